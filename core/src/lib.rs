@@ -1,0 +1,12 @@
+//! `murmuration-core`: the district map and everything done to it — model, validated operations,
+//! the `.murm` file, undo history, analysis, rendering, import and export.
+//!
+//! No window and no Tauri live here (CI checks it): the desktop shell, the command line, tests and
+//! benchmarks all drive the same plain functions.
+
+pub mod error;
+pub mod model;
+pub mod ops;
+pub mod sample;
+pub mod snapshot;
+pub mod vocabulary;

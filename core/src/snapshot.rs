@@ -1,0 +1,58 @@
+//! What the UI receives: one scenario of the open map, flattened into lists, plus what the window
+//! needs around it (title, file, undo state). The UI renders this and never keeps a truth of its own.
+
+use crate::model::{Element, Map, Point, Relation, ScenarioId, View};
+use serde::Serialize;
+use specta::Type;
+
+#[derive(Debug, Clone, Serialize, Type)]
+pub struct ScenarioSummary {
+    pub id: ScenarioId,
+    pub name: String,
+}
+
+#[derive(Debug, Clone, Serialize, Type)]
+pub struct Placement {
+    pub view: View,
+    pub id: crate::model::ElementId,
+    pub at: Point,
+}
+
+#[derive(Debug, Clone, Serialize, Type)]
+pub struct MapSnapshot {
+    pub title: String,
+    /// The file's name without its folder, when the map lives in a file the user chose.
+    pub file_name: Option<String>,
+    pub scenario: ScenarioId,
+    pub scenarios: Vec<ScenarioSummary>,
+    pub elements: Vec<Element>,
+    pub relations: Vec<Relation>,
+    pub placements: Vec<Placement>,
+    pub can_undo: bool,
+    pub can_redo: bool,
+}
+
+impl MapSnapshot {
+    /// The snapshot of `scenario` (the first one when it is not in the map).
+    pub fn of(map: &Map, scenario: &ScenarioId, file_name: Option<String>, can_undo: bool, can_redo: bool) -> Self {
+        let shown = map.scenario(scenario).or(map.scenarios.first());
+        MapSnapshot {
+            title: map.title.clone(),
+            file_name,
+            scenario: shown.map(|s| s.id.clone()).unwrap_or_else(|| scenario.clone()),
+            scenarios: map.scenarios.iter().map(|s| ScenarioSummary { id: s.id.clone(), name: s.name.clone() }).collect(),
+            elements: shown.map(|s| s.elements.values().cloned().collect()).unwrap_or_default(),
+            relations: shown.map(|s| s.relations.values().cloned().collect()).unwrap_or_default(),
+            placements: shown
+                .map(|s| {
+                    s.positions
+                        .iter()
+                        .flat_map(|(view, at)| at.iter().map(|(id, p)| Placement { view: *view, id: id.clone(), at: *p }))
+                        .collect()
+                })
+                .unwrap_or_default(),
+            can_undo,
+            can_redo,
+        }
+    }
+}

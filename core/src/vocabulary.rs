@@ -1,0 +1,163 @@
+//! The visual vocabulary, defined once: a shape, colour and outline per element kind; a line, colour
+//! and arrowhead per relation kind and flow medium; an outline per boundary.
+//!
+//! The canvas builds its stylesheet from this (it arrives through a typed command) and the core's own
+//! exports read it too, so what a board sees on paper is what the coach saw on screen. Colour never
+//! carries meaning alone: every kind also differs in shape or line pattern. Palette: Okabe–Ito.
+
+use crate::model::{Boundary, ElementKind, Medium, RelationKind};
+use serde::Serialize;
+use specta::Type;
+
+pub const BLUE: &str = "#0072B2";
+pub const SKY: &str = "#56B4E9";
+pub const GREEN: &str = "#009E73";
+pub const ORANGE: &str = "#E69F00";
+pub const VERMILLION: &str = "#D55E00";
+pub const PURPLE: &str = "#CC79A7";
+pub const DARK_YELLOW: &str = "#B59B00";
+pub const GREY: &str = "#6B7280";
+pub const INK: &str = "#1F2937";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Type)]
+#[serde(rename_all = "kebab-case")]
+pub enum Shape {
+    /// The formal box: square corners.
+    Rectangle,
+    RoundRectangle,
+    Ellipse,
+    Star,
+    Chevron,
+    Hexagon,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Type)]
+#[serde(rename_all = "snake_case")]
+pub enum LinePattern {
+    Solid,
+    Dashed,
+    LongDash,
+    Dotted,
+    DashDot,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Type)]
+#[serde(rename_all = "snake_case")]
+pub enum Arrowhead {
+    None,
+    Triangle,
+    /// A bar at the gatekeeper: permission, or the superior in a reports-to line.
+    Tee,
+}
+
+#[derive(Debug, Clone, Serialize, Type)]
+pub struct ElementStyle {
+    pub kind: ElementKind,
+    pub label: &'static str,
+    pub shape: Shape,
+    pub fill: &'static str,
+    pub stroke: &'static str,
+    pub text: &'static str,
+    /// What the shape means, for the legend.
+    pub meaning: &'static str,
+}
+
+#[derive(Debug, Clone, Serialize, Type)]
+pub struct LineStyle {
+    pub label: &'static str,
+    pub color: &'static str,
+    pub pattern: LinePattern,
+    pub arrowhead: Arrowhead,
+    pub meaning: &'static str,
+}
+
+#[derive(Debug, Clone, Serialize, Type)]
+pub struct RelationStyle {
+    pub kind: RelationKind,
+    pub line: LineStyle,
+}
+
+#[derive(Debug, Clone, Serialize, Type)]
+pub struct MediumStyle {
+    pub medium: Medium,
+    pub line: LineStyle,
+}
+
+#[derive(Debug, Clone, Serialize, Type)]
+pub struct BoundaryStyle {
+    pub boundary: Boundary,
+    pub label: &'static str,
+    pub pattern: LinePattern,
+    /// Outline width in pixels at zoom 1; 0 draws no outline, only a tint.
+    pub width: f64,
+    pub meaning: &'static str,
+}
+
+/// Everything the canvas and the exports need to draw a map the same way.
+#[derive(Debug, Clone, Serialize, Type)]
+pub struct Vocabulary {
+    pub elements: Vec<ElementStyle>,
+    pub relations: Vec<RelationStyle>,
+    pub media: Vec<MediumStyle>,
+    pub boundaries: Vec<BoundaryStyle>,
+    /// Line width in pixels for flow volume 1..=5.
+    pub volume_widths: [f64; 5],
+    /// Labels wrap at about this many characters.
+    pub label_wrap_chars: u32,
+    pub font_family: &'static str,
+}
+
+pub fn element_style(kind: ElementKind) -> ElementStyle {
+    let (shape, fill, stroke, text, meaning) = match kind {
+        ElementKind::Office => (Shape::Rectangle, "#E5E7EB", "#374151", INK, "A formal unit of the bureaucracy"),
+        ElementKind::Site => (Shape::RoundRectangle, "#DCEBF7", BLUE, INK, "A school, academy or pathway"),
+        ElementKind::Community => (Shape::Ellipse, "#D5F0E8", GREEN, INK, "A community of practice: round means community"),
+        ElementKind::SprintTeam => (Shape::Star, "#FBE7BF", ORANGE, INK, "A sprint team: a strange attractor around a compelling task"),
+        ElementKind::Routine => (Shape::Chevron, "#DDF0FB", SKY, INK, "A simple system for a routine task"),
+        ElementKind::Person => (Shape::Ellipse, "#FFFFFF", GREY, INK, "A person"),
+        ElementKind::Partner => (Shape::Hexagon, "#F6E1EC", PURPLE, INK, "A partner outside the district's membrane"),
+    };
+    ElementStyle { kind, label: kind.label(), shape, fill, stroke, text, meaning }
+}
+
+pub fn relation_line(kind: RelationKind) -> LineStyle {
+    let (color, pattern, arrowhead, meaning) = match kind {
+        RelationKind::ReportsTo => (GREY, LinePattern::Solid, Arrowhead::Tee, "The formal line of authority"),
+        RelationKind::Flow => (BLUE, LinePattern::Solid, Arrowhead::Triangle, "An exchange; colour and pattern say what flows"),
+        RelationKind::MemberOf => (GREY, LinePattern::Dotted, Arrowhead::None, "Belongs to a community or sprint team"),
+        RelationKind::Barrier => (VERMILLION, LinePattern::Solid, Arrowhead::Tee, "A blocked or forbidden flow"),
+    };
+    LineStyle { label: kind.label(), color, pattern, arrowhead, meaning }
+}
+
+pub fn medium_line(medium: Medium) -> LineStyle {
+    let (label, color, pattern, arrowhead, meaning) = match medium {
+        Medium::Information => ("Information", BLUE, LinePattern::Solid, Arrowhead::Triangle, "Data and reports"),
+        Medium::Ideas => ("Ideas & practice", GREEN, LinePattern::Solid, Arrowhead::Triangle, "Ideas and practice spreading"),
+        Medium::Resources => ("Resources", ORANGE, LinePattern::LongDash, Arrowhead::Triangle, "Staff time, materials, devices"),
+        Medium::Funds => ("Funds", DARK_YELLOW, LinePattern::DashDot, Arrowhead::Triangle, "Money: grants and budgets"),
+        Medium::Feedback => ("Feedback", PURPLE, LinePattern::Dotted, Arrowhead::Triangle, "Feedback and critique"),
+        Medium::Permission => ("Permission", VERMILLION, LinePattern::Solid, Arrowhead::Tee, "Asking a gatekeeper for permission"),
+    };
+    LineStyle { label, color, pattern, arrowhead, meaning }
+}
+
+pub fn boundary_style(boundary: Boundary) -> BoundaryStyle {
+    match boundary {
+        Boundary::Solid => BoundaryStyle { boundary, label: "Solid", pattern: LinePattern::Solid, width: 4.0, meaning: "A silo wall" },
+        Boundary::Permeable => BoundaryStyle { boundary, label: "Permeable", pattern: LinePattern::Dashed, width: 2.0, meaning: "Solid enough to hold, permeable enough to let through" },
+        Boundary::Open => BoundaryStyle { boundary, label: "Open", pattern: LinePattern::Solid, width: 0.0, meaning: "No wall: only a faint tint" },
+    }
+}
+
+pub fn vocabulary() -> Vocabulary {
+    Vocabulary {
+        elements: ElementKind::ALL.into_iter().map(element_style).collect(),
+        relations: RelationKind::ALL.into_iter().map(|kind| RelationStyle { kind, line: relation_line(kind) }).collect(),
+        media: Medium::ALL.into_iter().map(|medium| MediumStyle { medium, line: medium_line(medium) }).collect(),
+        boundaries: [Boundary::Solid, Boundary::Permeable, Boundary::Open].into_iter().map(boundary_style).collect(),
+        volume_widths: [1.0, 2.25, 3.5, 4.75, 6.0],
+        label_wrap_chars: 16,
+        font_family: "Source Sans 3",
+    }
+}
