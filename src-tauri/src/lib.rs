@@ -23,28 +23,3 @@ pub fn run(context: tauri::Context<tauri::Wry>) -> Result<(), tauri::Error> {
         })
         .run(context)
 }
-
-#[cfg(test)]
-mod tests {
-    /// `ui/src/bindings.ts` is generated from the commands; this fails when the committed file is stale.
-    /// Refresh it with `UPDATE_BINDINGS=1 cargo test -p murmuration --lib`.
-    #[test]
-    fn bindings_are_fresh() {
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../ui/src/bindings.ts");
-        let fresh = std::env::temp_dir().join(format!("murmuration-bindings-{}.ts", std::process::id()));
-        crate::specta_builder()
-            .export(crate::commands::typescript(), &fresh)
-            .expect("bindings export");
-        let fresh_text = std::fs::read_to_string(&fresh).expect("read fresh bindings");
-        let _ = std::fs::remove_file(&fresh);
-        if std::env::var_os("UPDATE_BINDINGS").is_some() {
-            std::fs::write(path, &fresh_text).expect("write bindings");
-            return;
-        }
-        let committed = std::fs::read_to_string(path).unwrap_or_default();
-        assert!(
-            committed == fresh_text,
-            "ui/src/bindings.ts is stale: run `UPDATE_BINDINGS=1 cargo test -p murmuration --lib` and commit it"
-        );
-    }
-}

@@ -13,7 +13,10 @@ impl Session {
     pub fn sample() -> Self {
         let map = murmuration_core::sample::riverside_unified();
         let scenario = map.scenarios[0].id.clone();
-        Self { map: Mutex::new(map), scenario: Mutex::new(scenario) }
+        Self {
+            map: Mutex::new(map),
+            scenario: Mutex::new(scenario),
+        }
     }
 }
 

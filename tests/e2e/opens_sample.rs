@@ -1,0 +1,31 @@
+//! A new user starts the app with no file: Riverside Unified is drawn and the window says so.
+
+use crate::harness::{AppWindow, Launch};
+
+#[tokio::test(flavor = "multi_thread")]
+async fn opens_riverside_unified_on_the_canvas() {
+    let window = AppWindow::launch(Launch::fresh()).await;
+
+    let titles = window.window_titles();
+    assert!(
+        titles.iter().any(|t| t == "Riverside Unified — Murmuration"),
+        "window titles on the display: {titles:?}"
+    );
+
+    let names = window.names_in_view().await;
+    for expected in [
+        "Teaching & Learning",
+        "Linked Learning",
+        "Procurement & Contracting",
+        "Legal (General Counsel)",
+        "ES program-of-study redesign",
+        "Graduate Capstone",
+        "Riverside High School",
+    ] {
+        assert!(names.iter().any(|n| n == expected), "{expected} is not in view; in view: {names:?}");
+    }
+
+    let shot = window.screenshot("opens-sample");
+    assert!(std::fs::metadata(&shot).map(|m| m.len() > 10_000).unwrap_or(false), "screenshot is empty");
+    window.quit().await;
+}
