@@ -12,7 +12,7 @@ pub struct ScenarioSummary {
 }
 
 #[derive(Debug, Clone, Serialize, Type)]
-pub struct Placement {
+pub struct Position {
     pub view: View,
     pub id: crate::model::ElementId,
     pub at: Point,
@@ -27,27 +27,52 @@ pub struct MapSnapshot {
     pub scenarios: Vec<ScenarioSummary>,
     pub elements: Vec<Element>,
     pub relations: Vec<Relation>,
-    pub placements: Vec<Placement>,
+    pub positions: Vec<Position>,
     pub can_undo: bool,
     pub can_redo: bool,
 }
 
 impl MapSnapshot {
     /// The snapshot of `scenario` (the first one when it is not in the map).
-    pub fn of(map: &Map, scenario: &ScenarioId, file_name: Option<String>, can_undo: bool, can_redo: bool) -> Self {
+    pub fn of(
+        map: &Map,
+        scenario: &ScenarioId,
+        file_name: Option<String>,
+        can_undo: bool,
+        can_redo: bool,
+    ) -> Self {
         let shown = map.scenario(scenario).or(map.scenarios.first());
         MapSnapshot {
             title: map.title.clone(),
             file_name,
-            scenario: shown.map(|s| s.id.clone()).unwrap_or_else(|| scenario.clone()),
-            scenarios: map.scenarios.iter().map(|s| ScenarioSummary { id: s.id.clone(), name: s.name.clone() }).collect(),
-            elements: shown.map(|s| s.elements.values().cloned().collect()).unwrap_or_default(),
-            relations: shown.map(|s| s.relations.values().cloned().collect()).unwrap_or_default(),
-            placements: shown
+            scenario: shown
+                .map(|s| s.id.clone())
+                .unwrap_or_else(|| scenario.clone()),
+            scenarios: map
+                .scenarios
+                .iter()
+                .map(|s| ScenarioSummary {
+                    id: s.id.clone(),
+                    name: s.name.clone(),
+                })
+                .collect(),
+            elements: shown
+                .map(|s| s.elements.values().cloned().collect())
+                .unwrap_or_default(),
+            relations: shown
+                .map(|s| s.relations.values().cloned().collect())
+                .unwrap_or_default(),
+            positions: shown
                 .map(|s| {
                     s.positions
                         .iter()
-                        .flat_map(|(view, at)| at.iter().map(|(id, p)| Placement { view: *view, id: id.clone(), at: *p }))
+                        .flat_map(|(view, at)| {
+                            at.iter().map(|(id, p)| Position {
+                                view: *view,
+                                id: id.clone(),
+                                at: *p,
+                            })
+                        })
                         .collect()
                 })
                 .unwrap_or_default(),

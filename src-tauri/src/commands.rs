@@ -1,16 +1,47 @@
 //! The typed commands the canvas calls. Each is a few lines that hand over to the core.
 
-use crate::session::Session;
+use crate::session::{show_title, Session};
+use murmuration_core::error::CoreError;
+use murmuration_core::ops::Op;
 use murmuration_core::{snapshot::MapSnapshot, vocabulary::Vocabulary};
-use tauri::State;
+use tauri::{AppHandle, State};
 
 /// The open map's current scenario, as the canvas draws it.
 #[tauri::command]
 #[specta::specta]
 pub fn map_snapshot(session: State<'_, Session>) -> MapSnapshot {
-    let map = session.map.lock().expect("map lock");
-    let scenario = session.scenario.lock().expect("scenario lock");
-    MapSnapshot::of(&map, &scenario, None, false, false)
+    session.snapshot()
+}
+
+/// Validates and applies one edit (or a batch, all or nothing). On error nothing has changed.
+#[tauri::command]
+#[specta::specta]
+pub fn apply(
+    app: AppHandle,
+    session: State<'_, Session>,
+    op: Op,
+) -> Result<MapSnapshot, CoreError> {
+    let snapshot = session.apply(&op)?;
+    show_title(&app);
+    Ok(snapshot)
+}
+
+/// Undoes the last edit.
+#[tauri::command]
+#[specta::specta]
+pub fn undo(app: AppHandle, session: State<'_, Session>) -> Result<MapSnapshot, CoreError> {
+    let snapshot = session.undo()?;
+    show_title(&app);
+    Ok(snapshot)
+}
+
+/// Redoes the last undone edit.
+#[tauri::command]
+#[specta::specta]
+pub fn redo(app: AppHandle, session: State<'_, Session>) -> Result<MapSnapshot, CoreError> {
+    let snapshot = session.redo()?;
+    show_title(&app);
+    Ok(snapshot)
 }
 
 /// Shapes, colours and lines per kind: the one visual vocabulary shared with the exports.
@@ -23,6 +54,9 @@ pub fn visual_vocabulary() -> Vocabulary {
 pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
     tauri_specta::Builder::<tauri::Wry>::new().commands(tauri_specta::collect_commands![
         map_snapshot,
+        apply,
+        undo,
+        redo,
         visual_vocabulary
     ])
 }

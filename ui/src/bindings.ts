@@ -7,6 +7,12 @@ import { invoke as __TAURI_INVOKE } from "@tauri-apps/api/core";
 export const commands = {
 	/**  The open map's current scenario, as the canvas draws it. */
 	mapSnapshot: () => __TAURI_INVOKE<MapSnapshot_Serialize>("map_snapshot"),
+	/**  Validates and applies one edit (or a batch, all or nothing). On error nothing has changed. */
+	apply: (op: Op_Deserialize) => typedError<MapSnapshot_Serialize, CoreError_Serialize>(__TAURI_INVOKE("apply", { op })),
+	/**  Undoes the last edit. */
+	undo: () => typedError<MapSnapshot_Serialize, CoreError_Serialize>(__TAURI_INVOKE("undo")),
+	/**  Redoes the last undone edit. */
+	redo: () => typedError<MapSnapshot_Serialize, CoreError_Serialize>(__TAURI_INVOKE("redo")),
 	/**  Shapes, colours and lines per kind: the one visual vocabulary shared with the exports. */
 	visualVocabulary: () => __TAURI_INVOKE<Vocabulary>("visual_vocabulary"),
 };
@@ -49,6 +55,25 @@ export type BoundaryStyle = {
 
 /**  Wenger's stages of a community's life. */
 export type CommunityStage = "potential" | "coalescing" | "active" | "stewardship" | "transformation" | "hospice";
+
+/**  A failure, said in plain words. See the module header for the shape at the boundary. */
+export type CoreError = CoreError_Serialize | CoreError_Deserialize;
+
+/**  A failure, said in plain words. See the module header for the shape at the boundary. */
+export type CoreError_Deserialize = {
+	kind: ErrorKind,
+	message: string,
+	/**  Ids of what the error is about, so the UI can point at it. May be empty. */
+	subjects?: string[],
+};
+
+/**  A failure, said in plain words. See the module header for the shape at the boundary. */
+export type CoreError_Serialize = {
+	kind: ErrorKind,
+	message: string,
+	/**  Ids of what the error is about, so the UI can point at it. May be empty. */
+	subjects?: string[],
+};
 
 export type Direction = "one_way" | "both";
 
@@ -109,6 +134,51 @@ export type Element_Serialize = {
 	parent?: ElementId,
 } & ElementDetails_Serialize & Annotations_Serialize;
 
+/**  What went wrong, as a stable code the UI can branch on. */
+export type ErrorKind = 
+/**  An element, relation or scenario with this id already exists. */
+"duplicate_id" | 
+/**  An id in a map's lookup table names a different element or relation than the one stored there. */
+"id_mismatch" | "unknown_scenario" | "unknown_element" | "unknown_relation" | 
+/**  A relation whose source or target does not exist. */
+"dangling_relation" | 
+/**  A reports-to line that would make someone their own (indirect) boss. */
+"reports_to_cycle" | 
+/**  Nesting that would put a group inside itself. */
+"nesting_cycle" | 
+/**  Only offices, sites, communities and sprint teams can contain other elements. */
+"parent_not_group" | 
+/**  A date that is not `2021`, `2021-02` or `2021-02-01`. */
+"invalid_date" | 
+/**  `until` before `from`. */
+"span_order" | 
+/**  A flow's volume outside 1–5. */
+"flow_volume" | 
+/**  A person's home base must be a community. */
+"home_base_not_community" | 
+/**  A person's position must be an office. */
+"position_not_office" | 
+/**  A drawing position that is not a finite number. */
+"invalid_point" | 
+/**  A map must keep at least one scenario. */
+"last_scenario" | 
+/**  The file (or JSON) is not a Murmuration map at all. */
+"not_a_map" | 
+/**  The map was written by a newer version of Murmuration. */
+"too_new" | 
+/**  The map file is damaged. */
+"corrupt" | 
+/**  Another window (or program) has the map open. */
+"already_open" | 
+/**  A file already exists where a new map was to be created. */
+"file_exists" | 
+/**  The operating system refused to read or write a file. */
+"io" | 
+/**  SQLite failed in a way none of the above explains. */
+"storage" | 
+/**  Nothing to undo or redo. */
+"nothing_to_undo" | "nothing_to_redo";
+
 /**  Elmore's reciprocity: is a flow capacity-building support, or monitoring and compliance? */
 export type FlowMode = "support" | "monitor";
 
@@ -132,7 +202,7 @@ export type MapSnapshot_Deserialize = {
 	scenarios: ScenarioSummary[],
 	elements: Element_Deserialize[],
 	relations: Relation_Deserialize[],
-	placements: Placement[],
+	positions: Position[],
 	can_undo: boolean,
 	can_redo: boolean,
 };
@@ -145,7 +215,7 @@ export type MapSnapshot_Serialize = {
 	scenarios: ScenarioSummary[],
 	elements: Element_Serialize[],
 	relations: Relation_Serialize[],
-	placements: Placement[],
+	positions: Position[],
 	can_undo: boolean,
 	can_redo: boolean,
 };
@@ -164,17 +234,80 @@ export type OfficeFunction = "instruction" |
 /**  A module of the District Operating System (004): procurement, legal, HR, IT… */
 "operations" | "leadership";
 
+/**
+ *  One change to a map. Element, relation and move ops act on the scenario passed to [`apply`];
+ *  scenario ops and `set_title` name what they act on themselves.
+ */
+export type Op = Op_Serialize | Op_Deserialize;
+
+/**
+ *  One change to a map. Element, relation and move ops act on the scenario passed to [`apply`];
+ *  scenario ops and `set_title` name what they act on themselves.
+ */
+export type Op_Deserialize = { op: "create_element"; element: Element_Deserialize } | 
+/**  Replaces the whole element with the same id (its kind may change if nothing depends on it). */
+{ op: "update_element"; element: Element_Deserialize } | 
+/**  See the module header for what goes with it. */
+{ op: "delete_element"; id: ElementId } | { op: "connect"; relation: Relation_Deserialize } | 
+/**  Replaces the whole relation with the same id. */
+{ op: "update_relation"; relation: Relation_Deserialize } | { op: "delete_relation"; id: RelationId } | { op: "move"; view: View; positions: Placement_Deserialize[] } | 
+/**  Puts `child` inside the group `parent`; `parent: None` takes it out of any group. */
+{ op: "nest"; child: ElementId; parent?: ElementId | null } | 
+/**  All or nothing, in order. */
+{ op: "batch"; ops: Op_Deserialize[] } | 
+/**
+ *  Adds `scenario` at index `at` (the end when `None`). With `copy_from`, the new scenario takes
+ *  that scenario's elements, relations and positions and keeps only its own id and name.
+ */
+{ op: "add_scenario"; scenario: Scenario_Deserialize; copy_from?: ScenarioId | null; at?: number | null } | { op: "rename_scenario"; id: ScenarioId; name: string } | { op: "delete_scenario"; id: ScenarioId } | { op: "set_title"; title: string };
+
+/**
+ *  One change to a map. Element, relation and move ops act on the scenario passed to [`apply`];
+ *  scenario ops and `set_title` name what they act on themselves.
+ */
+export type Op_Serialize = { op: "create_element"; element: Element_Serialize } | 
+/**  Replaces the whole element with the same id (its kind may change if nothing depends on it). */
+{ op: "update_element"; element: Element_Serialize } | 
+/**  See the module header for what goes with it. */
+{ op: "delete_element"; id: ElementId } | { op: "connect"; relation: Relation_Serialize } | 
+/**  Replaces the whole relation with the same id. */
+{ op: "update_relation"; relation: Relation_Serialize } | { op: "delete_relation"; id: RelationId } | { op: "move"; view: View; positions: Placement_Serialize[] } | 
+/**  Puts `child` inside the group `parent`; `parent: None` takes it out of any group. */
+{ op: "nest"; child: ElementId; parent: ElementId | null } | 
+/**  All or nothing, in order. */
+{ op: "batch"; ops: Op_Serialize[] } | 
+/**
+ *  Adds `scenario` at index `at` (the end when `None`). With `copy_from`, the new scenario takes
+ *  that scenario's elements, relations and positions and keeps only its own id and name.
+ */
+{ op: "add_scenario"; scenario: Scenario_Serialize; copy_from: ScenarioId | null; at: number | null } | { op: "rename_scenario"; id: ScenarioId; name: string } | { op: "delete_scenario"; id: ScenarioId } | { op: "set_title"; title: string };
+
 export type PartnerType = "community_group" | "vendor" | "university" | "funder" | "family_organisation" | "other";
 
-export type Placement = {
-	view: View,
-	id: ElementId,
-	at: Point,
+/**  Where one element is drawn in one view; `point: None` forgets the position (the layout decides). */
+export type Placement = Placement_Serialize | Placement_Deserialize;
+
+/**  Where one element is drawn in one view; `point: None` forgets the position (the layout decides). */
+export type Placement_Deserialize = {
+	element: ElementId,
+	point?: Point | null,
+};
+
+/**  Where one element is drawn in one view; `point: None` forgets the position (the layout decides). */
+export type Placement_Serialize = {
+	element: ElementId,
+	point: Point | null,
 };
 
 export type Point = {
 	x: number | null,
 	y: number | null,
+};
+
+export type Position = {
+	view: View,
+	id: ElementId,
+	at: Point,
 };
 
 /**  Hodas's practice cultures (004). */
@@ -251,12 +384,35 @@ export type RoutineStep_Serialize = {
 	owner?: ElementId,
 };
 
+/**  One version of the district: "As is 2025", "To be: communities as home base"… */
+export type Scenario = Scenario_Serialize | Scenario_Deserialize;
+
 /**  A stable scenario id. */
 export type ScenarioId = string;
 
 export type ScenarioSummary = {
 	id: ScenarioId,
 	name: string,
+};
+
+/**  One version of the district: "As is 2025", "To be: communities as home base"… */
+export type Scenario_Deserialize = {
+	id: ScenarioId,
+	name: string,
+	elements: { [key in ElementId]: Element_Deserialize },
+	relations: { [key in RelationId]: Relation_Deserialize },
+	/**  Where each element is drawn, per view. Groups are sized by their children and have no entry. */
+	positions?: Partial<{ [key in View]: { [key in ElementId]: Point } }>,
+};
+
+/**  One version of the district: "As is 2025", "To be: communities as home base"… */
+export type Scenario_Serialize = {
+	id: ScenarioId,
+	name: string,
+	elements: { [key in ElementId]: Element_Serialize },
+	relations: { [key in RelationId]: Relation_Serialize },
+	/**  Where each element is drawn, per view. Groups are sized by their children and have no entry. */
+	positions: Partial<{ [key in View]: { [key in ElementId]: Point } }>,
 };
 
 export type Shape = 
@@ -310,4 +466,14 @@ export type Vocabulary = {
 	label_wrap_chars: number,
 	font_family: string,
 };
+
+/* Tauri Specta runtime */
+async function typedError<T, E>(result: Promise<T>): Promise<{ status: "ok"; data: T } | { status: "error"; error: E }> {
+    try {
+        return { status: "ok", data: await result };
+    } catch (e) {
+        if (e instanceof Error) throw e;
+        return { status: "error", error: e as any };
+    }
+}
 
