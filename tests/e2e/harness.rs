@@ -79,7 +79,10 @@ impl Launch {
             Instant::now().elapsed().as_nanos() ^ rand_seed()
         ));
         std::fs::create_dir_all(&data_home).expect("data home");
-        Self { args: Vec::new(), data_home }
+        Self {
+            args: Vec::new(),
+            data_home,
+        }
     }
 }
 
@@ -92,7 +95,15 @@ fn rand_seed() -> u128 {
 
 fn start_xvfb() -> (Killed, String) {
     let mut xvfb = Command::new("Xvfb")
-        .args(["-displayfd", "1", "-screen", "0", "1600x1000x24", "-nolisten", "tcp"])
+        .args([
+            "-displayfd",
+            "1",
+            "-screen",
+            "0",
+            "1600x1000x24",
+            "-nolisten",
+            "tcp",
+        ])
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
@@ -107,7 +118,10 @@ fn start_xvfb() -> (Killed, String) {
 fn wait_for_port(port: u16, within: Duration) {
     let start = Instant::now();
     while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
-        assert!(start.elapsed() < within, "tauri-driver did not listen on {port} within {within:?}");
+        assert!(
+            start.elapsed() < within,
+            "tauri-driver did not listen on {port} within {within:?}"
+        );
         std::thread::sleep(Duration::from_millis(100));
     }
 }
@@ -126,7 +140,12 @@ impl AppWindow {
         let port = free_port();
         let native_port = free_port();
         let driver = Command::new("tauri-driver")
-            .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
+            .args([
+                "--port",
+                &port.to_string(),
+                "--native-port",
+                &native_port.to_string(),
+            ])
             .env("DISPLAY", &display)
             .env("WEBKIT_DISABLE_DMABUF_RENDERER", "1")
             .env("XDG_DATA_HOME", &launch.data_home)
@@ -155,7 +174,12 @@ impl AppWindow {
             _xvfb: xvfb,
             _turn: turn,
         };
-        window.wait_until("document.body.dataset.mapReady === 'true'", Duration::from_secs(60)).await;
+        window
+            .wait_until(
+                "document.body.dataset.mapReady === 'true'",
+                Duration::from_secs(60),
+            )
+            .await;
         window
     }
 
@@ -173,7 +197,10 @@ impl AppWindow {
             if self.eval(condition).await == Value::Bool(true) {
                 return;
             }
-            assert!(start.elapsed() < within, "`{condition}` still false after {within:?}");
+            assert!(
+                start.elapsed() < within,
+                "`{condition}` still false after {within:?}"
+            );
             tokio::time::sleep(Duration::from_millis(150)).await;
         }
     }

@@ -8,7 +8,9 @@ async fn opens_riverside_unified_on_the_canvas() {
 
     let titles = window.window_titles();
     assert!(
-        titles.iter().any(|t| t == "Riverside Unified — Murmuration"),
+        titles
+            .iter()
+            .any(|t| t == "Riverside Unified — Murmuration"),
         "window titles on the display: {titles:?}"
     );
 
@@ -22,10 +24,18 @@ async fn opens_riverside_unified_on_the_canvas() {
         "Graduate Capstone",
         "Riverside High School",
     ] {
-        assert!(names.iter().any(|n| n == expected), "{expected} is not in view; in view: {names:?}");
+        assert!(
+            names.iter().any(|n| n == expected),
+            "{expected} is not in view; in view: {names:?}"
+        );
     }
 
     let shot = window.screenshot("opens-sample");
-    assert!(std::fs::metadata(&shot).map(|m| m.len() > 10_000).unwrap_or(false), "screenshot is empty");
+    assert!(
+        std::fs::metadata(&shot)
+            .map(|m| m.len() > 10_000)
+            .unwrap_or(false),
+        "screenshot is empty"
+    );
     window.quit().await;
 }
