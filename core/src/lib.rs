@@ -9,4 +9,5 @@ pub mod model;
 pub mod ops;
 pub mod sample;
 pub mod snapshot;
+pub mod store;
 pub mod vocabulary;
