@@ -47,6 +47,8 @@ pub enum ErrorKind {
     // --- files -----------------------------------------------------------------------------
     /// The file (or JSON) is not a Murmuration map at all.
     NotAMap,
+    /// JSON that says it is a map but cannot be read as one.
+    InvalidJson,
     /// The map was written by a newer version of Murmuration.
     TooNew,
     /// The map file is damaged.

@@ -5,9 +5,11 @@
 //! benchmarks all drive the same plain functions.
 
 pub mod error;
+pub mod json;
 pub mod model;
 pub mod ops;
 pub mod sample;
 pub mod snapshot;
 pub mod store;
+pub mod synthetic;
 pub mod vocabulary;

@@ -1,1 +1,327 @@
-//! placeholder
+//! The JSON form: lossless round trips over generated maps, clear refusals, and the synthetic
+//! districts the benchmarks and the canvas use are valid maps.
+
+use crate::fixture::*;
+use murmuration_core::error::ErrorKind;
+use murmuration_core::json::{from_json, to_json};
+use murmuration_core::model::*;
+use murmuration_core::ops;
+use murmuration_core::synthetic::synthetic_map;
+use proptest::prelude::*;
+use std::collections::BTreeMap;
+
+#[test]
+fn the_fixture_round_trips_and_has_the_documented_envelope() {
+    let map = district();
+    let json = to_json(&map);
+    let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(value["format"], "murmuration-map");
+    assert_eq!(value["version"], 1);
+    assert_eq!(value["map"]["title"], "Riverside test");
+    assert_eq!(
+        value["map"]["scenarios"][0]["elements"]["dir"]["kind"],
+        "person"
+    );
+    assert_eq!(from_json(&json).unwrap(), map);
+}
+
+#[test]
+fn strangers_newer_maps_and_broken_maps_are_refused_clearly() {
+    let check = |text: &str, kind: ErrorKind| {
+        let err = from_json(text).expect_err(text);
+        assert_eq!(err.kind, kind, "{text}: {err}");
+        assert!(!err.message.is_empty());
+    };
+    check("", ErrorKind::NotAMap);
+    check("not json", ErrorKind::NotAMap);
+    check("[1, 2]", ErrorKind::NotAMap);
+    check(r#"{"nodes": [], "edges": []}"#, ErrorKind::NotAMap);
+    check(
+        r#"{"format": "something-else", "version": 1, "map": {}}"#,
+        ErrorKind::NotAMap,
+    );
+    check(
+        r#"{"format": "murmuration-map", "version": 2, "map": {"whatever": true}}"#,
+        ErrorKind::TooNew,
+    );
+    check(
+        r#"{"format": "murmuration-map", "map": {}}"#,
+        ErrorKind::InvalidJson,
+    );
+    check(
+        r#"{"format": "murmuration-map", "version": 1, "map": {"title": 3}}"#,
+        ErrorKind::InvalidJson,
+    );
+    check(
+        r#"{"format": "murmuration-map", "version": 1, "map": {"title": "t", "scenarios": []}}"#,
+        ErrorKind::LastScenario,
+    );
+
+    // Valid JSON whose map breaks an invariant gets that invariant's error.
+    let mut value: serde_json::Value = serde_json::from_str(&to_json(&district())).unwrap();
+    value["map"]["scenarios"][0]["relations"]["r-tl"]["target"] = "nobody".into();
+    check(&value.to_string(), ErrorKind::DanglingRelation);
+    let mut value: serde_json::Value = serde_json::from_str(&to_json(&district())).unwrap();
+    value["map"]["scenarios"][0]["elements"]["tl"]["id"] = "ll".into();
+    check(&value.to_string(), ErrorKind::IdMismatch);
+    let mut value: serde_json::Value = serde_json::from_str(&to_json(&district())).unwrap();
+    value["map"]["scenarios"][0]["relations"]["r-dir"]["source"] = "super".into();
+    value["map"]["scenarios"][0]["relations"]["r-dir"]["target"] = "tl".into();
+    value["map"]["scenarios"][0]["relations"]["r-tl"]["target"] = "super".into();
+    value["map"]["scenarios"][0]["relations"]["r-ll"]["source"] = "super".into();
+    check(&value.to_string(), ErrorKind::ReportsToCycle);
+    let mut value: serde_json::Value = serde_json::from_str(&to_json(&district())).unwrap();
+    value["map"]["scenarios"][0]["elements"]["super"]["parent"] = "tl".into();
+    check(&value.to_string(), ErrorKind::NestingCycle);
+}
+
+#[test]
+fn synthetic_maps_are_valid_deterministic_and_sized() {
+    for (n, per) in [(0, 3.0), (1, 3.0), (7, 0.5), (500, 3.0), (2_000, 2.0)] {
+        let map = synthetic_map(n, per, 42);
+        ops::validate_map(&map).unwrap_or_else(|e| panic!("{n}: {e}"));
+        let sc = &map.scenarios[0];
+        assert_eq!(sc.elements.len(), n);
+        if n > 0 {
+            assert_eq!(sc.relations.len(), (n as f64 * per).round() as usize);
+        }
+        assert_eq!(map, synthetic_map(n, per, 42), "same seed, same map");
+    }
+    let map = synthetic_map(2_000, 3.0, 7);
+    let sc = &map.scenarios[0];
+    for kind in ElementKind::ALL {
+        assert!(sc.elements.values().any(|e| e.kind() == kind), "{kind:?}");
+    }
+    for kind in RelationKind::ALL {
+        assert!(sc.relations.values().any(|r| r.kind() == kind), "{kind:?}");
+    }
+    assert!(sc
+        .elements
+        .values()
+        .filter(|e| e.kind() == ElementKind::Person)
+        .all(|e| e.parent.is_some()));
+    assert_ne!(map, synthetic_map(2_000, 3.0, 8));
+}
+
+/// Any finite number, including the awkward ones (subnormals, -0.0, huge).
+fn coordinate() -> impl Strategy<Value = f64> {
+    prop_oneof![
+        any::<f64>().prop_filter("finite", |x| x.is_finite()),
+        Just(-0.0),
+        Just(0.1 + 0.2),
+        (-1e6..1e6f64),
+    ]
+}
+
+fn text() -> impl Strategy<Value = String> {
+    prop_oneof![".{0,12}", "[a-z \"\\\\\n\t]{0,8}", Just(String::new())]
+}
+
+prop_compose! {
+    fn span()(from in proptest::option::of(1900u32..2100), len in proptest::option::of(0u32..20), month in 1u32..13, day in 0u32..29) -> Span {
+        let from_s = from.map(|y| if day == 0 { format!("{y}") } else { format!("{y}-{month:02}-{day:02}") });
+        let until = from.zip(len).map(|(y, l)| format!("{}-{month:02}", y + l + 1));
+        Span { from: from_s, until }
+    }
+}
+
+prop_compose! {
+    fn annotations()(span in span(), notes in text(), tags in proptest::collection::vec(text(), 0..3)) -> Annotations {
+        Annotations { span, notes, tags }
+    }
+}
+
+/// Elements `e0..en` with choices driven by `rolls`; parents and references only point to
+/// earlier elements of the right kind, reports-to only to earlier elements, so all is valid.
+fn build_scenario(
+    id: usize,
+    name: String,
+    items: Vec<(u64, String, Annotations, f64, f64)>,
+    links: Vec<(u64, u8, Annotations, String)>,
+) -> Scenario {
+    let mut sc = Scenario::empty(name);
+    sc.id = ScenarioId(format!("s{id}"));
+    let mut made: Vec<Element> = Vec::new();
+    let mut net = BTreeMap::new();
+    let mut org = BTreeMap::new();
+    for (i, (roll, name, annotations, x, y)) in items.into_iter().enumerate() {
+        let kind = ElementKind::ALL[(roll % 7) as usize];
+        let of_kind = |k: ElementKind| -> Vec<ElementId> {
+            made.iter()
+                .filter(|e| e.kind() == k)
+                .map(|e| e.id.clone())
+                .collect()
+        };
+        let groups: Vec<ElementId> = made
+            .iter()
+            .filter(|e| e.kind().is_group())
+            .map(|e| e.id.clone())
+            .collect();
+        let choose = |v: &[ElementId], r: u64| -> Option<ElementId> {
+            (!v.is_empty() && r % 3 != 0).then(|| v[(r as usize / 3) % v.len()].clone())
+        };
+        let mut details = ElementDetails::default_for(kind);
+        match &mut details {
+            ElementDetails::Person {
+                title,
+                position,
+                home_base,
+            } => {
+                *title = name.clone();
+                *position = choose(&of_kind(ElementKind::Office), roll >> 8);
+                *home_base = choose(&of_kind(ElementKind::Community), roll >> 16);
+            }
+            ElementDetails::Routine {
+                steps,
+                cycle_time_days,
+            } => {
+                *cycle_time_days = Some((roll >> 20) as u32 % 90);
+                for s in 0..(roll >> 24) % 3 {
+                    let all: Vec<ElementId> = made.iter().map(|e| e.id.clone()).collect();
+                    steps.push(RoutineStep {
+                        name: format!("step {s}"),
+                        owner: choose(&all, roll >> (28 + s)),
+                    });
+                }
+            }
+            ElementDetails::Office {
+                headcount,
+                established,
+                hospiced,
+                stance,
+                ..
+            } => {
+                *headcount = Some((roll >> 8) as u32);
+                *established = Some(-((roll >> 40) as i32 % 3000));
+                *hospiced = roll & 1 << 50 != 0;
+                *stance = Some(Stance::Service);
+            }
+            ElementDetails::Community {
+                domain, cadence, ..
+            } => {
+                *domain = name.clone();
+                *cadence = "weekly".into();
+            }
+            _ => {}
+        }
+        let e = Element {
+            id: ElementId(format!("e{i}")),
+            name,
+            parent: choose(&groups, roll >> 32),
+            details,
+            annotations,
+        };
+        if roll & 1 << 60 != 0 {
+            net.insert(e.id.clone(), Point { x, y });
+        }
+        if roll & 1 << 61 != 0 {
+            org.insert(e.id.clone(), Point { x: y, y: x });
+        }
+        made.push(e);
+    }
+    if !made.is_empty() {
+        for (j, (roll, kind, annotations, cadence)) in links.into_iter().enumerate() {
+            let n = made.len() as u64;
+            let (mut a, mut b) = ((roll % n) as usize, ((roll >> 32) % n) as usize);
+            let details = match kind % 4 {
+                0 => {
+                    if a == b {
+                        continue;
+                    }
+                    if a < b {
+                        std::mem::swap(&mut a, &mut b);
+                    }
+                    RelationDetails::ReportsTo
+                }
+                1 => RelationDetails::Flow {
+                    medium: Medium::ALL[(roll >> 8) as usize % 6],
+                    direction: Direction::Both,
+                    volume: 1 + (roll >> 12) as u8 % 5,
+                    cadence,
+                    mode: FlowMode::Monitor,
+                },
+                2 => RelationDetails::MemberOf {
+                    role: MemberRole::Peripheral,
+                },
+                _ => RelationDetails::Barrier {
+                    reason: cadence,
+                    checked: roll & 1 == 1,
+                },
+            };
+            let r = Relation {
+                id: RelationId(format!("r{j}")),
+                source: made[a].id.clone(),
+                target: made[b].id.clone(),
+                details,
+                annotations,
+            };
+            sc.relations.insert(r.id.clone(), r);
+        }
+    }
+    sc.elements = made.into_iter().map(|e| (e.id.clone(), e)).collect();
+    if !net.is_empty() {
+        sc.positions.insert(View::Network, net);
+    }
+    if !org.is_empty() {
+        sc.positions.insert(View::OrgChart, org);
+    }
+    sc
+}
+
+fn maps() -> impl Strategy<Value = Map> {
+    let scenario = (
+        text(),
+        proptest::collection::vec(
+            (
+                any::<u64>(),
+                text(),
+                annotations(),
+                coordinate(),
+                coordinate(),
+            ),
+            0..25,
+        ),
+        proptest::collection::vec((any::<u64>(), any::<u8>(), annotations(), text()), 0..40),
+    );
+    (text(), proptest::collection::vec(scenario, 1..4)).prop_map(|(title, scenarios)| Map {
+        title,
+        scenarios: scenarios
+            .into_iter()
+            .enumerate()
+            .map(|(i, (name, items, links))| build_scenario(i, name, items, links))
+            .collect(),
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 128, ..ProptestConfig::default() })]
+
+    /// map → JSON → map → JSON gives the same map and the same text.
+    #[test]
+    fn json_round_trips_losslessly(map in maps()) {
+        ops::validate_map(&map).expect("generated maps are valid");
+        let json = to_json(&map);
+        let back = from_json(&json).expect("reads back");
+        prop_assert_eq!(&back, &map);
+        prop_assert_eq!(to_json(&back), json);
+        // Coordinates come back bit for bit (-0.0 included), not merely equal.
+        for (a, b) in map.scenarios.iter().zip(&back.scenarios) {
+            for (pa, pb) in a.positions.values().zip(b.positions.values()) {
+                for (x, y) in pa.values().zip(pb.values()) {
+                    prop_assert_eq!(x.x.to_bits(), y.x.to_bits());
+                    prop_assert_eq!(x.y.to_bits(), y.y.to_bits());
+                }
+            }
+        }
+    }
+
+    /// The same generated maps survive the `.murm` file too.
+    #[test]
+    fn maps_round_trip_through_the_file(map in maps()) {
+        let dir = crate::store::temp();
+        let path = dir.path().join("m.murm");
+        drop(murmuration_core::store::Document::create(&path, &map).expect("create"));
+        let doc = murmuration_core::store::Document::open(&path).expect("open");
+        prop_assert_eq!(doc.map(), &map);
+    }
+}
