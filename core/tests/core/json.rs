@@ -158,7 +158,7 @@ fn build_scenario(
             .map(|e| e.id.clone())
             .collect();
         let choose = |v: &[ElementId], r: u64| -> Option<ElementId> {
-            (!v.is_empty() && r % 3 != 0).then(|| v[(r as usize / 3) % v.len()].clone())
+            (!v.is_empty() && !r.is_multiple_of(3)).then(|| v[(r as usize / 3) % v.len()].clone())
         };
         let mut details = ElementDetails::default_for(kind);
         match &mut details {
