@@ -97,7 +97,9 @@ pub enum Boundary {
     Open,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Type)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Type,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum ElementKind {
     Office,
@@ -395,7 +397,9 @@ impl Element {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Type)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Type,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum RelationKind {
     ReportsTo,
@@ -405,12 +409,7 @@ pub enum RelationKind {
 }
 
 impl RelationKind {
-    pub const ALL: [RelationKind; 4] = [
-        Self::ReportsTo,
-        Self::Flow,
-        Self::MemberOf,
-        Self::Barrier,
-    ];
+    pub const ALL: [RelationKind; 4] = [Self::ReportsTo, Self::Flow, Self::MemberOf, Self::Barrier];
 
     pub fn label(self) -> &'static str {
         match self {
@@ -423,7 +422,9 @@ impl RelationKind {
 }
 
 /// What a flow carries.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Type)]
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Type,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Medium {
     #[default]
@@ -554,7 +555,9 @@ impl Relation {
 }
 
 /// The two drawings of one map; each keeps its own positions.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Type)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Type,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum View {
     Network,

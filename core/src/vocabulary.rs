@@ -109,53 +109,198 @@ pub struct Vocabulary {
 
 pub fn element_style(kind: ElementKind) -> ElementStyle {
     let (shape, fill, stroke, text, meaning) = match kind {
-        ElementKind::Office => (Shape::Rectangle, "#E5E7EB", "#374151", INK, "A formal unit of the bureaucracy"),
-        ElementKind::Site => (Shape::RoundRectangle, "#DCEBF7", BLUE, INK, "A school, academy or pathway"),
-        ElementKind::Community => (Shape::Ellipse, "#D5F0E8", GREEN, INK, "A community of practice: round means community"),
-        ElementKind::SprintTeam => (Shape::Star, "#FBE7BF", ORANGE, INK, "A sprint team: a strange attractor around a compelling task"),
-        ElementKind::Routine => (Shape::Chevron, "#DDF0FB", SKY, INK, "A simple system for a routine task"),
+        ElementKind::Office => (
+            Shape::Rectangle,
+            "#E5E7EB",
+            "#374151",
+            INK,
+            "A formal unit of the bureaucracy",
+        ),
+        ElementKind::Site => (
+            Shape::RoundRectangle,
+            "#DCEBF7",
+            BLUE,
+            INK,
+            "A school, academy or pathway",
+        ),
+        ElementKind::Community => (
+            Shape::Ellipse,
+            "#D5F0E8",
+            GREEN,
+            INK,
+            "A community of practice: round means community",
+        ),
+        ElementKind::SprintTeam => (
+            Shape::Star,
+            "#FBE7BF",
+            ORANGE,
+            INK,
+            "A sprint team: a strange attractor around a compelling task",
+        ),
+        ElementKind::Routine => (
+            Shape::Chevron,
+            "#DDF0FB",
+            SKY,
+            INK,
+            "A simple system for a routine task",
+        ),
         ElementKind::Person => (Shape::Ellipse, "#FFFFFF", GREY, INK, "A person"),
-        ElementKind::Partner => (Shape::Hexagon, "#F6E1EC", PURPLE, INK, "A partner outside the district's membrane"),
+        ElementKind::Partner => (
+            Shape::Hexagon,
+            "#F6E1EC",
+            PURPLE,
+            INK,
+            "A partner outside the district's membrane",
+        ),
     };
-    ElementStyle { kind, label: kind.label(), shape, fill, stroke, text, meaning }
+    ElementStyle {
+        kind,
+        label: kind.label(),
+        shape,
+        fill,
+        stroke,
+        text,
+        meaning,
+    }
 }
 
 pub fn relation_line(kind: RelationKind) -> LineStyle {
     let (color, pattern, arrowhead, meaning) = match kind {
-        RelationKind::ReportsTo => (GREY, LinePattern::Solid, Arrowhead::Tee, "The formal line of authority"),
-        RelationKind::Flow => (BLUE, LinePattern::Solid, Arrowhead::Triangle, "An exchange; colour and pattern say what flows"),
-        RelationKind::MemberOf => (GREY, LinePattern::Dotted, Arrowhead::None, "Belongs to a community or sprint team"),
-        RelationKind::Barrier => (VERMILLION, LinePattern::Solid, Arrowhead::Tee, "A blocked or forbidden flow"),
+        RelationKind::ReportsTo => (
+            GREY,
+            LinePattern::Solid,
+            Arrowhead::Tee,
+            "The formal line of authority",
+        ),
+        RelationKind::Flow => (
+            BLUE,
+            LinePattern::Solid,
+            Arrowhead::Triangle,
+            "An exchange; colour and pattern say what flows",
+        ),
+        RelationKind::MemberOf => (
+            GREY,
+            LinePattern::Dotted,
+            Arrowhead::None,
+            "Belongs to a community or sprint team",
+        ),
+        RelationKind::Barrier => (
+            VERMILLION,
+            LinePattern::Solid,
+            Arrowhead::Tee,
+            "A blocked or forbidden flow",
+        ),
     };
-    LineStyle { label: kind.label(), color, pattern, arrowhead, meaning }
+    LineStyle {
+        label: kind.label(),
+        color,
+        pattern,
+        arrowhead,
+        meaning,
+    }
 }
 
 pub fn medium_line(medium: Medium) -> LineStyle {
     let (label, color, pattern, arrowhead, meaning) = match medium {
-        Medium::Information => ("Information", BLUE, LinePattern::Solid, Arrowhead::Triangle, "Data and reports"),
-        Medium::Ideas => ("Ideas & practice", GREEN, LinePattern::Solid, Arrowhead::Triangle, "Ideas and practice spreading"),
-        Medium::Resources => ("Resources", ORANGE, LinePattern::LongDash, Arrowhead::Triangle, "Staff time, materials, devices"),
-        Medium::Funds => ("Funds", DARK_YELLOW, LinePattern::DashDot, Arrowhead::Triangle, "Money: grants and budgets"),
-        Medium::Feedback => ("Feedback", PURPLE, LinePattern::Dotted, Arrowhead::Triangle, "Feedback and critique"),
-        Medium::Permission => ("Permission", VERMILLION, LinePattern::Solid, Arrowhead::Tee, "Asking a gatekeeper for permission"),
+        Medium::Information => (
+            "Information",
+            BLUE,
+            LinePattern::Solid,
+            Arrowhead::Triangle,
+            "Data and reports",
+        ),
+        Medium::Ideas => (
+            "Ideas & practice",
+            GREEN,
+            LinePattern::Solid,
+            Arrowhead::Triangle,
+            "Ideas and practice spreading",
+        ),
+        Medium::Resources => (
+            "Resources",
+            ORANGE,
+            LinePattern::LongDash,
+            Arrowhead::Triangle,
+            "Staff time, materials, devices",
+        ),
+        Medium::Funds => (
+            "Funds",
+            DARK_YELLOW,
+            LinePattern::DashDot,
+            Arrowhead::Triangle,
+            "Money: grants and budgets",
+        ),
+        Medium::Feedback => (
+            "Feedback",
+            PURPLE,
+            LinePattern::Dotted,
+            Arrowhead::Triangle,
+            "Feedback and critique",
+        ),
+        Medium::Permission => (
+            "Permission",
+            VERMILLION,
+            LinePattern::Solid,
+            Arrowhead::Tee,
+            "Asking a gatekeeper for permission",
+        ),
     };
-    LineStyle { label, color, pattern, arrowhead, meaning }
+    LineStyle {
+        label,
+        color,
+        pattern,
+        arrowhead,
+        meaning,
+    }
 }
 
 pub fn boundary_style(boundary: Boundary) -> BoundaryStyle {
     match boundary {
-        Boundary::Solid => BoundaryStyle { boundary, label: "Solid", pattern: LinePattern::Solid, width: 4.0, meaning: "A silo wall" },
-        Boundary::Permeable => BoundaryStyle { boundary, label: "Permeable", pattern: LinePattern::Dashed, width: 2.0, meaning: "Solid enough to hold, permeable enough to let through" },
-        Boundary::Open => BoundaryStyle { boundary, label: "Open", pattern: LinePattern::Solid, width: 0.0, meaning: "No wall: only a faint tint" },
+        Boundary::Solid => BoundaryStyle {
+            boundary,
+            label: "Solid",
+            pattern: LinePattern::Solid,
+            width: 4.0,
+            meaning: "A silo wall",
+        },
+        Boundary::Permeable => BoundaryStyle {
+            boundary,
+            label: "Permeable",
+            pattern: LinePattern::Dashed,
+            width: 2.0,
+            meaning: "Solid enough to hold, permeable enough to let through",
+        },
+        Boundary::Open => BoundaryStyle {
+            boundary,
+            label: "Open",
+            pattern: LinePattern::Solid,
+            width: 0.0,
+            meaning: "No wall: only a faint tint",
+        },
     }
 }
 
 pub fn vocabulary() -> Vocabulary {
     Vocabulary {
         elements: ElementKind::ALL.into_iter().map(element_style).collect(),
-        relations: RelationKind::ALL.into_iter().map(|kind| RelationStyle { kind, line: relation_line(kind) }).collect(),
-        media: Medium::ALL.into_iter().map(|medium| MediumStyle { medium, line: medium_line(medium) }).collect(),
-        boundaries: [Boundary::Solid, Boundary::Permeable, Boundary::Open].into_iter().map(boundary_style).collect(),
+        relations: RelationKind::ALL
+            .into_iter()
+            .map(|kind| RelationStyle {
+                kind,
+                line: relation_line(kind),
+            })
+            .collect(),
+        media: Medium::ALL
+            .into_iter()
+            .map(|medium| MediumStyle {
+                medium,
+                line: medium_line(medium),
+            })
+            .collect(),
+        boundaries: [Boundary::Solid, Boundary::Permeable, Boundary::Open]
+            .into_iter()
+            .map(boundary_style)
+            .collect(),
         volume_widths: [1.0, 2.25, 3.5, 4.75, 6.0],
         label_wrap_chars: 16,
         font_family: "Source Sans 3",
