@@ -4,8 +4,11 @@
 //! No window and no Tauri live here (CI checks it): the desktop shell, the command line, tests and
 //! benchmarks all drive the same plain functions.
 
+pub mod analysis;
 pub mod error;
+pub mod jobs;
 pub mod json;
+pub mod import;
 pub mod model;
 pub mod ops;
 pub mod sample;

@@ -2,23 +2,23 @@
 //! needs around it (title, file, undo state). The UI renders this and never keeps a truth of its own.
 
 use crate::model::{Element, Map, Point, Relation, ScenarioId, View};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use specta::Type;
 
-#[derive(Debug, Clone, Serialize, Type)]
+#[derive(Debug, Clone, Serialize, Deserialize, Type)]
 pub struct ScenarioSummary {
     pub id: ScenarioId,
     pub name: String,
 }
 
-#[derive(Debug, Clone, Serialize, Type)]
+#[derive(Debug, Clone, Serialize, Deserialize, Type)]
 pub struct Position {
     pub view: View,
     pub id: crate::model::ElementId,
     pub at: Point,
 }
 
-#[derive(Debug, Clone, Serialize, Type)]
+#[derive(Debug, Clone, Serialize, Deserialize, Type)]
 pub struct MapSnapshot {
     pub title: String,
     /// The file's name without its folder, when the map lives in a file the user chose.

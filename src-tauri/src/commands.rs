@@ -1,19 +1,29 @@
-//! The typed commands the canvas calls. Each is a few lines that hand over to the core.
+//! The typed commands the canvas calls, and the event it listens to. Each command is a few lines
+//! that hand over to the core.
 
-use crate::session::{show_title, Session};
+use crate::session::Session;
+use crate::window::refresh;
 use murmuration_core::error::CoreError;
 use murmuration_core::ops::Op;
 use murmuration_core::{snapshot::MapSnapshot, vocabulary::Vocabulary};
+use serde::{Deserialize, Serialize};
 use tauri::{AppHandle, State};
 
-/// The open map's current scenario, as the canvas draws it.
+/// The open map changed from outside the canvas (the File menu opened, created or copied a map).
+#[derive(Debug, Clone, Serialize, Deserialize, specta::Type, tauri_specta::Event)]
+pub struct MapChanged {
+    pub snapshot: MapSnapshot,
+}
+
+/// The open map's current scenario, as the canvas draws it; an error when no map could be opened.
 #[tauri::command]
 #[specta::specta]
-pub fn map_snapshot(session: State<'_, Session>) -> MapSnapshot {
+pub fn map_snapshot(session: State<'_, Session>) -> Result<MapSnapshot, CoreError> {
     session.snapshot()
 }
 
-/// Validates and applies one edit (or a batch, all or nothing). On error nothing has changed.
+/// Validates and applies one edit (or a batch, all or nothing), saved before it returns. On error
+/// nothing has changed.
 #[tauri::command]
 #[specta::specta]
 pub fn apply(
@@ -22,26 +32,24 @@ pub fn apply(
     op: Op,
 ) -> Result<MapSnapshot, CoreError> {
     let snapshot = session.apply(&op)?;
-    show_title(&app);
+    if matches!(op, Op::SetTitle { .. }) {
+        refresh(&app);
+    }
     Ok(snapshot)
 }
 
-/// Undoes the last edit.
+/// Undoes the last edit, even one made before the app was last closed.
 #[tauri::command]
 #[specta::specta]
-pub fn undo(app: AppHandle, session: State<'_, Session>) -> Result<MapSnapshot, CoreError> {
-    let snapshot = session.undo()?;
-    show_title(&app);
-    Ok(snapshot)
+pub fn undo(session: State<'_, Session>) -> Result<MapSnapshot, CoreError> {
+    session.undo()
 }
 
 /// Redoes the last undone edit.
 #[tauri::command]
 #[specta::specta]
-pub fn redo(app: AppHandle, session: State<'_, Session>) -> Result<MapSnapshot, CoreError> {
-    let snapshot = session.redo()?;
-    show_title(&app);
-    Ok(snapshot)
+pub fn redo(session: State<'_, Session>) -> Result<MapSnapshot, CoreError> {
+    session.redo()
 }
 
 /// Shapes, colours and lines per kind: the one visual vocabulary shared with the exports.
@@ -52,13 +60,15 @@ pub fn visual_vocabulary() -> Vocabulary {
 }
 
 pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
-    tauri_specta::Builder::<tauri::Wry>::new().commands(tauri_specta::collect_commands![
-        map_snapshot,
-        apply,
-        undo,
-        redo,
-        visual_vocabulary
-    ])
+    tauri_specta::Builder::<tauri::Wry>::new()
+        .commands(tauri_specta::collect_commands![
+            map_snapshot,
+            apply,
+            undo,
+            redo,
+            visual_vocabulary
+        ])
+        .events(tauri_specta::collect_events![MapChanged])
 }
 
 #[cfg(test)]

@@ -7,18 +7,26 @@
 pub mod cli;
 mod commands;
 mod session;
+mod window;
 
 pub use commands::specta_builder;
+use std::path::PathBuf;
+use tauri::Manager;
 
-/// Opens the main window on the built-in sample map.
-pub fn run(context: tauri::Context<tauri::Wry>) -> Result<(), tauri::Error> {
+/// Opens the main window on `file`, or on the last map (the built-in sample the first time).
+pub fn run(context: tauri::Context<tauri::Wry>, file: Option<PathBuf>) -> Result<(), tauri::Error> {
     let builder = specta_builder();
     tauri::Builder::default()
-        .manage(session::Session::sample())
+        .plugin(tauri_plugin_dialog::init())
+        .manage(session::Session::closed())
         .invoke_handler(builder.invoke_handler())
+        .on_menu_event(window::on_menu)
         .setup(move |app| {
             builder.mount_events(app);
-            session::show_title(app.handle());
+            let handle = app.handle();
+            app.manage(window::Places::of(handle));
+            app.set_menu(window::menu(handle)?)?;
+            window::open_at_start(handle, file);
             Ok(())
         })
         .run(context)

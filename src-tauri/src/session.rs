@@ -1,117 +1,150 @@
-//! The map this window has open, its undo history, and the window title that names it.
+//! The map this window has open: a `.murm` file, its scenario on screen, and the window title.
+//!
+//! With no file named on the command line the window reopens the last map it had; the first time,
+//! it writes the built-in sample to the app's data folder and opens that, so even the sample is a
+//! real file and every edit to it is kept.
 
 use murmuration_core::error::{CoreError, ErrorKind};
 use murmuration_core::model::{Map, ScenarioId};
-use murmuration_core::ops::{self, Index, Op};
+use murmuration_core::ops::Op;
 use murmuration_core::snapshot::MapSnapshot;
+use murmuration_core::store::Document;
+use std::path::{Path, PathBuf};
 use std::sync::Mutex;
-use tauri::{AppHandle, Manager};
 
 pub struct Session {
-    open: Mutex<Open>,
+    open: Mutex<Option<Open>>,
+    /// Why the last map could not be opened, shown in place of a map.
+    problem: Mutex<Option<CoreError>>,
 }
 
 struct Open {
-    map: Map,
-    index: Index,
+    document: Document,
     scenario: ScenarioId,
-    undo: Vec<Op>,
-    redo: Vec<Op>,
 }
 
 impl Open {
     fn snapshot(&self) -> MapSnapshot {
         MapSnapshot::of(
-            &self.map,
+            self.document.map(),
             &self.scenario,
-            None,
-            !self.undo.is_empty(),
-            !self.redo.is_empty(),
+            file_name(self.document.path()),
+            self.document.can_undo(),
+            self.document.can_redo(),
         )
     }
 }
 
+fn file_name(path: &Path) -> Option<String> {
+    path.file_name().map(|n| n.to_string_lossy().into_owned())
+}
+
+fn no_map() -> CoreError {
+    CoreError::new(
+        ErrorKind::NotAMap,
+        "No map is open. Open one from the File menu.",
+    )
+}
+
 impl Session {
-    pub fn sample() -> Self {
-        let map = murmuration_core::sample::riverside_unified();
-        let scenario = map.scenarios[0].id.clone();
-        let index = Index::build(&map);
+    pub fn closed() -> Self {
         Self {
-            open: Mutex::new(Open {
-                map,
-                index,
-                scenario,
-                undo: Vec::new(),
-                redo: Vec::new(),
-            }),
+            open: Mutex::new(None),
+            problem: Mutex::new(None),
         }
     }
 
-    fn with<T>(&self, f: impl FnOnce(&mut Open) -> T) -> T {
-        f(&mut self.open.lock().unwrap_or_else(|e| e.into_inner()))
+    fn with<T>(&self, f: impl FnOnce(&mut Open) -> Result<T, CoreError>) -> Result<T, CoreError> {
+        let mut open = self.open.lock().unwrap_or_else(|e| e.into_inner());
+        match open.as_mut() {
+            Some(open) => f(open),
+            None => Err(self
+                .problem
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .clone()
+                .unwrap_or_else(no_map)),
+        }
     }
 
-    pub fn snapshot(&self) -> MapSnapshot {
-        self.with(|open| open.snapshot())
+    /// Opens `path` in place of the current map. On failure the current map stays open.
+    pub fn open(&self, path: &Path) -> Result<MapSnapshot, CoreError> {
+        let document = Document::open(path)?;
+        Ok(self.replace(document))
     }
 
-    pub fn title(&self) -> String {
-        self.with(|open| open.map.title.clone())
+    /// Creates a new map file at `path` holding `map`, and opens it.
+    pub fn create(&self, path: &Path, map: &Map) -> Result<MapSnapshot, CoreError> {
+        let document = Document::create(path, map)?;
+        Ok(self.replace(document))
+    }
+
+    fn replace(&self, document: Document) -> MapSnapshot {
+        let scenario = document.map().scenarios[0].id.clone();
+        let open = Open { document, scenario };
+        let snapshot = open.snapshot();
+        *self.open.lock().unwrap_or_else(|e| e.into_inner()) = Some(open);
+        *self.problem.lock().unwrap_or_else(|e| e.into_inner()) = None;
+        snapshot
+    }
+
+    /// Remembers why no map could be opened.
+    pub fn failed(&self, problem: CoreError) {
+        *self.problem.lock().unwrap_or_else(|e| e.into_inner()) = Some(problem);
+    }
+
+    pub fn snapshot(&self) -> Result<MapSnapshot, CoreError> {
+        self.with(|open| Ok(open.snapshot()))
+    }
+
+    pub fn path(&self) -> Option<PathBuf> {
+        self.with(|open| Ok(open.document.path().to_owned())).ok()
+    }
+
+    /// "Riverside Unified — Murmuration", with the file's name when it is one the user chose.
+    pub fn window_title(&self, sample_file: &Path) -> String {
+        self.with(|open| {
+            let title = &open.document.map().title;
+            Ok(match file_name(open.document.path()) {
+                Some(name) if open.document.path() != sample_file => {
+                    format!("{title} ({name}) — Murmuration")
+                }
+                _ => format!("{title} — Murmuration"),
+            })
+        })
+        .unwrap_or_else(|_| "Murmuration".to_owned())
     }
 
     pub fn apply(&self, op: &Op) -> Result<MapSnapshot, CoreError> {
         self.with(|open| {
-            let applied = ops::apply_indexed(&mut open.map, &mut open.index, &open.scenario, op)?;
-            open.undo.push(applied.inverse);
-            open.redo.clear();
+            open.document.apply(&open.scenario.clone(), op)?;
             Ok(open.snapshot())
         })
     }
 
     pub fn undo(&self) -> Result<MapSnapshot, CoreError> {
-        self.step(true)
+        self.with(|open| {
+            open.document.undo()?;
+            Ok(open.snapshot())
+        })
     }
 
     pub fn redo(&self) -> Result<MapSnapshot, CoreError> {
-        self.step(false)
-    }
-
-    fn step(&self, back: bool) -> Result<MapSnapshot, CoreError> {
         self.with(|open| {
-            let (from, to) = if back {
-                (&mut open.undo, &mut open.redo)
-            } else {
-                (&mut open.redo, &mut open.undo)
-            };
-            let Some(op) = from.pop() else {
-                return Err(if back {
-                    CoreError::new(ErrorKind::NothingToUndo, "There is nothing to undo.")
-                } else {
-                    CoreError::new(ErrorKind::NothingToRedo, "There is nothing to redo.")
-                });
-            };
-            match ops::apply_indexed(&mut open.map, &mut open.index, &open.scenario, &op) {
-                Ok(applied) => {
-                    to.push(applied.inverse);
-                    Ok(open.snapshot())
-                }
-                Err(error) => {
-                    from.push(op);
-                    Err(error)
-                }
-            }
+            open.document.redo()?;
+            Ok(open.snapshot())
         })
     }
-}
 
-/// "Riverside Unified — Murmuration".
-pub fn window_title(map_title: &str) -> String {
-    format!("{map_title} — Murmuration")
-}
+    /// Copies the map to `path` and continues editing the copy.
+    pub fn save_as(&self, path: &Path) -> Result<MapSnapshot, CoreError> {
+        self.with(|open| {
+            open.document.save_as(path)?;
+            Ok(open.snapshot())
+        })
+    }
 
-pub fn show_title(app: &AppHandle) {
-    let title = window_title(&app.state::<Session>().title());
-    if let Some(window) = app.get_webview_window("main") {
-        let _ = window.set_title(&title);
+    pub fn close(&self) {
+        *self.open.lock().unwrap_or_else(|e| e.into_inner()) = None;
     }
 }
