@@ -52,3 +52,111 @@ fn an_unknown_option_fails_with_a_clear_message() {
         "{text}"
     );
 }
+
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("murmuration-cli-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("scratch dir");
+    dir
+}
+
+fn arg(path: &std::path::Path) -> &str {
+    path.to_str().expect("utf-8 path")
+}
+
+#[test]
+fn sample_then_json_export_then_import_round_trips() {
+    let dir = scratch("round-trip");
+    let (murm, json, again, json_again) = (
+        dir.join("s.murm"),
+        dir.join("s.json"),
+        dir.join("t.murm"),
+        dir.join("t.json"),
+    );
+    assert!(murmuration(&["sample", "--out", arg(&murm)])
+        .status
+        .success());
+    assert!(murmuration(&[
+        "export",
+        arg(&murm),
+        "--format",
+        "json",
+        "--out",
+        arg(&json)
+    ])
+    .status
+    .success());
+    let text = std::fs::read_to_string(&json).expect("json written");
+    assert!(text.contains("\"format\": \"murmuration-map\"") && text.contains("Riverside Unified"));
+    assert!(
+        murmuration(&["import", "json", arg(&json), "--out", arg(&again)])
+            .status
+            .success()
+    );
+    assert!(murmuration(&[
+        "export",
+        arg(&again),
+        "--format",
+        "json",
+        "--out",
+        arg(&json_again)
+    ])
+    .status
+    .success());
+    assert_eq!(
+        text,
+        std::fs::read_to_string(&json_again).expect("second json"),
+        "JSON → map → JSON changed the map"
+    );
+}
+
+#[test]
+fn failures_print_one_line_and_leave_no_file() {
+    let dir = scratch("failures");
+    let junk = dir.join("junk.json");
+    std::fs::write(&junk, "{\"hello\": 1}").expect("write junk");
+    let out = dir.join("new.murm");
+    let run = murmuration(&["import", "json", arg(&junk), "--out", arg(&out)]);
+    assert!(!run.status.success());
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert_eq!(stderr.trim().lines().count(), 1, "{stderr}");
+    assert!(stderr.contains("not a Murmuration map"), "{stderr}");
+    let left: Vec<_> = std::fs::read_dir(&dir)
+        .expect("dir")
+        .map(|e| e.expect("entry").file_name())
+        .collect();
+    assert_eq!(
+        left,
+        vec![std::ffi::OsString::from("junk.json")],
+        "a failed import left files behind"
+    );
+
+    let not_a_map = dir.join("notes.murm");
+    std::fs::write(&not_a_map, "these are my meeting notes").expect("write");
+    let json = dir.join("out.json");
+    let run = murmuration(&[
+        "export",
+        arg(&not_a_map),
+        "--format",
+        "json",
+        "--out",
+        arg(&json),
+    ]);
+    assert!(!run.status.success());
+    assert!(String::from_utf8_lossy(&run.stderr).contains("not a Murmuration map"));
+    assert!(!json.exists());
+    assert_eq!(
+        std::fs::read(&not_a_map).expect("read"),
+        b"these are my meeting notes"
+    );
+}
+
+#[test]
+fn sample_refuses_to_overwrite_an_existing_file() {
+    let dir = scratch("overwrite");
+    let precious = dir.join("district.murm");
+    std::fs::write(&precious, "precious").expect("write");
+    let run = murmuration(&["sample", "--out", arg(&precious)]);
+    assert!(!run.status.success());
+    assert_eq!(std::fs::read(&precious).expect("read"), b"precious");
+}
