@@ -502,3 +502,20 @@ fn random_edit_sequences_persist_and_undo_through_the_file() {
         })
         .unwrap();
 }
+
+#[test]
+fn either_durability_keeps_every_edit_across_a_clean_close() {
+    use murmuration_core::store::Durability;
+    let dir = temp();
+    let path = dir.path().join("d.murm");
+    let mut doc = Document::create(&path, &district()).unwrap();
+    doc.set_durability(Durability::AppCrash).unwrap();
+    doc.apply(&sc(), &Op::SetTitle { title: "fast".into() }).unwrap();
+    doc.set_durability(Durability::PowerLoss).unwrap();
+    doc.apply(&sc(), &Op::SetTitle { title: "safe".into() }).unwrap();
+    drop(doc);
+    let mut doc = Document::open(&path).unwrap();
+    assert_eq!(doc.map().title, "safe");
+    doc.undo().unwrap();
+    assert_eq!(doc.map().title, "fast");
+}
