@@ -18,6 +18,12 @@ pub fn write_sample(out: &Path) -> Result<()> {
     Document::create(out, &crate::sample::riverside_unified()).map(drop)
 }
 
+/// Writes a synthetic district of `elements` elements (about two relations each) to a new map file,
+/// for trying the canvas and the benchmarks on big maps.
+pub fn write_synthetic(out: &Path, elements: usize, seed: u64) -> Result<()> {
+    Document::create(out, &crate::synthetic::synthetic_map(elements, 2.0, seed)).map(drop)
+}
+
 /// Exports the map in `file` to `out`.
 pub fn export(file: &Path, format: ExportFormat, out: &Path) -> Result<()> {
     let document = Document::open(file)?;

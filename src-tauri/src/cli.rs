@@ -28,6 +28,15 @@ enum Command {
         #[arg(long, value_name = "FILE.murm")]
         out: PathBuf,
     },
+    /// Write a synthetic district of any size (for trying big maps and for benchmarks).
+    Synthetic {
+        #[arg(long, default_value_t = 2000)]
+        elements: usize,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        #[arg(long, value_name = "FILE.murm")]
+        out: PathBuf,
+    },
     /// Export a map to another format.
     Export {
         #[arg(value_name = "MAP.murm")]
@@ -74,6 +83,11 @@ pub fn main(context: impl FnOnce() -> tauri::Context<tauri::Wry>) -> ExitCode {
             }
         }
         Some(Command::Sample { out }) => jobs::write_sample(&out),
+        Some(Command::Synthetic {
+            elements,
+            seed,
+            out,
+        }) => jobs::write_synthetic(&out, elements, seed),
         Some(Command::Export {
             map,
             format: Format::Json,
