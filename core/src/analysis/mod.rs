@@ -1,0 +1,134 @@
+//! The lenses: the questions a leader asks of a map ("which units talk only to themselves?", "who
+//! holds it together?", "does the org chart describe how work flows?"), answered in the core so the
+//! window, the command line and the tests get the same figures.
+//!
+//! [`analyze`] runs every lens on one scenario and returns an [`Analysis`] that the shell sends to
+//! the UI unchanged. Each lens lives in its own module and is documented, formula and plain words,
+//! in `docs/lenses.md`. Results name elements by [`ElementId`] (with their names, so a sentence can
+//! be shown without a lookup); graph indices never leave this module.
+//!
+//! Exact betweenness is the one figure that can take seconds on a big map, so [`analyze`] uses
+//! [`betweenness::betweenness_auto`] (exact when cheap, a documented estimate otherwise) and the
+//! shell refines it with [`betweenness::betweenness_exact_with_progress`] in the background.
+
+pub mod betweenness;
+pub mod brokers;
+pub mod chart;
+mod context;
+pub mod density;
+pub mod graph;
+pub mod home_base;
+pub mod layers;
+mod louvain;
+pub mod moves;
+pub mod pioneers;
+pub mod reciprocity;
+pub mod silos;
+
+pub use betweenness::{
+    betweenness_auto, betweenness_exact, betweenness_exact_with_progress, betweenness_sampled,
+    Betweenness,
+};
+pub use graph::FlowGraph;
+
+use crate::model::{ElementId, Map, ScenarioId};
+use context::Context;
+use serde::Serialize;
+use specta::Type;
+
+/// An element as a lens names it: its id (for highlighting) and its name (for the sentence).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Type)]
+pub struct Named {
+    pub id: ElementId,
+    pub name: String,
+}
+
+/// Every lens on one scenario.
+#[derive(Debug, Clone, Serialize, Type)]
+pub struct Analysis {
+    /// The scenario analysed (the map's first one when the one asked for does not exist).
+    pub scenario: ScenarioId,
+    pub silos: silos::Silos,
+    pub density: density::Density,
+    pub brokers: brokers::Brokers,
+    pub layers: layers::Layers,
+    pub chart: chart::ChartVsReality,
+    pub home_base: home_base::HomeBase,
+    pub pioneers: pioneers::Pioneers,
+    pub reciprocity: reciprocity::Reciprocity,
+    pub moves: Vec<moves::Move>,
+}
+
+/// Runs every lens on `scenario` of `map` (the first scenario when `scenario` is not in the map).
+pub fn analyze(map: &Map, scenario: &ScenarioId) -> Analysis {
+    let sc = map
+        .scenario(scenario)
+        .or_else(|| map.scenarios.first())
+        .expect("a map keeps at least one scenario");
+    let cx = Context::new(sc);
+    let silos = silos::silos(&cx);
+    let density = density::density(&cx);
+    let brokers = brokers::brokers(&cx);
+    let layers = layers::layers(&cx);
+    let chart = chart::chart_vs_reality(&cx);
+    let home_base = home_base::home_base(&cx);
+    let pioneers = pioneers::pioneers(&cx);
+    let reciprocity = reciprocity::reciprocity(&cx);
+    let moves = moves::moves(
+        &cx,
+        &moves::Lenses {
+            silos: &silos,
+            density: &density,
+            brokers: &brokers,
+            chart: &chart,
+            home_base: &home_base,
+            pioneers: &pioneers,
+            reciprocity: &reciprocity,
+        },
+    );
+    Analysis {
+        scenario: sc.id.clone(),
+        silos,
+        density,
+        brokers,
+        layers,
+        chart,
+        home_base,
+        pioneers,
+        reciprocity,
+        moves,
+    }
+}
+
+/// `part / whole`, or `None` when there is nothing to divide (the UI shows "—", never NaN).
+pub(crate) fn share(part: usize, whole: usize) -> Option<f64> {
+    (whole > 0).then(|| part as f64 / whole as f64)
+}
+
+/// "1 flow", "3 flows": the lenses speak in sentences.
+pub(crate) fn plural(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
+/// "A", "A and B", "A, B and C", and "A, B, C and 4 more" past `max`.
+pub(crate) fn list_names<'a>(names: impl IntoIterator<Item = &'a str>, max: usize) -> String {
+    let names: Vec<&str> = names.into_iter().collect();
+    let shown = names.len().min(max);
+    let rest = names.len() - shown;
+    let mut parts: Vec<String> = names[..shown].iter().map(|s| s.to_string()).collect();
+    if rest > 0 {
+        parts.push(format!("{rest} more"));
+    }
+    match parts.len() {
+        0 => String::new(),
+        1 => parts.remove(0),
+        _ => {
+            let last = parts.pop().expect("at least two");
+            format!("{} and {last}", parts.join(", "))
+        }
+    }
+}

@@ -1,0 +1,394 @@
+//! Moves: what should a leader do next? Suggestions phrased as the seeds' leader moves — notice,
+//! name, connect, nurture, protect, illuminate, celebrate, hospice — each naming the elements it is
+//! about and the evidence from the lenses, in plain words.
+//!
+//! The rules (each documented in `docs/lenses.md`) only read what the lenses found; they suggest and
+//! never change the map. Order: by verb in the list above, then as each lens ranks.
+
+use super::brokers::Brokers;
+use super::chart::ChartVsReality;
+use super::context::Context;
+use super::density::Density;
+use super::home_base::HomeBase;
+use super::pioneers::Pioneers;
+use super::reciprocity::{Balance, Reciprocity};
+use super::silos::{walled_detail, Silos, Verdict};
+use super::{list_names, plural, Named};
+use crate::model::{CommunityStage, ElementDetails, ElementKind, Medium, Ring, SprintStatus};
+use serde::Serialize;
+use specta::Type;
+use std::collections::BTreeSet;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Type)]
+#[serde(rename_all = "snake_case")]
+pub enum Verb {
+    Notice,
+    Name,
+    Connect,
+    Nurture,
+    Protect,
+    Illuminate,
+    Celebrate,
+    Hospice,
+}
+
+impl Verb {
+    pub fn word(self) -> &'static str {
+        match self {
+            Self::Notice => "notice",
+            Self::Name => "name",
+            Self::Connect => "connect",
+            Self::Nurture => "nurture",
+            Self::Protect => "protect",
+            Self::Illuminate => "illuminate",
+            Self::Celebrate => "celebrate",
+            Self::Hospice => "hospice",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize, Type)]
+pub struct Move {
+    pub verb: Verb,
+    /// What the move is about, for highlighting.
+    pub elements: Vec<Named>,
+    /// Why, from the lenses, in plain words.
+    pub evidence: String,
+    /// The whole suggestion: "connect: Teaching & Learning and Linked Learning — …".
+    pub words: String,
+}
+
+/// The lenses the moves read.
+pub(crate) struct Lenses<'a> {
+    pub silos: &'a Silos,
+    pub density: &'a Density,
+    pub brokers: &'a Brokers,
+    pub chart: &'a ChartVsReality,
+    pub home_base: &'a HomeBase,
+    pub pioneers: &'a Pioneers,
+    pub reciprocity: &'a Reciprocity,
+}
+
+/// How many protect moves for brokers, so the list stays a list a cabinet can read.
+const BROKER_MOVES: usize = 3;
+
+pub(crate) fn moves(cx: &Context, l: &Lenses) -> Vec<Move> {
+    let mut out = Vec::new();
+    let mut push = |verb: Verb, elements: Vec<Named>, subject: String, evidence: String| {
+        out.push(Move {
+            verb,
+            words: format!("{}: {subject} — {evidence}", verb.word()),
+            elements,
+            evidence,
+        });
+    };
+
+    // notice: innovations nobody learns from; the person the network quietly runs through.
+    for p in &l.pioneers.unconnected {
+        push(
+            Verb::Notice,
+            vec![p.element.clone()],
+            p.element.name.clone(),
+            "tagged as an innovation, with no tie into any community".to_owned(),
+        );
+    }
+    if let Some(b) = l
+        .brokers
+        .top
+        .iter()
+        .find(|b| cx.lookup(&b.element.id).map(|i| cx.kind(i)) == Some(ElementKind::Person))
+    {
+        push(
+            Verb::Notice,
+            vec![b.element.clone()],
+            b.element.name.clone(),
+            format!(
+                "on {:.0}% of the shortest paths between others: much of the network runs through this person",
+                b.betweenness * 100.0
+            ),
+        );
+    }
+
+    // name: the silos.
+    for g in l.silos.groups.iter().filter(|g| g.is_silo) {
+        let counts = format!(
+            "{} inside, {} outside",
+            plural(g.internal as usize, "flow", "flows"),
+            g.external
+        );
+        let evidence = match g.verdict {
+            Verdict::Walled => format!(
+                "a silo: {counts}; {}",
+                walled_detail(g.lateral_external, g.inside)
+            ),
+            _ => format!("a silo: {counts}"),
+        };
+        push(
+            Verb::Name,
+            vec![g.group.clone()],
+            g.group.name.clone(),
+            evidence,
+        );
+    }
+
+    // connect: two sides of a barrier nobody has checked.
+    let mut seen_pairs = BTreeSet::new();
+    for b in cx.barriers.iter().filter(|b| !b.checked) {
+        let key = (b.s.min(b.t), b.s.max(b.t));
+        if !seen_pairs.insert(key) {
+            continue;
+        }
+        let between = cx
+            .flows
+            .iter()
+            .filter(|f| {
+                (cx.inside(f.s, b.s) && cx.inside(f.t, b.t))
+                    || (cx.inside(f.s, b.t) && cx.inside(f.t, b.s))
+                    || (f.s == b.s && f.t == b.t)
+                    || (f.s == b.t && f.t == b.s)
+            })
+            .count();
+        let flows = if between == 0 {
+            "no flow between them".to_owned()
+        } else {
+            format!("{} between them", plural(between, "flow", "flows"))
+        };
+        let reason = if b.reason.trim().is_empty() {
+            String::new()
+        } else {
+            format!(" (“{}”)", b.reason.trim())
+        };
+        // Name the receiving side first: the side the rule keeps others out of.
+        push(
+            Verb::Connect,
+            vec![cx.named(b.t), cx.named(b.s)],
+            format!("{} and {}", cx.name(b.t), cx.name(b.s)),
+            format!("{flows}, a barrier nobody has checked{reason}"),
+        );
+    }
+
+    // nurture: young communities; people with no home base.
+    for i in 0..cx.len() as u32 {
+        if let ElementDetails::Community { stage, .. } = cx.elements[i as usize].details {
+            let what = match stage {
+                CommunityStage::Potential => "a potential community",
+                CommunityStage::Coalescing => "a community still coalescing",
+                _ => continue,
+            };
+            push(
+                Verb::Nurture,
+                vec![cx.named(i)],
+                cx.name(i).to_owned(),
+                format!("{what}: give it time, a space and a sponsor, not a mandate"),
+            );
+        }
+    }
+    if !l.home_base.without.is_empty() {
+        let names: Vec<&str> = l
+            .home_base
+            .without
+            .iter()
+            .map(|n| n.name.as_str())
+            .collect();
+        push(
+            Verb::Nurture,
+            l.home_base.without.clone(),
+            "home bases".to_owned(),
+            format!(
+                "{} without a community of practice: {}",
+                plural(names.len(), "person", "people"),
+                list_names(names, 5)
+            ),
+        );
+    }
+
+    // protect: sprint teams crossing silos now; communities and people the network cannot lose.
+    for i in 0..cx.len() as u32 {
+        if let ElementDetails::SprintTeam { status, .. } = cx.elements[i as usize].details {
+            let units = member_units(cx, i);
+            if matches!(status, SprintStatus::Forming | SprintStatus::Active) && units.len() >= 2 {
+                push(
+                    Verb::Protect,
+                    vec![cx.named(i)],
+                    cx.name(i).to_owned(),
+                    format!(
+                        "a sprint team drawing people across {}",
+                        list_names(units.iter().map(|&u| cx.name(u)), 4)
+                    ),
+                );
+            }
+        }
+    }
+    for b in l
+        .brokers
+        .top
+        .iter()
+        .filter(|b| b.articulation_point)
+        .filter(|b| {
+            cx.lookup(&b.element.id).is_some_and(|i| {
+                matches!(
+                    cx.kind(i),
+                    ElementKind::Person | ElementKind::Community | ElementKind::SprintTeam
+                )
+            })
+        })
+        .take(BROKER_MOVES)
+    {
+        push(
+            Verb::Protect,
+            vec![b.element.clone()],
+            b.element.name.clone(),
+            format!(
+                "a broker on {:.0}% of the shortest paths between others, and a single point of failure",
+                b.betweenness * 100.0
+            ),
+        );
+    }
+
+    // illuminate: accountability without capacity; the work the chart does not show.
+    for o in l
+        .reciprocity
+        .offices
+        .iter()
+        .filter(|o| o.balance == Balance::AccountabilityWithoutCapacity)
+    {
+        push(
+            Verb::Illuminate,
+            vec![o.office.clone()],
+            o.office.name.clone(),
+            format!(
+                "{} and no support: accountability without capacity",
+                plural(
+                    o.monitor_flows as usize,
+                    "monitoring flow",
+                    "monitoring flows"
+                )
+            ),
+        );
+    }
+    if l.chart.flows_across_chart > l.chart.flows_along_chart {
+        let crossing: Vec<Named> = l
+            .chart
+            .clusters
+            .iter()
+            .filter(|c| c.units.iter().filter(|u| u.unit.is_some()).count() > 1)
+            .flat_map(|c| c.members.iter().take(1).cloned())
+            .collect();
+        push(
+            Verb::Illuminate,
+            crossing,
+            "how work really flows".to_owned(),
+            format!(
+                "{} of {} flows run across the org chart, not along it, and {} of the {} clusters they form cross formal units",
+                l.chart.flows_across_chart,
+                l.density.flows,
+                l.chart.clusters_crossing_units,
+                l.chart.clusters.len()
+            ),
+        );
+    }
+
+    // celebrate: sprint teams that crossed silos and finished; communities whose practice spreads.
+    for i in 0..cx.len() as u32 {
+        match cx.elements[i as usize].details {
+            ElementDetails::SprintTeam {
+                status:
+                    SprintStatus::Dissolved
+                    | SprintStatus::Transformed
+                    | SprintStatus::AbsorbedIntoRoutine,
+                ..
+            } => {
+                let units = member_units(cx, i);
+                if units.len() >= 2 {
+                    push(
+                        Verb::Celebrate,
+                        vec![cx.named(i)],
+                        cx.name(i).to_owned(),
+                        format!(
+                            "a sprint team that crossed {} and did its work",
+                            list_names(units.iter().map(|&u| cx.name(u)), 4)
+                        ),
+                    );
+                }
+            }
+            // Practice-ring communities only: the rings around one would repeat its story.
+            ElementDetails::Community {
+                stage: CommunityStage::Active | CommunityStage::Stewardship,
+                ring: Ring::Practice,
+                ..
+            } => {
+                let reached: BTreeSet<u32> = cx
+                    .flows
+                    .iter()
+                    .filter(|f| matches!(f.medium, Medium::Ideas))
+                    .filter_map(|f| {
+                        let (si, ti) = (cx.inside(f.s, i), cx.inside(f.t, i));
+                        match (si, ti) {
+                            (true, false) => Some(f.t),
+                            (false, true) if f.direction == crate::model::Direction::Both => {
+                                Some(f.s)
+                            }
+                            _ => None,
+                        }
+                    })
+                    .collect();
+                if reached.len() >= 2 {
+                    push(
+                        Verb::Celebrate,
+                        vec![cx.named(i)],
+                        cx.name(i).to_owned(),
+                        format!(
+                            "its ideas reach {} beyond it: {}",
+                            plural(reached.len(), "group", "groups"),
+                            list_names(reached.iter().map(|&r| cx.name(r)), 4)
+                        ),
+                    );
+                }
+            }
+            _ => {}
+        }
+    }
+
+    // hospice: compliance offices that only monitor and take part in nothing lateral.
+    for o in &l.reciprocity.offices {
+        let Some(i) = cx.lookup(&o.office.id) else {
+            continue;
+        };
+        let hospiced = matches!(
+            cx.elements[i as usize].details,
+            ElementDetails::Office { hospiced: true, .. }
+        );
+        let joins_anything = cx.members.iter().any(|m| cx.inside(m.s, i));
+        if o.balance == Balance::AccountabilityWithoutCapacity
+            && o.compliance_stance
+            && o.monitor_flows >= 2
+            && !joins_anything
+            && !hospiced
+        {
+            push(
+                Verb::Hospice,
+                vec![o.office.clone()],
+                o.office.name.clone(),
+                format!(
+                    "only monitoring ({}), no support, and no part in any community or sprint team: \
+                     honour its work and let it end, or turn it into a community",
+                    plural(o.monitor_flows as usize, "flow", "flows")
+                ),
+            );
+        }
+    }
+
+    out.sort_by_key(|m| m.verb);
+    out
+}
+
+/// The formal units a group's members sit in (the group itself and its own unit excluded).
+fn member_units(cx: &Context, group: u32) -> Vec<u32> {
+    let own = cx.formal_unit(group);
+    let units: BTreeSet<u32> = (0..cx.len() as u32)
+        .filter(|&m| m != group && cx.inside(m, group))
+        .filter_map(|m| cx.formal_unit(m))
+        .filter(|&u| Some(u) != own)
+        .collect();
+    units.into_iter().collect()
+}
