@@ -64,6 +64,15 @@ pub enum ErrorKind {
     /// Nothing to undo or redo.
     NothingToUndo,
     NothingToRedo,
+    // --- import (messages name the row, counted as a spreadsheet shows it, and the column) ---
+    /// The file to import is not a readable CSV or spreadsheet (bad text encoding, damaged XLSX).
+    UnreadableFile,
+    /// A column the import needs is not there (no name column; a mapping names a missing header).
+    MissingColumn,
+    /// A cell holds a value the import cannot use (a volume of 9, a medium it does not know).
+    InvalidValue,
+    /// The file has a header but no rows to import.
+    NothingToImport,
 }
 
 /// A failure, said in plain words. See the module header for the shape at the boundary.

@@ -1,3 +1,36 @@
 //! Importers: bring a district in from the files it already has — an org chart exported from HR as
-//! CSV or a spreadsheet, and survey edge lists and member lists — with the row numbers a person needs
-//! to fix their file.
+//! CSV or a spreadsheet ([`org_chart`]), survey edge lists and member lists ([`relations`]) — with
+//! the row numbers a person needs to fix their file.
+//!
+//! Every file is first read into a plain [`table::Table`] (CSV and spreadsheets alike), so the
+//! importers and their rules are the same whatever the format. An org chart becomes a new map; edge
+//! lists and member lists become one [`crate::ops::Op::Batch`] for the shell to apply (atomic, one
+//! undo). Problems that leave the rest importable are [`Warning`]s with their row; problems that
+//! would make the result wrong are a [`crate::error::CoreError`] and nothing is produced.
+
+pub mod org_chart;
+pub mod relations;
+pub mod table;
+
+pub use org_chart::{import_org_chart, preview, Mapping, OrgChart, Preview};
+pub use relations::{import_members, import_relations, BatchImport};
+pub use table::{Format, Row, Table};
+
+use serde::Serialize;
+use specta::Type;
+
+/// Something the import skipped or worked around, with the row it is about (as a spreadsheet
+/// numbers it, the header being row 1).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
+pub struct Warning {
+    pub row: u32,
+    /// "Row 7 names the manager “Pat Doe”, who is not in the file; …"
+    pub message: String,
+}
+
+pub(crate) fn warn(row: u32, what: &str) -> Warning {
+    Warning {
+        row,
+        message: format!("Row {row} {what}"),
+    }
+}

@@ -1,0 +1,684 @@
+//! The org chart a district already has (an HR export as CSV or a spreadsheet) turned into a new
+//! map: one person per row, one office per department with its people inside (each person's
+//! position is that office), and a reports-to line from each person to their manager.
+//!
+//! Columns are found by their headers ("Reports To", "Manager", "Supervisor", "Dept", "E-mail"…;
+//! see [`Mapping::guess`]), and a mapping chosen in the import dialog overrides the guess. A manager
+//! may be named by name, e-mail or id. What cannot be imported is said with its row number, counting
+//! the header as row 1 as a spreadsheet shows it:
+//! - warnings (the row is imported, or skipped, and the rest goes on): a manager who is not in the
+//!   file, a row without a name, a repeated id or e-mail, someone named as their own manager;
+//! - errors (nothing is imported): a reporting cycle (naming its rows), no name column, a mapping
+//!   naming a column that is not there, an unreadable file, no rows.
+
+use super::table::{self, Row, Table};
+use super::{warn, Warning};
+use crate::error::{CoreError, ErrorKind, Result};
+use crate::model::{
+    Annotations, Element, ElementDetails, ElementId, ElementKind, Map, Relation, RelationDetails,
+    RelationId,
+};
+use serde::{Deserialize, Serialize};
+use specta::Type;
+use std::collections::HashMap;
+use std::path::Path;
+
+/// Which column holds what, by header text. `None`: no such column. In an explicit mapping, an
+/// empty header (`title=`) says "this file has no such column" and overrides the guess.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct Mapping {
+    #[serde(default)]
+    pub name: Option<String>,
+    /// Used when there is no single name column: "First Name" + "Last Name".
+    #[serde(default)]
+    pub first_name: Option<String>,
+    #[serde(default)]
+    pub last_name: Option<String>,
+    #[serde(default)]
+    pub title: Option<String>,
+    #[serde(default)]
+    pub reports_to: Option<String>,
+    #[serde(default)]
+    pub department: Option<String>,
+    #[serde(default)]
+    pub email: Option<String>,
+    #[serde(default)]
+    pub id: Option<String>,
+}
+
+/// The roles a column can play, in the order a header is tested against them: a "Manager Email"
+/// column is the manager, not the person's e-mail; an "Employee ID" column is the id, not the name.
+const RULES: &[(&str, &[&str])] = &[
+    (
+        "reports_to",
+        &[
+            "reports to",
+            "reporting to",
+            "report to",
+            "manager",
+            "supervisor",
+            "boss",
+            "line manager",
+            "reports",
+            "supervised by",
+            "managed by",
+            "evaluator",
+        ],
+    ),
+    ("email", &["email", "e mail", "mail", "email address"]),
+    (
+        "first_name",
+        &["first name", "firstname", "given name", "forename"],
+    ),
+    (
+        "last_name",
+        &["last name", "lastname", "surname", "family name"],
+    ),
+    (
+        "id",
+        &[
+            "id",
+            "employee id",
+            "emp id",
+            "staff id",
+            "employee number",
+            "number",
+            "no",
+            "code",
+            "badge",
+        ],
+    ),
+    (
+        "title",
+        &[
+            "title",
+            "job title",
+            "position",
+            "role",
+            "job",
+            "job role",
+            "post",
+        ],
+    ),
+    (
+        "department",
+        &[
+            "department",
+            "dept",
+            "division",
+            "office",
+            "unit",
+            "team",
+            "program",
+            "department name",
+            "org unit",
+            "school",
+            "site",
+            "location",
+        ],
+    ),
+    (
+        "name",
+        &[
+            "name",
+            "full name",
+            "employee",
+            "employee name",
+            "person",
+            "staff",
+            "staff name",
+            "display name",
+            "who",
+        ],
+    ),
+];
+
+/// Lower case, punctuation as spaces, single spaces: "Reports-To " → "reports to".
+fn normalise(header: &str) -> String {
+    header
+        .to_lowercase()
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Whether the normalised header is, or contains as whole words, one of the phrases.
+fn matches(header: &str, phrases: &[&str]) -> bool {
+    let padded = format!(" {header} ");
+    phrases.iter().any(|p| padded.contains(&format!(" {p} ")))
+}
+
+impl Mapping {
+    /// Guesses each column's role from its header. Each role goes to the first column that fits.
+    pub fn guess(headers: &[String]) -> Self {
+        let mut m = Mapping::default();
+        for header in headers {
+            let norm = normalise(header);
+            if norm.is_empty() {
+                continue;
+            }
+            let role = RULES
+                .iter()
+                .find(|(_, phrases)| matches(&norm, phrases))
+                .map(|(role, _)| *role);
+            if let Some(role) = role {
+                let slot = m.slot(role).expect("every rule names a slot");
+                if slot.is_none() {
+                    *slot = Some(header.clone());
+                }
+            }
+        }
+        if m.name.is_some() {
+            // A full-name column makes first/last name redundant.
+            m.first_name = None;
+            m.last_name = None;
+        }
+        m
+    }
+
+    /// Reads `name=Full Name,reports_to=Supervisor,title=` (roles: name, first_name, last_name,
+    /// title, reports_to, department, email, id; an empty header means "no such column").
+    pub fn parse(spec: &str) -> Result<Self> {
+        let mut m = Mapping::default();
+        for part in spec.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+            let (role, header) = part.split_once('=').ok_or_else(|| {
+                CoreError::new(
+                    ErrorKind::InvalidValue,
+                    format!("“{part}” is not role=Header (for example name=Full Name)."),
+                )
+            })?;
+            let role = normalise(role).replace(' ', "_");
+            let slot = m.slot(&role).ok_or_else(|| {
+                CoreError::new(
+                    ErrorKind::InvalidValue,
+                    format!(
+                        "“{role}” is not a column role; use name, first_name, last_name, title, reports_to, department, email or id."
+                    ),
+                )
+            })?;
+            *slot = Some(header.trim().to_owned());
+        }
+        Ok(m)
+    }
+
+    fn slot(&mut self, role: &str) -> Option<&mut Option<String>> {
+        Some(match role {
+            "name" => &mut self.name,
+            "first_name" => &mut self.first_name,
+            "last_name" => &mut self.last_name,
+            "title" => &mut self.title,
+            "reports_to" | "manager" => &mut self.reports_to,
+            "department" | "dept" => &mut self.department,
+            "email" => &mut self.email,
+            "id" => &mut self.id,
+            _ => return None,
+        })
+    }
+
+    /// The guess for `headers` with every role `explicit` names put over it.
+    pub fn resolve(headers: &[String], explicit: Option<&Mapping>) -> Self {
+        let mut m = Self::guess(headers);
+        if let Some(x) = explicit {
+            for (mine, theirs) in [
+                (&mut m.name, &x.name),
+                (&mut m.first_name, &x.first_name),
+                (&mut m.last_name, &x.last_name),
+                (&mut m.title, &x.title),
+                (&mut m.reports_to, &x.reports_to),
+                (&mut m.department, &x.department),
+                (&mut m.email, &x.email),
+                (&mut m.id, &x.id),
+            ] {
+                if let Some(h) = theirs {
+                    *mine = (!h.trim().is_empty()).then(|| h.trim().to_owned());
+                }
+            }
+            if x.name.as_deref().is_some_and(|h| !h.trim().is_empty()) {
+                if x.first_name.is_none() {
+                    m.first_name = None;
+                }
+                if x.last_name.is_none() {
+                    m.last_name = None;
+                }
+            }
+        }
+        m
+    }
+}
+
+/// What the mapping dialog shows before anything is imported.
+#[derive(Debug, Clone, Serialize, Type)]
+pub struct Preview {
+    pub headers: Vec<String>,
+    pub mapping: Mapping,
+    /// The first rows (up to [`PREVIEW_ROWS`]).
+    pub rows: Vec<Row>,
+    pub total_rows: u32,
+}
+
+/// How many rows [`preview`] shows.
+pub const PREVIEW_ROWS: usize = 10;
+
+/// The headers, the guessed mapping and the first rows of an org chart file.
+pub fn preview(path: &Path) -> Result<Preview> {
+    Ok(preview_table(table::read_file(path)?))
+}
+
+/// [`preview`] of a table already read.
+pub fn preview_table(table: Table) -> Preview {
+    Preview {
+        mapping: Mapping::guess(&table.headers),
+        total_rows: table.rows.len() as u32,
+        rows: table.rows.into_iter().take(PREVIEW_ROWS).collect(),
+        headers: table.headers,
+    }
+}
+
+/// A new map built from an org chart.
+#[derive(Debug, Clone, Serialize, Type)]
+pub struct OrgChart {
+    pub map: Map,
+    pub warnings: Vec<Warning>,
+    pub people: u32,
+    pub offices: u32,
+    pub reporting_lines: u32,
+}
+
+/// Imports the org chart at `path` (CSV or spreadsheet by extension) into a new map titled after
+/// the file. `progress(done, total)` is called every [`PROGRESS_EVERY`] rows and at the end.
+pub fn import_org_chart(
+    path: &Path,
+    mapping: Option<&Mapping>,
+    progress: impl FnMut(u32, u32),
+) -> Result<OrgChart> {
+    let table = table::read_file(path)?;
+    let title = path
+        .file_stem()
+        .map_or("Imported org chart".to_owned(), |s| {
+            s.to_string_lossy().into_owned()
+        });
+    org_chart_from_table(&table, mapping, &title, progress)
+}
+
+/// How often the importers report progress, in rows.
+pub const PROGRESS_EVERY: u32 = 1000;
+
+struct Columns {
+    name: Option<usize>,
+    first: Option<usize>,
+    last: Option<usize>,
+    title: Option<usize>,
+    manager: Option<usize>,
+    department: Option<usize>,
+    email: Option<usize>,
+    id: Option<usize>,
+}
+
+fn locate(table: &Table, mapping: &Mapping) -> Result<Columns> {
+    let find = |h: &Option<String>| -> Result<Option<usize>> {
+        match h {
+            None => Ok(None),
+            Some(h) => table.column(h).map(Some).ok_or_else(|| {
+                CoreError::new(
+                    ErrorKind::MissingColumn,
+                    format!(
+                        "The file has no column “{h}” (its columns are: {}).",
+                        table.headers.join(", ")
+                    ),
+                )
+            }),
+        }
+    };
+    let c = Columns {
+        name: find(&mapping.name)?,
+        first: find(&mapping.first_name)?,
+        last: find(&mapping.last_name)?,
+        title: find(&mapping.title)?,
+        manager: find(&mapping.reports_to)?,
+        department: find(&mapping.department)?,
+        email: find(&mapping.email)?,
+        id: find(&mapping.id)?,
+    };
+    if c.name.is_none() && c.first.is_none() && c.last.is_none() {
+        return Err(CoreError::new(
+            ErrorKind::MissingColumn,
+            format!(
+                "No column holds people's names (row {} has: {}). Choose the name column in the mapping.",
+                table.header_row,
+                table.headers.join(", ")
+            ),
+        ));
+    }
+    Ok(c)
+}
+
+/// Case-insensitive, spaces collapsed: how names, e-mails and ids are compared.
+fn key(s: &str) -> String {
+    s.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+struct Person {
+    row: u32,
+    name: String,
+    title: String,
+    manager: String,
+    department: String,
+    email: String,
+    id: String,
+}
+
+/// Builds the map from a table already read (see [`import_org_chart`]).
+pub fn org_chart_from_table(
+    table: &Table,
+    mapping: Option<&Mapping>,
+    title: &str,
+    mut progress: impl FnMut(u32, u32),
+) -> Result<OrgChart> {
+    let mapping = Mapping::resolve(&table.headers, mapping);
+    let cols = locate(table, &mapping)?;
+    let total = table.rows.len() as u32;
+    let cell = |r: &Row, c: Option<usize>| -> String {
+        c.and_then(|c| r.cells.get(c)).cloned().unwrap_or_default()
+    };
+    let mut warnings = Vec::new();
+    let mut people: Vec<Person> = Vec::with_capacity(table.rows.len());
+    for (i, r) in table.rows.iter().enumerate() {
+        let name = match cols.name {
+            Some(c) => cell(r, Some(c)),
+            None => [cell(r, cols.first), cell(r, cols.last)]
+                .into_iter()
+                .filter(|s| !s.is_empty())
+                .collect::<Vec<_>>()
+                .join(" "),
+        };
+        if name.is_empty() {
+            warnings.push(warn(r.row, "has no name, so it was skipped."));
+        } else {
+            people.push(Person {
+                row: r.row,
+                name,
+                title: cell(r, cols.title),
+                manager: cell(r, cols.manager),
+                department: cell(r, cols.department),
+                email: cell(r, cols.email),
+                id: cell(r, cols.id),
+            });
+        }
+        if (i as u32 + 1).is_multiple_of(PROGRESS_EVERY) {
+            progress(i as u32 + 1, total);
+        }
+    }
+    if people.is_empty() {
+        return Err(CoreError::new(
+            ErrorKind::NothingToImport,
+            "The file has no rows with a name to import.",
+        ));
+    }
+
+    // Who can be named as a manager: by id, then e-mail, then name. The first row wins a repeated
+    // id or e-mail; a name shared by two people cannot name a manager.
+    let mut by_id: HashMap<String, usize> = HashMap::new();
+    let mut by_email: HashMap<String, usize> = HashMap::new();
+    let mut by_name: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, p) in people.iter().enumerate() {
+        for (value, index, what) in [
+            (&p.id, &mut by_id, "id"),
+            (&p.email, &mut by_email, "e-mail"),
+        ] {
+            if value.is_empty() {
+                continue;
+            }
+            match index.get(&key(value)) {
+                Some(&first) => warnings.push(warn(
+                    p.row,
+                    &format!(
+                        "repeats the {what} “{value}” of row {}; managers named by it mean row {}.",
+                        people[first].row, people[first].row
+                    ),
+                )),
+                None => {
+                    index.insert(key(value), i);
+                }
+            }
+        }
+        by_name.entry(key(&p.name)).or_default().push(i);
+    }
+    let mut boss: Vec<Option<usize>> = vec![None; people.len()];
+    for (i, p) in people.iter().enumerate() {
+        if p.manager.is_empty() {
+            continue;
+        }
+        let k = key(&p.manager);
+        let found = by_id
+            .get(&k)
+            .or_else(|| by_email.get(&k))
+            .copied()
+            .or_else(|| match by_name.get(&k).map(Vec::as_slice) {
+                Some([only]) => Some(*only),
+                _ => None,
+            });
+        match found {
+            Some(b) if b == i => warnings.push(warn(
+                p.row,
+                &format!("names {} as their own manager; no reporting line.", p.name),
+            )),
+            Some(b) => boss[i] = Some(b),
+            None => {
+                let why = if by_name.get(&k).is_some_and(|v| v.len() > 1) {
+                    let rows: Vec<String> = by_name[&k]
+                        .iter()
+                        .map(|&j| people[j].row.to_string())
+                        .collect();
+                    format!(
+                        "names the manager “{}”, but rows {} share that name; imported without a reporting line.",
+                        p.manager,
+                        rows.join(", ")
+                    )
+                } else {
+                    format!(
+                        "names the manager “{}”, who is not in the file; imported without a reporting line.",
+                        p.manager
+                    )
+                };
+                warnings.push(warn(p.row, &why));
+            }
+        }
+    }
+    if let Some(cycle) = find_cycle(&boss) {
+        let steps: Vec<String> = cycle
+            .iter()
+            .map(|&i| format!("row {} ({})", people[i].row, people[i].name))
+            .collect();
+        let mut words = format!("{} reports to ", steps[0]);
+        for step in &steps[1..] {
+            words.push_str(&format!("{step}, who reports to "));
+        }
+        words.push_str(&steps[0]);
+        return Err(CoreError::new(
+            ErrorKind::ReportsToCycle,
+            format!(
+                "The reporting lines go round in a circle: {words}. Fix one of these rows and import again."
+            ),
+        ));
+    }
+
+    // The map: offices first (one per department, first spelling wins), then people, then lines.
+    let mut map = Map::new(title);
+    let sc = &mut map.scenarios[0];
+    let mut offices: HashMap<String, ElementId> = HashMap::new();
+    let mut ids: Vec<ElementId> = Vec::with_capacity(people.len());
+    for p in &people {
+        let office = (!p.department.is_empty()).then(|| {
+            offices
+                .entry(key(&p.department))
+                .or_insert_with(|| {
+                    let id = ElementId::new();
+                    sc.elements.insert(
+                        id.clone(),
+                        Element {
+                            id: id.clone(),
+                            name: p.department.clone(),
+                            parent: None,
+                            details: ElementDetails::default_for(ElementKind::Office),
+                            annotations: Annotations::default(),
+                        },
+                    );
+                    id
+                })
+                .clone()
+        });
+        let id = ElementId::new();
+        let mut notes = Vec::new();
+        if !p.email.is_empty() {
+            notes.push(format!("E-mail: {}", p.email));
+        }
+        if !p.id.is_empty() {
+            notes.push(format!("Id: {}", p.id));
+        }
+        sc.elements.insert(
+            id.clone(),
+            Element {
+                id: id.clone(),
+                name: p.name.clone(),
+                parent: office.clone(),
+                details: ElementDetails::Person {
+                    title: p.title.clone(),
+                    position: office,
+                    home_base: None,
+                },
+                annotations: Annotations {
+                    notes: notes.join("\n"),
+                    ..Annotations::default()
+                },
+            },
+        );
+        ids.push(id);
+    }
+    let mut lines = 0;
+    for (i, b) in boss.iter().enumerate() {
+        if let Some(b) = *b {
+            let id = RelationId::new();
+            sc.relations.insert(
+                id.clone(),
+                Relation {
+                    id,
+                    source: ids[i].clone(),
+                    target: ids[b].clone(),
+                    details: RelationDetails::ReportsTo,
+                    annotations: Annotations::default(),
+                },
+            );
+            lines += 1;
+        }
+    }
+    crate::ops::validate_map(&map)?;
+    progress(total, total);
+    let offices = offices.len() as u32;
+    Ok(OrgChart {
+        map,
+        warnings,
+        people: people.len() as u32,
+        offices,
+        reporting_lines: lines,
+    })
+}
+
+/// A cycle in the "reports to" function, if any, as the indices around it starting from the
+/// earliest row.
+fn find_cycle(boss: &[Option<usize>]) -> Option<Vec<usize>> {
+    // 0: not seen, 1: on the current walk, 2: done.
+    let mut state = vec![0u8; boss.len()];
+    for start in 0..boss.len() {
+        let mut path = Vec::new();
+        let mut v = Some(start);
+        while let Some(x) = v {
+            match state[x] {
+                2 => break,
+                1 => {
+                    let at = path.iter().position(|&p| p == x).expect("on the walk");
+                    let mut cycle: Vec<usize> = path[at..].to_vec();
+                    let min = (0..cycle.len())
+                        .min_by_key(|&i| cycle[i])
+                        .expect("not empty");
+                    cycle.rotate_left(min);
+                    return Some(cycle);
+                }
+                _ => {
+                    state[x] = 1;
+                    path.push(x);
+                    v = boss[x];
+                }
+            }
+        }
+        for p in path {
+            state[p] = 2;
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn headers(h: &[&str]) -> Vec<String> {
+        h.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn guesses_roles_from_common_headers() {
+        let m = Mapping::guess(&headers(&[
+            "Employee ID",
+            "Full Name",
+            "Job Title",
+            "Dept",
+            "Manager Email",
+            "Work E-mail",
+        ]));
+        assert_eq!(m.id.as_deref(), Some("Employee ID"));
+        assert_eq!(m.name.as_deref(), Some("Full Name"));
+        assert_eq!(m.title.as_deref(), Some("Job Title"));
+        assert_eq!(m.department.as_deref(), Some("Dept"));
+        assert_eq!(m.reports_to.as_deref(), Some("Manager Email"));
+        assert_eq!(m.email.as_deref(), Some("Work E-mail"));
+        let m = Mapping::guess(&headers(&[
+            "First Name",
+            "Last Name",
+            "Reports To",
+            "Supervisor",
+        ]));
+        assert_eq!(m.first_name.as_deref(), Some("First Name"));
+        assert_eq!(m.last_name.as_deref(), Some("Last Name"));
+        assert_eq!(m.reports_to.as_deref(), Some("Reports To"));
+        assert_eq!(m.name, None);
+    }
+
+    #[test]
+    fn an_explicit_mapping_overrides_the_guess() {
+        let h = headers(&["Name", "Boss", "Unit", "Title"]);
+        let x = Mapping::parse("reports_to=Boss, department=Unit, title=").unwrap();
+        let m = Mapping::resolve(&h, Some(&x));
+        assert_eq!(m.name.as_deref(), Some("Name"));
+        assert_eq!(m.reports_to.as_deref(), Some("Boss"));
+        assert_eq!(m.title, None);
+        assert_eq!(
+            Mapping::parse("colour=Red").unwrap_err().kind,
+            ErrorKind::InvalidValue
+        );
+    }
+
+    #[test]
+    fn cycles_are_found_from_their_earliest_row() {
+        assert_eq!(
+            find_cycle(&[Some(1), Some(2), Some(1), None]),
+            Some(vec![1, 2])
+        );
+        assert_eq!(find_cycle(&[None, Some(0), Some(0)]), None);
+    }
+}

@@ -1,0 +1,452 @@
+//! Relations into a map that already exists: survey edge lists (`source,target,medium,volume,
+//! direction`, optionally `mode`) and member lists (`member,community`, optionally `role`).
+//!
+//! Names are matched to the scenario's elements by id, then by name (case and extra spaces
+//! ignored). A name that matches nothing is created (a person for an edge-list end or a member, a
+//! community for a community) when `create_missing` is set, and otherwise reported with its row and
+//! the row skipped. The result is one [`Op::Batch`] — the shell applies it through the normal path,
+//! so it is atomic and one undo takes it back — plus the warnings. The batch is tried on a copy of
+//! the map before it is returned, so it is known to apply.
+//!
+//! A cell the import cannot use (a volume of 9, an unknown medium) is an error naming its row and
+//! column, and nothing is imported: a survey half-imported is worse than one fixed and re-run.
+
+use super::table::{self, Row, Table};
+use super::{warn, Warning};
+use crate::error::{CoreError, ErrorKind, Result};
+use crate::model::{
+    Annotations, Direction, Element, ElementDetails, ElementId, ElementKind, FlowMode, Map, Medium,
+    MemberRole, Relation, RelationDetails, RelationId, Scenario, ScenarioId,
+};
+use crate::ops::Op;
+use serde::Serialize;
+use specta::Type;
+use std::collections::HashMap;
+use std::path::Path;
+
+/// What an import into an existing map produced: apply `op` to the scenario to take it in.
+#[derive(Debug, Clone, Serialize, Type)]
+pub struct BatchImport {
+    /// An [`Op::Batch`]: the elements created, then the relations.
+    pub op: Op,
+    pub warnings: Vec<Warning>,
+    pub created: Vec<ElementId>,
+    pub relations: u32,
+}
+
+/// Imports a survey edge list from `path` into `scenario` of `map` (see the module header).
+pub fn import_relations(
+    map: &Map,
+    scenario: &ScenarioId,
+    path: &Path,
+    create_missing: bool,
+    progress: impl FnMut(u32, u32),
+) -> Result<BatchImport> {
+    relations_from_table(
+        map,
+        scenario,
+        &table::read_file(path)?,
+        create_missing,
+        progress,
+    )
+}
+
+/// Imports a member list from `path` into `scenario` of `map` (see the module header).
+pub fn import_members(
+    map: &Map,
+    scenario: &ScenarioId,
+    path: &Path,
+    create_missing: bool,
+    progress: impl FnMut(u32, u32),
+) -> Result<BatchImport> {
+    members_from_table(
+        map,
+        scenario,
+        &table::read_file(path)?,
+        create_missing,
+        progress,
+    )
+}
+
+fn header_of(table: &Table, names: &[&str]) -> Option<usize> {
+    table.headers.iter().position(|h| {
+        let h = h.trim().to_lowercase().replace(['_', '-'], " ");
+        names.contains(&h.as_str())
+    })
+}
+
+fn required(table: &Table, role: &str, names: &[&str]) -> Result<usize> {
+    header_of(table, names).ok_or_else(|| {
+        CoreError::new(
+            ErrorKind::MissingColumn,
+            format!(
+                "No “{role}” column: row {} should name it (as {}); its columns are: {}.",
+                table.header_row,
+                names
+                    .iter()
+                    .take(3)
+                    .map(|n| format!("“{n}”"))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                table.headers.join(", ")
+            ),
+        )
+    })
+}
+
+fn invalid(row: &Row, table: &Table, col: usize, what: &str) -> CoreError {
+    CoreError::new(
+        ErrorKind::InvalidValue,
+        format!(
+            "Row {}, column “{}”: “{}” {what}",
+            row.row, table.headers[col], row.cells[col]
+        ),
+    )
+}
+
+/// Finds elements by id or name and creates the missing ones when allowed.
+struct Names<'a> {
+    sc: &'a Scenario,
+    by_name: HashMap<String, Vec<&'a ElementId>>,
+    created: HashMap<String, ElementId>,
+    ops: Vec<Op>,
+    order: Vec<ElementId>,
+    create_missing: bool,
+}
+
+enum Found {
+    Element(ElementId, ElementKind),
+    Skip(String),
+}
+
+fn key(s: &str) -> String {
+    s.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+impl<'a> Names<'a> {
+    fn new(sc: &'a Scenario, create_missing: bool) -> Self {
+        let mut by_name: HashMap<String, Vec<&ElementId>> = HashMap::new();
+        for e in sc.elements.values() {
+            by_name.entry(key(&e.name)).or_default().push(&e.id);
+        }
+        Self {
+            sc,
+            by_name,
+            created: HashMap::new(),
+            ops: Vec::new(),
+            order: Vec::new(),
+            create_missing,
+        }
+    }
+
+    fn find(&mut self, name: &str, create_as: ElementKind) -> Found {
+        if let Some(e) = self.sc.elements.get(&ElementId(name.to_owned())) {
+            return Found::Element(e.id.clone(), e.kind());
+        }
+        let k = key(name);
+        match self.by_name.get(&k).map(Vec::as_slice) {
+            Some([one]) => {
+                let kind = self.sc.elements[*one].kind();
+                return Found::Element((*one).clone(), kind);
+            }
+            Some(many) if many.len() > 1 => {
+                return Found::Skip(format!(
+                    "“{name}” could mean {} elements of the map; use its id instead. Skipped.",
+                    many.len()
+                ))
+            }
+            _ => {}
+        }
+        if let Some((id, kind)) = self
+            .created
+            .get(&k)
+            .map(|id| (id.clone(), self.kind_of_created(id)))
+        {
+            return Found::Element(id, kind);
+        }
+        if !self.create_missing {
+            return Found::Skip(format!("nothing on the map is called “{name}”. Skipped."));
+        }
+        let id = ElementId::new();
+        self.ops.push(Op::CreateElement {
+            element: Element {
+                id: id.clone(),
+                name: name.to_owned(),
+                parent: None,
+                details: ElementDetails::default_for(create_as),
+                annotations: Annotations::default(),
+            },
+        });
+        self.order.push(id.clone());
+        self.created.insert(k, id.clone());
+        Found::Element(id, create_as)
+    }
+
+    fn kind_of_created(&self, id: &ElementId) -> ElementKind {
+        self.ops
+            .iter()
+            .find_map(|op| match op {
+                Op::CreateElement { element } if &element.id == id => Some(element.kind()),
+                _ => None,
+            })
+            .unwrap_or(ElementKind::Person)
+    }
+}
+
+fn scenario_of<'a>(map: &'a Map, scenario: &ScenarioId) -> Result<&'a Scenario> {
+    map.scenario(scenario).ok_or_else(|| {
+        CoreError::new(
+            ErrorKind::UnknownScenario,
+            format!("There is no scenario {} in this map.", scenario.0),
+        )
+        .about(&scenario.0)
+    })
+}
+
+/// Puts the created elements before the relations and checks the whole batch applies.
+fn finish(
+    map: &Map,
+    scenario: &ScenarioId,
+    names: Names,
+    relations: Vec<Op>,
+    warnings: Vec<Warning>,
+) -> Result<BatchImport> {
+    let count = relations.len() as u32;
+    let mut ops = names.ops;
+    ops.extend(relations);
+    let op = Op::Batch { ops };
+    let mut trial = map.clone();
+    crate::ops::apply(&mut trial, scenario, &op)?;
+    Ok(BatchImport {
+        op,
+        warnings,
+        created: names.order,
+        relations: count,
+    })
+}
+
+/// Imports an edge list from a table already read (see [`import_relations`]).
+pub fn relations_from_table(
+    map: &Map,
+    scenario: &ScenarioId,
+    table: &Table,
+    create_missing: bool,
+    mut progress: impl FnMut(u32, u32),
+) -> Result<BatchImport> {
+    let sc = scenario_of(map, scenario)?;
+    let source = required(
+        table,
+        "source",
+        &["source", "from", "sender", "giver", "ego"],
+    )?;
+    let target = required(
+        table,
+        "target",
+        &["target", "to", "receiver", "recipient", "alter"],
+    )?;
+    let medium = header_of(table, &["medium", "carries", "what", "type", "kind"]);
+    let volume = header_of(
+        table,
+        &["volume", "weight", "strength", "frequency", "amount"],
+    );
+    let direction = header_of(table, &["direction", "dir", "way", "directed"]);
+    let mode = header_of(table, &["mode", "stance", "purpose"]);
+    let mut names = Names::new(sc, create_missing);
+    let mut relations = Vec::new();
+    let mut warnings = Vec::new();
+    let total = table.rows.len() as u32;
+    for (i, row) in table.rows.iter().enumerate() {
+        let (s, t) = (&row.cells[source], &row.cells[target]);
+        if s.is_empty() || t.is_empty() {
+            warnings.push(warn(row.row, "lacks a source or a target. Skipped."));
+            continue;
+        }
+        let medium = match medium.map(|c| (c, row.cells[c].as_str())) {
+            None | Some((_, "")) => Medium::Information,
+            Some((c, v)) => parse_medium(v).ok_or_else(|| {
+                invalid(
+                    row,
+                    table,
+                    c,
+                    "is not a medium: use information, ideas, resources, funds, feedback or permission.",
+                )
+            })?,
+        };
+        let volume = match volume.map(|c| (c, row.cells[c].as_str())) {
+            None | Some((_, "")) => 3,
+            Some((c, v)) => v
+                .parse::<f64>()
+                .ok()
+                .filter(|x| x.fract() == 0.0 && (1.0..=5.0).contains(x))
+                .map(|x| x as u8)
+                .ok_or_else(|| invalid(row, table, c, "is not a volume from 1 to 5."))?,
+        };
+        let direction = match direction.map(|c| (c, row.cells[c].as_str())) {
+            None | Some((_, "")) => Direction::OneWay,
+            Some((c, v)) => parse_direction(v).ok_or_else(|| {
+                invalid(row, table, c, "is not a direction: use one way or both.")
+            })?,
+        };
+        let mode = match mode.map(|c| (c, row.cells[c].as_str())) {
+            None | Some((_, "")) => FlowMode::Support,
+            Some((c, v)) => parse_mode(v)
+                .ok_or_else(|| invalid(row, table, c, "is not a mode: use support or monitor."))?,
+        };
+        let ends = (
+            names.find(s, ElementKind::Person),
+            names.find(t, ElementKind::Person),
+        );
+        match ends {
+            (Found::Element(a, _), Found::Element(b, _)) if a == b => {
+                warnings.push(warn(row.row, "joins an element to itself. Skipped."));
+            }
+            (Found::Element(a, _), Found::Element(b, _)) => relations.push(Op::Connect {
+                relation: Relation {
+                    id: RelationId::new(),
+                    source: a,
+                    target: b,
+                    details: RelationDetails::Flow {
+                        medium,
+                        direction,
+                        volume,
+                        cadence: String::new(),
+                        mode,
+                    },
+                    annotations: Annotations::default(),
+                },
+            }),
+            (Found::Skip(why), _) | (_, Found::Skip(why)) => warnings.push(warn(row.row, &why)),
+        }
+        if (i as u32 + 1).is_multiple_of(super::org_chart::PROGRESS_EVERY) {
+            progress(i as u32 + 1, total);
+        }
+    }
+    progress(total, total);
+    finish(map, scenario, names, relations, warnings)
+}
+
+/// Imports a member list from a table already read (see [`import_members`]).
+pub fn members_from_table(
+    map: &Map,
+    scenario: &ScenarioId,
+    table: &Table,
+    create_missing: bool,
+    mut progress: impl FnMut(u32, u32),
+) -> Result<BatchImport> {
+    let sc = scenario_of(map, scenario)?;
+    let member = required(table, "member", &["member", "person", "name", "who"])?;
+    let group = required(
+        table,
+        "community",
+        &[
+            "community",
+            "group",
+            "sprint team",
+            "team",
+            "community of practice",
+        ],
+    )?;
+    let role = header_of(table, &["role", "membership"]);
+    let mut names = Names::new(sc, create_missing);
+    let mut relations = Vec::new();
+    let mut warnings = Vec::new();
+    let total = table.rows.len() as u32;
+    for (i, row) in table.rows.iter().enumerate() {
+        let (m, g) = (&row.cells[member], &row.cells[group]);
+        if m.is_empty() || g.is_empty() {
+            warnings.push(warn(row.row, "lacks a member or a community. Skipped."));
+            continue;
+        }
+        let role = match role.map(|c| (c, row.cells[c].as_str())) {
+            None | Some((_, "")) => MemberRole::Active,
+            Some((c, v)) => match v.to_lowercase().as_str() {
+                "core" | "lead" | "leader" => MemberRole::Core,
+                "active" | "member" => MemberRole::Active,
+                "peripheral" | "occasional" | "observer" => MemberRole::Peripheral,
+                _ => {
+                    return Err(invalid(
+                        row,
+                        table,
+                        c,
+                        "is not a role: use core, active or peripheral.",
+                    ))
+                }
+            },
+        };
+        let ends = (
+            names.find(m, ElementKind::Person),
+            names.find(g, ElementKind::Community),
+        );
+        match ends {
+            (Found::Element(_, _), Found::Element(_, kind))
+                if !matches!(kind, ElementKind::Community | ElementKind::SprintTeam) =>
+            {
+                warnings.push(warn(
+                    row.row,
+                    &format!(
+                        "names “{g}”, which is a{} {}, not a community or sprint team. Skipped.",
+                        if kind == ElementKind::Office { "n" } else { "" },
+                        kind.label().to_lowercase()
+                    ),
+                ));
+            }
+            (Found::Element(a, _), Found::Element(b, _)) if a == b => {
+                warnings.push(warn(
+                    row.row,
+                    "makes a community a member of itself. Skipped.",
+                ));
+            }
+            (Found::Element(a, _), Found::Element(b, _)) => relations.push(Op::Connect {
+                relation: Relation {
+                    id: RelationId::new(),
+                    source: a,
+                    target: b,
+                    details: RelationDetails::MemberOf { role },
+                    annotations: Annotations::default(),
+                },
+            }),
+            (Found::Skip(why), _) | (_, Found::Skip(why)) => warnings.push(warn(row.row, &why)),
+        }
+        if (i as u32 + 1).is_multiple_of(super::org_chart::PROGRESS_EVERY) {
+            progress(i as u32 + 1, total);
+        }
+    }
+    progress(total, total);
+    finish(map, scenario, names, relations, warnings)
+}
+
+fn parse_medium(v: &str) -> Option<Medium> {
+    Some(match v.trim().to_lowercase().as_str() {
+        "information" | "info" | "data" | "news" => Medium::Information,
+        "ideas" | "idea" | "practice" | "ideas/practice" | "ideas & practice" => Medium::Ideas,
+        "resources" | "resource" | "materials" | "staff" => Medium::Resources,
+        "funds" | "fund" | "money" | "funding" | "grant" => Medium::Funds,
+        "feedback" => Medium::Feedback,
+        "permission" | "approval" | "sign-off" | "sign off" => Medium::Permission,
+        _ => return None,
+    })
+}
+
+fn parse_direction(v: &str) -> Option<Direction> {
+    Some(
+        match v.trim().to_lowercase().replace(['-', '_'], " ").as_str() {
+            "one way" | "oneway" | "one" | "directed" | "->" | "out" | "1" | "no" | "false" => {
+                Direction::OneWay
+            }
+            "both" | "two way" | "twoway" | "mutual" | "<->" | "bidirectional" | "2" | "yes"
+            | "true" => Direction::Both,
+            _ => return None,
+        },
+    )
+}
+
+fn parse_mode(v: &str) -> Option<FlowMode> {
+    Some(match v.trim().to_lowercase().as_str() {
+        "support" | "capacity" | "service" => FlowMode::Support,
+        "monitor" | "monitoring" | "compliance" | "accountability" => FlowMode::Monitor,
+        _ => return None,
+    })
+}
