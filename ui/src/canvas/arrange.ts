@@ -1,0 +1,115 @@
+// Puts the nodes of the current view where they belong: at their saved positions when the view has
+// them, else where this window last laid the view out, else where a fresh layout (computed in the
+// worker) puts them. Elements that are new to a positioned view go beside their neighbours.
+// Moves animate, so a viewer can follow a node from one view or layout to the next.
+import type { Core, ElementDefinition, NodeCollection, NodeSingular } from "cytoscape";
+import type { View } from "../map/types";
+import type { Positions } from "../layout/compute";
+import { requestLayout } from "../layout/requestLayout";
+
+export const FIT_PADDING = 56;
+const ANIMATION_MS = 650;
+
+export type Arrangement = { positions: Positions; laidOut: boolean };
+
+/**
+ * Decides where every childless node goes. `saved` are the view's stored placements; `remembered`
+ * is this window's last layout of the view (used only when nothing is saved).
+ */
+export async function arrangementFor(
+  cy: Core,
+  view: View,
+  definitions: ElementDefinition[],
+  saved: Map<string, { x: number; y: number }>,
+  remembered: Positions | undefined,
+): Promise<Arrangement> {
+  const leaves = cy.nodes().filter((n) => n.isChildless());
+  const ids = leaves.map((n) => n.id());
+  const placedIds = ids.filter((id) => saved.has(id));
+  if (placedIds.length > 0) {
+    const positions: Positions = Object.fromEntries(placedIds.map((id) => [id, saved.get(id)!]));
+    placeNewcomers(leaves.filter((n) => !saved.has(n.id())), positions);
+    return { positions, laidOut: false };
+  }
+  if (remembered && ids.every((id) => id in remembered)) return { positions: remembered, laidOut: false };
+  return { positions: await requestLayout(view, definitions), laidOut: true };
+}
+
+/**
+ * Beside the average of its already-placed neighbours, else of its placed siblings in a group,
+ * else in a row under the map. Linear in the map's size: big maps arrive with many unplaced groups.
+ */
+function placeNewcomers(newcomers: NodeCollection, positions: Positions): void {
+  const placed = Object.values(positions);
+  const bottom = placed.reduce((b, p) => Math.max(b, p.y), 0);
+  const left = placed.reduce((l, p) => Math.min(l, p.x), Infinity);
+  let row = 0;
+  newcomers.forEach((node: NodeSingular) => {
+    const near = (n: NodeSingular) => n.id() in positions;
+    let known = node.neighborhood("node").filter(near).map((n) => positions[n.id()]);
+    if (known.length === 0 && node.isChild()) known = node.siblings().filter(near).map((n) => positions[n.id()]);
+    const centre = average(known);
+    positions[node.id()] = centre
+      ? { x: centre.x + 70, y: centre.y + 50 }
+      : { x: (Number.isFinite(left) ? left : 0) + 160 * row++, y: bottom + 160 };
+  });
+}
+
+function average(points: { x: number; y: number }[]): { x: number; y: number } | null {
+  if (points.length === 0) return null;
+  const sum = points.reduce((a, p) => ({ x: a.x + p.x, y: a.y + p.y }), { x: 0, y: 0 });
+  return { x: sum.x / points.length, y: sum.y / points.length };
+}
+
+/** Beyond this many moving nodes, moves are instant: animating them would cost more than it shows. */
+const MAX_ANIMATED = 1500;
+
+/**
+ * Moves childless nodes to `positions` (only those not already there); `fit` also frames the
+ * whole map. Resolves when done.
+ */
+export function applyArrangement(
+  cy: Core,
+  positions: Positions,
+  { animate, fit }: { animate: boolean; fit: boolean },
+): Promise<void> {
+  const moving = cy.nodes().filter((n) => {
+    const to = positions[n.id()];
+    if (!to || !n.isChildless()) return false;
+    const at = n.position();
+    return Math.abs(at.x - to.x) > 0.5 || Math.abs(at.y - to.y) > 0.5;
+  });
+  if (moving.empty()) {
+    if (fit) cy.fit(cy.elements(), FIT_PADDING);
+    return Promise.resolve();
+  }
+  const layout = moving.layout({
+    name: "preset",
+    positions: (node: NodeSingular) => positions[node.id()],
+    animate: animate && moving.length <= MAX_ANIMATED,
+    animationDuration: ANIMATION_MS,
+    animationEasing: "ease-in-out-cubic",
+    fit: false,
+  } as never);
+  const done = new Promise<void>((resolve) => layout.one("layoutstop", () => resolve()));
+  if (fit) {
+    layout.one("layoutstop", () => {
+      if (animate) cy.animate({ fit: { eles: cy.elements(), padding: FIT_PADDING }, duration: 300 });
+      else cy.fit(cy.elements(), FIT_PADDING);
+    });
+  }
+  layout.run();
+  return done;
+}
+
+/** Where every childless node is now: what a layout produced, ready to remember or save. */
+export function currentPositions(cy: Core): Positions {
+  const positions: Positions = {};
+  cy.nodes()
+    .filter((n) => n.isChildless())
+    .forEach((node) => {
+      const { x, y } = node.position();
+      positions[node.id()] = { x: Math.round(x), y: Math.round(y) };
+    });
+  return positions;
+}

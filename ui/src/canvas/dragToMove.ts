@@ -1,0 +1,138 @@
+// Dragging elements: local while the pointer moves, one report when it is released — where every
+// moved element now stands, and whether the drop put it into a group or took it out of one.
+//
+// A group grows around a child being dragged (Cytoscape's compound nodes do that), so "dropped
+// outside its group" is judged against the groups' boxes as they were when the drag began.
+import type { BoundingBox12, Core, EventObject, NodeCollection, NodeSingular } from "cytoscape";
+
+type Point = { x: number; y: number };
+type Box = BoundingBox12 & { area: number };
+
+export type DropReport = {
+  /** Every childless node that moved (what was dragged and everything inside it). */
+  positions: Record<string, Point>;
+  /** Dragged elements whose group changed on the drop; `parent: null` took them out of any group. */
+  nest: { child: string; parent: string | null }[];
+};
+
+export type DropHint = { text: string; x: number; y: number } | null;
+
+const GROUP_KINDS = new Set(["office", "site", "community", "sprint_team"]);
+
+type Drag = {
+  dragged: NodeCollection;
+  roots: NodeSingular[];
+  start: Record<string, Point>;
+  groups: { node: NodeSingular; box: Box }[];
+  target: NodeSingular | null;
+};
+
+export function followDrags(
+  cy: Core,
+  callbacks: { onDrop(report: DropReport): void; onHint(hint: DropHint): void },
+): () => void {
+  let drag: Drag | null = null;
+  let frame = 0;
+
+  const begin = () => {
+    const dragged = cy.nodes(":grabbed");
+    const moving = dragged.union(dragged.descendants()) as NodeCollection;
+    const movingIds = new Set(moving.map((n) => n.id()));
+    const start: Record<string, Point> = {};
+    moving.filter((n) => n.isChildless()).forEach((n) => {
+      start[n.id()] = { ...n.position() };
+    });
+    const groups = cy
+      .nodes()
+      .filter((n) => GROUP_KINDS.has(n.data("kind")) && !movingIds.has(n.id()))
+      .map((node: NodeSingular) => {
+        const b = node.boundingBox({ includeLabels: false, includeOverlays: false });
+        return { node, box: { ...b, area: b.w * b.h } };
+      });
+    // Only the outermost dragged elements change group; what is inside them stays inside them.
+    const roots = dragged.filter((n) => n.ancestors().intersection(dragged).empty()).toArray() as NodeSingular[];
+    drag = { dragged, roots, start, groups, target: null };
+  };
+
+  /** The smallest group, not being dragged, whose box (as at the start) holds `point`. */
+  const groupAt = (point: Point): NodeSingular | null => {
+    let best: { node: NodeSingular; box: Box } | null = null;
+    for (const g of drag?.groups ?? []) {
+      const { x1, x2, y1, y2 } = g.box;
+      if (point.x >= x1 && point.x <= x2 && point.y >= y1 && point.y <= y2 && (!best || g.box.area < best.box.area)) best = g;
+    }
+    return best ? best.node : null;
+  };
+
+  const parentId = (n: NodeSingular) => (n.parent().nonempty() ? n.parent().first().id() : null);
+
+  const onDrag = (event: EventObject) => {
+    if (!drag) begin();
+    cancelAnimationFrame(frame);
+    const grabbed = event.target as NodeSingular;
+    frame = requestAnimationFrame(() => {
+      if (!drag) return;
+      const root = drag.roots.find((r) => r.same(grabbed)) ?? drag.roots[0];
+      if (!root) return;
+      const target = groupAt(root.position());
+      drag.target?.removeClass("drop-target");
+      drag.target = target;
+      const current = parentId(root);
+      const targetId = target ? target.id() : null;
+      if (targetId === current) {
+        callbacks.onHint(null);
+        return;
+      }
+      target?.addClass("drop-target");
+      const at = root.renderedPosition();
+      const currentName = current ? String(cy.getElementById(current).data("name")) : "";
+      callbacks.onHint({
+        text: target ? `Drop into ${target.data("name")}` : `Drop to take out of ${currentName}`,
+        x: at.x,
+        y: at.y - root.renderedHeight() / 2,
+      });
+    });
+  };
+
+  const onFree = () => {
+    cancelAnimationFrame(frame);
+    const finished = drag;
+    drag = null;
+    callbacks.onHint(null);
+    if (!finished) return;
+    finished.target?.removeClass("drop-target");
+    const positions: Record<string, Point> = {};
+    let moved = false;
+    for (const [id, was] of Object.entries(finished.start)) {
+      const now = cy.getElementById(id).position();
+      positions[id] = { x: now.x, y: now.y };
+      if (Math.abs(now.x - was.x) > 0.5 || Math.abs(now.y - was.y) > 0.5) moved = true;
+    }
+    if (!moved) return;
+    const nest = finished.roots.flatMap((root) => {
+      const target = groupAt(root.position());
+      const targetId = target ? target.id() : null;
+      return targetId === parentId(root) ? [] : [{ child: root.id(), parent: targetId }];
+    });
+    callbacks.onDrop({ positions, nest });
+  };
+
+  // Several selected nodes dragged together each fire `free`; report once per drop.
+  let freeScheduled = false;
+  const scheduleFree = () => {
+    if (freeScheduled) return;
+    freeScheduled = true;
+    queueMicrotask(() => {
+      freeScheduled = false;
+      onFree();
+    });
+  };
+
+  cy.on("drag", "node", onDrag);
+  cy.on("free", "node", scheduleFree);
+  return () => {
+    cancelAnimationFrame(frame);
+    cy.off("drag", "node", onDrag);
+    cy.off("free", "node", scheduleFree);
+  };
+}

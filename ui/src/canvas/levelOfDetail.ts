@@ -1,0 +1,31 @@
+// Level of detail: far out, a big map is a picture of groups and flows, not of individual people.
+// Below FAR_ZOOM the stylesheet hides people, memberships and arrowheads (the `far` class);
+// labels already drop out on their own once too small to read (min-zoomed-font-size).
+import type { Core } from "cytoscape";
+
+export const FAR_ZOOM = 0.38;
+
+/** Keeps the `far` class in step with the zoom; returns a function that stops it. */
+export function followLevelOfDetail(cy: Core): () => void {
+  let far: boolean | null = null;
+  const update = () => {
+    const now = cy.zoom() < FAR_ZOOM;
+    if (now === far) return;
+    far = now;
+    cy.batch(() => {
+      if (now) cy.elements().addClass("far");
+      else cy.elements().removeClass("far");
+    });
+  };
+  const refresh = () => {
+    far = null;
+    update();
+  };
+  cy.on("zoom", update);
+  cy.on("add", refresh);
+  update();
+  return () => {
+    cy.off("zoom", update);
+    cy.off("add", refresh);
+  };
+}

@@ -1,0 +1,62 @@
+// The hook end-to-end tests and the canvas frame-rate benchmark read, set once the first layout
+// of the map has been drawn:
+//
+//   window.__murmuration = {
+//     cy,          // the live Cytoscape instance (drive pan/zoom for the benchmark)
+//     ready,       // true once the first layout has rendered
+//     rendered(),  // every node as drawn now: id, name, kind, and its box in CSS pixels relative
+//                  // to the window's viewport (x, y = centre; w, h = size), inViewport when any
+//                  // part of it is visible in the canvas
+//     view(),      // "network" | "org_chart"
+//   }
+//
+// and `document.body.dataset.mapReady = "true"` at the same moment, for tests that only wait.
+import type { Core } from "cytoscape";
+import type { View } from "../map/types";
+
+export type RenderedNode = {
+  id: string;
+  name: string;
+  kind: string;
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  inViewport: boolean;
+};
+
+export type TestHook = {
+  cy: Core;
+  ready: boolean;
+  rendered(): RenderedNode[];
+  view(): View;
+};
+
+declare global {
+  interface Window {
+    __murmuration?: TestHook;
+  }
+}
+
+export function renderedNodes(cy: Core): RenderedNode[] {
+  const frame = cy.container()?.getBoundingClientRect() ?? { left: 0, top: 0, width: cy.width(), height: cy.height() };
+  return cy.nodes().map((node) => {
+    const box = node.renderedBoundingBox({ includeLabels: false, includeOverlays: false });
+    const visible = node.visible();
+    return {
+      id: node.id(),
+      name: String(node.data("name")),
+      kind: String(node.data("kind")),
+      x: frame.left + (box.x1 + box.x2) / 2,
+      y: frame.top + (box.y1 + box.y2) / 2,
+      w: box.w,
+      h: box.h,
+      inViewport: visible && box.x2 > 0 && box.y2 > 0 && box.x1 < frame.width && box.y1 < frame.height,
+    };
+  });
+}
+
+export function installTestHook(cy: Core, view: () => View): void {
+  window.__murmuration = { cy, ready: true, rendered: () => renderedNodes(cy), view };
+  document.body.dataset.mapReady = "true";
+}

@@ -1,0 +1,53 @@
+// How each view is laid out when it has no saved positions.
+//
+// Network: fcose, a force layout that understands nesting, tuned so flows, memberships and barriers
+// shape the picture and the reports-to lines (kept, but subdued) pull only weakly: the network should
+// look like how work flows, not like the chart. Org chart: dagre, a layered tree, superiors on top.
+import type { LayoutOptions } from "cytoscape";
+import type { View } from "../map/types";
+
+type EdgeLike = { data(key: "kind"): string };
+
+const IDEAL_LENGTH: Record<string, number> = { flow: 110, barrier: 140, member_of: 120, reports_to: 170 };
+const ELASTICITY: Record<string, number> = { flow: 0.45, barrier: 0.3, member_of: 0.3, reports_to: 0.06 };
+
+export function layoutOptions(view: View): LayoutOptions {
+  if (view === "org_chart") {
+    return {
+      name: "dagre",
+      // Each line runs from the one who reports up to their superior: drawn bottom to top.
+      rankDir: "BT",
+      ranker: "network-simplex",
+      nodeSep: 28,
+      rankSep: 72,
+      edgeSep: 12,
+      animate: false,
+      fit: false,
+    } as LayoutOptions;
+  }
+  return {
+    name: "fcose",
+    quality: "proof",
+    randomize: true,
+    animate: false,
+    fit: false,
+    nodeDimensionsIncludeLabels: false,
+    uniformNodeDimensions: false,
+    packComponents: false,
+    nodeSeparation: 90,
+    nodeRepulsion: () => 12000,
+    idealEdgeLength: (edge: EdgeLike) => IDEAL_LENGTH[edge.data("kind")] ?? 120,
+    edgeElasticity: (edge: EdgeLike) => ELASTICITY[edge.data("kind")] ?? 0.3,
+    nestingFactor: 0.15,
+    gravity: 0.3,
+    gravityCompound: 1.2,
+    gravityRangeCompound: 1.6,
+    numIter: 4000,
+    tile: true,
+    tilingPaddingVertical: 24,
+    tilingPaddingHorizontal: 24,
+  } as LayoutOptions;
+}
+
+/** Space a group keeps around its children during layout; more than it draws, to leave room for its title. */
+export const LAYOUT_GROUP_PADDING = 40;

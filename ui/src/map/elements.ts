@@ -1,0 +1,215 @@
+// Turns the core's snapshot into what Cytoscape draws, for one view.
+//
+// Network view: every element and relation; nesting (`parent`) becomes Cytoscape compound nodes.
+// Org chart view: only the `reports to` lines and the elements they join, flat (no nesting), so the
+// chart can be laid out as the tree it claims to be — and what it leaves out is visible by absence.
+//
+// Everything the stylesheet needs is put in `data` (kind, medium, volume…) or `classes` (states such
+// as a dissolved sprint team), so the stylesheet stays a pure function of the vocabulary.
+import type { ElementDefinition } from "cytoscape";
+import type { MapElement, MapRelation, MapSnapshot, View } from "./types";
+import { initials, labelSize, wrapLabel } from "./labels";
+
+/** Point size of labels at zoom 1; big enough for a projector at the zoom a district map fits at. */
+export const LABEL_FONT_SIZE = 16;
+/** Diameter of a person's circle at zoom 1. */
+export const PERSON_SIZE = 38;
+/** Size of a leaf sprint team's star at zoom 1 (its label sits below it). */
+export const STAR_SIZE = 58;
+/** Group labels sit above the group and may run wider than a leaf's. */
+const GROUP_WRAP_FACTOR = 2;
+/** A detail line (a title, a routine's cycle) may run a little wider than a name. */
+const DETAIL_WRAP_FACTOR = 1.5;
+
+export type NodeData = {
+  id: string;
+  parent?: string;
+  name: string;
+  kind: MapElement["kind"];
+  label: string;
+  /** Drawn size of the node's shape (groups are sized by their children instead). */
+  w: number;
+  h: number;
+  /** The room the node and its label take, for layouts that cannot measure labels. */
+  layoutW: number;
+  layoutH: number;
+  /** A person's initials, drawn inside their circle. */
+  initials?: string;
+};
+
+export type EdgeData = {
+  id: string;
+  source: string;
+  target: string;
+  kind: MapRelation["kind"];
+  medium?: string;
+  volume?: number;
+};
+
+/** Elements a view shows, in Cytoscape's form, with saved positions where the view has them. */
+export function toCytoscapeElements(
+  snapshot: MapSnapshot,
+  view: View,
+  wrapChars: number,
+): ElementDefinition[] {
+  const relations =
+    view === "org_chart"
+      ? snapshot.relations.filter((r) => r.kind === "reports_to")
+      : snapshot.relations;
+  const shown = shownElements(snapshot.elements, relations, view);
+  const parents = new Set(
+    view === "network" ? snapshot.elements.flatMap((e) => (e.parent ? [e.parent] : [])) : [],
+  );
+  const positions = positionsFor(snapshot, view);
+
+  const nodes: ElementDefinition[] = shown.map((element) => {
+    const isGroup = parents.has(element.id);
+    const data = nodeData(element, view, isGroup, wrapChars);
+    const position = positions.get(element.id);
+    return {
+      group: "nodes",
+      data,
+      classes: nodeClasses(element, isGroup).join(" "),
+      ...(position && !isGroup ? { position } : {}),
+    };
+  });
+  const shownIds = new Set(shown.map((e) => e.id));
+  const edges: ElementDefinition[] = relations
+    .filter((r) => shownIds.has(r.source) && shownIds.has(r.target))
+    .map((relation) => ({
+      group: "edges",
+      data: edgeData(relation),
+      classes: edgeClasses(relation, view).join(" "),
+    }));
+  return [...nodes, ...edges];
+}
+
+function shownElements(elements: MapElement[], relations: MapRelation[], view: View): MapElement[] {
+  if (view === "network") return elements;
+  const onChart = new Set(relations.flatMap((r) => [r.source, r.target]));
+  return elements.filter((e) => onChart.has(e.id));
+}
+
+/** Saved positions of one view, by element id. */
+export function positionsFor(snapshot: MapSnapshot, view: View): Map<string, { x: number; y: number }> {
+  const positions = new Map<string, { x: number; y: number }>();
+  for (const placement of snapshot.positions) {
+    const { x, y } = placement.at;
+    if (placement.view === view && x !== null && y !== null) positions.set(placement.id, { x, y });
+  }
+  return positions;
+}
+
+function nodeData(element: MapElement, view: View, isGroup: boolean, wrapChars: number): NodeData {
+  const name = wrapLabel(element.name, isGroup ? wrapChars * GROUP_WRAP_FACTOR : wrapChars);
+  const detail = detailText(element, view);
+  const label = detail ? `${name}\n${wrapLabel(detail, Math.round(wrapChars * DETAIL_WRAP_FACTOR))}` : name;
+  const text = labelSize(label, LABEL_FONT_SIZE);
+  const data: NodeData = {
+    id: element.id,
+    name: element.name,
+    kind: element.kind,
+    label,
+    ...shapeSize(element.kind, text),
+  };
+  if (element.parent && view === "network") data.parent = element.parent;
+  if (element.kind === "person") data.initials = initials(element.name);
+  return data;
+}
+
+/** A second line under the name: a person's title on the org chart, a routine's steps and cycle. */
+function detailText(element: MapElement, view: View): string | null {
+  if (element.kind === "person" && view === "org_chart" && element.title) return element.title;
+  if (element.kind === "routine" && element.steps.length > 0) {
+    const cycle = element.cycle_time_days === null ? "" : ` · ${element.cycle_time_days} days`;
+    return `${element.steps.length} steps${cycle}`;
+  }
+  return null;
+}
+
+function shapeSize(
+  kind: MapElement["kind"],
+  text: { width: number; height: number },
+): Pick<NodeData, "w" | "h" | "layoutW" | "layoutH"> {
+  const below = { layoutW: text.width + 8, layoutH: text.height + 6 };
+  switch (kind) {
+    case "person":
+      return {
+        w: PERSON_SIZE,
+        h: PERSON_SIZE,
+        layoutW: Math.max(PERSON_SIZE, below.layoutW),
+        layoutH: PERSON_SIZE + below.layoutH,
+      };
+    case "sprint_team":
+      return {
+        w: STAR_SIZE,
+        h: STAR_SIZE,
+        layoutW: Math.max(STAR_SIZE, below.layoutW),
+        layoutH: STAR_SIZE + below.layoutH,
+      };
+    default: {
+      // Labels sit inside these shapes; slanted and round shapes need more room around the text.
+      const [padX, padY] = INSIDE_PADDING[kind];
+      const w = Math.max(96, text.width + padX);
+      const h = Math.max(44, text.height + padY);
+      return { w, h, layoutW: w, layoutH: h };
+    }
+  }
+}
+
+const INSIDE_PADDING: Record<MapElement["kind"], [number, number]> = {
+  office: [28, 18],
+  site: [28, 18],
+  community: [44, 26],
+  sprint_team: [0, 0],
+  routine: [60, 18],
+  person: [0, 0],
+  partner: [48, 18],
+};
+
+function nodeClasses(element: MapElement, isGroup: boolean): string[] {
+  const classes: string[] = [];
+  if (isGroup) classes.push("group");
+  switch (element.kind) {
+    case "office":
+      classes.push(`boundary-${element.boundary}`);
+      if (element.stance === "compliance") classes.push("compliance");
+      if (element.hospiced) classes.push("hospiced");
+      break;
+    case "site":
+      classes.push(`boundary-${element.boundary}`);
+      break;
+    case "community":
+      classes.push(`boundary-${element.boundary}`, `ring-${element.ring}`);
+      if (element.stage === "hospice") classes.push("hospiced");
+      break;
+    case "sprint_team":
+      classes.push(`boundary-${element.boundary}`, `status-${element.status}`);
+      break;
+    default:
+      break;
+  }
+  return classes;
+}
+
+function edgeData(relation: MapRelation): EdgeData {
+  const data: EdgeData = {
+    id: relation.id,
+    source: relation.source,
+    target: relation.target,
+    kind: relation.kind,
+  };
+  if (relation.kind === "flow") {
+    data.medium = relation.medium;
+    data.volume = Math.min(5, Math.max(1, Math.round(relation.volume)));
+  }
+  return data;
+}
+
+function edgeClasses(relation: MapRelation, view: View): string[] {
+  const classes: string[] = [];
+  if (relation.kind === "flow" && relation.direction === "both") classes.push("both-ways");
+  if (relation.kind === "flow" && relation.mode === "monitor") classes.push("monitor");
+  if (relation.kind === "reports_to") classes.push(view === "network" ? "subdued" : "chart-line");
+  return classes;
+}

@@ -1,0 +1,85 @@
+import cytoscape from "cytoscape";
+import { buildStylesheet } from "./stylesheet";
+import { toCytoscapeElements } from "./elements";
+import { snapshot, vocabulary } from "../testing/fixtures";
+
+// The stylesheet is checked the way the canvas uses it: applied by Cytoscape to the sample's
+// elements, reading back each element's computed style.
+function styledMap(vocab = vocabulary) {
+  return cytoscape({
+    headless: true,
+    styleEnabled: true,
+    elements: toCytoscapeElements(snapshot, "network", vocab.label_wrap_chars),
+    style: buildStylesheet(vocab) as never,
+  });
+}
+
+const rgb = (hex: string) => {
+  const n = parseInt(hex.slice(1), 16);
+  return `rgb(${(n >> 16) & 255},${(n >> 8) & 255},${n & 255})`;
+};
+
+describe("buildStylesheet", () => {
+  const cy = styledMap();
+  const node = (id: string) => cy.getElementById(id);
+
+  it("gives each kind the vocabulary's shape and colours", () => {
+    expect(node("riverside-high").style("shape")).toBe("round-rectangle");
+    expect(node("riverside-high").style("background-color")).toBe(rgb("#DCEBF7"));
+    expect(node("riverside-high").style("border-color")).toBe(rgb("#0072B2"));
+    expect(node("watershed").style("shape")).toBe("hexagon");
+    expect(node("es-redesign").style("shape")).toBe("star");
+  });
+
+  it("follows the vocabulary when it changes, not constants of its own", () => {
+    const changed = structuredClone(vocabulary);
+    changed.elements[5] = { ...changed.elements[5], shape: "hexagon", fill: "#123456" };
+    const other = styledMap(changed);
+    expect(other.getElementById("science-specialist").style("shape")).toBe("hexagon");
+    expect(other.getElementById("science-specialist").style("background-color")).toBe(rgb("#123456"));
+  });
+
+  it("draws a chevron routine as a polygon, since Cytoscape has no chevron", () => {
+    expect(node("purchasing").style("shape")).toBe("polygon");
+  });
+
+  it("draws a group with children as a box even when its kind's shape is round", () => {
+    expect(node("capstone").style("shape")).toBe("round-rectangle");
+    expect(node("teaching-learning").style("shape")).toBe("rectangle");
+  });
+
+  it("draws boundaries: solid as a thick wall, permeable dashed, open without outline", () => {
+    expect(node("teaching-learning").style("border-width")).toBe("4px");
+    expect(node("teaching-learning").style("border-style")).toBe("solid");
+    expect(node("superintendent").style("border-style")).toBe("dashed");
+  });
+
+  it("fades a dissolved sprint team and dashes its outline", () => {
+    expect(Number(node("es-redesign").style("opacity"))).toBeCloseTo(0.4);
+    expect(node("es-redesign").style("border-style")).toBe("dashed");
+  });
+
+  it("colours and patterns flows by medium, sizes them by volume, heads them by direction", () => {
+    const permission = cy.getElementById("r4");
+    expect(permission.style("line-color")).toBe(rgb("#D55E00"));
+    expect(permission.style("target-arrow-shape")).toBe("tee");
+    expect(permission.style("width")).toBe("4.75px");
+    const ideas = cy.getElementById("r5");
+    expect(ideas.style("line-color")).toBe(rgb("#009E73"));
+    expect(ideas.style("source-arrow-shape")).toBe("triangle");
+    expect(ideas.style("width")).toBe("2.25px");
+  });
+
+  it("draws member-of thin and dotted, reports-to faint, a barrier thick with a mark at its middle", () => {
+    expect(cy.getElementById("r6").style("line-style")).toBe("dotted");
+    expect(Number(cy.getElementById("r1").style("opacity"))).toBeLessThan(0.5);
+    const barrier = cy.getElementById("r7");
+    expect(barrier.style("width")).toBe("5px");
+    expect(barrier.style("line-color")).toBe(rgb("#D55E00"));
+    expect(barrier.style("mid-target-arrow-shape")).toBe("circle");
+  });
+
+  it("uses the vocabulary's font", () => {
+    expect(String(node("watershed").style("font-family"))).toContain("Source Sans 3");
+  });
+});

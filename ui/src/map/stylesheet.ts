@@ -1,0 +1,306 @@
+// The canvas stylesheet, built from the core's visual vocabulary.
+//
+// The vocabulary (shape, fill, stroke per element kind; colour, pattern, arrowhead per relation kind
+// and flow medium; outline per boundary; width per volume) is defined once in the core and also
+// drives its SVG/PDF exports, so nothing here names a kind's colour. What lives here is how those
+// words become Cytoscape properties, plus the canvas-only states (selection, search, level of detail).
+import type { Arrowhead, ElementStyle, LinePattern, LineStyle, Shape, Vocabulary } from "../bindings";
+import { complianceGlyph, personGlyph, siteGlyph, starGlyph } from "./glyphs";
+import { LABEL_FONT_SIZE } from "./elements";
+
+export type StyleBlock = { selector: string; style: Record<string, unknown> };
+
+/** The ink of the chrome and of group labels that need more contrast than a kind's stroke. */
+const INK = "#1F2937";
+const SELECTION = "#0072B2";
+const FOUND = "#E69F00";
+
+/** Cytoscape has no chevron; a process arrow is a polygon in the unit square [-1, 1]². */
+const CHEVRON_POINTS = [-1, -1, 0.72, -1, 1, 0, 0.72, 1, -1, 1, -0.72, 0];
+
+/** Compound nodes are sized by their children; only box-like shapes can hold them. */
+const GROUP_SHAPES = new Set<string>(["rectangle", "round-rectangle", "cut-rectangle", "barrel"]);
+
+/** Dash lengths per pattern, in multiples of the line width (so a thick line keeps its rhythm). */
+const DASHES: Record<LinePattern, number[] | null> = {
+  solid: null,
+  dashed: [4, 3],
+  long_dash: [9, 4],
+  dotted: [1, 2.5],
+  dash_dot: [7, 3, 1.5, 3],
+};
+
+export function buildStylesheet(vocabulary: Vocabulary): StyleBlock[] {
+  const font = `"${vocabulary.font_family}", "Source Sans 3", "DejaVu Sans", sans-serif`;
+  return [
+    ...baseBlocks(font),
+    ...vocabulary.elements.flatMap((style) => elementBlocks(style, gatekeeperColour(vocabulary))),
+    ...ringBlocks(),
+    ...vocabulary.boundaries.map((b) => ({
+      selector: `node.boundary-${b.boundary}`,
+      style: boundaryStyle(b.pattern, b.width ?? 0),
+    })),
+    ...groupBlocks(),
+    ...stateBlocks(),
+    ...vocabulary.relations.map((r) => ({ selector: `edge[kind = "${r.kind}"]`, style: lineStyle(r.line) })),
+    ...vocabulary.media.map((m) => ({
+      selector: `edge[kind = "flow"][medium = "${m.medium}"]`,
+      style: lineStyle(m.line),
+    })),
+    ...vocabulary.volume_widths.map((width, i) => ({
+      selector: `edge[kind = "flow"][volume = ${i + 1}]`,
+      style: { width: width ?? 1 },
+    })),
+    ...relationBlocks(),
+    ...interactionBlocks(),
+  ];
+}
+
+function baseBlocks(font: string): StyleBlock[] {
+  return [
+    {
+      selector: "node",
+      style: {
+        label: "data(label)",
+        "font-family": font,
+        "font-size": LABEL_FONT_SIZE,
+        "text-wrap": "wrap",
+        "text-max-width": "1000px",
+        "text-valign": "center",
+        "text-halign": "center",
+        "line-height": 1.2,
+        width: "data(w)",
+        height: "data(h)",
+        "border-width": 1.5,
+        "min-zoomed-font-size": 7,
+        "transition-property": "opacity",
+        "transition-duration": 150,
+      },
+    },
+    {
+      selector: "edge",
+      style: {
+        "curve-style": "bezier",
+        "control-point-step-size": 28,
+        width: 2,
+        "arrow-scale": 1.1,
+        "target-distance-from-node": 1,
+        "source-distance-from-node": 1,
+        "line-cap": "round",
+      },
+    },
+  ];
+}
+
+// The compliance badge takes the colour of the permission line: the gatekeeper's colour.
+function gatekeeperColour(vocabulary: Vocabulary): string {
+  const permission = vocabulary.media.find((m) => m.medium === "permission");
+  return permission ? permission.line.color : INK;
+}
+
+function elementBlocks(style: ElementStyle, gatekeeper: string): StyleBlock[] {
+  const selector = `node[kind = "${style.kind}"]`;
+  const blocks: StyleBlock[] = [
+    {
+      selector,
+      style: {
+        ...shapeStyle(style.shape),
+        "background-color": style.fill,
+        "border-color": style.stroke,
+        color: style.text,
+      },
+    },
+    {
+      selector: `${selector}.group`,
+      style: {
+        shape: GROUP_SHAPES.has(cytoscapeShape(style.shape)) ? cytoscapeShape(style.shape) : "round-rectangle",
+        color: INK,
+      },
+    },
+  ];
+  switch (style.kind) {
+    case "person":
+      blocks.push({
+        selector,
+        style: {
+          "text-valign": "bottom",
+          "text-margin-y": 5,
+          "background-image": (node: { data(key: string): string }) =>
+            personGlyph(node.data("initials") ?? "", style.text),
+          "background-fit": "contain",
+          "background-clip": "node",
+        },
+      });
+      break;
+    case "sprint_team":
+      // A star is too small to hold its name, so the name sits below (groups put it on top).
+      blocks.push(
+        { selector, style: { "text-valign": "bottom", "text-margin-y": 6 } },
+        { selector: `${selector}.group`, style: corner(starGlyph(style.stroke)) },
+      );
+      break;
+    case "site":
+      blocks.push({ selector, style: corner(siteGlyph(style.stroke)) });
+      break;
+    case "community":
+      // Round means community: a group of them is a stadium, not a box.
+      blocks.push({ selector: `${selector}.group`, style: { "corner-radius": 36 } });
+      break;
+    case "office":
+      blocks.push({ selector: `${selector}.compliance`, style: corner(complianceGlyph(gatekeeper)) });
+      break;
+    default:
+      break;
+  }
+  return blocks;
+}
+
+/** A small glyph in a node's top-left corner. */
+function corner(url: string): Record<string, unknown> {
+  return {
+    "background-image": url,
+    "background-width": 20,
+    "background-height": 20,
+    "background-position-x": 6,
+    "background-position-y": 6,
+    "background-clip": "none",
+    "background-image-containment": "over",
+    "background-fit": "none",
+  };
+}
+
+function cytoscapeShape(shape: Shape): string {
+  return shape === "chevron" ? "polygon" : shape;
+}
+
+function shapeStyle(shape: Shape): Record<string, unknown> {
+  if (shape === "chevron") return { shape: "polygon", "shape-polygon-points": CHEVRON_POINTS };
+  return { shape };
+}
+
+// Albury's rings: practice is a full fill, engagement a light one, interest only a trace.
+function ringBlocks(): StyleBlock[] {
+  return [
+    { selector: "node.ring-engagement", style: { "background-opacity": 0.5 } },
+    { selector: "node.ring-interest", style: { "background-opacity": 0.2 } },
+  ];
+}
+
+function boundaryStyle(pattern: LinePattern, width: number): Record<string, unknown> {
+  if (width === 0) return { "border-width": 0 };
+  return { "border-width": width, ...borderPattern(pattern, width) };
+}
+
+function borderPattern(pattern: LinePattern, width: number): Record<string, unknown> {
+  const dashes = DASHES[pattern];
+  if (pattern === "solid" || dashes === null) return { "border-style": "solid" };
+  if (pattern === "dotted") return { "border-style": "dotted" };
+  return { "border-style": "dashed", "border-dash-pattern": dashes.map((d) => d * Math.max(width, 1.5)) };
+}
+
+// Groups are areas: a tint that children stand out against, the title above the area.
+function groupBlocks(): StyleBlock[] {
+  return [
+    {
+      selector: "node.group",
+      style: {
+        "text-valign": "top",
+        "text-halign": "center",
+        "text-margin-y": -6,
+        "font-weight": 600,
+        "background-opacity": 0.45,
+        padding: 22,
+        "min-zoomed-font-size": 5,
+      },
+    },
+    { selector: "node.group.ring-practice", style: { "background-opacity": 0.45 } },
+    { selector: "node.group.ring-engagement", style: { "background-opacity": 0.25 } },
+    { selector: "node.group.ring-interest", style: { "background-opacity": 0.1 } },
+    // Open: no wall, only a faint tint.
+    { selector: "node.group.boundary-open", style: { "background-opacity": 0.14 } },
+  ];
+}
+
+// Element states that are not kinds: a dissolved sprint team, a forming one, an office in hospice.
+function stateBlocks(): StyleBlock[] {
+  return [
+    {
+      selector: "node.status-dissolved, node.status-transformed, node.status-absorbed_into_routine",
+      style: { opacity: 0.4, "border-width": 2, "border-style": "dashed", "border-dash-pattern": [6, 4] },
+    },
+    { selector: "node.status-forming", style: { "border-width": 2.5, "border-style": "dotted" } },
+    { selector: "node.hospiced", style: { opacity: 0.55, "border-style": "dashed" } },
+  ];
+}
+
+function lineStyle(line: LineStyle): Record<string, unknown> {
+  const dashes = DASHES[line.pattern];
+  return {
+    "line-color": line.color,
+    "target-arrow-color": line.color,
+    "source-arrow-color": line.color,
+    "mid-target-arrow-color": line.color,
+    "target-arrow-shape": arrowShape(line.arrowhead),
+    "line-style": line.pattern === "solid" ? "solid" : line.pattern === "dotted" ? "dotted" : "dashed",
+    ...(dashes && line.pattern !== "dotted" ? { "line-dash-pattern": dashes.map((d) => d * 2) } : {}),
+  };
+}
+
+function arrowShape(arrowhead: Arrowhead): string {
+  return arrowhead === "none" ? "none" : arrowhead;
+}
+
+// What the vocabulary leaves to the canvas: widths of the thin relations, the barrier's ⊘ mark,
+// two-way heads, and the org chart's right-angled lines.
+function relationBlocks(): StyleBlock[] {
+  return [
+    { selector: 'edge[kind = "reports_to"]', style: { width: 1.5 } },
+    { selector: 'edge[kind = "reports_to"].subdued', style: { opacity: 0.35, width: 1 } },
+    {
+      selector: 'edge[kind = "reports_to"].chart-line',
+      style: { "curve-style": "taxi", "taxi-direction": "downward", "taxi-turn": "50%", width: 2 },
+    },
+    { selector: 'edge[kind = "member_of"]', style: { width: 1.25, opacity: 0.8 } },
+    {
+      selector: 'edge[kind = "barrier"]',
+      style: {
+        width: 5,
+        // A hollow ring over the line at its middle: the "blocked" sign, ⊘, turned along the line.
+        "mid-target-arrow-shape": "circle",
+        "mid-target-arrow-fill": "hollow",
+        "arrow-scale": 1.6,
+      },
+    },
+    {
+      selector: "edge.both-ways",
+      style: { "source-arrow-shape": "triangle" },
+    },
+  ];
+}
+
+// Selection, search results, hover and the level of detail at overview zoom.
+function interactionBlocks(): StyleBlock[] {
+  return [
+    {
+      selector: "node:selected",
+      style: { "underlay-color": SELECTION, "underlay-opacity": 0.22, "underlay-padding": 7, "underlay-shape": "round-rectangle" },
+    },
+    {
+      selector: "edge:selected",
+      style: { "underlay-color": SELECTION, "underlay-opacity": 0.25, "underlay-padding": 5 },
+    },
+    {
+      selector: "node.found",
+      style: { "underlay-color": FOUND, "underlay-opacity": 0.45, "underlay-padding": 10 },
+    },
+    // Where a dragged element would land, and where a relation being drawn would end.
+    { selector: "node.drop-target", style: { "underlay-color": SELECTION, "underlay-opacity": 0.18, "underlay-padding": 4 } },
+    { selector: "node.connect-target", style: { "underlay-color": SELECTION, "underlay-opacity": 0.35, "underlay-padding": 8 } },
+    { selector: "edge.faded", style: { opacity: 0.12 } },
+    { selector: "node.faded", style: { opacity: 0.3 } },
+    // Far out, people and memberships drop out; groups and flows carry the picture.
+    { selector: 'node.far[kind = "person"]', style: { visibility: "hidden" } },
+    { selector: 'edge.far[kind = "member_of"]', style: { visibility: "hidden" } },
+    { selector: "edge.far", style: { "target-arrow-shape": "none", "source-arrow-shape": "none" } },
+  ];
+}

@@ -1,0 +1,27 @@
+// The note over the built-in sample, so nobody mistakes Riverside Unified for their own district.
+// Dismissed once, it stays dismissed on this computer.
+import { useState } from "react";
+
+const DISMISSED_KEY = "murmuration.sampleHintDismissed";
+
+export function FirstRunHint() {
+  const [shown, setShown] = useState(() => localStorage.getItem(DISMISSED_KEY) !== "true");
+  if (!shown) return null;
+  return (
+    <div className="first-run-hint" role="note" data-testid="first-run-hint">
+      <span className="hint-mark" aria-hidden="true">i</span>
+      <span>This is a sample district. Open or import your own from the File menu.</span>
+      <button
+        className="icon-button"
+        aria-label="Dismiss"
+        data-testid="first-run-hint-dismiss"
+        onClick={() => {
+          localStorage.setItem(DISMISSED_KEY, "true");
+          setShown(false);
+        }}
+      >
+        ×
+      </button>
+    </div>
+  );
+}

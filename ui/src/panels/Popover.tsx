@@ -1,0 +1,40 @@
+// A small floating card at a point of the window (a context menu, the relation chooser) that closes
+// on Escape or a click elsewhere, and stays inside the window.
+import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from "react";
+
+type Props = { at: { x: number; y: number }; onClose(): void; label: string; testId: string; children: ReactNode };
+
+export function Popover({ at, onClose, label, testId, children }: Props) {
+  const card = useRef<HTMLDivElement>(null);
+  const [place, setPlace] = useState(at);
+  useLayoutEffect(() => {
+    const box = card.current?.getBoundingClientRect();
+    if (!box) return;
+    setPlace({
+      x: Math.max(8, Math.min(at.x, window.innerWidth - box.width - 8)),
+      y: Math.max(8, Math.min(at.y, window.innerHeight - box.height - 8)),
+    });
+  }, [at]);
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === "Escape") {
+        e.stopPropagation();
+        onClose();
+      }
+    };
+    const onPointer = (e: PointerEvent) => {
+      if (!card.current?.contains(e.target as Node)) onClose();
+    };
+    window.addEventListener("keydown", onKey, true);
+    window.addEventListener("pointerdown", onPointer, true);
+    return () => {
+      window.removeEventListener("keydown", onKey, true);
+      window.removeEventListener("pointerdown", onPointer, true);
+    };
+  }, [onClose]);
+  return (
+    <div ref={card} className="popover" role="menu" aria-label={label} data-testid={testId} style={{ left: place.x, top: place.y }}>
+      {children}
+    </div>
+  );
+}

@@ -1,0 +1,57 @@
+// After a relation is drawn between two elements: what is it? A flow of one of the six media, a
+// membership, a reporting line or a barrier — each shown with its line, keys 1–9 to choose quickly.
+import { useEffect } from "react";
+import type { Vocabulary } from "../bindings";
+import type { RelationChoice } from "../edit/ops";
+import { LineSwatch } from "./Swatches";
+import { Popover } from "./Popover";
+
+type Props = {
+  vocabulary: Vocabulary;
+  sourceName: string;
+  targetName: string;
+  at: { x: number; y: number };
+  onChoose(choice: RelationChoice): void;
+  onClose(): void;
+};
+
+export function RelationChooser({ vocabulary, sourceName, targetName, at, onChoose, onClose }: Props) {
+  const options: { choice: RelationChoice; label: string; line: Vocabulary["media"][number]["line"] }[] = [
+    ...vocabulary.media.map((m) => ({ choice: { kind: "flow" as const, medium: m.medium }, label: `${m.line.label} flow`, line: m.line })),
+    ...vocabulary.relations
+      .filter((r) => r.kind !== "flow")
+      .map((r) => ({ choice: { kind: r.kind } as RelationChoice, label: r.line.label, line: r.line })),
+  ];
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const n = Number(e.key);
+      if (Number.isInteger(n) && n >= 1 && n <= options.length) {
+        e.preventDefault();
+        e.stopPropagation();
+        onChoose(options[n - 1].choice);
+      }
+    };
+    window.addEventListener("keydown", onKey, true);
+    return () => window.removeEventListener("keydown", onKey, true);
+  });
+  return (
+    <Popover at={at} onClose={onClose} label="Choose the kind of relation" testId="relation-chooser">
+      <div className="popover-title">
+        {sourceName} <span className="muted">→</span> {targetName}
+      </div>
+      {options.map((o, i) => (
+        <button
+          key={o.label}
+          role="menuitem"
+          className="menu-item"
+          data-testid={`relation-${o.choice.kind === "flow" ? o.choice.medium : o.choice.kind}`}
+          onClick={() => onChoose(o.choice)}
+        >
+          <LineSwatch line={o.line} blocked={o.choice.kind === "barrier"} width={o.choice.kind === "barrier" ? 4 : 2.25} />
+          <span>{o.label}</span>
+          <kbd>{i + 1}</kbd>
+        </button>
+      ))}
+    </Popover>
+  );
+}

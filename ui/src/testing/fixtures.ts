@@ -1,0 +1,108 @@
+// A small district and the core's vocabulary, for unit tests: enough of Riverside Unified to
+// exercise nesting, every relation kind and both views without the real window.
+import type { Vocabulary } from "../bindings";
+import type { MapElement, MapRelation, MapSnapshot } from "../map/types";
+
+const line = (label: string, color: string, pattern: "solid" | "dashed" | "long_dash" | "dotted" | "dash_dot", arrowhead: "none" | "triangle" | "tee") => ({
+  label,
+  color,
+  pattern,
+  arrowhead,
+  meaning: label,
+});
+
+export const vocabulary: Vocabulary = {
+  elements: [
+    { kind: "office", label: "Office", shape: "rectangle", fill: "#E5E7EB", stroke: "#374151", text: "#1F2937", meaning: "A formal unit" },
+    { kind: "site", label: "Site", shape: "round-rectangle", fill: "#DCEBF7", stroke: "#0072B2", text: "#1F2937", meaning: "A school" },
+    { kind: "community", label: "Community", shape: "ellipse", fill: "#D5F0E8", stroke: "#009E73", text: "#1F2937", meaning: "Round means community" },
+    { kind: "sprint_team", label: "Sprint team", shape: "star", fill: "#FBE7BF", stroke: "#E69F00", text: "#1F2937", meaning: "A strange attractor" },
+    { kind: "routine", label: "Routine", shape: "chevron", fill: "#DDF0FB", stroke: "#56B4E9", text: "#1F2937", meaning: "A routine task" },
+    { kind: "person", label: "Person", shape: "ellipse", fill: "#FFFFFF", stroke: "#6B7280", text: "#1F2937", meaning: "A person" },
+    { kind: "partner", label: "Partner", shape: "hexagon", fill: "#F6E1EC", stroke: "#CC79A7", text: "#1F2937", meaning: "Outside" },
+  ],
+  relations: [
+    { kind: "reports_to", line: line("Reports to", "#6B7280", "solid", "tee") },
+    { kind: "flow", line: line("Flow", "#0072B2", "solid", "triangle") },
+    { kind: "member_of", line: line("Member of", "#6B7280", "dotted", "none") },
+    { kind: "barrier", line: line("Barrier", "#D55E00", "solid", "tee") },
+  ],
+  media: [
+    { medium: "information", line: line("Information", "#0072B2", "solid", "triangle") },
+    { medium: "ideas", line: line("Ideas & practice", "#009E73", "solid", "triangle") },
+    { medium: "resources", line: line("Resources", "#E69F00", "long_dash", "triangle") },
+    { medium: "funds", line: line("Funds", "#B59B00", "dash_dot", "triangle") },
+    { medium: "feedback", line: line("Feedback", "#CC79A7", "dotted", "triangle") },
+    { medium: "permission", line: line("Permission", "#D55E00", "solid", "tee") },
+  ],
+  boundaries: [
+    { boundary: "solid", label: "Solid", pattern: "solid", width: 4, meaning: "A silo wall" },
+    { boundary: "permeable", label: "Permeable", pattern: "dashed", width: 2, meaning: "Lets through" },
+    { boundary: "open", label: "Open", pattern: "solid", width: 0, meaning: "No wall" },
+  ],
+  volume_widths: [1, 2.25, 3.5, 4.75, 6],
+  label_wrap_chars: 16,
+  font_family: "Source Sans 3",
+};
+
+const annotations = { span: {}, notes: "", tags: [] as string[] };
+
+function office(id: string, name: string, boundary: "solid" | "permeable" | "open" = "solid"): MapElement {
+  return { id, name, kind: "office", function: null, practice_culture: null, stance: "compliance", headcount: null, established: 1974, hospiced: false, boundary, ...annotations };
+}
+
+function person(id: string, name: string, parent: string, title = ""): MapElement {
+  return { id, name, parent, kind: "person", title, position: parent, home_base: null, ...annotations };
+}
+
+export const elements: MapElement[] = [
+  office("superintendent", "Office of the Superintendent", "permeable"),
+  office("teaching-learning", "Teaching & Learning"),
+  person("superintendent-person", "Dr. Maria Alvarez", "superintendent", "Superintendent"),
+  person("tl-director", "James Whitfield", "teaching-learning", "Director of Teaching & Learning"),
+  person("science-specialist", "Priya Raman", "teaching-learning", "Science specialist"),
+  { id: "riverside-high", name: "Riverside High School", kind: "site", level: "high", enrolment: 1850, boundary: "permeable", ...annotations },
+  { id: "capstone", name: "Graduate Capstone", kind: "community", domain: "The senior project", ring: "practice", cadence: "monthly", stage: "active", boundary: "permeable", ...annotations, tags: ["innovation"] },
+  person("capstone-teacher", "Nora Patel", "capstone", "English teacher"),
+  { id: "es-redesign", name: "ES program-of-study redesign", kind: "sprint_team", purpose: "Redesign the program", status: "dissolved", boundary: "open", ...annotations },
+  { id: "purchasing", name: "Purchasing", kind: "routine", steps: [{ name: "Request", owner: "riverside-high" }, { name: "Legal review" }], cycle_time_days: 47, ...annotations },
+  { id: "watershed", name: "Riverside Watershed Council", kind: "partner", partner_type: "community_group", ...annotations },
+];
+
+const flow = (id: string, source: string, target: string, medium: "information" | "ideas" | "permission" | "funds", volume: number, direction: "one_way" | "both" = "one_way"): MapRelation => ({
+  id,
+  source,
+  target,
+  kind: "flow",
+  medium,
+  direction,
+  volume,
+  cadence: "",
+  mode: "support",
+  ...annotations,
+});
+
+export const relations: MapRelation[] = [
+  { id: "r1", source: "teaching-learning", target: "superintendent", kind: "reports_to", ...annotations },
+  { id: "r2", source: "tl-director", target: "superintendent-person", kind: "reports_to", ...annotations },
+  { id: "r3", source: "science-specialist", target: "tl-director", kind: "reports_to", ...annotations },
+  flow("r4", "riverside-high", "teaching-learning", "permission", 4),
+  flow("r5", "capstone", "watershed", "ideas", 2, "both"),
+  { id: "r6", source: "science-specialist", target: "es-redesign", kind: "member_of", role: "core", ...annotations },
+  { id: "r7", source: "science-specialist", target: "riverside-high", kind: "barrier", reason: "Specialists may not work at sites", checked: false, ...annotations },
+];
+
+export const snapshot: MapSnapshot = {
+  title: "Riverside Unified",
+  file_name: null,
+  scenario: "as-is",
+  scenarios: [{ id: "as-is", name: "As is 2025" }],
+  elements,
+  relations,
+  positions: [
+    { view: "org_chart", id: "tl-director", at: { x: 10, y: 20 } },
+    { view: "network", id: "watershed", at: { x: 300, y: -40 } },
+  ],
+  can_undo: false,
+  can_redo: false,
+};
