@@ -676,7 +676,9 @@ fn name_of<'a>(sc: &'a Scenario, id: &'a ElementId) -> &'a str {
 /// Checks an element on its own and against the elements it names (not its place in the nesting).
 /// `element` may be new or replace the element with its id; lookups of its own id see the new one.
 fn validate_element(sc: &Scenario, element: &Element) -> Result<()> {
-    check_span(&element.annotations.span, &element.id.0, &element.name)?;
+    check_span(&element.annotations.span, &element.id.0, || {
+        element.name.clone()
+    })?;
     let get = |id: &ElementId| -> Option<&Element> {
         if id == &element.id {
             Some(element)
@@ -859,18 +861,22 @@ fn validate_relation(sc: &Scenario, relation: &Relation) -> Result<()> {
             .about(&end.0));
         }
     }
-    let label = format!(
-        "{} → {}",
-        name_of(sc, &relation.source),
-        name_of(sc, &relation.target)
-    );
-    check_span(&relation.annotations.span, &relation.id.0, &label)?;
+    // Only an error needs the label; building it for every relation of a big map costs.
+    let label = || {
+        format!(
+            "{} → {}",
+            name_of(sc, &relation.source),
+            name_of(sc, &relation.target)
+        )
+    };
+    check_span(&relation.annotations.span, &relation.id.0, label)?;
     if let RelationDetails::Flow { volume, .. } = relation.details {
         if !(1..=5).contains(&volume) {
             return Err(CoreError::new(
                 ErrorKind::FlowVolume,
                 format!(
-                    "A flow's volume goes from 1 (a trickle) to 5 (constant); {volume} is outside that ({label})."
+                    "A flow's volume goes from 1 (a trickle) to 5 (constant); {volume} is outside that ({}).",
+                    label()
                 ),
             )
             .about(&relation.id.0));
@@ -984,7 +990,7 @@ pub fn date_bounds(date: &str) -> Option<(u32, u32)> {
     }
 }
 
-fn check_span(span: &Span, id: &str, label: &str) -> Result<()> {
+fn check_span(span: &Span, id: &str, label: impl Fn() -> String) -> Result<()> {
     let bounds = |date: &Option<String>| -> Result<Option<(u32, u32)>> {
         match date {
             None => Ok(None),
@@ -992,7 +998,8 @@ fn check_span(span: &Span, id: &str, label: &str) -> Result<()> {
                 CoreError::new(
                     ErrorKind::InvalidDate,
                     format!(
-                        "\"{d}\" is not a date Murmuration understands ({label}); write a year (2021), a month (2021-02) or a day (2021-02-01)."
+                        "\"{d}\" is not a date Murmuration understands ({}); write a year (2021), a month (2021-02) or a day (2021-02-01).",
+                        label()
                     ),
                 )
                 .about(id)
@@ -1006,7 +1013,8 @@ fn check_span(span: &Span, id: &str, label: &str) -> Result<()> {
             return Err(CoreError::new(
                 ErrorKind::SpanOrder,
                 format!(
-                    "{label} cannot end ({}) before it begins ({}).",
+                    "{} cannot end ({}) before it begins ({}).",
+                    label(),
                     span.until.as_deref().unwrap_or_default(),
                     span.from.as_deref().unwrap_or_default()
                 ),
@@ -1033,28 +1041,35 @@ pub fn validate_scenario(sc: &Scenario) -> Result<()> {
         }
         validate_element(sc, element)?;
     }
-    // Nesting: each element's chain of parents must end; `clear` marks chains already walked.
-    let mut clear: HashSet<&ElementId> = HashSet::new();
+    // Nesting: each element's chain of parents must end. `state` is true for elements whose chain
+    // is known to end, false for those on the chain being walked; one pass over all elements.
+    let mut state: HashMap<&ElementId, bool> = HashMap::with_capacity(sc.elements.len());
+    let mut path: Vec<&ElementId> = Vec::new();
     for start in sc.elements.keys() {
-        let mut path: HashSet<&ElementId> = HashSet::new();
         let mut at = Some(start);
         while let Some(id) = at {
-            if clear.contains(id) {
-                break;
+            match state.get(id) {
+                Some(true) => break,
+                Some(false) => {
+                    return Err(CoreError::new(
+                        ErrorKind::NestingCycle,
+                        format!(
+                            "\"{}\" is nested inside itself (through its parents).",
+                            name_of(sc, id)
+                        ),
+                    )
+                    .about(&id.0))
+                }
+                None => {
+                    state.insert(id, false);
+                    path.push(id);
+                    at = sc.elements.get(id).and_then(|e| e.parent.as_ref());
+                }
             }
-            if !path.insert(id) {
-                return Err(CoreError::new(
-                    ErrorKind::NestingCycle,
-                    format!(
-                        "\"{}\" is nested inside itself (through its parents).",
-                        name_of(sc, id)
-                    ),
-                )
-                .about(&id.0));
-            }
-            at = sc.elements.get(id).and_then(|e| e.parent.as_ref());
         }
-        clear.extend(path);
+        for id in path.drain(..) {
+            state.insert(id, true);
+        }
     }
     let mut bosses: HashMap<&ElementId, Vec<&ElementId>> = HashMap::new();
     for (id, relation) in &sc.relations {

@@ -625,14 +625,26 @@ fn load(conn: &Connection) -> std::result::Result<(Map, i64), LoadError> {
     let mut rows = stmt.query([])?;
     while let Some(r) = rows.next()? {
         let scenario: String = r.get(0)?;
-        let mut object = attributes(r.get_ref(5)?.as_str().map_err(|_| unreadable())?)?;
-        object.insert("id".into(), Value::String(r.get(1)?));
-        object.insert("kind".into(), Value::String(r.get(2)?));
-        object.insert("name".into(), Value::String(r.get(3)?));
-        if let Some(parent) = r.get::<_, Option<String>>(4)? {
-            object.insert("parent".into(), Value::String(parent));
-        }
-        let element: Element = serde_json::from_value(Value::Object(object))
+        let parent = r.get_ref(4)?.as_str_or_null().map_err(|_| unreadable())?;
+        let text = record(
+            r.get_ref(5)?.as_str().map_err(|_| unreadable())?,
+            &[
+                (
+                    "id",
+                    Some(r.get_ref(1)?.as_str().map_err(|_| unreadable())?),
+                ),
+                (
+                    "kind",
+                    Some(r.get_ref(2)?.as_str().map_err(|_| unreadable())?),
+                ),
+                (
+                    "name",
+                    Some(r.get_ref(3)?.as_str().map_err(|_| unreadable())?),
+                ),
+                ("parent", parent),
+            ],
+        )?;
+        let element: Element = serde_json::from_str(&text)
             .map_err(|e| LoadError::Row(format!("an element cannot be read ({e})")))?;
         let s = find(&scenario)?;
         scenarios[s].elements.insert(element.id.clone(), element);
@@ -643,12 +655,28 @@ fn load(conn: &Connection) -> std::result::Result<(Map, i64), LoadError> {
     let mut rows = stmt.query([])?;
     while let Some(r) = rows.next()? {
         let scenario: String = r.get(0)?;
-        let mut object = attributes(r.get_ref(5)?.as_str().map_err(|_| unreadable())?)?;
-        object.insert("id".into(), Value::String(r.get(1)?));
-        object.insert("kind".into(), Value::String(r.get(2)?));
-        object.insert("source".into(), Value::String(r.get(3)?));
-        object.insert("target".into(), Value::String(r.get(4)?));
-        let relation: Relation = serde_json::from_value(Value::Object(object))
+        let text = record(
+            r.get_ref(5)?.as_str().map_err(|_| unreadable())?,
+            &[
+                (
+                    "id",
+                    Some(r.get_ref(1)?.as_str().map_err(|_| unreadable())?),
+                ),
+                (
+                    "kind",
+                    Some(r.get_ref(2)?.as_str().map_err(|_| unreadable())?),
+                ),
+                (
+                    "source",
+                    Some(r.get_ref(3)?.as_str().map_err(|_| unreadable())?),
+                ),
+                (
+                    "target",
+                    Some(r.get_ref(4)?.as_str().map_err(|_| unreadable())?),
+                ),
+            ],
+        )?;
+        let relation: Relation = serde_json::from_str(&text)
             .map_err(|e| LoadError::Row(format!("a relation cannot be read ({e})")))?;
         let s = find(&scenario)?;
         scenarios[s].relations.insert(relation.id.clone(), relation);
@@ -677,11 +705,34 @@ fn unreadable() -> LoadError {
     LoadError::Row("an attribute record is not readable".into())
 }
 
-fn attributes(json: &str) -> std::result::Result<serde_json::Map<String, Value>, LoadError> {
-    match serde_json::from_str(json) {
-        Ok(Value::Object(o)) => Ok(o),
-        _ => Err(unreadable()),
+/// The JSON of a whole element or relation: its attribute record with the column values added
+/// last, so a column always wins over a stray key of the same name. Built as text, because
+/// reading straight from text is about twice as fast as going through `serde_json::Value`.
+fn record(
+    attributes: &str,
+    columns: &[(&str, Option<&str>)],
+) -> std::result::Result<String, LoadError> {
+    let inner = attributes
+        .trim()
+        .strip_prefix('{')
+        .and_then(|a| a.strip_suffix('}'))
+        .ok_or_else(unreadable)?
+        .trim();
+    let mut text = String::with_capacity(attributes.len() + 96);
+    text.push('{');
+    text.push_str(inner);
+    for (key, value) in columns {
+        let Some(value) = value else { continue };
+        if text.len() > 1 {
+            text.push(',');
+        }
+        text.push('"');
+        text.push_str(key);
+        text.push_str("\":");
+        text.push_str(&serde_json::to_string(value).map_err(|_| unreadable())?);
     }
+    text.push('}');
+    Ok(text)
 }
 
 /// Splits an element or relation into its column values and the JSON of everything else.
