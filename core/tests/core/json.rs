@@ -325,3 +325,13 @@ proptest! {
         prop_assert_eq!(doc.map(), &map);
     }
 }
+
+#[test]
+fn the_sample_survives_json_and_the_file() {
+    let sample = murmuration_core::sample::riverside_unified();
+    assert_eq!(from_json(&to_json(&sample)).unwrap(), sample);
+    let dir = crate::store::temp();
+    let path = dir.path().join("riverside.murm");
+    drop(murmuration_core::store::Document::create(&path, &sample).unwrap());
+    assert_eq!(murmuration_core::store::Document::open(&path).unwrap().map(), &sample);
+}

@@ -657,8 +657,6 @@ fn errors_and_ops_have_a_stable_boundary_shape() {
 }
 
 #[test]
-#[ignore = "core/src/sample.rs gives people at sites and communities those as their position; \
-            a position must be an office (owner of the sample to fix)"]
 fn the_sample_keeps_every_invariant() {
     ops::validate_map(&murmuration_core::sample::riverside_unified()).expect("sample is valid");
 }
