@@ -6,11 +6,13 @@
 
 pub mod analysis;
 pub mod error;
+pub mod exchange;
 pub mod jobs;
 pub mod json;
 pub mod import;
 pub mod model;
 pub mod ops;
+pub mod render;
 pub mod sample;
 pub mod snapshot;
 pub mod store;

@@ -254,6 +254,19 @@ pub fn medium_line(medium: Medium) -> LineStyle {
     }
 }
 
+/// Dash lengths for a line pattern, in multiples of the line width (so a thick line keeps its
+/// rhythm); empty for a solid line. The same numbers as the canvas's `DASHES`. A dotted line's
+/// dashes are dots: draw it with round caps.
+pub fn dash_array(pattern: LinePattern) -> &'static [f64] {
+    match pattern {
+        LinePattern::Solid => &[],
+        LinePattern::Dashed => &[4.0, 3.0],
+        LinePattern::LongDash => &[9.0, 4.0],
+        LinePattern::Dotted => &[1.0, 2.5],
+        LinePattern::DashDot => &[7.0, 3.0, 1.5, 3.0],
+    }
+}
+
 pub fn boundary_style(boundary: Boundary) -> BoundaryStyle {
     match boundary {
         Boundary::Solid => BoundaryStyle {

@@ -1,0 +1,286 @@
+//! GraphML and GEXF: the two XML graph formats network tools read.
+//!
+//! Both are flat graphs (nesting is the `parent` attribute): networkx and Gephi do not read
+//! GraphML's nested graphs, and a flat graph with a parent column is what an analyst wants to
+//! filter on anyway. Both are directed; a two-way flow says so in its `direction` attribute.
+//! GEXF also carries Gephi's `viz` data — the export layout's positions and the vocabulary's
+//! colours — so a map opens in Gephi looking like itself.
+
+use super::{attr_type, describe, element_columns, element_row, relation_columns, relation_row};
+use super::AttrType;
+use crate::model::{Map, RelationDetails, Scenario, View};
+use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
+use quick_xml::Writer;
+
+type Xml = Writer<Vec<u8>>;
+
+/// Writing XML into memory cannot fail; an error here would be a bug in the writer.
+fn put(xml: &mut Xml, event: Event<'_>) {
+    xml.write_event(event)
+        .expect("writing XML to memory does not fail");
+}
+
+fn open(xml: &mut Xml, name: &str, attrs: &[(&str, &str)]) {
+    put(
+        xml,
+        Event::Start(BytesStart::new(name).with_attributes(attrs.iter().copied())),
+    );
+}
+
+fn empty(xml: &mut Xml, name: &str, attrs: &[(&str, &str)]) {
+    put(
+        xml,
+        Event::Empty(BytesStart::new(name).with_attributes(attrs.iter().copied())),
+    );
+}
+
+fn close(xml: &mut Xml, name: &str) {
+    put(xml, Event::End(BytesEnd::new(name)));
+}
+
+fn text_element(xml: &mut Xml, name: &str, attrs: &[(&str, &str)], text: &str) {
+    open(xml, name, attrs);
+    put(xml, Event::Text(BytesText::new(text)));
+    close(xml, name);
+}
+
+fn start() -> Xml {
+    let mut xml = Writer::new_with_indent(Vec::new(), b' ', 2);
+    put(
+        &mut xml,
+        Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)),
+    );
+    xml
+}
+
+fn finish(xml: Xml) -> String {
+    String::from_utf8(xml.into_inner()).expect("the writer was given only UTF-8")
+}
+
+fn graphml_type(t: AttrType) -> &'static str {
+    match t {
+        AttrType::Text => "string",
+        AttrType::Integer => "int",
+        AttrType::Boolean => "boolean",
+    }
+}
+
+/// `scenario` of `map` as GraphML. Keys are named after the attributes (`n_` for nodes, `e_` for
+/// edges); the node `label` key is the name, which yEd and Cytoscape show.
+pub fn graphml(map: &Map, scenario: &Scenario) -> String {
+    let mut xml = start();
+    open(
+        &mut xml,
+        "graphml",
+        &[
+            ("xmlns", "http://graphml.graphdrawing.org/xmlns"),
+            ("xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance"),
+            (
+                "xsi:schemaLocation",
+                "http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd",
+            ),
+        ],
+    );
+    let node_columns = element_columns();
+    let edge_columns = relation_columns();
+    empty(
+        &mut xml,
+        "key",
+        &[
+            ("id", "n_label"),
+            ("for", "node"),
+            ("attr.name", "label"),
+            ("attr.type", "string"),
+        ],
+    );
+    for (prefix, target, columns) in [("n_", "node", &node_columns), ("e_", "edge", &edge_columns)] {
+        for column in columns.iter().filter(|c| *c != "id") {
+            let id = format!("{prefix}{column}");
+            empty(
+                &mut xml,
+                "key",
+                &[
+                    ("id", &id),
+                    ("for", target),
+                    ("attr.name", column),
+                    ("attr.type", graphml_type(attr_type(column))),
+                ],
+            );
+        }
+    }
+    open(
+        &mut xml,
+        "graph",
+        &[("id", &describe(map, scenario)), ("edgedefault", "directed")],
+    );
+    for element in scenario.elements.values() {
+        open(&mut xml, "node", &[("id", &element.id.0)]);
+        text_element(&mut xml, "data", &[("key", "n_label")], &element.name);
+        let values = element_row(element, &node_columns);
+        for (column, value) in node_columns.iter().zip(&values) {
+            if column != "id" && !value.is_empty() {
+                text_element(&mut xml, "data", &[("key", &format!("n_{column}"))], value);
+            }
+        }
+        close(&mut xml, "node");
+    }
+    for relation in scenario.relations.values() {
+        open(
+            &mut xml,
+            "edge",
+            &[
+                ("id", &relation.id.0),
+                ("source", &relation.source.0),
+                ("target", &relation.target.0),
+            ],
+        );
+        let values = relation_row(relation, &edge_columns);
+        for (column, value) in edge_columns.iter().zip(&values) {
+            // Source and target are the edge's own attributes already.
+            if !matches!(column.as_str(), "id" | "source" | "target") && !value.is_empty() {
+                text_element(&mut xml, "data", &[("key", &format!("e_{column}"))], value);
+            }
+        }
+        close(&mut xml, "edge");
+    }
+    close(&mut xml, "graph");
+    close(&mut xml, "graphml");
+    finish(xml)
+}
+
+fn gexf_type(t: AttrType) -> &'static str {
+    match t {
+        AttrType::Text => "string",
+        AttrType::Integer => "integer",
+        AttrType::Boolean => "boolean",
+    }
+}
+
+fn rgb(hex: &str) -> [String; 3] {
+    let hex = hex.trim_start_matches('#');
+    let channel = |i: usize| {
+        hex.get(i..i + 2)
+            .and_then(|h| u8::from_str_radix(h, 16).ok())
+            .unwrap_or(128)
+            .to_string()
+    };
+    [channel(0), channel(2), channel(4)]
+}
+
+/// `scenario` of `map` as GEXF 1.2 with attributes and `viz` positions, sizes and colours.
+pub fn gexf(map: &Map, scenario: &Scenario) -> String {
+    const NS: &str = "http://www.gexf.net/1.2draft";
+    let mut xml = start();
+    open(
+        &mut xml,
+        "gexf",
+        &[
+            ("xmlns", NS),
+            ("xmlns:viz", "http://www.gexf.net/1.2draft/viz"),
+            ("version", "1.2"),
+        ],
+    );
+    open(&mut xml, "meta", &[]);
+    text_element(&mut xml, "creator", &[], "Murmuration");
+    text_element(&mut xml, "description", &[], &describe(map, scenario));
+    close(&mut xml, "meta");
+    open(
+        &mut xml,
+        "graph",
+        &[("mode", "static"), ("defaultedgetype", "directed")],
+    );
+    let node_columns: Vec<String> = element_columns()
+        .into_iter()
+        .filter(|c| !matches!(c.as_str(), "id" | "name"))
+        .collect();
+    let edge_columns: Vec<String> = relation_columns()
+        .into_iter()
+        .filter(|c| !matches!(c.as_str(), "id" | "source" | "target"))
+        .collect();
+    for (class, columns) in [("node", &node_columns), ("edge", &edge_columns)] {
+        open(&mut xml, "attributes", &[("class", class), ("mode", "static")]);
+        for column in columns.iter() {
+            empty(
+                &mut xml,
+                "attribute",
+                &[
+                    ("id", column),
+                    ("title", column),
+                    ("type", gexf_type(attr_type(column))),
+                ],
+            );
+        }
+        close(&mut xml, "attributes");
+    }
+
+    let layout = crate::render::layout::layout(scenario, View::Network);
+    open(&mut xml, "nodes", &[]);
+    for element in scenario.elements.values() {
+        open(
+            &mut xml,
+            "node",
+            &[("id", &element.id.0), ("label", &element.name)],
+        );
+        attvalues(&mut xml, &node_columns, &element_row(element, &element_columns()), &element_columns());
+        let style = crate::vocabulary::element_style(element.kind());
+        let [r, g, b] = rgb(style.stroke);
+        empty(&mut xml, "viz:color", &[("r", &r), ("g", &g), ("b", &b)]);
+        if let Some(placed) = layout.get(&element.id) {
+            let c = placed.shape.centre();
+            // Gephi's y axis points up; the page's points down.
+            let (x, y) = (format!("{:.1}", c.x), format!("{:.1}", -c.y));
+            empty(&mut xml, "viz:position", &[("x", &x), ("y", &y), ("z", "0.0")]);
+            let size = format!("{:.1}", placed.shape.width.max(placed.shape.height) / 4.0);
+            empty(&mut xml, "viz:size", &[("value", &size)]);
+        }
+        close(&mut xml, "node");
+    }
+    close(&mut xml, "nodes");
+    open(&mut xml, "edges", &[]);
+    for relation in scenario.relations.values() {
+        let weight = match &relation.details {
+            RelationDetails::Flow { volume, .. } => volume.to_string(),
+            _ => "1".to_owned(),
+        };
+        open(
+            &mut xml,
+            "edge",
+            &[
+                ("id", &relation.id.0),
+                ("source", &relation.source.0),
+                ("target", &relation.target.0),
+                ("weight", &weight),
+            ],
+        );
+        let all = relation_columns();
+        attvalues(&mut xml, &edge_columns, &relation_row(relation, &all), &all);
+        let colour = match &relation.details {
+            RelationDetails::Flow { medium, .. } => crate::vocabulary::medium_line(*medium).color,
+            _ => crate::vocabulary::relation_line(relation.kind()).color,
+        };
+        let [r, g, b] = rgb(colour);
+        empty(&mut xml, "viz:color", &[("r", &r), ("g", &g), ("b", &b)]);
+        close(&mut xml, "edge");
+    }
+    close(&mut xml, "edges");
+    close(&mut xml, "graph");
+    close(&mut xml, "gexf");
+    finish(xml)
+}
+
+/// The non-empty values among `wanted` columns, from a row over `all` columns.
+fn attvalues(xml: &mut Xml, wanted: &[String], values: &[String], all: &[String]) {
+    let present: Vec<(&String, &String)> = all
+        .iter()
+        .zip(values)
+        .filter(|(c, v)| wanted.contains(c) && !v.is_empty())
+        .collect();
+    if present.is_empty() {
+        return;
+    }
+    open(xml, "attvalues", &[]);
+    for (column, value) in present {
+        empty(xml, "attvalue", &[("for", column), ("value", value)]);
+    }
+    close(xml, "attvalues");
+}

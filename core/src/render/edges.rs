@@ -1,0 +1,206 @@
+//! Where each relation's line runs and how it ends, once the elements stand still.
+//!
+//! Lines run straight between the outlines of their ends (not their centres, so arrowheads stay
+//! visible); two or more relations between the same pair bow apart so none hides another. Style
+//! (colour, pattern, heads) is looked up in the vocabulary here, once, for the page writer and
+//! the legend to share.
+
+use super::layout::{Layout, Placed};
+use crate::model::{
+    Direction, ElementKind, Medium, Point, RelationDetails, RelationId, RelationKind, Scenario,
+    View,
+};
+use crate::vocabulary::{self, Arrowhead, LineStyle};
+use std::collections::BTreeMap;
+
+/// One relation as drawn.
+#[derive(Debug, Clone)]
+pub(crate) struct Route {
+    pub relation: RelationId,
+    pub kind: RelationKind,
+    pub medium: Option<Medium>,
+    pub line: LineStyle,
+    pub width: f64,
+    pub opacity: f64,
+    pub start: Point,
+    /// A quadratic Bézier control point when the line bows.
+    pub control: Option<Point>,
+    pub end: Point,
+    pub head_start: Arrowhead,
+    pub head_end: Arrowhead,
+    pub two_way: bool,
+    pub ends: (crate::model::ElementId, crate::model::ElementId),
+}
+
+impl Route {
+    /// The point halfway along the line: where a barrier's ⊘ goes.
+    pub fn middle(&self) -> Point {
+        match self.control {
+            None => mid(self.start, self.end),
+            Some(c) => Point {
+                x: 0.25 * self.start.x + 0.5 * c.x + 0.25 * self.end.x,
+                y: 0.25 * self.start.y + 0.5 * c.y + 0.25 * self.end.y,
+            },
+        }
+    }
+}
+
+fn mid(a: Point, b: Point) -> Point {
+    Point {
+        x: (a.x + b.x) / 2.0,
+        y: (a.y + b.y) / 2.0,
+    }
+}
+
+/// How far apart parallel relations between the same two elements bow.
+const BOW: f64 = 26.0;
+
+/// The relations `layout`'s view draws as lines. The org chart draws its tree as connectors of
+/// its own; only reports-to lines the tree does not already show (a second superior) come here.
+pub(crate) fn routes(scenario: &Scenario, layout: &Layout) -> Vec<Route> {
+    let in_tree = |source: &crate::model::ElementId, target: &crate::model::ElementId| {
+        layout
+            .tree
+            .iter()
+            .any(|(boss, kids, _)| boss == target && kids.contains(source))
+    };
+    let shown: Vec<_> = scenario
+        .relations
+        .values()
+        .filter(|r| layout.get(&r.source).is_some() && layout.get(&r.target).is_some())
+        .filter(|r| r.source != r.target)
+        .filter(|r| match layout.view {
+            View::Network => true,
+            View::OrgChart => {
+                r.kind() == RelationKind::ReportsTo && !in_tree(&r.source, &r.target)
+            }
+        })
+        .collect();
+    let mut pairs: BTreeMap<(&crate::model::ElementId, &crate::model::ElementId), usize> =
+        BTreeMap::new();
+    for r in &shown {
+        *pairs.entry(pair(&r.source, &r.target)).or_default() += 1;
+    }
+    let mut seen: BTreeMap<(&crate::model::ElementId, &crate::model::ElementId), usize> =
+        BTreeMap::new();
+    let widths = vocabulary::vocabulary().volume_widths;
+    shown
+        .into_iter()
+        .map(|r| {
+            let key = pair(&r.source, &r.target);
+            let count = pairs[&key];
+            let nth = seen.entry(key).or_default();
+            let offset = (*nth as f64 - (count as f64 - 1.0) / 2.0) * BOW;
+            *nth += 1;
+            let (a, b) = (layout.get(&r.source).unwrap(), layout.get(&r.target).unwrap());
+            let (ca, cb) = (a.shape.centre(), b.shape.centre());
+            // Bow to the same side whichever way the relation points.
+            let sign = if r.source <= r.target { 1.0 } else { -1.0 };
+            let control = (offset != 0.0).then(|| {
+                let (dx, dy) = (cb.x - ca.x, cb.y - ca.y);
+                let len = (dx * dx + dy * dy).sqrt().max(1.0);
+                let m = mid(ca, cb);
+                Point {
+                    x: m.x - dy / len * offset * sign * 2.0,
+                    y: m.y + dx / len * offset * sign * 2.0,
+                }
+            });
+            let start = outline_point(a, control.unwrap_or(cb));
+            let end = outline_point(b, control.unwrap_or(ca));
+            let (line, width, opacity, medium, two_way) = match &r.details {
+                RelationDetails::Flow {
+                    medium,
+                    direction,
+                    volume,
+                    ..
+                } => (
+                    vocabulary::medium_line(*medium),
+                    widths[usize::from((*volume).clamp(1, 5)) - 1],
+                    1.0,
+                    Some(*medium),
+                    *direction == Direction::Both,
+                ),
+                RelationDetails::ReportsTo => {
+                    let (w, o) = match layout.view {
+                        // Kept, but subdued: the network should look like how work flows.
+                        View::Network => (1.0, 0.4),
+                        View::OrgChart => (1.5, 1.0),
+                    };
+                    (vocabulary::relation_line(r.kind()), w, o, None, false)
+                }
+                RelationDetails::MemberOf { .. } => {
+                    (vocabulary::relation_line(r.kind()), 1.25, 0.85, None, false)
+                }
+                RelationDetails::Barrier { .. } => {
+                    (vocabulary::relation_line(r.kind()), 5.0, 1.0, None, false)
+                }
+            };
+            Route {
+                relation: r.id.clone(),
+                kind: r.kind(),
+                medium,
+                head_end: line.arrowhead,
+                head_start: if two_way {
+                    line.arrowhead
+                } else {
+                    Arrowhead::None
+                },
+                line,
+                width,
+                opacity,
+                start,
+                control,
+                end,
+                two_way,
+                ends: (r.source.clone(), r.target.clone()),
+            }
+        })
+        .collect()
+}
+
+fn pair<'a>(
+    a: &'a crate::model::ElementId,
+    b: &'a crate::model::ElementId,
+) -> (&'a crate::model::ElementId, &'a crate::model::ElementId) {
+    if a <= b {
+        (a, b)
+    } else {
+        (b, a)
+    }
+}
+
+/// Where a line from the centre of `item` towards `towards` leaves the item's outline.
+fn outline_point(item: &Placed, towards: Point) -> Point {
+    let c = item.shape.centre();
+    let (dx, dy) = (towards.x - c.x, towards.y - c.y);
+    if dx.abs() < 1e-9 && dy.abs() < 1e-9 {
+        return c;
+    }
+    let (a, b) = (item.shape.width / 2.0, item.shape.height / 2.0);
+    let round = !item.is_group
+        && matches!(
+            item.kind,
+            ElementKind::Community | ElementKind::Person | ElementKind::SprintTeam
+        );
+    let t = if round {
+        1.0 / ((dx / a).powi(2) + (dy / b).powi(2)).sqrt()
+    } else {
+        let tx = if dx.abs() > 1e-9 { a / dx.abs() } else { f64::INFINITY };
+        let ty = if dy.abs() > 1e-9 { b / dy.abs() } else { f64::INFINITY };
+        tx.min(ty)
+    };
+    // A star's points are its outline only at its tips: stop a little short of the circle.
+    let t = if item.kind == ElementKind::SprintTeam && !item.is_group {
+        t * 0.8
+    } else {
+        t
+    };
+    if t >= 1.0 {
+        // `towards` lies inside this element (a member drawn inside its own group).
+        return towards;
+    }
+    Point {
+        x: c.x + dx * t,
+        y: c.y + dy * t,
+    }
+}

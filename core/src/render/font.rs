@@ -1,0 +1,181 @@
+//! The one font every export is set in, shipped inside the binary, and the measuring that sizes
+//! boxes to their labels.
+//!
+//! Exports never look at the machine's fonts: the same map gives the same pages on every laptop,
+//! in CI and in the golden images. Source Sans 3 (SIL OFL, `assets/fonts/OFL.md`) is the family the
+//! vocabulary names and the canvas uses. Widths come from the font's own advances, so a box drawn
+//! around a label in the SVG is the box the PDF and PNG fill with glyphs.
+
+use std::sync::{Arc, OnceLock};
+
+pub(crate) const REGULAR: &[u8] = include_bytes!("../../assets/fonts/SourceSans3-Regular.ttf");
+pub(crate) const SEMIBOLD: &[u8] = include_bytes!("../../assets/fonts/SourceSans3-Semibold.ttf");
+pub(crate) const ITALIC: &[u8] = include_bytes!("../../assets/fonts/SourceSans3-It.ttf");
+
+/// The font database usvg shapes text with: the shipped faces and nothing else.
+pub(crate) fn database() -> Arc<usvg::fontdb::Database> {
+    static DATABASE: OnceLock<Arc<usvg::fontdb::Database>> = OnceLock::new();
+    DATABASE
+        .get_or_init(|| {
+            let mut db = usvg::fontdb::Database::new();
+            for face in [REGULAR, SEMIBOLD, ITALIC] {
+                db.load_font_data(face.to_vec());
+            }
+            let family = crate::vocabulary::vocabulary().font_family;
+            db.set_sans_serif_family(family);
+            Arc::new(db)
+        })
+        .clone()
+}
+
+/// Advance widths in em, per weight; looked up once, since every label of a big map is measured.
+struct Advances {
+    ascii: [f32; 128],
+    face: ttf_parser::Face<'static>,
+    units_per_em: f32,
+}
+
+impl Advances {
+    fn of(data: &'static [u8]) -> Self {
+        let face = ttf_parser::Face::parse(data, 0).expect("the shipped font parses");
+        let units_per_em = f32::from(face.units_per_em());
+        let mut ascii = [0.5; 128];
+        for (code, width) in ascii.iter_mut().enumerate() {
+            if let Some(w) = Self::lookup(&face, char::from(code as u8), units_per_em) {
+                *width = w;
+            }
+        }
+        Self {
+            ascii,
+            face,
+            units_per_em,
+        }
+    }
+
+    fn lookup(face: &ttf_parser::Face<'_>, c: char, units_per_em: f32) -> Option<f32> {
+        let glyph = face.glyph_index(c)?;
+        Some(f32::from(face.glyph_hor_advance(glyph)?) / units_per_em)
+    }
+
+    fn em(&self, c: char) -> f32 {
+        if c.is_ascii() {
+            self.ascii[c as usize]
+        } else {
+            Self::lookup(&self.face, c, self.units_per_em).unwrap_or(0.55)
+        }
+    }
+}
+
+fn advances(weight: Weight) -> &'static Advances {
+    static REGULAR_ADVANCES: OnceLock<Advances> = OnceLock::new();
+    static SEMIBOLD_ADVANCES: OnceLock<Advances> = OnceLock::new();
+    match weight {
+        Weight::Regular => REGULAR_ADVANCES.get_or_init(|| Advances::of(REGULAR)),
+        Weight::Semibold => SEMIBOLD_ADVANCES.get_or_init(|| Advances::of(SEMIBOLD)),
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Weight {
+    Regular,
+    Semibold,
+}
+
+impl Weight {
+    pub(crate) fn css(self) -> u16 {
+        match self {
+            Self::Regular => 400,
+            Self::Semibold => 600,
+        }
+    }
+}
+
+/// The width of one line of text at `size`, in the same units as `size`.
+pub(crate) fn text_width(text: &str, size: f64, weight: Weight) -> f64 {
+    let table = advances(weight);
+    let em: f32 = text.chars().map(|c| table.em(c)).sum();
+    f64::from(em) * size
+}
+
+/// Line height as a multiple of the font size, for wrapped labels.
+pub(crate) const LINE_HEIGHT: f64 = 1.22;
+
+/// Breaks `text` into lines of at most about `max_chars` characters, at spaces or after hyphens,
+/// the same way the canvas does (`ui/src/map/labels.ts`), so paper wraps where the screen wraps.
+/// A word longer than a line keeps a line to itself.
+pub(crate) fn wrap(text: &str, max_chars: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    for paragraph in text.split('\n') {
+        let mut line = String::new();
+        for word in paragraph.split_whitespace() {
+            let parts: Vec<&str> = word.split_inclusive('-').collect();
+            for (i, piece) in parts.iter().enumerate() {
+                let glue = if i == 0 { " " } else { "" };
+                if line.is_empty() {
+                    line.push_str(piece);
+                } else if line.chars().count() + glue.len() + piece.chars().count() <= max_chars {
+                    line.push_str(glue);
+                    line.push_str(piece);
+                } else {
+                    lines.push(std::mem::take(&mut line));
+                    line.push_str(piece);
+                }
+            }
+        }
+        if !line.is_empty() {
+            lines.push(line);
+        }
+    }
+    lines
+}
+
+const HONORIFICS: [&str; 6] = ["dr", "mr", "mrs", "ms", "mx", "prof"];
+
+/// "Dr. Maria Alvarez" → "MA": what fits in a person's small circle.
+pub(crate) fn initials(name: &str) -> String {
+    let words: Vec<&str> = name
+        .split_whitespace()
+        .filter(|w| !HONORIFICS.contains(&w.trim_end_matches('.').to_lowercase().as_str()))
+        .collect();
+    let first = words.first().and_then(|w| w.chars().next());
+    let last = (words.len() > 1)
+        .then(|| words.last().and_then(|w| w.chars().next()))
+        .flatten();
+    first
+        .into_iter()
+        .chain(last)
+        .flat_map(char::to_uppercase)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wraps_like_the_canvas() {
+        assert_eq!(
+            wrap("Environmental Sciences Academy", 16),
+            ["Environmental", "Sciences Academy"]
+        );
+        assert_eq!(
+            wrap("ES program-of-study redesign", 16),
+            ["ES program-of-", "study redesign"]
+        );
+        assert_eq!(wrap("Legal", 16), ["Legal"]);
+    }
+
+    #[test]
+    fn initials_skip_honorifics() {
+        assert_eq!(initials("Dr. Maria Alvarez"), "MA");
+        assert_eq!(initials("Sam"), "S");
+    }
+
+    #[test]
+    fn the_shipped_font_measures_text() {
+        let narrow = text_width("iiii", 16.0, Weight::Regular);
+        let wide = text_width("MMMM", 16.0, Weight::Regular);
+        assert!(narrow > 0.0 && wide > 2.0 * narrow);
+        assert!(text_width("Legal", 16.0, Weight::Semibold) > text_width("Legal", 16.0, Weight::Regular));
+    }
+}

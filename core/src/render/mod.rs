@@ -1,0 +1,343 @@
+//! Drawing a map on paper: SVG, PNG and vector PDF pages, and a PDF deck of scenes for a board.
+//!
+//! District staff put these pages in front of school boards, so every page is a finished piece: a
+//! title block (map title, the view or scene, the date), the drawing scaled to fit an A4, Letter or
+//! 16:9 landscape frame, and a legend of only what the page shows. Shapes, colours, line patterns
+//! and the font come from [`crate::vocabulary`], the same definition the canvas styles itself from,
+//! so paper matches screen; shape and pattern always carry the meaning with the colour, so a
+//! grey-scale printout still reads.
+//!
+//! The SVG is the one source: PNG is resvg's raster of it and PDF is svg2pdf's vector translation
+//! of it, both with the shipped font (see [`font`]), so the three formats never disagree.
+//!
+//! Entry points for the command line and the shell: [`render_svg`], [`render_png`], [`render_pdf`],
+//! [`render_deck`] and, for a whole export job, [`export_to_file`].
+
+mod edges;
+pub(crate) mod font;
+pub(crate) mod layout;
+mod legend;
+mod page;
+mod pdf;
+
+use crate::error::{CoreError, ErrorKind, Result};
+use crate::model::{ElementId, Map, Scenario, ScenarioId, View};
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+pub use pdf::{render_deck, render_pdf};
+
+/// A rectangle: top-left corner and size. In map units for viewports (canvas pixels at zoom 1).
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Rect {
+    pub x: f64,
+    pub y: f64,
+    pub width: f64,
+    pub height: f64,
+}
+
+impl Rect {
+    pub fn centre(&self) -> crate::model::Point {
+        crate::model::Point {
+            x: self.x + self.width / 2.0,
+            y: self.y + self.height / 2.0,
+        }
+    }
+
+    pub fn union(&self, other: &Rect) -> Rect {
+        let x = self.x.min(other.x);
+        let y = self.y.min(other.y);
+        Rect {
+            x,
+            y,
+            width: (self.x + self.width).max(other.x + other.width) - x,
+            height: (self.y + self.height).max(other.y + other.height) - y,
+        }
+    }
+
+    pub(crate) fn moved(&self, dx: f64, dy: f64) -> Rect {
+        Rect {
+            x: self.x + dx,
+            y: self.y + dy,
+            ..*self
+        }
+    }
+
+    pub(crate) fn grown(&self, by: f64) -> Rect {
+        Rect {
+            x: self.x - by,
+            y: self.y - by,
+            width: self.width + 2.0 * by,
+            height: self.height + 2.0 * by,
+        }
+    }
+}
+
+/// The paper, always landscape: a diagram of a district is wider than it is tall.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum PageSize {
+    #[default]
+    A4,
+    Letter,
+    /// A slide: 13.33 × 7.5 in, the size presentation software uses.
+    Widescreen16x9,
+}
+
+impl PageSize {
+    /// Width and height in PostScript points (1/72 in); also the SVG's user units.
+    pub fn points(self) -> (f64, f64) {
+        match self {
+            Self::A4 => (841.89, 595.28),
+            Self::Letter => (792.0, 612.0),
+            Self::Widescreen16x9 => (960.0, 540.0),
+        }
+    }
+
+    /// `a4`, `letter` or `16:9` (also `16x9`, `widescreen`), as the command line spells them.
+    pub fn parse(text: &str) -> Option<Self> {
+        match text.trim().to_ascii_lowercase().as_str() {
+            "a4" => Some(Self::A4),
+            "letter" | "us-letter" => Some(Self::Letter),
+            "16:9" | "16x9" | "widescreen" | "slide" => Some(Self::Widescreen16x9),
+            _ => None,
+        }
+    }
+}
+
+/// Colours a lens paints elements with, and what they mean (for the legend). Room for the
+/// lenses' scenes; nothing in the core fills it yet.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct LensPaint {
+    /// The lens's name, as the legend's heading.
+    pub name: String,
+    /// Fill colours (`#RRGGBB`) by element; elements not named keep their kind's fill.
+    pub fills: BTreeMap<ElementId, String>,
+    /// Legend entries: colour and what it means.
+    pub legend: Vec<(String, String)>,
+}
+
+/// What one page shows and how it is framed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PageSpec {
+    pub size: PageSize,
+    /// Shown in the title block, as given (e.g. `2025-11-24`); [`PageSpec::new`] uses today's date.
+    pub date: String,
+    /// The line under the map's title; `None` names the view ("Network", "Org chart").
+    pub subtitle: Option<String>,
+    /// Only this part of the drawing, in map units (a scene's viewport); `None` fits everything.
+    pub viewport: Option<Rect>,
+    /// Elements to bring forward; everything else is drawn faint. `None` draws all alike.
+    pub emphasis: Option<BTreeSet<ElementId>>,
+    pub lens: Option<LensPaint>,
+}
+
+impl PageSpec {
+    pub fn new(size: PageSize) -> Self {
+        Self {
+            size,
+            date: today(),
+            subtitle: None,
+            viewport: None,
+            emphasis: None,
+            lens: None,
+        }
+    }
+}
+
+/// One page of a deck: a scene of the map, with optional speaker notes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DeckPage {
+    /// Which scenario; `None` is the map's first.
+    pub scenario: Option<ScenarioId>,
+    pub view: View,
+    pub subtitle: String,
+    pub viewport: Option<Rect>,
+    pub emphasis: Option<BTreeSet<ElementId>>,
+    pub lens: Option<LensPaint>,
+    /// Printed on a page of its own after the scene when the deck is made with notes.
+    pub notes: Option<String>,
+}
+
+impl DeckPage {
+    pub fn new(view: View, subtitle: impl Into<String>) -> Self {
+        Self {
+            scenario: None,
+            view,
+            subtitle: subtitle.into(),
+            viewport: None,
+            emphasis: None,
+            lens: None,
+            notes: None,
+        }
+    }
+}
+
+/// The page as SVG: text as real `<text>` in the vocabulary's font family, sized in points.
+pub fn render_svg(map: &Map, scenario: &Scenario, view: View, page: &PageSpec) -> String {
+    let layout = layout::layout(scenario, view);
+    page::page_svg(map, scenario, &layout, page)
+}
+
+/// The page as PNG: `scale` pixels per point (1.0 ≈ 72 dpi; 2.0 for screens; 4.17 ≈ 300 dpi).
+pub fn render_png(
+    map: &Map,
+    scenario: &Scenario,
+    view: View,
+    page: &PageSpec,
+    scale: f32,
+) -> Result<Vec<u8>> {
+    let svg = render_svg(map, scenario, view, page);
+    rasterise(&svg, scale)
+}
+
+/// Any SVG this module wrote, rasterised with the shipped font.
+pub(crate) fn rasterise(svg: &str, scale: f32) -> Result<Vec<u8>> {
+    if !(scale.is_finite() && scale > 0.0 && scale <= 16.0) {
+        return Err(CoreError::new(
+            ErrorKind::Io,
+            format!("A PNG scale must be between 0 and 16, not {scale}."),
+        ));
+    }
+    let tree = parse(svg)?;
+    let size = tree.size().to_int_size().scale_by(scale).ok_or_else(|| {
+        CoreError::new(ErrorKind::Io, "The page is too large to draw as a PNG.")
+    })?;
+    let mut pixmap = resvg::tiny_skia::Pixmap::new(size.width(), size.height())
+        .ok_or_else(|| CoreError::new(ErrorKind::Io, "The page is too large to draw as a PNG."))?;
+    resvg::render(
+        &tree,
+        resvg::tiny_skia::Transform::from_scale(scale, scale),
+        &mut pixmap.as_mut(),
+    );
+    pixmap
+        .encode_png()
+        .map_err(|e| CoreError::new(ErrorKind::Io, format!("Could not encode the PNG: {e}.")))
+}
+
+/// Reads back an SVG this module wrote, with the shipped font and no other.
+pub(crate) fn parse(svg: &str) -> Result<usvg::Tree> {
+    let options = usvg::Options {
+        fontdb: font::database(),
+        font_family: crate::vocabulary::vocabulary().font_family.to_owned(),
+        ..usvg::Options::default()
+    };
+    usvg::Tree::from_str(svg, &options).map_err(|e| {
+        CoreError::new(
+            ErrorKind::Io,
+            format!("The drawing could not be prepared for export ({e})."),
+        )
+    })
+}
+
+/// What an export job writes.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum ExportKind {
+    Svg,
+    /// PNG at this many pixels per point.
+    Png(f32),
+    Pdf,
+    /// The map's deck of scenes ([`sample_deck`] until scenes are saved in maps).
+    Deck {
+        with_notes: bool,
+    },
+    /// `elements.csv` and `relations.csv`: see [`crate::exchange::csv_paths`].
+    Csv,
+    GraphMl,
+    Gexf,
+}
+
+impl ExportKind {
+    /// `svg`, `png`, `pdf`, `deck`, `csv`, `graphml` or `gexf`, as the command line spells them.
+    pub fn parse(text: &str) -> Option<Self> {
+        Some(match text.trim().to_ascii_lowercase().as_str() {
+            "svg" => Self::Svg,
+            "png" => Self::Png(2.0),
+            "pdf" => Self::Pdf,
+            "deck" => Self::Deck { with_notes: false },
+            "csv" => Self::Csv,
+            "graphml" => Self::GraphMl,
+            "gexf" => Self::Gexf,
+            _ => return None,
+        })
+    }
+}
+
+/// One export job, start to finish: draws or converts `scenario` (the first when `None`) of
+/// `map` and writes the result to `out` whole or not at all
+/// ([`crate::jobs::write_atomically`]). CSV writes two files beside `out`.
+pub fn export_to_file(
+    map: &Map,
+    scenario: Option<&ScenarioId>,
+    kind: ExportKind,
+    view: View,
+    page: &PageSpec,
+    out: &Path,
+) -> Result<()> {
+    let scenario = pick_scenario(map, scenario)?;
+    let write = crate::jobs::write_atomically;
+    match kind {
+        ExportKind::Svg => write(out, render_svg(map, scenario, view, page).as_bytes()),
+        ExportKind::Png(scale) => write(out, &render_png(map, scenario, view, page, scale)?),
+        ExportKind::Pdf => write(out, &render_pdf(map, scenario, view, page)?),
+        ExportKind::Deck { with_notes } => {
+            write(out, &render_deck(map, &sample_deck(map), page, with_notes)?)
+        }
+        ExportKind::Csv => crate::exchange::write_csv(scenario, out),
+        ExportKind::GraphMl => write(out, crate::exchange::graphml(map, scenario).as_bytes()),
+        ExportKind::Gexf => write(out, crate::exchange::gexf(map, scenario).as_bytes()),
+    }
+}
+
+pub(crate) fn pick_scenario<'a>(map: &'a Map, id: Option<&ScenarioId>) -> Result<&'a Scenario> {
+    match id {
+        None => map.scenarios.first(),
+        Some(id) => map.scenario(id),
+    }
+    .ok_or_else(|| {
+        CoreError::new(
+            ErrorKind::UnknownScenario,
+            "The map has no such scenario to export.",
+        )
+    })
+}
+
+pub use pdf::sample_deck;
+
+/// Today's date as `YYYY-MM-DD` (UTC), without a calendar dependency.
+pub fn today() -> String {
+    let days = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs() / 86_400)
+        .unwrap_or(0) as i64;
+    // Howard Hinnant's days-from-civil, inverted.
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!("{year:04}-{month:02}-{day:02}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn page_sizes_parse_as_the_command_line_spells_them() {
+        assert_eq!(PageSize::parse("A4"), Some(PageSize::A4));
+        assert_eq!(PageSize::parse("letter"), Some(PageSize::Letter));
+        assert_eq!(PageSize::parse("16:9"), Some(PageSize::Widescreen16x9));
+        assert_eq!(PageSize::parse("legal"), None);
+    }
+
+    #[test]
+    fn today_is_a_calendar_date() {
+        let date = today();
+        assert_eq!(date.len(), 10);
+        assert!(date.starts_with("20"));
+    }
+}

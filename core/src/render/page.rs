@@ -1,0 +1,956 @@
+//! Writes one page as SVG: the frame, the title block, the drawing scaled to fit, the legend.
+//!
+//! Page furniture is measured in points (the SVG's user units equal PostScript points, so the PDF
+//! page is exactly A4, Letter or 16:9); the drawing is in map units under one transform. Every
+//! label is a real `<text>` in the vocabulary's font family, so the SVG stays searchable and the
+//! PDF selectable. Shapes and line patterns carry meaning alongside colour, for grey-scale print.
+
+use super::edges::{self, Route};
+use super::font::{self, Weight};
+use super::layout::{self, LabelPlace, Layout, Placed, TreeStyle};
+use super::legend::{self, Entry, Swatch};
+use super::{PageSpec, Rect};
+use crate::model::{
+    Boundary, CommunityStage, Element, ElementDetails, ElementId, ElementKind, Map, Point, Ring,
+    Scenario, SprintStatus, Stance, View,
+};
+use crate::vocabulary::{self as vocab, Arrowhead, LinePattern};
+use std::collections::{BTreeSet, HashSet};
+use std::fmt::Write;
+
+const MARGIN: f64 = 30.0;
+const HEADER_H: f64 = 56.0;
+const LEGEND_COLUMN: f64 = 152.0;
+const LEGEND_ROW: f64 = 14.5;
+const LEGEND_TEXT: f64 = 8.5;
+/// Never enlarge a small map past its size on screen: big boxes with big type look like a toy.
+const MAX_SCALE: f64 = 1.1;
+const RULE: &str = "#D1D5DB";
+/// Drawn faint when a scene brings other elements forward.
+const FADED: f64 = 0.18;
+
+/// The SVG being written. Numbers are written with two decimals: a hundredth of a point.
+struct Svg {
+    out: String,
+}
+
+impl Svg {
+    fn raw(&mut self, s: &str) {
+        self.out.push_str(s);
+    }
+
+    fn text(&mut self, x: f64, y: f64, size: f64, weight: Weight, fill: &str, anchor: &str, s: &str) {
+        let _ = write!(
+            self.out,
+            r#"<text x="{x:.2}" y="{y:.2}" font-size="{size:.2}" font-weight="{}" fill="{fill}" text-anchor="{anchor}">{}</text>"#,
+            weight.css(),
+            escape(s)
+        );
+    }
+}
+
+pub(crate) fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            // Control characters are not allowed in XML at all.
+            c if (c as u32) < 0x20 && c != '\t' && c != '\n' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn open_page(width: f64, height: f64) -> Svg {
+    let family = vocab::vocabulary().font_family;
+    let mut svg = Svg {
+        out: String::with_capacity(64 * 1024),
+    };
+    let _ = write!(
+        svg.out,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{width:.2}" height="{height:.2}" viewBox="0 0 {width:.2} {height:.2}" font-family="{family}, sans-serif">"#
+    );
+    let _ = write!(
+        svg.out,
+        r##"<rect x="0" y="0" width="{width:.2}" height="{height:.2}" fill="#FFFFFF"/>"##
+    );
+    svg
+}
+
+/// The map's title, the page's subtitle, the date and the scenario, over a thin rule.
+fn title_block(svg: &mut Svg, width: f64, title: &str, subtitle: &str, date: &str, scenario: &str) {
+    svg.raw(r#"<g id="title-block">"#);
+    svg.text(MARGIN, MARGIN + 16.0, 20.0, Weight::Semibold, vocab::INK, "start", title);
+    svg.text(MARGIN, MARGIN + 36.0, 13.0, Weight::Regular, "#4B5563", "start", subtitle);
+    svg.text(width - MARGIN, MARGIN + 12.0, 9.5, Weight::Regular, "#4B5563", "end", date);
+    svg.text(width - MARGIN, MARGIN + 25.0, 9.5, Weight::Regular, "#4B5563", "end", scenario);
+    let y = MARGIN + HEADER_H - 10.0;
+    let _ = write!(
+        svg.out,
+        r#"<line x1="{MARGIN:.2}" y1="{y:.2}" x2="{:.2}" y2="{y:.2}" stroke="{RULE}" stroke-width="0.75"/></g>"#,
+        width - MARGIN
+    );
+}
+
+pub(crate) fn view_name(view: View) -> &'static str {
+    match view {
+        View::Network => "How work flows: the network",
+        View::OrgChart => "The org chart",
+    }
+}
+
+/// One page of a view.
+pub(crate) fn page_svg(map: &Map, scenario: &Scenario, layout: &Layout, spec: &PageSpec) -> String {
+    let routes = edges::routes(scenario, layout);
+    let entries = legend::entries(scenario, layout, &routes, spec.lens.as_ref());
+    let (width, height) = spec.size.points();
+    let mut svg = open_page(width, height);
+    let subtitle = spec
+        .subtitle
+        .clone()
+        .unwrap_or_else(|| view_name(layout.view).to_owned());
+    title_block(
+        &mut svg,
+        width,
+        &map.title,
+        &subtitle,
+        &spec.date,
+        &format!("Scenario: {}", scenario.name),
+    );
+
+    let inner = width - 2.0 * MARGIN;
+    let columns = ((inner / LEGEND_COLUMN).floor() as usize).max(1);
+    let rows = entries.len().div_ceil(columns);
+    let legend_h = if entries.is_empty() {
+        0.0
+    } else {
+        12.0 + rows as f64 * LEGEND_ROW
+    };
+    let area = Rect {
+        x: MARGIN,
+        y: MARGIN + HEADER_H,
+        width: inner,
+        height: height - 2.0 * MARGIN - HEADER_H - legend_h - 8.0,
+    };
+    drawing(&mut svg, scenario, layout, &routes, spec, area);
+    if !entries.is_empty() {
+        legend_block(
+            &mut svg,
+            scenario,
+            layout,
+            &entries,
+            spec,
+            Rect {
+                x: MARGIN,
+                y: height - MARGIN - legend_h,
+                width: inner,
+                height: legend_h,
+            },
+            columns,
+        );
+    }
+    svg.raw("</svg>");
+    svg.out
+}
+
+/// A page of speaker notes for the scene before it.
+pub(crate) fn notes_svg(map: &Map, spec: &PageSpec, subtitle: &str, notes: &str) -> String {
+    let (width, height) = spec.size.points();
+    let mut svg = open_page(width, height);
+    title_block(
+        &mut svg,
+        width,
+        &map.title,
+        &format!("Notes: {subtitle}"),
+        &spec.date,
+        "",
+    );
+    let size = 13.0;
+    let chars = ((width - 2.0 * MARGIN) / (size * 0.48)) as usize;
+    let mut y = MARGIN + HEADER_H + 18.0;
+    for line in font::wrap(notes, chars.max(20)) {
+        if y > height - MARGIN {
+            break;
+        }
+        svg.text(MARGIN, y, size, Weight::Regular, vocab::INK, "start", &line);
+        y += size * 1.45;
+    }
+    svg.raw("</svg>");
+    svg.out
+}
+
+// ------------------------------------------------------------------------------------------
+// The drawing
+
+/// Which elements and relations a scene brings forward; `None` when all are alike.
+struct Emphasis {
+    elements: HashSet<ElementId>,
+}
+
+impl Emphasis {
+    /// The named elements, everything inside them, and the groups around them (for context).
+    fn of(scenario: &Scenario, named: &BTreeSet<ElementId>) -> Self {
+        let mut elements: HashSet<ElementId> = HashSet::new();
+        let inside = |id: &ElementId| {
+            let mut at = scenario.elements.get(id);
+            while let Some(e) = at {
+                if named.contains(&e.id) {
+                    return true;
+                }
+                at = e.parent.as_ref().and_then(|p| scenario.elements.get(p));
+            }
+            false
+        };
+        for element in scenario.elements.values() {
+            if inside(&element.id) {
+                elements.insert(element.id.clone());
+            }
+        }
+        Self { elements }
+    }
+
+    fn context(&self, scenario: &Scenario, id: &ElementId) -> bool {
+        // A group holding something brought forward stays visible: the walls matter.
+        scenario
+            .elements
+            .values()
+            .filter(|e| self.elements.contains(&e.id))
+            .any(|e| {
+                let mut at = e.parent.as_ref();
+                while let Some(p) = at {
+                    if p == id {
+                        return true;
+                    }
+                    at = scenario.elements.get(p).and_then(|e| e.parent.as_ref());
+                }
+                false
+            })
+    }
+}
+
+fn drawing(
+    svg: &mut Svg,
+    scenario: &Scenario,
+    layout: &Layout,
+    routes: &[Route],
+    spec: &PageSpec,
+    area: Rect,
+) {
+    let world = spec.viewport.unwrap_or_else(|| layout.bounds().grown(14.0));
+    let scale = (area.width / world.width.max(1.0))
+        .min(area.height / world.height.max(1.0))
+        .min(MAX_SCALE);
+    let tx = area.x + (area.width - world.width * scale) / 2.0 - world.x * scale;
+    let ty = area.y + (area.height - world.height * scale) / 2.0 - world.y * scale;
+    let emphasis = spec.emphasis.as_ref().map(|e| Emphasis::of(scenario, e));
+    let context: HashSet<ElementId> = match &emphasis {
+        Some(e) => layout
+            .items
+            .iter()
+            .filter(|p| p.is_group && e.context(scenario, &p.id))
+            .map(|p| p.id.clone())
+            .collect(),
+        None => HashSet::new(),
+    };
+    let element_opacity = |id: &ElementId| match &emphasis {
+        Some(e) if !e.elements.contains(id) && !context.contains(id) => FADED,
+        _ => 1.0,
+    };
+
+    if spec.viewport.is_some() {
+        let _ = write!(
+            svg.out,
+            r#"<defs><clipPath id="drawing-area"><rect x="{:.2}" y="{:.2}" width="{:.2}" height="{:.2}"/></clipPath></defs><g clip-path="url(#drawing-area)">"#,
+            area.x, area.y, area.width, area.height
+        );
+    }
+    let _ = write!(
+        svg.out,
+        r#"<g id="drawing" transform="matrix({scale:.5} 0 0 {scale:.5} {tx:.3} {ty:.3})">"#
+    );
+    let lens = spec.lens.as_ref();
+    // Groups beneath everything, outer before inner, then lines, then leaves on top.
+    svg.raw(r#"<g id="groups">"#);
+    for item in layout.items.iter().filter(|p| p.is_group) {
+        let element = &scenario.elements[&item.id];
+        let mut look = look(element, true, lens);
+        look.opacity *= element_opacity(&item.id);
+        draw_element(svg, item, element, &look);
+    }
+    svg.raw(r#"</g><g id="relations">"#);
+    if layout.view == View::OrgChart {
+        tree_lines(svg, layout, &element_opacity);
+    }
+    for route in routes {
+        let faded = emphasis.as_ref().is_some_and(|e| {
+            !(e.elements.contains(&route.ends.0) && e.elements.contains(&route.ends.1))
+        });
+        draw_route(svg, route, if faded { FADED * 0.7 } else { 1.0 });
+    }
+    svg.raw(r#"</g><g id="elements">"#);
+    for item in layout.items.iter().filter(|p| !p.is_group) {
+        let element = &scenario.elements[&item.id];
+        let mut look = look(element, false, lens);
+        look.opacity *= element_opacity(&item.id);
+        draw_element(svg, item, element, &look);
+    }
+    svg.raw("</g></g>");
+    if spec.viewport.is_some() {
+        svg.raw("</g>");
+    }
+}
+
+/// How an element is painted: its kind's colours, then its boundary and state.
+#[derive(Debug, Clone)]
+struct Look {
+    fill: String,
+    fill_opacity: f64,
+    stroke: &'static str,
+    stroke_width: f64,
+    dash: Vec<f64>,
+    opacity: f64,
+}
+
+fn look(element: &Element, is_group: bool, lens: Option<&super::LensPaint>) -> Look {
+    let style = vocab::element_style(element.kind());
+    let mut look = Look {
+        fill: style.fill.to_owned(),
+        fill_opacity: if is_group { 0.45 } else { 1.0 },
+        stroke: style.stroke,
+        stroke_width: 1.5,
+        dash: Vec::new(),
+        opacity: 1.0,
+    };
+    if let Some(boundary) = element.details.boundary() {
+        let b = vocab::boundary_style(boundary);
+        if b.width > 0.0 {
+            // A leaf's wall is drawn a little lighter than a group's: it encloses only a name.
+            look.stroke_width = if is_group { b.width } else { b.width.min(3.0) };
+            look.dash = dashes(b.pattern, look.stroke_width);
+        } else if is_group {
+            look.stroke_width = 0.0;
+            look.fill_opacity = 0.14;
+        }
+    }
+    match &element.details {
+        ElementDetails::Community { ring, stage, .. } => {
+            look.fill_opacity = match (ring, is_group) {
+                (Ring::Practice, _) => look.fill_opacity,
+                (Ring::Engagement, true) => look.fill_opacity.min(0.25),
+                (Ring::Interest, true) => look.fill_opacity.min(0.1),
+                (Ring::Engagement, false) => 0.45,
+                // Outline only: the loosest ring.
+                (Ring::Interest, false) => 0.0,
+            };
+            if *stage == CommunityStage::Hospice {
+                look.opacity = 0.55;
+                look.dash = dashes(LinePattern::Dashed, look.stroke_width.max(1.5));
+            }
+        }
+        ElementDetails::SprintTeam { status, .. } => match status {
+            SprintStatus::Dissolved | SprintStatus::Transformed | SprintStatus::AbsorbedIntoRoutine => {
+                look.opacity = 0.4;
+                look.stroke_width = 2.0;
+                look.dash = vec![6.0, 4.0];
+            }
+            SprintStatus::Forming => {
+                look.stroke_width = 2.5;
+                look.dash = dashes(LinePattern::Dotted, 2.5);
+            }
+            SprintStatus::Active => {}
+        },
+        ElementDetails::Office { hospiced: true, .. } => {
+            look.opacity = 0.55;
+            look.dash = dashes(LinePattern::Dashed, look.stroke_width.max(1.5));
+        }
+        _ => {}
+    }
+    if !is_group && look.stroke_width == 0.0 {
+        look.stroke_width = 1.5;
+    }
+    if let Some(fill) = lens.and_then(|l| l.fills.get(&element.id)) {
+        look.fill = fill.clone();
+        look.fill_opacity = if is_group { 0.5 } else { 1.0 };
+    }
+    look
+}
+
+fn dashes(pattern: LinePattern, width: f64) -> Vec<f64> {
+    vocab::dash_array(pattern)
+        .iter()
+        .map(|d| d * width.max(1.0))
+        .collect()
+}
+
+fn dash_attr(dash: &[f64]) -> String {
+    if dash.is_empty() {
+        return String::new();
+    }
+    let list: Vec<String> = dash.iter().map(|d| format!("{d:.2}")).collect();
+    format!(r#" stroke-dasharray="{}""#, list.join(" "))
+}
+
+fn paint_attrs(look: &Look) -> String {
+    let mut s = format!(
+        r#" fill="{}" fill-opacity="{:.2}""#,
+        look.fill, look.fill_opacity
+    );
+    if look.stroke_width > 0.0 {
+        let _ = write!(
+            s,
+            r#" stroke="{}" stroke-width="{:.2}" stroke-linejoin="round"{}"#,
+            look.stroke,
+            look.stroke_width,
+            dash_attr(&look.dash)
+        );
+    }
+    s
+}
+
+/// The outline of a shape in `rect`, as an SVG element with `attrs`.
+fn shape(svg: &mut Svg, kind: ElementKind, is_group: bool, r: Rect, attrs: &str) {
+    let (x, y, w, h) = (r.x, r.y, r.width, r.height);
+    let c = r.centre();
+    let polygon = |svg: &mut Svg, unit: &[(f64, f64)]| {
+        let points: Vec<String> = unit
+            .iter()
+            .map(|(ux, uy)| format!("{:.2},{:.2}", c.x + ux * w / 2.0, c.y + uy * h / 2.0))
+            .collect();
+        let _ = write!(svg.out, r#"<polygon points="{}"{attrs}/>"#, points.join(" "));
+    };
+    let rounded = |svg: &mut Svg, radius: f64| {
+        let _ = write!(
+            svg.out,
+            r#"<rect x="{x:.2}" y="{y:.2}" width="{w:.2}" height="{h:.2}" rx="{radius:.2}"{attrs}/>"#
+        );
+    };
+    match (kind, is_group) {
+        (ElementKind::Office, _) => rounded(svg, 0.0),
+        (ElementKind::Site, g) => rounded(svg, if g { 14.0 } else { (h / 4.0).min(10.0) }),
+        (ElementKind::Community, true) => rounded(svg, 36.0_f64.min(h / 2.0).min(w / 2.0)),
+        (ElementKind::SprintTeam, true) => rounded(svg, 14.0),
+        (ElementKind::Community | ElementKind::Person, false) => {
+            let _ = write!(
+                svg.out,
+                r#"<ellipse cx="{:.2}" cy="{:.2}" rx="{:.2}" ry="{:.2}"{attrs}/>"#,
+                c.x,
+                c.y,
+                w / 2.0,
+                h / 2.0
+            );
+        }
+        (ElementKind::SprintTeam, false) => {
+            let mut unit = Vec::with_capacity(10);
+            for i in 0..10 {
+                let angle = -std::f64::consts::FRAC_PI_2 + i as f64 * std::f64::consts::PI / 5.0;
+                let radius = if i % 2 == 0 { 1.0 } else { 0.45 };
+                unit.push((radius * angle.cos(), radius * angle.sin() + 0.08));
+            }
+            polygon(svg, &unit);
+        }
+        (ElementKind::Routine, _) => polygon(
+            svg,
+            &[
+                (-1.0, -1.0),
+                (0.72, -1.0),
+                (1.0, 0.0),
+                (0.72, 1.0),
+                (-1.0, 1.0),
+                (-0.72, 0.0),
+            ],
+        ),
+        (ElementKind::Partner, _) => polygon(
+            svg,
+            &[
+                (-1.0, 0.0),
+                (-0.62, -1.0),
+                (0.62, -1.0),
+                (1.0, 0.0),
+                (0.62, 1.0),
+                (-0.62, 1.0),
+            ],
+        ),
+        (ElementKind::Person, true) => rounded(svg, 10.0),
+    }
+}
+
+/// A glyph drawn in a 24-unit box, placed at `(x, y)` with side `size`.
+fn glyph(svg: &mut Svg, x: f64, y: f64, size: f64, body: &str) {
+    let _ = write!(
+        svg.out,
+        r#"<g transform="translate({x:.2} {y:.2}) scale({:.4})">{body}</g>"#,
+        size / 24.0
+    );
+}
+
+fn house(color: &str) -> String {
+    format!(
+        r#"<path d="M3 11 L12 3.5 L21 11 M5.5 9 V20.5 H18.5 V9" fill="none" stroke="{color}" stroke-width="2.2" stroke-linejoin="round" stroke-linecap="round"/><rect x="10" y="14" width="4" height="6.5" fill="{color}"/>"#
+    )
+}
+
+fn gate(color: &str) -> String {
+    format!(
+        r##"<circle cx="12" cy="12" r="10.5" fill="{color}"/><rect x="5.5" y="10.2" width="13" height="3.6" rx="1" fill="#FFFFFF"/>"##
+    )
+}
+
+fn star(color: &str) -> String {
+    format!(
+        r#"<path d="M12 2 L14.9 8.6 L22 9.3 L16.6 14 L18.2 21 L12 17.3 L5.8 21 L7.4 14 L2 9.3 L9.1 8.6 Z" fill="{color}"/>"#
+    )
+}
+
+/// The small picture in an element's top-left corner, if its kind or state has one.
+fn corner_glyph(element: &Element, is_group: bool) -> Option<String> {
+    let style = vocab::element_style(element.kind());
+    match &element.details {
+        ElementDetails::Office {
+            stance: Some(Stance::Compliance),
+            ..
+        } => Some(gate(vocab::medium_line(crate::model::Medium::Permission).color)),
+        ElementDetails::Site { .. } => Some(house(style.stroke)),
+        ElementDetails::SprintTeam { .. } if is_group => Some(star(style.stroke)),
+        _ => None,
+    }
+}
+
+fn draw_element(svg: &mut Svg, item: &Placed, element: &Element, look: &Look) {
+    let _ = write!(
+        svg.out,
+        r#"<g data-id="{}" opacity="{:.2}">"#,
+        escape(&item.id.0),
+        look.opacity
+    );
+    shape(svg, item.kind, item.is_group, item.shape, &paint_attrs(look));
+    let r = item.shape;
+    let glyph_body = corner_glyph(element, item.is_group);
+    if let Some(body) = &glyph_body {
+        let (inset, size) = if item.is_group { (8.0, 20.0) } else { (5.0, 14.0) };
+        glyph(svg, r.x + inset, r.y + inset, size, body);
+    }
+    let ink = vocab::element_style(item.kind).text;
+    let size = item.size;
+    let line_h = size * font::LINE_HEIGHT;
+    match item.place {
+        LabelPlace::Inside => {
+            let total = line_h * item.lines.len() as f64;
+            let c = r.centre();
+            // Slanted shapes read better with their text nudged off the notch.
+            let cx = if item.kind == ElementKind::Routine {
+                c.x + 4.0
+            } else if glyph_body.is_some() {
+                c.x + layout::LEAF_GLYPH_ROOM
+            } else {
+                c.x
+            };
+            let top = c.y - total / 2.0;
+            text_lines(svg, &item.lines, cx, top, size, item.weight, ink, "middle", false);
+        }
+        LabelPlace::Below => {
+            if item.kind == ElementKind::Person {
+                let c = r.centre();
+                let initials = font::initials(&element.name);
+                svg.text(c.x, c.y + 5.0, 14.0, Weight::Semibold, ink, "middle", &initials);
+            }
+            let top = r.y + r.height + 4.0;
+            text_lines(svg, &item.lines, r.centre().x, top, size, item.weight, ink, "middle", true);
+        }
+        LabelPlace::Band => {
+            let left = if glyph_body.is_some() {
+                r.x + layout::TITLE_INSET
+            } else {
+                r.x + 14.0
+            };
+            text_lines(svg, &item.lines, left, r.y + 6.0, size, item.weight, vocab::INK, "start", true);
+        }
+    }
+    svg.raw("</g>");
+}
+
+/// Lines of a label, the first line's box top at `top`. A halo keeps a label readable where a
+/// line runs under it.
+#[allow(clippy::too_many_arguments)]
+fn text_lines(
+    svg: &mut Svg,
+    lines: &[String],
+    x: f64,
+    top: f64,
+    size: f64,
+    weight: Weight,
+    fill: &str,
+    anchor: &str,
+    halo: bool,
+) {
+    let line_h = size * font::LINE_HEIGHT;
+    let halo_attrs = if halo {
+        r##" stroke="#FFFFFF" stroke-width="3.5" stroke-linejoin="round" paint-order="stroke""##
+    } else {
+        ""
+    };
+    let _ = write!(
+        svg.out,
+        r#"<text font-size="{size:.2}" font-weight="{}" fill="{fill}" text-anchor="{anchor}"{halo_attrs}>"#,
+        weight.css()
+    );
+    for (i, line) in lines.iter().enumerate() {
+        // The baseline sits where the line box's middle meets the font's x-height.
+        let baseline = top + line_h * i as f64 + line_h / 2.0 + size * 0.34;
+        let _ = write!(
+            svg.out,
+            r#"<tspan x="{x:.2}" y="{baseline:.2}">{}</tspan>"#,
+            escape(line)
+        );
+    }
+    svg.raw("</text>");
+}
+
+/// The org chart's connectors: a bus under each superior, or a spine beside a stacked column.
+fn tree_lines(svg: &mut Svg, layout: &Layout, opacity: &dyn Fn(&ElementId) -> f64) {
+    let colour = vocab::relation_line(crate::model::RelationKind::ReportsTo).color;
+    let _ = write!(
+        svg.out,
+        r#"<g fill="none" stroke="{colour}" stroke-width="1.5" stroke-linecap="square">"#
+    );
+    for (boss, kids, style) in &layout.tree {
+        let Some(b) = layout.get(boss) else { continue };
+        let foot = b.footprint();
+        let (bx, by) = (b.shape.centre().x, foot.y + foot.height + 3.0);
+        let mut d = String::new();
+        match style {
+            TreeStyle::Row => {
+                let tops: Vec<(f64, f64)> = kids
+                    .iter()
+                    .filter_map(|k| layout.get(k))
+                    .map(|k| (k.shape.centre().x, k.shape.y))
+                    .collect();
+                let Some(min_top) = tops.iter().map(|t| t.1).reduce(f64::min) else {
+                    continue;
+                };
+                let bus = (by + min_top) / 2.0;
+                let left = tops.iter().map(|t| t.0).fold(bx, f64::min);
+                let right = tops.iter().map(|t| t.0).fold(bx, f64::max);
+                let _ = write!(d, "M{bx:.2} {by:.2}V{bus:.2}M{left:.2} {bus:.2}H{right:.2}");
+                for (x, top) in tops {
+                    let _ = write!(d, "M{x:.2} {bus:.2}V{:.2}", top - 2.0);
+                }
+            }
+            TreeStyle::Column => {
+                let mut last = by;
+                for kid in kids.iter().filter_map(|k| layout.get(k)) {
+                    let c = kid.shape.centre();
+                    let _ = write!(d, "M{bx:.2} {:.2}H{:.2}", c.y, kid.shape.x - 2.0);
+                    last = c.y;
+                }
+                let _ = write!(d, "M{bx:.2} {by:.2}V{last:.2}");
+            }
+        }
+        let o = opacity(boss);
+        let _ = write!(svg.out, r#"<path d="{d}" opacity="{o:.2}"/>"#);
+        // The tee at the superior: the vocabulary's mark of authority.
+        let _ = write!(
+            svg.out,
+            r#"<path d="M{:.2} {by:.2}H{:.2}" stroke-width="2.5" opacity="{o:.2}"/>"#,
+            bx - 6.0,
+            bx + 6.0
+        );
+    }
+    svg.raw("</g>");
+}
+
+fn head_length(width: f64) -> f64 {
+    6.0 + 1.9 * width
+}
+
+fn draw_route(svg: &mut Svg, route: &Route, fade: f64) {
+    let w = route.width;
+    // Where the line comes from, at each end: the other end or the bow's control point.
+    let from_end = route.control.unwrap_or(route.start);
+    let from_start = route.control.unwrap_or(route.end);
+    let trim = |at: Point, from: Point, head: Arrowhead| -> Point {
+        if head != Arrowhead::Triangle {
+            return at;
+        }
+        let (dx, dy) = (at.x - from.x, at.y - from.y);
+        let len = (dx * dx + dy * dy).sqrt().max(1e-6);
+        let cut = (head_length(w) * 0.8).min(len * 0.45);
+        Point {
+            x: at.x - dx / len * cut,
+            y: at.y - dy / len * cut,
+        }
+    };
+    let start = trim(route.start, from_start, route.head_start);
+    let end = trim(route.end, from_end, route.head_end);
+    let d = match route.control {
+        None => format!("M{:.2} {:.2}L{:.2} {:.2}", start.x, start.y, end.x, end.y),
+        Some(c) => format!(
+            "M{:.2} {:.2}Q{:.2} {:.2} {:.2} {:.2}",
+            start.x, start.y, c.x, c.y, end.x, end.y
+        ),
+    };
+    let dash = dashes(route.line.pattern, w);
+    let cap = if dash.is_empty() { "round" } else { "butt" };
+    let opacity = route.opacity * fade;
+    let colour = route.line.color;
+    let _ = write!(
+        svg.out,
+        r#"<g data-id="{}" opacity="{opacity:.2}"><path d="{d}" fill="none" stroke="{colour}" stroke-width="{w:.2}" stroke-linecap="{cap}"{}/>"#,
+        escape(&route.relation.0),
+        dash_attr(&dash)
+    );
+    head(svg, route.end, from_end, route.head_end, w, colour);
+    head(svg, route.start, from_start, route.head_start, w, colour);
+    if route.kind == crate::model::RelationKind::Barrier {
+        blocked_mark(svg, route.middle(), 9.0, colour);
+    }
+    svg.raw("</g>");
+}
+
+/// An arrowhead or a tee at `tip`, pointing away from `from`.
+fn head(svg: &mut Svg, tip: Point, from: Point, kind: Arrowhead, width: f64, colour: &str) {
+    let (dx, dy) = (tip.x - from.x, tip.y - from.y);
+    let len = (dx * dx + dy * dy).sqrt();
+    if len < 1e-6 {
+        return;
+    }
+    let (ux, uy) = (dx / len, dy / len);
+    let (nx, ny) = (-uy, ux);
+    match kind {
+        Arrowhead::None => {}
+        Arrowhead::Triangle => {
+            let l = head_length(width);
+            let half = 3.2 + 1.1 * width;
+            let (bx, by) = (tip.x - ux * l, tip.y - uy * l);
+            let _ = write!(
+                svg.out,
+                r#"<polygon points="{:.2},{:.2} {:.2},{:.2} {:.2},{:.2}" fill="{colour}"/>"#,
+                tip.x,
+                tip.y,
+                bx + nx * half,
+                by + ny * half,
+                bx - nx * half,
+                by - ny * half
+            );
+        }
+        Arrowhead::Tee => {
+            let half = 5.0 + 1.2 * width;
+            let back = 1.5 + width * 0.5;
+            let (cx, cy) = (tip.x - ux * back, tip.y - uy * back);
+            let _ = write!(
+                svg.out,
+                r#"<line x1="{:.2}" y1="{:.2}" x2="{:.2}" y2="{:.2}" stroke="{colour}" stroke-width="{:.2}"/>"#,
+                cx + nx * half,
+                cy + ny * half,
+                cx - nx * half,
+                cy - ny * half,
+                (width * 0.9).max(2.0)
+            );
+        }
+    }
+}
+
+/// ⊘, drawn (not typed: not every font has the sign): a ring with a slash, on white.
+fn blocked_mark(svg: &mut Svg, at: Point, r: f64, colour: &str) {
+    let s = r * 0.68;
+    let _ = write!(
+        svg.out,
+        r##"<circle cx="{:.2}" cy="{:.2}" r="{r:.2}" fill="#FFFFFF" stroke="{colour}" stroke-width="{:.2}"/><line x1="{:.2}" y1="{:.2}" x2="{:.2}" y2="{:.2}" stroke="{colour}" stroke-width="{:.2}"/>"##,
+        at.x,
+        at.y,
+        r * 0.28,
+        at.x - s,
+        at.y + s,
+        at.x + s,
+        at.y - s,
+        r * 0.28
+    );
+}
+
+// ------------------------------------------------------------------------------------------
+// The legend
+
+fn legend_block(
+    svg: &mut Svg,
+    scenario: &Scenario,
+    layout: &Layout,
+    entries: &[Entry],
+    spec: &PageSpec,
+    r: Rect,
+    columns: usize,
+) {
+    let _ = write!(
+        svg.out,
+        r#"<g id="legend"><line x1="{:.2}" y1="{:.2}" x2="{:.2}" y2="{:.2}" stroke="{RULE}" stroke-width="0.75"/>"#,
+        r.x,
+        r.y,
+        r.x + r.width,
+        r.y
+    );
+    let rows = entries.len().div_ceil(columns);
+    let column_w = r.width / columns as f64;
+    for (i, entry) in entries.iter().enumerate() {
+        // Down the columns, so related entries read as a list.
+        let (col, row) = (i / rows, i % rows);
+        let x = r.x + col as f64 * column_w;
+        let y = r.y + 8.0 + row as f64 * LEGEND_ROW;
+        let swatch = Rect {
+            x,
+            y,
+            width: 24.0,
+            height: 11.0,
+        };
+        legend_swatch(svg, scenario, layout, &entry.swatch, swatch, spec);
+        svg.text(
+            x + 31.0,
+            y + 8.6,
+            LEGEND_TEXT,
+            Weight::Regular,
+            vocab::INK,
+            "start",
+            &entry.label,
+        );
+    }
+    svg.raw("</g>");
+}
+
+fn legend_swatch(
+    svg: &mut Svg,
+    scenario: &Scenario,
+    _layout: &Layout,
+    swatch: &Swatch,
+    r: Rect,
+    _spec: &PageSpec,
+) {
+    let c = r.centre();
+    match swatch {
+        Swatch::Element(id) => {
+            // The kind's own shape and state; its wall is the boundary entries' business.
+            let mut element = scenario.elements[id].clone();
+            match &mut element.details {
+                ElementDetails::Office { boundary, .. }
+                | ElementDetails::Site { boundary, .. }
+                | ElementDetails::Community { boundary, .. }
+                | ElementDetails::SprintTeam { boundary, .. } => *boundary = Boundary::Open,
+                _ => {}
+            }
+            let mut look = look(&element, false, None);
+            look.stroke_width = (look.stroke_width * 0.6).max(1.0);
+            look.dash = look.dash.iter().map(|d| d * 0.6).collect();
+            let kind = element.kind();
+            let shape_box = match kind {
+                ElementKind::Person => Rect {
+                    x: c.x - 5.5,
+                    y: c.y - 5.5,
+                    width: 11.0,
+                    height: 11.0,
+                },
+                ElementKind::SprintTeam => Rect {
+                    x: c.x - 7.5,
+                    y: c.y - 7.5,
+                    width: 15.0,
+                    height: 15.0,
+                },
+                _ => r,
+            };
+            let _ = write!(svg.out, r#"<g opacity="{:.2}">"#, look.opacity);
+            shape(svg, kind, false, shape_box, &paint_attrs(&look));
+            svg.raw("</g>");
+        }
+        Swatch::ComplianceBadge => {
+            glyph(svg, c.x - 6.0, c.y - 6.0, 12.0, &gate(vocab::medium_line(crate::model::Medium::Permission).color));
+        }
+        Swatch::Boundary(boundary) => {
+            let b = vocab::boundary_style(*boundary);
+            let width = b.width * 0.5;
+            let attrs = if width > 0.0 {
+                format!(
+                    r##" fill="#9CA3AF" fill-opacity="0.18" stroke="#4B5563" stroke-width="{width:.2}"{}"##,
+                    dash_attr(&dashes(b.pattern, width))
+                )
+            } else {
+                r##" fill="#9CA3AF" fill-opacity="0.3""##.to_owned()
+            };
+            let _ = write!(
+                svg.out,
+                r#"<rect x="{:.2}" y="{:.2}" width="{:.2}" height="{:.2}" rx="2"{attrs}/>"#,
+                r.x + 1.0,
+                r.y + 1.0,
+                r.width - 2.0,
+                r.height - 2.0
+            );
+        }
+        Swatch::Line {
+            line,
+            width,
+            two_way,
+            barrier,
+        } => {
+            let w = *width * 0.6;
+            let route = Route {
+                relation: crate::model::RelationId("legend".into()),
+                kind: if *barrier {
+                    crate::model::RelationKind::Barrier
+                } else {
+                    crate::model::RelationKind::Flow
+                },
+                medium: None,
+                line: line.clone(),
+                width: w,
+                opacity: 1.0,
+                start: Point { x: r.x, y: c.y },
+                control: None,
+                end: Point {
+                    x: r.x + r.width,
+                    y: c.y,
+                },
+                head_start: if *two_way {
+                    line.arrowhead
+                } else {
+                    Arrowhead::None
+                },
+                head_end: line.arrowhead,
+                two_way: *two_way,
+                ends: (ElementId::from("a"), ElementId::from("b")),
+            };
+            if *barrier {
+                // The mark at legend size: the line's middle, smaller than on the drawing.
+                let mut plain = route.clone();
+                plain.kind = crate::model::RelationKind::Flow;
+                draw_route(svg, &plain, 1.0);
+                blocked_mark(svg, c, 4.5, line.color);
+            } else {
+                draw_route(svg, &route, 1.0);
+            }
+        }
+        Swatch::Volume => {
+            let _ = write!(
+                svg.out,
+                r##"<polygon points="{:.2},{:.2} {:.2},{:.2} {:.2},{:.2} {:.2},{:.2}" fill="#6B7280"/>"##,
+                r.x,
+                c.y - 0.4,
+                r.x + r.width,
+                c.y - 2.6,
+                r.x + r.width,
+                c.y + 2.6,
+                r.x,
+                c.y + 0.4
+            );
+        }
+        Swatch::Colour(colour) => {
+            let _ = write!(
+                svg.out,
+                r##"<rect x="{:.2}" y="{:.2}" width="{:.2}" height="{:.2}" rx="2" fill="{}" stroke="#4B5563" stroke-width="0.5"/>"##,
+                r.x + 1.0,
+                r.y + 1.0,
+                r.width - 2.0,
+                r.height - 2.0,
+                escape(colour)
+            );
+        }
+    }
+}
