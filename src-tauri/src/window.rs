@@ -88,9 +88,7 @@ fn opened(app: &AppHandle, path: &Path) {
     if path != places.sample_file {
         places.remember(path);
     }
-    if let Ok(menu) = menu(app) {
-        let _ = app.set_menu(menu);
-    }
+    let _ = fill_recent(app);
     refresh(app);
 }
 
@@ -115,22 +113,7 @@ fn tell(app: &AppHandle, title: &str, error: &CoreError) {
 }
 
 pub fn menu(app: &AppHandle) -> tauri::Result<Menu<Wry>> {
-    let mut recent = SubmenuBuilder::new(app, "Open Recent");
-    let recent_files = app.state::<Places>().recent();
-    if recent_files.is_empty() {
-        recent = recent.item(
-            &MenuItemBuilder::with_id("recent-none", "No recent maps")
-                .enabled(false)
-                .build(app)?,
-        );
-    }
-    for (i, path) in recent_files.iter().enumerate() {
-        recent = recent.item(
-            &MenuItemBuilder::with_id(format!("recent-{i}"), path.display().to_string())
-                .build(app)?,
-        );
-    }
-    let file = SubmenuBuilder::new(app, "File")
+    let file = SubmenuBuilder::with_id(app, "file", "File")
         .item(
             &MenuItemBuilder::with_id("new", "New Map…")
                 .accelerator("CmdOrCtrl+N")
@@ -141,7 +124,7 @@ pub fn menu(app: &AppHandle) -> tauri::Result<Menu<Wry>> {
                 .accelerator("CmdOrCtrl+O")
                 .build(app)?,
         )
-        .item(&recent.build()?)
+        .item(&SubmenuBuilder::with_id(app, "open-recent", "Open Recent").build()?)
         .item(&MenuItemBuilder::with_id("sample", "Open the Sample District").build(app)?)
         .separator()
         .item(
@@ -162,6 +145,39 @@ pub fn menu(app: &AppHandle) -> tauri::Result<Menu<Wry>> {
         )
         .build()?;
     MenuBuilder::new(app).item(&file).build()
+}
+
+/// Refills File ▸ Open Recent from the list on disk.
+fn fill_recent(app: &AppHandle) -> tauri::Result<()> {
+    let Some(recent) = app
+        .menu()
+        .and_then(|menu| {
+            menu.get("file")
+                .or_else(|| menu.items().ok()?.into_iter().next())
+        })
+        .and_then(|file| file.as_submenu()?.get("open-recent"))
+        .and_then(|item| item.as_submenu().cloned())
+    else {
+        return Ok(());
+    };
+    for item in recent.items()? {
+        recent.remove(&item)?;
+    }
+    let files = app.state::<Places>().recent();
+    if files.is_empty() {
+        recent.append(
+            &MenuItemBuilder::with_id("recent-none", "No recent maps")
+                .enabled(false)
+                .build(app)?,
+        )?;
+    }
+    for (i, path) in files.iter().enumerate() {
+        recent.append(
+            &MenuItemBuilder::with_id(format!("recent-{i}"), path.display().to_string())
+                .build(app)?,
+        )?;
+    }
+    Ok(())
 }
 
 pub fn on_menu(app: &AppHandle, event: MenuEvent) {
