@@ -16,8 +16,9 @@
 //! - [`betweenness_sampled`]: pivot sampling (Brandes & Pich 2007): `k` sources drawn without
 //!   replacement with a fixed seed, scaled by `n / k`. The estimate is unbiased; for each node the
 //!   error exceeds `ε` with probability at most `2·exp(-2kε²)` (Hoeffding: one source's scaled,
-//!   normalised contribution lies in `[0, n/(n-1)]`), i.e. `ε ≈ sqrt(ln(40)/(2k))` at 95 % — 0.06
-//!   for k = 500. Measured errors are far smaller (docs/benchmarks.md).
+//!   normalised contribution lies in `[0, n/(n-1)]`), i.e. `ε ≈ sqrt(ln(40)/(2k))` at 95 % — 0.08
+//!   for k = 283 (what the budget allows on 10,000 nodes and 30,000 ties), 0.06 for k = 500.
+//!   Measured errors are far smaller (docs/benchmarks.md).
 //! - [`betweenness_auto`]: exact when `n·(n + 2m)` neighbour visits fit [`EXACT_BUDGET`], else a
 //!   sample with as many sources as fit the same budget.
 
@@ -28,8 +29,9 @@ use specta::Type;
 use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
 
 /// The neighbour visits (about `n · (n + 2m)` for exact) that [`betweenness_auto`] allows itself:
-/// ~0.05–0.1 s on one laptop core.
-pub const EXACT_BUDGET: f64 = 5.0e7;
+/// about 0.1 s on one core, so that every lens together stays well under a second on a
+/// 10,000-element map (docs/benchmarks.md).
+pub const EXACT_BUDGET: f64 = 2.0e7;
 
 /// Fewest sources a sampled estimate uses, however big the graph.
 pub const MIN_SAMPLE: u32 = 64;
@@ -201,71 +203,107 @@ fn accumulate(
     Some(total_acc)
 }
 
-/// The per-thread arrays of one breadth-first search, reset only where it went.
+/// One node's state during one source's search, kept together so a neighbour costs one cache line.
+#[derive(Clone, Copy)]
+struct Node {
+    sigma: f64,
+    delta: f64,
+    /// Hops from the source; -1 when not reached yet.
+    dist: i32,
+}
+
+const UNSEEN: Node = Node {
+    sigma: 0.0,
+    delta: 0.0,
+    dist: -1,
+};
+
+/// The per-thread state of one breadth-first search, reset only where it went.
 struct Scratch {
-    dist: Vec<i32>,
-    sigma: Vec<f64>,
-    delta: Vec<f64>,
+    nodes: Vec<Node>,
+    /// Nodes in the order the search reached them (a queue going forward, a stack coming back).
     order: Vec<u32>,
 }
 
 impl Scratch {
     fn new(n: usize) -> Self {
         Self {
-            dist: vec![-1; n],
-            sigma: vec![0.0; n],
-            delta: vec![0.0; n],
-            order: Vec::with_capacity(n),
+            nodes: vec![UNSEEN; n],
+            order: vec![0; n],
         }
     }
 
     /// Brandes' single-source step: count shortest paths from `s` breadth-first, then walk back
     /// from the farthest nodes adding each node's dependency to `acc`. Predecessors are not stored:
     /// in an unweighted graph they are exactly the neighbours one step closer to `s`.
+    ///
+    /// This loop is most of the time the brokers lens takes, so it indexes without bounds checks;
+    /// every index is a node number below `n`: `FlowGraph::build` only stores such targets, `s` is
+    /// a node, and `order` holds at most `n` distinct nodes (each is queued once, when first seen).
     fn single_source(&mut self, g: &FlowGraph, s: u32, acc: &mut [f64]) {
-        let Self {
-            dist,
-            sigma,
-            delta,
-            order,
-        } = self;
-        order.clear();
-        dist[s as usize] = 0;
-        sigma[s as usize] = 1.0;
-        order.push(s);
-        let mut head = 0;
-        while head < order.len() {
-            let v = order[head];
-            head += 1;
-            let dv = dist[v as usize];
-            let sv = sigma[v as usize];
-            for &w in g.neighbours(v) {
-                let dw = &mut dist[w as usize];
-                if *dw < 0 {
-                    *dw = dv + 1;
-                    order.push(w);
-                }
-                if *dw == dv + 1 {
-                    sigma[w as usize] += sv;
+        let n = self.nodes.len();
+        assert!(
+            (s as usize) < n && acc.len() == n && g.offsets.len() == n + 1 && self.order.len() == n
+        );
+        let nodes = self.nodes.as_mut_ptr();
+        let order = self.order.as_mut_ptr();
+        let offsets = g.offsets.as_ptr();
+        let targets = g.targets.as_ptr();
+        // SAFETY: see the doc comment: every index below is < n (nodes, order, acc) or ≤ n
+        // (offsets, whose entries are ≤ targets.len()), and the raw pointers cover those lengths.
+        unsafe {
+            *nodes.add(s as usize) = Node {
+                sigma: 1.0,
+                delta: 0.0,
+                dist: 0,
+            };
+            *order = s;
+            let (mut head, mut tail) = (0usize, 1usize);
+            while head < tail {
+                let v = *order.add(head) as usize;
+                head += 1;
+                let Node {
+                    sigma: sv,
+                    dist: dv,
+                    ..
+                } = *nodes.add(v);
+                let (from, to) = (*offsets.add(v) as usize, *offsets.add(v + 1) as usize);
+                for i in from..to {
+                    let w = *targets.add(i) as usize;
+                    let node = &mut *nodes.add(w);
+                    if node.dist < 0 {
+                        node.dist = dv + 1;
+                        node.sigma = sv;
+                        *order.add(tail) = w as u32;
+                        tail += 1;
+                    } else if node.dist == dv + 1 {
+                        node.sigma += sv;
+                    }
                 }
             }
-        }
-        for &w in order.iter().rev() {
-            let dw = dist[w as usize];
-            let coeff = (1.0 + delta[w as usize]) / sigma[w as usize];
-            for &v in g.neighbours(w) {
-                if dist[v as usize] == dw - 1 {
-                    delta[v as usize] += sigma[v as usize] * coeff;
+            for k in (0..tail).rev() {
+                let w = *order.add(k) as usize;
+                let Node {
+                    sigma: sw,
+                    delta: dw_delta,
+                    dist: dw,
+                } = *nodes.add(w);
+                let coeff = (1.0 + dw_delta) / sw;
+                let (from, to) = (*offsets.add(w) as usize, *offsets.add(w + 1) as usize);
+                for i in from..to {
+                    let v = *targets.add(i) as usize;
+                    let node = &mut *nodes.add(v);
+                    if node.dist == dw - 1 {
+                        node.delta += node.sigma * coeff;
+                    }
+                }
+                if w != s as usize {
+                    *acc.as_mut_ptr().add(w) += dw_delta;
                 }
             }
-            if w != s {
-                acc[w as usize] += delta[w as usize];
+            for k in 0..tail {
+                *nodes.add(*order.add(k) as usize) = UNSEEN;
             }
-        }
-        for &v in order.iter() {
-            dist[v as usize] = -1;
-            sigma[v as usize] = 0.0;
-            delta[v as usize] = 0.0;
         }
     }
 }

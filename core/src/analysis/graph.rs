@@ -102,6 +102,11 @@ impl FlowGraph {
 
     fn build(ids: Vec<ElementId>, ties: BTreeMap<(u32, u32), Vec<RelationId>>) -> Self {
         let n = ids.len();
+        // Brandes' loop indexes by these without bounds checks (see `betweenness.rs`).
+        assert!(
+            ties.keys().all(|&(a, b)| a < b && (b as usize) < n),
+            "ties name nodes of the graph, smaller end first"
+        );
         let mut degree = vec![0u32; n + 1];
         for &(a, b) in ties.keys() {
             degree[a as usize] += 1;
@@ -141,10 +146,6 @@ impl FlowGraph {
     /// The element ids, in node order (the order of [`super::Betweenness::scores`]).
     pub fn ids(&self) -> &[ElementId] {
         &self.ids
-    }
-
-    pub(crate) fn neighbours(&self, v: u32) -> &[u32] {
-        &self.targets[self.offsets[v as usize] as usize..self.offsets[v as usize + 1] as usize]
     }
 
     /// Elements whose removal splits the graph (Tarjan, via petgraph), in node order.

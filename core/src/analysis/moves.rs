@@ -3,7 +3,8 @@
 //! about and the evidence from the lenses, in plain words.
 //!
 //! The rules (each documented in `docs/lenses.md`) only read what the lenses found; they suggest and
-//! never change the map. Order: by verb in the list above, then as each lens ranks.
+//! never change the map. Order: by verb in the list above, then as each lens ranks; at most
+//! [`MAX_PER_VERB`] of each verb.
 
 use super::brokers::Brokers;
 use super::chart::ChartVsReality;
@@ -17,7 +18,7 @@ use super::{list_names, plural, Named};
 use crate::model::{CommunityStage, ElementDetails, ElementKind, Medium, Ring, SprintStatus};
 use serde::Serialize;
 use specta::Type;
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Type)]
 #[serde(rename_all = "snake_case")]
@@ -71,6 +72,9 @@ pub(crate) struct Lenses<'a> {
 
 /// How many protect moves for brokers, so the list stays a list a cabinet can read.
 const BROKER_MOVES: usize = 3;
+
+/// At most this many moves of one verb: past a dozen, a list stops being advice.
+pub const MAX_PER_VERB: usize = 12;
 
 pub(crate) fn moves(cx: &Context, l: &Lenses) -> Vec<Move> {
     let mut out = Vec::new();
@@ -131,27 +135,28 @@ pub(crate) fn moves(cx: &Context, l: &Lenses) -> Vec<Move> {
         );
     }
 
-    // connect: two sides of a barrier nobody has checked.
+    // connect: two sides of a barrier nobody has checked, those with no flow between them first.
+    let mut pairs: Vec<(u32, u32, usize)> = Vec::new(); // (receiving side, other side, barrier)
     let mut seen_pairs = BTreeSet::new();
-    for b in cx.barriers.iter().filter(|b| !b.checked) {
-        let key = (b.s.min(b.t), b.s.max(b.t));
-        if !seen_pairs.insert(key) {
-            continue;
+    for (k, b) in cx.barriers.iter().enumerate().filter(|(_, b)| !b.checked) {
+        if seen_pairs.insert((b.s.min(b.t), b.s.max(b.t))) {
+            pairs.push((b.t, b.s, k));
         }
-        let between = cx
-            .flows
-            .iter()
-            .filter(|f| {
-                (cx.inside(f.s, b.s) && cx.inside(f.t, b.t))
-                    || (cx.inside(f.s, b.t) && cx.inside(f.t, b.s))
-                    || (f.s == b.s && f.t == b.t)
-                    || (f.s == b.t && f.t == b.s)
-            })
-            .count();
-        let flows = if between == 0 {
+    }
+    let between = flows_between(cx, &seen_pairs);
+    pairs.sort_by_key(|&(t, s, k)| {
+        (
+            between.get(&(s.min(t), s.max(t))).copied().unwrap_or(0) > 0,
+            k,
+        )
+    });
+    for (t, s, k) in pairs {
+        let b = &cx.barriers[k];
+        let count = between.get(&(s.min(t), s.max(t))).copied().unwrap_or(0);
+        let flows = if count == 0 {
             "no flow between them".to_owned()
         } else {
-            format!("{} between them", plural(between, "flow", "flows"))
+            format!("{} between them", plural(count, "flow", "flows"))
         };
         let reason = if b.reason.trim().is_empty() {
             String::new()
@@ -161,8 +166,8 @@ pub(crate) fn moves(cx: &Context, l: &Lenses) -> Vec<Move> {
         // Name the receiving side first: the side the rule keeps others out of.
         push(
             Verb::Connect,
-            vec![cx.named(b.t), cx.named(b.s)],
-            format!("{} and {}", cx.name(b.t), cx.name(b.s)),
+            vec![cx.named(t), cx.named(s)],
+            format!("{} and {}", cx.name(t), cx.name(s)),
             format!("{flows}, a barrier nobody has checked{reason}"),
         );
     }
@@ -378,8 +383,51 @@ pub(crate) fn moves(cx: &Context, l: &Lenses) -> Vec<Move> {
         }
     }
 
+    // Stable: within a verb, the order each rule ranked its moves in.
     out.sort_by_key(|m| m.verb);
+    let mut per_verb: BTreeMap<Verb, usize> = BTreeMap::new();
+    out.retain(|m| {
+        let n = per_verb.entry(m.verb).or_default();
+        *n += 1;
+        *n <= MAX_PER_VERB
+    });
     out
+}
+
+/// For each pair of elements `(a, b)` with `a < b` in `pairs`, how many flows join something at or
+/// inside `a` with something at or inside `b`. One pass over the flows, looking up only the few
+/// pairs each flow's ends can make.
+fn flows_between(cx: &Context, pairs: &BTreeSet<(u32, u32)>) -> BTreeMap<(u32, u32), usize> {
+    let mut counts = BTreeMap::new();
+    if pairs.is_empty() {
+        return counts;
+    }
+    let tags = |x: u32| {
+        let mut t = cx.containers[x as usize].clone();
+        if let Err(at) = t.binary_search(&x) {
+            t.insert(at, x);
+        }
+        t
+    };
+    let mut hits = Vec::new();
+    for f in &cx.flows {
+        let (ts, tt) = (tags(f.s), tags(f.t));
+        hits.clear();
+        for &a in &ts {
+            for &b in &tt {
+                let key = (a.min(b), a.max(b));
+                if a != b && pairs.contains(&key) {
+                    hits.push(key);
+                }
+            }
+        }
+        hits.sort_unstable();
+        hits.dedup();
+        for &key in &hits {
+            *counts.entry(key).or_insert(0) += 1;
+        }
+    }
+    counts
 }
 
 /// The formal units a group's members sit in (the group itself and its own unit excluded).

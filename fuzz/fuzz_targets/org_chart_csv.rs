@@ -1,0 +1,15 @@
+//! Any bytes as an org-chart CSV: the importer either refuses with a CoreError or builds a map that
+//! keeps every invariant. It never panics.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use murmuration_core::import::org_chart::org_chart_from_table;
+use murmuration_core::import::{table, Format};
+
+fuzz_target!(|data: &[u8]| {
+    if let Ok(t) = table::read(data, Format::Csv) {
+        if let Ok(chart) = org_chart_from_table(&t, None, "fuzz", |_, _| {}) {
+            murmuration_core::ops::validate_map(&chart.map).expect("an imported map is valid");
+        }
+    }
+});
