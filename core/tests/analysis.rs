@@ -431,6 +431,7 @@ fn the_sample_moves_connect_across_the_unchecked_barrier() {
     assert_eq!(connect.elements[1].id.0, "linked-learning");
     let verbs: BTreeSet<Verb> = a.moves.iter().map(|m| m.verb).collect();
     for v in [
+        Verb::Notice,
         Verb::Name,
         Verb::Connect,
         Verb::Nurture,

@@ -96,19 +96,23 @@ pub(crate) fn moves(cx: &Context, l: &Lenses) -> Vec<Move> {
             "tagged as an innovation, with no tie into any community".to_owned(),
         );
     }
-    if let Some(b) = l
-        .brokers
-        .top
-        .iter()
-        .find(|b| cx.lookup(&b.element.id).map(|i| cx.kind(i)) == Some(ElementKind::Person))
-    {
+    let scores = &l.brokers.betweenness.scores;
+    let person = (0..cx.len() as u32)
+        .filter(|&i| cx.kind(i) == ElementKind::Person && scores[i as usize].value > 0.0)
+        .max_by(|&a, &b| {
+            scores[a as usize]
+                .value
+                .total_cmp(&scores[b as usize].value)
+                .then(b.cmp(&a))
+        });
+    if let Some(i) = person {
         push(
             Verb::Notice,
-            vec![b.element.clone()],
-            b.element.name.clone(),
+            vec![cx.named(i)],
+            cx.name(i).to_owned(),
             format!(
-                "on {:.0}% of the shortest paths between others: much of the network runs through this person",
-                b.betweenness * 100.0
+                "on {:.0}% of the shortest paths between others, more than any other person: much of the network runs through them",
+                scores[i as usize].value * 100.0
             ),
         );
     }
