@@ -76,16 +76,28 @@ fn check_golden(name: &str, png: &[u8]) {
 #[test]
 fn the_sample_network_matches_its_golden_image() {
     let map = riverside_unified();
-    let png = render_png(&map, &map.scenarios[0], View::Network, &page(PageSize::A4), 1.5)
-        .expect("png");
+    let png = render_png(
+        &map,
+        &map.scenarios[0],
+        View::Network,
+        &page(PageSize::A4),
+        1.5,
+    )
+    .expect("png");
     check_golden("riverside-network-a4.png", &png);
 }
 
 #[test]
 fn the_sample_org_chart_matches_its_golden_image() {
     let map = riverside_unified();
-    let png = render_png(&map, &map.scenarios[0], View::OrgChart, &page(PageSize::Letter), 1.5)
-        .expect("png");
+    let png = render_png(
+        &map,
+        &map.scenarios[0],
+        View::OrgChart,
+        &page(PageSize::Letter),
+        1.5,
+    )
+    .expect("png");
     check_golden("riverside-org-chart-letter.png", &png);
 }
 
@@ -136,9 +148,18 @@ fn the_org_chart_shows_people_and_offices_only() {
     let svg = render_svg(&map, &map.scenarios[0], View::OrgChart, &page(PageSize::A4));
     keep("riverside-org-chart.svg", svg.as_bytes());
     assert!(svg.contains(">Dr. Maria Alvarez</tspan>") || svg.contains(">Dr. Maria</tspan>"));
-    assert!(svg.contains(">Superintendent</tspan>"), "titles show on the chart");
-    assert!(!svg.contains("Watershed"), "partners are not on the org chart");
-    assert!(!svg.contains(">Flow: "), "no flows in the org chart's legend");
+    assert!(
+        svg.contains(">Superintendent</tspan>"),
+        "titles show on the chart"
+    );
+    assert!(
+        !svg.contains("Watershed"),
+        "partners are not on the org chart"
+    );
+    assert!(
+        !svg.contains(">Flow: "),
+        "no flows in the org chart's legend"
+    );
 }
 
 #[test]
@@ -146,8 +167,15 @@ fn a_map_without_relations_still_draws_a_page() {
     let map = Map::new("Empty district");
     let svg = render_svg(&map, &map.scenarios[0], View::Network, &page(PageSize::A4));
     assert!(svg.contains(">Empty district</text>"));
-    let pdf = render_pdf(&map, &map.scenarios[0], View::OrgChart, &page(PageSize::A4)).expect("pdf");
-    assert_eq!(lopdf::Document::load_mem(&pdf).expect("parses").get_pages().len(), 1);
+    let pdf =
+        render_pdf(&map, &map.scenarios[0], View::OrgChart, &page(PageSize::A4)).expect("pdf");
+    assert_eq!(
+        lopdf::Document::load_mem(&pdf)
+            .expect("parses")
+            .get_pages()
+            .len(),
+        1
+    );
 }
 
 #[test]
@@ -161,8 +189,14 @@ fn names_with_markup_characters_are_escaped() {
     legal.name = "Legal <\"General\" & 'Counsel'>".into();
     let svg = render_svg(&map, &map.scenarios[0], View::Network, &page(PageSize::A4));
     assert!(svg.contains("&lt;&quot;General&quot;"));
-    render_png(&map, &map.scenarios[0], View::Network, &page(PageSize::A4), 0.5)
-        .expect("the escaped SVG parses");
+    render_png(
+        &map,
+        &map.scenarios[0],
+        View::Network,
+        &page(PageSize::A4),
+        0.5,
+    )
+    .expect("the escaped SVG parses");
 }
 
 fn pdf_pages(bytes: &[u8]) -> usize {

@@ -72,17 +72,17 @@ fn detail_keys(values: impl Iterator<Item = Value>) -> Vec<String> {
 
 /// Every element column, in order.
 pub(crate) fn element_columns() -> Vec<String> {
-    let details = ElementKind::ALL.into_iter().map(|k| {
-        serde_json::to_value(ElementDetails::default_for(k)).unwrap_or(Value::Null)
-    });
+    let details = ElementKind::ALL
+        .into_iter()
+        .map(|k| serde_json::to_value(ElementDetails::default_for(k)).unwrap_or(Value::Null));
     columns(&ELEMENT_FIXED, detail_keys(details))
 }
 
 /// Every relation column, in order.
 pub(crate) fn relation_columns() -> Vec<String> {
-    let details = RelationKind::ALL.into_iter().map(|k| {
-        serde_json::to_value(RelationDetails::default_for(k)).unwrap_or(Value::Null)
-    });
+    let details = RelationKind::ALL
+        .into_iter()
+        .map(|k| serde_json::to_value(RelationDetails::default_for(k)).unwrap_or(Value::Null));
     columns(&RELATION_FIXED, detail_keys(details))
 }
 
@@ -127,11 +127,17 @@ fn cell(value: &Value) -> String {
 }
 
 pub(crate) fn element_row(element: &Element, columns: &[String]) -> Vec<String> {
-    row(serde_json::to_value(element).unwrap_or(Value::Null), columns)
+    row(
+        serde_json::to_value(element).unwrap_or(Value::Null),
+        columns,
+    )
 }
 
 pub(crate) fn relation_row(relation: &Relation, columns: &[String]) -> Vec<String> {
-    row(serde_json::to_value(relation).unwrap_or(Value::Null), columns)
+    row(
+        serde_json::to_value(relation).unwrap_or(Value::Null),
+        columns,
+    )
 }
 
 /// The two CSV files an export to `out` writes. `out` names the pair: `district` or
@@ -158,10 +164,7 @@ pub fn csv_paths(out: &Path) -> (PathBuf, PathBuf) {
 /// The elements of `scenario` as CSV: a header row, then one row per element, by id.
 pub fn elements_csv(scenario: &Scenario) -> Result<String> {
     let columns = element_columns();
-    let rows = scenario
-        .elements
-        .values()
-        .map(|e| element_row(e, &columns));
+    let rows = scenario.elements.values().map(|e| element_row(e, &columns));
     to_csv(&columns, rows)
 }
 
@@ -209,11 +212,27 @@ mod tests {
     #[test]
     fn every_attribute_of_every_kind_has_a_column() {
         let columns = element_columns();
-        for needed in ["stance", "established", "ring", "status", "steps", "home_base", "partner_type"] {
+        for needed in [
+            "stance",
+            "established",
+            "ring",
+            "status",
+            "steps",
+            "home_base",
+            "partner_type",
+        ] {
             assert!(columns.iter().any(|c| c == needed), "no {needed} column");
         }
         let columns = relation_columns();
-        for needed in ["medium", "direction", "volume", "mode", "role", "reason", "checked"] {
+        for needed in [
+            "medium",
+            "direction",
+            "volume",
+            "mode",
+            "role",
+            "reason",
+            "checked",
+        ] {
             assert!(columns.iter().any(|c| c == needed), "no {needed} column");
         }
     }

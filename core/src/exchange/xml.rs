@@ -6,8 +6,8 @@
 //! GEXF also carries Gephi's `viz` data — the export layout's positions and the vocabulary's
 //! colours — so a map opens in Gephi looking like itself.
 
-use super::{attr_type, describe, element_columns, element_row, relation_columns, relation_row};
 use super::AttrType;
+use super::{attr_type, describe, element_columns, element_row, relation_columns, relation_row};
 use crate::model::{Map, RelationDetails, Scenario, View};
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 use quick_xml::Writer;
@@ -93,7 +93,8 @@ pub fn graphml(map: &Map, scenario: &Scenario) -> String {
             ("attr.type", "string"),
         ],
     );
-    for (prefix, target, columns) in [("n_", "node", &node_columns), ("e_", "edge", &edge_columns)] {
+    for (prefix, target, columns) in [("n_", "node", &node_columns), ("e_", "edge", &edge_columns)]
+    {
         for column in columns.iter().filter(|c| *c != "id") {
             let id = format!("{prefix}{column}");
             empty(
@@ -111,7 +112,10 @@ pub fn graphml(map: &Map, scenario: &Scenario) -> String {
     open(
         &mut xml,
         "graph",
-        &[("id", &describe(map, scenario)), ("edgedefault", "directed")],
+        &[
+            ("id", &describe(map, scenario)),
+            ("edgedefault", "directed"),
+        ],
     );
     for element in scenario.elements.values() {
         open(&mut xml, "node", &[("id", &element.id.0)]);
@@ -198,7 +202,11 @@ pub fn gexf(map: &Map, scenario: &Scenario) -> String {
         .filter(|c| !matches!(c.as_str(), "id" | "source" | "target"))
         .collect();
     for (class, columns) in [("node", &node_columns), ("edge", &edge_columns)] {
-        open(&mut xml, "attributes", &[("class", class), ("mode", "static")]);
+        open(
+            &mut xml,
+            "attributes",
+            &[("class", class), ("mode", "static")],
+        );
         for column in columns.iter() {
             empty(
                 &mut xml,
@@ -221,7 +229,12 @@ pub fn gexf(map: &Map, scenario: &Scenario) -> String {
             "node",
             &[("id", &element.id.0), ("label", &element.name)],
         );
-        attvalues(&mut xml, &node_columns, &element_row(element, &element_columns()), &element_columns());
+        attvalues(
+            &mut xml,
+            &node_columns,
+            &element_row(element, &element_columns()),
+            &element_columns(),
+        );
         let style = crate::vocabulary::element_style(element.kind());
         let [r, g, b] = rgb(style.stroke);
         empty(&mut xml, "viz:color", &[("r", &r), ("g", &g), ("b", &b)]);
@@ -229,7 +242,11 @@ pub fn gexf(map: &Map, scenario: &Scenario) -> String {
             let c = placed.shape.centre();
             // Gephi's y axis points up; the page's points down.
             let (x, y) = (format!("{:.1}", c.x), format!("{:.1}", -c.y));
-            empty(&mut xml, "viz:position", &[("x", &x), ("y", &y), ("z", "0.0")]);
+            empty(
+                &mut xml,
+                "viz:position",
+                &[("x", &x), ("y", &y), ("z", "0.0")],
+            );
             let size = format!("{:.1}", placed.shape.width.max(placed.shape.height) / 4.0);
             empty(&mut xml, "viz:size", &[("value", &size)]);
         }

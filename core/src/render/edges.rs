@@ -71,9 +71,7 @@ pub(crate) fn routes(scenario: &Scenario, layout: &Layout) -> Vec<Route> {
         .filter(|r| r.source != r.target)
         .filter(|r| match layout.view {
             View::Network => true,
-            View::OrgChart => {
-                r.kind() == RelationKind::ReportsTo && !in_tree(&r.source, &r.target)
-            }
+            View::OrgChart => r.kind() == RelationKind::ReportsTo && !in_tree(&r.source, &r.target),
         })
         .collect();
     let mut pairs: BTreeMap<(&crate::model::ElementId, &crate::model::ElementId), usize> =
@@ -84,6 +82,9 @@ pub(crate) fn routes(scenario: &Scenario, layout: &Layout) -> Vec<Route> {
     let mut seen: BTreeMap<(&crate::model::ElementId, &crate::model::ElementId), usize> =
         BTreeMap::new();
     let widths = vocabulary::vocabulary().volume_widths;
+    // Steering round obstacles looks at every element for every line: only for maps a person
+    // could read on one page anyway.
+    let avoid = layout.items.len() * shown.len() <= 200_000;
     shown
         .into_iter()
         .map(|r| {
@@ -92,11 +93,14 @@ pub(crate) fn routes(scenario: &Scenario, layout: &Layout) -> Vec<Route> {
             let nth = seen.entry(key).or_default();
             let offset = (*nth as f64 - (count as f64 - 1.0) / 2.0) * BOW;
             *nth += 1;
-            let (a, b) = (layout.get(&r.source).unwrap(), layout.get(&r.target).unwrap());
+            let (a, b) = (
+                layout.get(&r.source).unwrap(),
+                layout.get(&r.target).unwrap(),
+            );
             let (ca, cb) = (a.shape.centre(), b.shape.centre());
             // Bow to the same side whichever way the relation points.
             let sign = if r.source <= r.target { 1.0 } else { -1.0 };
-            let control = (offset != 0.0).then(|| {
+            let bowed = |offset: f64| {
                 let (dx, dy) = (cb.x - ca.x, cb.y - ca.y);
                 let len = (dx * dx + dy * dy).sqrt().max(1.0);
                 let m = mid(ca, cb);
@@ -104,9 +108,17 @@ pub(crate) fn routes(scenario: &Scenario, layout: &Layout) -> Vec<Route> {
                     x: m.x - dy / len * offset * sign * 2.0,
                     y: m.y + dx / len * offset * sign * 2.0,
                 }
-            });
-            let start = outline_point(a, control.unwrap_or(cb));
-            let end = outline_point(b, control.unwrap_or(ca));
+            };
+            let control = if offset != 0.0 {
+                Some(bowed(offset))
+            } else if avoid && matches!(r.kind(), RelationKind::Flow | RelationKind::Barrier) {
+                detour(scenario, layout, a, b, bowed)
+            } else {
+                None
+            };
+            // A bow whose bend lies inside an end's own outline leaves it towards the other end.
+            let start = outline_point(a, control.filter(|c| !inside(a, *c)).unwrap_or(cb));
+            let end = outline_point(b, control.filter(|c| !inside(b, *c)).unwrap_or(ca));
             let (line, width, opacity, medium, two_way) = match &r.details {
                 RelationDetails::Flow {
                     medium,
@@ -185,8 +197,16 @@ fn outline_point(item: &Placed, towards: Point) -> Point {
     let t = if round {
         1.0 / ((dx / a).powi(2) + (dy / b).powi(2)).sqrt()
     } else {
-        let tx = if dx.abs() > 1e-9 { a / dx.abs() } else { f64::INFINITY };
-        let ty = if dy.abs() > 1e-9 { b / dy.abs() } else { f64::INFINITY };
+        let tx = if dx.abs() > 1e-9 {
+            a / dx.abs()
+        } else {
+            f64::INFINITY
+        };
+        let ty = if dy.abs() > 1e-9 {
+            b / dy.abs()
+        } else {
+            f64::INFINITY
+        };
         tx.min(ty)
     };
     // A star's points are its outline only at its tips: stop a little short of the circle.
@@ -203,4 +223,92 @@ fn outline_point(item: &Placed, towards: Point) -> Point {
         x: c.x + dx * t,
         y: c.y + dy * t,
     }
+}
+
+fn inside(item: &Placed, p: Point) -> bool {
+    let r = item.shape;
+    p.x >= r.x && p.x <= r.x + r.width && p.y >= r.y && p.y <= r.y + r.height
+}
+
+/// Whether `id` is `of` or one of the groups `of` is nested in.
+fn encloses(
+    scenario: &Scenario,
+    id: &crate::model::ElementId,
+    of: &crate::model::ElementId,
+) -> bool {
+    let mut at = Some(of);
+    while let Some(current) = at {
+        if current == id {
+            return true;
+        }
+        at = scenario
+            .elements
+            .get(current)
+            .and_then(|e| e.parent.as_ref());
+    }
+    false
+}
+
+/// How many elements a line from `a` to `b` (bowed through `control`) runs across.
+fn crossings(
+    scenario: &Scenario,
+    layout: &Layout,
+    a: &Placed,
+    b: &Placed,
+    control: Option<Point>,
+) -> usize {
+    let (p0, p2) = (a.shape.centre(), b.shape.centre());
+    let p1 = control.unwrap_or_else(|| mid(p0, p2));
+    const SAMPLES: usize = 28;
+    let points: Vec<Point> = (1..SAMPLES)
+        .map(|i| {
+            let t = i as f64 / SAMPLES as f64;
+            let u = 1.0 - t;
+            Point {
+                x: u * u * p0.x + 2.0 * u * t * p1.x + t * t * p2.x,
+                y: u * u * p0.y + 2.0 * u * t * p1.y + t * t * p2.y,
+            }
+        })
+        // Inside either end the line is not yet drawn (it starts at the outline).
+        .filter(|p| !inside(a, *p) && !inside(b, *p))
+        .collect();
+    layout
+        .items
+        .iter()
+        .filter(|o| !encloses(scenario, &o.id, &a.id) && !encloses(scenario, &o.id, &b.id))
+        .filter(|o| {
+            let r = if o.is_group { o.shape } else { o.footprint() }.grown(-2.0);
+            points
+                .iter()
+                .any(|p| p.x > r.x && p.x < r.x + r.width && p.y > r.y && p.y < r.y + r.height)
+        })
+        .count()
+}
+
+/// A bow that carries a line round the elements a straight line would cross, if one helps.
+fn detour(
+    scenario: &Scenario,
+    layout: &Layout,
+    a: &Placed,
+    b: &Placed,
+    bowed: impl Fn(f64) -> Point,
+) -> Option<Point> {
+    let straight = crossings(scenario, layout, a, b, None);
+    if straight == 0 {
+        return None;
+    }
+    let mut best = (straight, None);
+    for step in [
+        20.0, -20.0, 40.0, -40.0, 70.0, -70.0, 110.0, -110.0, 160.0, -160.0,
+    ] {
+        let control = bowed(step);
+        let count = crossings(scenario, layout, a, b, Some(control));
+        if count < best.0 {
+            best = (count, Some(control));
+            if count == 0 {
+                break;
+            }
+        }
+    }
+    best.1
 }

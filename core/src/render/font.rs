@@ -176,6 +176,9 @@ mod tests {
         let narrow = text_width("iiii", 16.0, Weight::Regular);
         let wide = text_width("MMMM", 16.0, Weight::Regular);
         assert!(narrow > 0.0 && wide > 2.0 * narrow);
-        assert!(text_width("Legal", 16.0, Weight::Semibold) > text_width("Legal", 16.0, Weight::Regular));
+        assert!(
+            text_width("Legal", 16.0, Weight::Semibold)
+                > text_width("Legal", 16.0, Weight::Regular)
+        );
     }
 }

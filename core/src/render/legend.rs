@@ -7,8 +7,8 @@
 use super::edges::Route;
 use super::layout::Layout;
 use crate::model::{
-    Boundary, ElementDetails, ElementId, ElementKind, Medium, RelationKind, Ring, Scenario, Stance,
-    SprintStatus,
+    Boundary, ElementDetails, ElementId, ElementKind, Medium, RelationKind, Ring, Scenario,
+    SprintStatus, Stance,
 };
 use crate::vocabulary::{self, LineStyle};
 
@@ -59,18 +59,26 @@ pub(crate) fn entries(
                     (Ring::Engagement, "Community of engagement"),
                     (Ring::Interest, "Community of interest"),
                 ] {
-                    let found = shown(&|d| matches!(d, ElementDetails::Community { ring: r, .. } if *r == ring));
+                    let found = shown(
+                        &|d| matches!(d, ElementDetails::Community { ring: r, .. } if *r == ring),
+                    );
                     if let Some(id) = found {
                         out.push(element(id, label));
                     }
                 }
             }
             ElementKind::SprintTeam => {
-                let live = shown(&|d| {
-                    matches!(d, ElementDetails::SprintTeam { status, .. } if *status != SprintStatus::Dissolved)
-                });
+                let live = shown(
+                    &|d| matches!(d, ElementDetails::SprintTeam { status, .. } if *status != SprintStatus::Dissolved),
+                );
                 let gone = shown(&|d| {
-                    matches!(d, ElementDetails::SprintTeam { status: SprintStatus::Dissolved, .. })
+                    matches!(
+                        d,
+                        ElementDetails::SprintTeam {
+                            status: SprintStatus::Dissolved,
+                            ..
+                        }
+                    )
                 });
                 if let Some(id) = live {
                     out.push(element(id, "Sprint team"));

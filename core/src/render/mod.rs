@@ -199,9 +199,10 @@ pub(crate) fn rasterise(svg: &str, scale: f32) -> Result<Vec<u8>> {
         ));
     }
     let tree = parse(svg)?;
-    let size = tree.size().to_int_size().scale_by(scale).ok_or_else(|| {
-        CoreError::new(ErrorKind::Io, "The page is too large to draw as a PNG.")
-    })?;
+    let size =
+        tree.size().to_int_size().scale_by(scale).ok_or_else(|| {
+            CoreError::new(ErrorKind::Io, "The page is too large to draw as a PNG.")
+        })?;
     let mut pixmap = resvg::tiny_skia::Pixmap::new(size.width(), size.height())
         .ok_or_else(|| CoreError::new(ErrorKind::Io, "The page is too large to draw as a PNG."))?;
     resvg::render(

@@ -39,10 +39,20 @@ impl Svg {
         self.out.push_str(s);
     }
 
-    fn text(&mut self, x: f64, y: f64, size: f64, weight: Weight, fill: &str, anchor: &str, s: &str) {
+    fn text(
+        &mut self,
+        at: (f64, f64),
+        size: f64,
+        weight: Weight,
+        fill: &str,
+        anchor: &str,
+        s: &str,
+    ) {
         let _ = write!(
             self.out,
-            r#"<text x="{x:.2}" y="{y:.2}" font-size="{size:.2}" font-weight="{}" fill="{fill}" text-anchor="{anchor}">{}</text>"#,
+            r#"<text x="{:.2}" y="{:.2}" font-size="{size:.2}" font-weight="{}" fill="{fill}" text-anchor="{anchor}">{}</text>"#,
+            at.0,
+            at.1,
             weight.css(),
             escape(s)
         );
@@ -85,10 +95,38 @@ fn open_page(width: f64, height: f64) -> Svg {
 /// The map's title, the page's subtitle, the date and the scenario, over a thin rule.
 fn title_block(svg: &mut Svg, width: f64, title: &str, subtitle: &str, date: &str, scenario: &str) {
     svg.raw(r#"<g id="title-block">"#);
-    svg.text(MARGIN, MARGIN + 16.0, 20.0, Weight::Semibold, vocab::INK, "start", title);
-    svg.text(MARGIN, MARGIN + 36.0, 13.0, Weight::Regular, "#4B5563", "start", subtitle);
-    svg.text(width - MARGIN, MARGIN + 12.0, 9.5, Weight::Regular, "#4B5563", "end", date);
-    svg.text(width - MARGIN, MARGIN + 25.0, 9.5, Weight::Regular, "#4B5563", "end", scenario);
+    svg.text(
+        (MARGIN, MARGIN + 16.0),
+        20.0,
+        Weight::Semibold,
+        vocab::INK,
+        "start",
+        title,
+    );
+    svg.text(
+        (MARGIN, MARGIN + 36.0),
+        13.0,
+        Weight::Regular,
+        "#4B5563",
+        "start",
+        subtitle,
+    );
+    svg.text(
+        (width - MARGIN, MARGIN + 12.0),
+        9.5,
+        Weight::Regular,
+        "#4B5563",
+        "end",
+        date,
+    );
+    svg.text(
+        (width - MARGIN, MARGIN + 25.0),
+        9.5,
+        Weight::Regular,
+        "#4B5563",
+        "end",
+        scenario,
+    );
     let y = MARGIN + HEADER_H - 10.0;
     let _ = write!(
         svg.out,
@@ -177,7 +215,14 @@ pub(crate) fn notes_svg(map: &Map, spec: &PageSpec, subtitle: &str, notes: &str)
         if y > height - MARGIN {
             break;
         }
-        svg.text(MARGIN, y, size, Weight::Regular, vocab::INK, "start", &line);
+        svg.text(
+            (MARGIN, y),
+            size,
+            Weight::Regular,
+            vocab::INK,
+            "start",
+            &line,
+        );
         y += size * 1.45;
     }
     svg.raw("</svg>");
@@ -241,7 +286,10 @@ fn drawing(
     spec: &PageSpec,
     area: Rect,
 ) {
-    let world = spec.viewport.unwrap_or_else(|| layout.bounds().grown(14.0));
+    let world = spec
+        .viewport
+        .or_else(|| focus(scenario, layout, spec, area))
+        .unwrap_or_else(|| layout.bounds().grown(14.0));
     let scale = (area.width / world.width.max(1.0))
         .min(area.height / world.height.max(1.0))
         .min(MAX_SCALE);
@@ -262,7 +310,8 @@ fn drawing(
         _ => 1.0,
     };
 
-    if spec.viewport.is_some() {
+    let clipped = spec.viewport.is_some() || spec.emphasis.is_some();
+    if clipped {
         let _ = write!(
             svg.out,
             r#"<defs><clipPath id="drawing-area"><rect x="{:.2}" y="{:.2}" width="{:.2}" height="{:.2}"/></clipPath></defs><g clip-path="url(#drawing-area)">"#,
@@ -300,9 +349,42 @@ fn drawing(
         draw_element(svg, item, element, &look);
     }
     svg.raw("</g></g>");
-    if spec.viewport.is_some() {
+    if clipped {
         svg.raw("</g>");
     }
+}
+
+/// A scene that brings elements forward zooms to them (with some of their surroundings), so a
+/// deck page reads at the size of the story it tells rather than of the whole district.
+fn focus(scenario: &Scenario, layout: &Layout, spec: &PageSpec, area: Rect) -> Option<Rect> {
+    let named = spec.emphasis.as_ref()?;
+    let lit = Emphasis::of(scenario, named);
+    let bounds = layout
+        .items
+        .iter()
+        .filter(|p| lit.elements.contains(&p.id) || (p.is_group && lit.context(scenario, &p.id)))
+        .map(Placed::footprint)
+        .reduce(|a, b| a.union(&b))?
+        .grown(60.0);
+    let all = layout.bounds().grown(14.0);
+    // Widen the short side to the page's shape, so the page is filled rather than letterboxed.
+    let aspect = area.width / area.height.max(1.0);
+    let (mut w, mut h) = (bounds.width, bounds.height);
+    if w / h < aspect {
+        w = h * aspect;
+    } else {
+        h = w / aspect;
+    }
+    if w >= all.width && h >= all.height {
+        return None;
+    }
+    let c = bounds.centre();
+    Some(Rect {
+        x: c.x - w / 2.0,
+        y: c.y - h / 2.0,
+        width: w,
+        height: h,
+    })
 }
 
 /// How an element is painted: its kind's colours, then its boundary and state.
@@ -353,7 +435,9 @@ fn look(element: &Element, is_group: bool, lens: Option<&super::LensPaint>) -> L
             }
         }
         ElementDetails::SprintTeam { status, .. } => match status {
-            SprintStatus::Dissolved | SprintStatus::Transformed | SprintStatus::AbsorbedIntoRoutine => {
+            SprintStatus::Dissolved
+            | SprintStatus::Transformed
+            | SprintStatus::AbsorbedIntoRoutine => {
                 look.opacity = 0.4;
                 look.stroke_width = 2.0;
                 look.dash = vec![6.0, 4.0];
@@ -421,7 +505,11 @@ fn shape(svg: &mut Svg, kind: ElementKind, is_group: bool, r: Rect, attrs: &str)
             .iter()
             .map(|(ux, uy)| format!("{:.2},{:.2}", c.x + ux * w / 2.0, c.y + uy * h / 2.0))
             .collect();
-        let _ = write!(svg.out, r#"<polygon points="{}"{attrs}/>"#, points.join(" "));
+        let _ = write!(
+            svg.out,
+            r#"<polygon points="{}"{attrs}/>"#,
+            points.join(" ")
+        );
     };
     let rounded = |svg: &mut Svg, radius: f64| {
         let _ = write!(
@@ -513,7 +601,9 @@ fn corner_glyph(element: &Element, is_group: bool) -> Option<String> {
         ElementDetails::Office {
             stance: Some(Stance::Compliance),
             ..
-        } => Some(gate(vocab::medium_line(crate::model::Medium::Permission).color)),
+        } => Some(gate(
+            vocab::medium_line(crate::model::Medium::Permission).color,
+        )),
         ElementDetails::Site { .. } => Some(house(style.stroke)),
         ElementDetails::SprintTeam { .. } if is_group => Some(star(style.stroke)),
         _ => None,
@@ -527,11 +617,21 @@ fn draw_element(svg: &mut Svg, item: &Placed, element: &Element, look: &Look) {
         escape(&item.id.0),
         look.opacity
     );
-    shape(svg, item.kind, item.is_group, item.shape, &paint_attrs(look));
+    shape(
+        svg,
+        item.kind,
+        item.is_group,
+        item.shape,
+        &paint_attrs(look),
+    );
     let r = item.shape;
     let glyph_body = corner_glyph(element, item.is_group);
     if let Some(body) = &glyph_body {
-        let (inset, size) = if item.is_group { (8.0, 20.0) } else { (5.0, 14.0) };
+        let (inset, size) = if item.is_group {
+            (8.0, 20.0)
+        } else {
+            (5.0, 14.0)
+        };
         glyph(svg, r.x + inset, r.y + inset, size, body);
     }
     let ink = vocab::element_style(item.kind).text;
@@ -550,16 +650,43 @@ fn draw_element(svg: &mut Svg, item: &Placed, element: &Element, look: &Look) {
                 c.x
             };
             let top = c.y - total / 2.0;
-            text_lines(svg, &item.lines, cx, top, size, item.weight, ink, "middle", false);
+            text_lines(
+                svg,
+                &item.lines,
+                cx,
+                top,
+                size,
+                item.weight,
+                ink,
+                "middle",
+                false,
+            );
         }
         LabelPlace::Below => {
             if item.kind == ElementKind::Person {
                 let c = r.centre();
                 let initials = font::initials(&element.name);
-                svg.text(c.x, c.y + 5.0, 14.0, Weight::Semibold, ink, "middle", &initials);
+                svg.text(
+                    (c.x, c.y + 5.0),
+                    14.0,
+                    Weight::Semibold,
+                    ink,
+                    "middle",
+                    &initials,
+                );
             }
             let top = r.y + r.height + 4.0;
-            text_lines(svg, &item.lines, r.centre().x, top, size, item.weight, ink, "middle", true);
+            text_lines(
+                svg,
+                &item.lines,
+                r.centre().x,
+                top,
+                size,
+                item.weight,
+                ink,
+                "middle",
+                true,
+            );
         }
         LabelPlace::Band => {
             let left = if glyph_body.is_some() {
@@ -567,7 +694,17 @@ fn draw_element(svg: &mut Svg, item: &Placed, element: &Element, look: &Look) {
             } else {
                 r.x + 14.0
             };
-            text_lines(svg, &item.lines, left, r.y + 6.0, size, item.weight, vocab::INK, "start", true);
+            text_lines(
+                svg,
+                &item.lines,
+                left,
+                r.y + 6.0,
+                size,
+                item.weight,
+                vocab::INK,
+                "start",
+                true,
+            );
         }
     }
     svg.raw("</g>");
@@ -806,8 +943,7 @@ fn legend_block(
         };
         legend_swatch(svg, scenario, layout, &entry.swatch, swatch, spec);
         svg.text(
-            x + 31.0,
-            y + 8.6,
+            (x + 31.0, y + 8.6),
             LEGEND_TEXT,
             Weight::Regular,
             vocab::INK,
@@ -862,7 +998,13 @@ fn legend_swatch(
             svg.raw("</g>");
         }
         Swatch::ComplianceBadge => {
-            glyph(svg, c.x - 6.0, c.y - 6.0, 12.0, &gate(vocab::medium_line(crate::model::Medium::Permission).color));
+            glyph(
+                svg,
+                c.x - 6.0,
+                c.y - 6.0,
+                12.0,
+                &gate(vocab::medium_line(crate::model::Medium::Permission).color),
+            );
         }
         Swatch::Boundary(boundary) => {
             let b = vocab::boundary_style(*boundary);

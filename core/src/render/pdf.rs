@@ -75,9 +75,8 @@ fn assemble(svgs: &[String], page: &PageSpec, title: &str) -> Result<Vec<u8>> {
     let mut page_refs = Vec::new();
     for svg in svgs {
         let parsed = super::parse(svg)?;
-        let (chunk, form) =
-            svg2pdf::to_chunk(&parsed, svg2pdf::ConversionOptions::default())
-                .map_err(conversion_error)?;
+        let (chunk, form) = svg2pdf::to_chunk(&parsed, svg2pdf::ConversionOptions::default())
+            .map_err(conversion_error)?;
         let mut renumbered = HashMap::new();
         let chunk = chunk.renumber(|old| *renumbered.entry(old).or_insert_with(|| next.bump()));
         let form = renumbered[&form];
@@ -119,7 +118,12 @@ pub fn sample_deck(map: &Map) -> Vec<DeckPage> {
     let scenario = map.scenarios.first();
     let has = |id: &str| scenario.is_some_and(|s| s.elements.contains_key(&ElementId::from(id)));
     let ids = |list: &[&str]| -> Option<BTreeSet<ElementId>> {
-        Some(list.iter().filter(|id| has(id)).map(|id| ElementId::from(*id)).collect())
+        Some(
+            list.iter()
+                .filter(|id| has(id))
+                .map(|id| ElementId::from(*id))
+                .collect(),
+        )
     };
     let mut chart = DeckPage::new(View::OrgChart, "The org chart we draw");
     let mut flows = DeckPage::new(View::Network, "How work really flows");
