@@ -287,3 +287,25 @@ fn pdf_text_can_be_extracted_when_poppler_is_installed() {
     assert!(text.contains("Riverside Unified"), "{text}");
     assert!(text.contains("Purchasing"), "{text}");
 }
+
+/// The sample's story deck is committed as `docs/examples/riverside-unified-deck.pdf` (16:9, one
+/// page per scene); re-written with the golden images under `MURM_BLESS=1`.
+#[test]
+fn the_example_deck_is_committed() {
+    let map = riverside_unified();
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../docs/examples/riverside-unified-deck.pdf");
+    if std::env::var("MURM_BLESS").is_ok() || !path.exists() {
+        let deck = render_deck(
+            &map,
+            &sample_deck(&map),
+            &page(PageSize::Widescreen16x9),
+            false,
+        )
+        .expect("deck");
+        std::fs::create_dir_all(path.parent().expect("folder")).expect("docs/examples");
+        std::fs::write(&path, deck).expect("write the example deck");
+    }
+    let committed = std::fs::read(&path).expect("the example deck");
+    assert_eq!(pdf_pages(&committed), sample_deck(&map).len());
+}

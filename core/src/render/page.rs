@@ -28,6 +28,8 @@ const MAX_SCALE: f64 = 1.1;
 const RULE: &str = "#D1D5DB";
 /// Drawn faint when a scene brings other elements forward.
 const FADED: f64 = 0.18;
+/// Above this many elements, labels go without halos.
+const HALO_LIMIT: usize = 1500;
 
 /// The SVG being written. Numbers are written with two decimals: a hundredth of a point.
 struct Svg {
@@ -323,12 +325,16 @@ fn drawing(
         r#"<g id="drawing" transform="matrix({scale:.5} 0 0 {scale:.5} {tx:.3} {ty:.3})">"#
     );
     let lens = spec.lens.as_ref();
+    // Halos double the text a PDF carries; on a whole-district page the labels are too small
+    // for lines under them to matter.
+    let halos = layout.items.len() <= HALO_LIMIT;
     // Groups beneath everything, outer before inner, then lines, then leaves on top.
     svg.raw(r#"<g id="groups">"#);
     for item in layout.items.iter().filter(|p| p.is_group) {
         let element = &scenario.elements[&item.id];
         let mut look = look(element, true, lens);
         look.opacity *= element_opacity(&item.id);
+        look.halo = halos;
         draw_element(svg, item, element, &look);
     }
     svg.raw(r#"</g><g id="relations">"#);
@@ -346,6 +352,7 @@ fn drawing(
         let element = &scenario.elements[&item.id];
         let mut look = look(element, false, lens);
         look.opacity *= element_opacity(&item.id);
+        look.halo = halos;
         draw_element(svg, item, element, &look);
     }
     svg.raw("</g></g>");
@@ -396,6 +403,8 @@ struct Look {
     stroke_width: f64,
     dash: Vec<f64>,
     opacity: f64,
+    /// A white halo round labels hung outside shapes, where lines may run under them.
+    halo: bool,
 }
 
 fn look(element: &Element, is_group: bool, lens: Option<&super::LensPaint>) -> Look {
@@ -407,6 +416,7 @@ fn look(element: &Element, is_group: bool, lens: Option<&super::LensPaint>) -> L
         stroke_width: 1.5,
         dash: Vec::new(),
         opacity: 1.0,
+        halo: true,
     };
     if let Some(boundary) = element.details.boundary() {
         let b = vocab::boundary_style(boundary);
@@ -685,7 +695,7 @@ fn draw_element(svg: &mut Svg, item: &Placed, element: &Element, look: &Look) {
                 item.weight,
                 ink,
                 "middle",
-                true,
+                look.halo,
             );
         }
         LabelPlace::Band => {
@@ -703,7 +713,7 @@ fn draw_element(svg: &mut Svg, item: &Placed, element: &Element, look: &Look) {
                 item.weight,
                 vocab::INK,
                 "start",
-                true,
+                look.halo,
             );
         }
     }
