@@ -2,9 +2,9 @@
 //! brokers, a barrier, home-base gaps and moves of several verbs), and betweenness, articulation
 //! points and bridges against networkx's values (fixtures written by bench/betweenness/reference.py).
 
-use murmuration_core::analysis::moves::Verb;
-use murmuration_core::analysis::reciprocity::Balance;
-use murmuration_core::analysis::silos::Verdict;
+use murmuration_core::analysis::moves::MoveVerb;
+use murmuration_core::analysis::reciprocity::ReciprocityBalance;
+use murmuration_core::analysis::silos::SiloVerdict;
 use murmuration_core::analysis::{
     analyze, betweenness_auto, betweenness_exact, betweenness_exact_with_progress,
     betweenness_sampled, Analysis, FlowGraph,
@@ -123,7 +123,7 @@ fn ei_index_counts_flows_inside_and_across_by_hand() {
     let g = group(&a, "a");
     assert_eq!((g.internal, g.external, g.inside), (3, 1, 4));
     assert_eq!(g.ei, Some(-0.5)); // (1 − 3) / (1 + 3)
-    assert_eq!(g.verdict, Verdict::Silo);
+    assert_eq!(g.verdict, SiloVerdict::Silo);
     assert!(g.is_silo);
     assert_eq!((g.flows_out, g.flows_in), (1, 0));
     assert_eq!(g.words, "A: 3 flows inside, 1 outside — a silo");
@@ -169,7 +169,7 @@ fn a_solid_office_with_few_lateral_flows_is_walled() {
     let g = group(&a, "walled");
     assert_eq!(g.ei, Some(1.0));
     assert_eq!(g.lateral_external, 1);
-    assert_eq!(g.verdict, Verdict::Walled);
+    assert_eq!(g.verdict, SiloVerdict::Walled);
     assert!(g
         .words
         .ends_with("1 lateral flow crosses its solid boundary, for 4 inside — a silo"));
@@ -297,7 +297,7 @@ fn pioneers_are_innovations_with_no_tie_into_a_community() {
     assert!(a
         .moves
         .iter()
-        .any(|m| m.verb == Verb::Notice && m.elements[0].id.0 == "lonely"));
+        .any(|m| m.verb == MoveVerb::Notice && m.elements[0].id.0 == "lonely"));
 }
 
 #[test]
@@ -313,9 +313,12 @@ fn reciprocity_counts_monitoring_against_support_per_office() {
     let r = d.analyze().reciprocity;
     let audit = r.offices.iter().find(|o| o.office.id.0 == "audit").unwrap();
     assert_eq!((audit.monitor_flows, audit.support_flows), (2, 0));
-    assert_eq!(audit.balance, Balance::AccountabilityWithoutCapacity);
+    assert_eq!(
+        audit.balance,
+        ReciprocityBalance::AccountabilityWithoutCapacity
+    );
     let help = r.offices.iter().find(|o| o.office.id.0 == "help").unwrap();
-    assert_eq!(help.balance, Balance::Reciprocal);
+    assert_eq!(help.balance, ReciprocityBalance::Reciprocal);
     assert_eq!(help.support_share, Some(0.5));
     assert_eq!(r.offices[0].office.id.0, "audit", "least support first");
 }
@@ -419,7 +422,7 @@ fn the_sample_moves_connect_across_the_unchecked_barrier() {
     let connect = a
         .moves
         .iter()
-        .find(|m| m.verb == Verb::Connect && m.elements[0].id.0 == "teaching-learning")
+        .find(|m| m.verb == MoveVerb::Connect && m.elements[0].id.0 == "teaching-learning")
         .expect("a connect move across the alignment barrier");
     assert!(
         connect.words.starts_with(
@@ -429,27 +432,27 @@ fn the_sample_moves_connect_across_the_unchecked_barrier() {
         connect.words
     );
     assert_eq!(connect.elements[1].id.0, "linked-learning");
-    let verbs: BTreeSet<Verb> = a.moves.iter().map(|m| m.verb).collect();
+    let verbs: BTreeSet<MoveVerb> = a.moves.iter().map(|m| m.verb).collect();
     for v in [
-        Verb::Notice,
-        Verb::Name,
-        Verb::Connect,
-        Verb::Nurture,
-        Verb::Protect,
-        Verb::Illuminate,
-        Verb::Celebrate,
-        Verb::Hospice,
+        MoveVerb::Notice,
+        MoveVerb::Name,
+        MoveVerb::Connect,
+        MoveVerb::Nurture,
+        MoveVerb::Protect,
+        MoveVerb::Illuminate,
+        MoveVerb::Celebrate,
+        MoveVerb::Hospice,
     ] {
         assert!(verbs.contains(&v), "no {v:?} move on the sample");
     }
     assert!(a.moves.windows(2).all(|w| w[0].verb <= w[1].verb));
-    assert!(a.moves.iter().any(|m| m.verb == Verb::Celebrate
+    assert!(a.moves.iter().any(|m| m.verb == MoveVerb::Celebrate
         && m.elements[0].id.0 == "es-redesign"
         && m.words.contains("Teaching & Learning")));
     assert!(a
         .moves
         .iter()
-        .any(|m| m.verb == Verb::Hospice && m.elements[0].id.0 == "research"));
+        .any(|m| m.verb == MoveVerb::Hospice && m.elements[0].id.0 == "research"));
 }
 
 #[test]
@@ -474,7 +477,10 @@ fn the_sample_shows_home_base_gaps_layers_and_reciprocity() {
         .iter()
         .find(|o| o.office.id.0 == "research")
         .unwrap();
-    assert_eq!(research.balance, Balance::AccountabilityWithoutCapacity);
+    assert_eq!(
+        research.balance,
+        ReciprocityBalance::AccountabilityWithoutCapacity
+    );
     assert_eq!(research.monitor_flows, 3);
     let ll = a
         .reciprocity
@@ -482,7 +488,7 @@ fn the_sample_shows_home_base_gaps_layers_and_reciprocity() {
         .iter()
         .find(|o| o.office.id.0 == "linked-learning")
         .unwrap();
-    assert_eq!(ll.balance, Balance::Reciprocal);
+    assert_eq!(ll.balance, ReciprocityBalance::Reciprocal);
 }
 
 #[test]

@@ -7,7 +7,8 @@ use murmuration_core::error::ErrorKind;
 use murmuration_core::import::org_chart::{org_chart_from_table, preview_table};
 use murmuration_core::import::relations::{members_from_table, relations_from_table};
 use murmuration_core::import::{
-    import_members, import_org_chart, import_relations, preview, table, Format, Mapping, OrgChart,
+    import_members, import_org_chart, import_relations, preview, table, ColumnMapping, FileFormat,
+    OrgChart,
 };
 use murmuration_core::model::*;
 use murmuration_core::ops::{apply, Op};
@@ -89,7 +90,7 @@ fn a_district_org_chart_csv_becomes_a_map() {
     .unwrap();
     check_district(&chart);
     assert_eq!(chart.map.title, "org_chart_district");
-    // The one warning: the grant writer's manager is not in the file. Row 42: header is row 1, a
+    // The one warning: the grant writer's manager is not in the file. TableRow 42: header is row 1, a
     // blank line is row 12, and Paul Richter is the 40th person.
     assert_eq!(chart.warnings.len(), 1, "{:?}", chart.warnings);
     let w = &chart.warnings[0];
@@ -144,12 +145,12 @@ fn preview_shows_headers_guess_and_first_rows() {
 #[test]
 fn an_explicit_mapping_overrides_the_guess() {
     // Map the department column to nothing: everyone is imported without an office.
-    let m = Mapping::parse("department=,reports_to=Reports To").unwrap();
+    let m = ColumnMapping::parse("department=,reports_to=Reports To").unwrap();
     let chart = import_org_chart(&fixture("org_chart_district.csv"), Some(&m), |_, _| {}).unwrap();
     assert_eq!(chart.offices, 0);
     assert_eq!(chart.reporting_lines, 38);
     // A mapping naming a column the file does not have is an error, and nothing is produced.
-    let m = Mapping::parse("name=Nom").unwrap();
+    let m = ColumnMapping::parse("name=Nom").unwrap();
     let e = import_org_chart(&fixture("org_chart_district.csv"), Some(&m), |_, _| {}).unwrap_err();
     assert_eq!(e.kind, ErrorKind::MissingColumn);
     assert!(e.message.contains("“Nom”"), "{}", e.message);
@@ -213,7 +214,7 @@ fn warnings_for_rows_without_names_repeats_and_self_management() {
                Cy Ode,A1,A1\n\
                Di Fry,Ed Yu,A4\n\
                Ed Yu,Ana Ruiz,A5\n";
-    let t = table::read(csv.as_bytes(), Format::Csv).unwrap();
+    let t = table::read(csv.as_bytes(), FileFormat::Csv).unwrap();
     let chart = org_chart_from_table(&t, None, "t", |_, _| {}).unwrap();
     let rows: Vec<u32> = chart.warnings.iter().map(|w| w.row).collect();
     assert_eq!(rows, [3, 5, 4], "{:?}", chart.warnings);
@@ -239,7 +240,7 @@ fn a_large_org_chart_reports_progress() {
         };
         csv.push_str(&format!("P{i},{boss},D{}\n", i % 40));
     }
-    let t = table::read(csv.as_bytes(), Format::Csv).unwrap();
+    let t = table::read(csv.as_bytes(), FileFormat::Csv).unwrap();
     let mut calls = Vec::new();
     let chart = org_chart_from_table(&t, None, "big", |d, t| calls.push((d, t))).unwrap();
     assert_eq!(
@@ -359,7 +360,7 @@ fn a_bad_volume_or_medium_names_row_and_column_and_imports_nothing() {
     assert_eq!(e.kind, ErrorKind::InvalidValue);
     assert!(e.message.starts_with("Row 2, column “medium”: “gossip”"));
     // No source column at all.
-    let t = table::read(b"a,b\nx,y\n", Format::Csv).unwrap();
+    let t = table::read(b"a,b\nx,y\n", FileFormat::Csv).unwrap();
     let e = relations_from_table(&map, &sc, &t, true, |_, _| {}).unwrap_err();
     assert_eq!(e.kind, ErrorKind::MissingColumn);
 }
@@ -409,7 +410,11 @@ fn a_member_list_creates_people_and_communities_and_skips_offices() {
 #[test]
 fn member_and_relation_tables_from_bytes() {
     let (map, sc) = sample();
-    let t = table::read(b"Person;Group\nDana Kim;Graduate Capstone\n", Format::Csv).unwrap();
+    let t = table::read(
+        b"Person;Group\nDana Kim;Graduate Capstone\n",
+        FileFormat::Csv,
+    )
+    .unwrap();
     let got = members_from_table(&map, &sc, &t, false, |_, _| {}).unwrap();
     assert_eq!(got.relations, 1);
     let e = members_from_table(&map, &ScenarioId("nope".into()), &t, false, |_, _| {}).unwrap_err();

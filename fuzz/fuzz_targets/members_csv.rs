@@ -4,7 +4,7 @@
 
 use libfuzzer_sys::fuzz_target;
 use murmuration_core::import::relations::members_from_table;
-use murmuration_core::import::{table, Format};
+use murmuration_core::import::{table, FileFormat};
 
 fuzz_target!(|data: &[u8]| {
     let Some((&flag, rest)) = data.split_first() else {
@@ -12,7 +12,7 @@ fuzz_target!(|data: &[u8]| {
     };
     let map = murmuration_core::sample::riverside_unified();
     let scenario = map.scenarios[0].id.clone();
-    if let Ok(t) = table::read(rest, Format::Csv) {
+    if let Ok(t) = table::read(rest, FileFormat::Csv) {
         if let Ok(got) = members_from_table(&map, &scenario, &t, flag & 1 == 1, |_, _| {}) {
             let mut m = map.clone();
             murmuration_core::ops::apply(&mut m, &scenario, &got.op).expect("the batch applies");

@@ -3,10 +3,10 @@
 
 use libfuzzer_sys::fuzz_target;
 use murmuration_core::import::org_chart::org_chart_from_table;
-use murmuration_core::import::{table, Format};
+use murmuration_core::import::{table, FileFormat};
 
 fuzz_target!(|data: &[u8]| {
-    if let Ok(t) = table::read(data, Format::Spreadsheet) {
+    if let Ok(t) = table::read(data, FileFormat::Spreadsheet) {
         if let Ok(chart) = org_chart_from_table(&t, None, "fuzz", |_, _| {}) {
             murmuration_core::ops::validate_map(&chart.map).expect("an imported map is valid");
         }

@@ -41,7 +41,7 @@ const CHUNK: u32 = 16;
 
 /// One element's betweenness, in [0, 1].
 #[derive(Debug, Clone, PartialEq, Serialize, Type)]
-pub struct Score {
+pub struct BetweennessScore {
     pub id: ElementId,
     pub value: f64,
 }
@@ -50,7 +50,7 @@ pub struct Score {
 #[derive(Debug, Clone, PartialEq, Serialize, Type)]
 pub struct Betweenness {
     /// One per node, in the graph's node order.
-    pub scores: Vec<Score>,
+    pub scores: Vec<BetweennessScore>,
     /// Every source was used; otherwise a pivot-sampled estimate.
     pub exact: bool,
     /// How many sources were used (`n` when exact).
@@ -117,7 +117,7 @@ fn finish(g: &FlowGraph, raw: Vec<f64>, sources: u32, exact: bool) -> Betweennes
             .ids()
             .iter()
             .zip(raw)
-            .map(|(id, r)| Score {
+            .map(|(id, r)| BetweennessScore {
                 id: id.clone(),
                 value: r * scale,
             })

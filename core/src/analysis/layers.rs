@@ -13,7 +13,7 @@ use serde::Serialize;
 use specta::Type;
 
 #[derive(Debug, Clone, Serialize, Type)]
-pub struct Span {
+pub struct SpanOfControl {
     pub manager: Named,
     pub direct_reports: u32,
 }
@@ -38,7 +38,7 @@ pub struct Layers {
     /// That chain, from the bottom up.
     pub longest_chain: Vec<Named>,
     /// Every manager, widest span first.
-    pub spans: Vec<Span>,
+    pub spans: Vec<SpanOfControl>,
     pub mean_span: Option<f64>,
     pub offices_by_year: Vec<Dated>,
     pub strata: Vec<Stratum>,
@@ -103,9 +103,9 @@ pub(crate) fn layers(cx: &Context) -> Layers {
     }
     let depth = longest_chain.len() as u32;
 
-    let mut spans: Vec<Span> = (0..n as u32)
+    let mut spans: Vec<SpanOfControl> = (0..n as u32)
         .filter(|&i| !cx.reports[i as usize].is_empty())
-        .map(|i| Span {
+        .map(|i| SpanOfControl {
             manager: cx.named(i),
             direct_reports: cx.reports[i as usize].len() as u32,
         })

@@ -56,7 +56,7 @@ pub struct Analysis {
     pub home_base: home_base::HomeBase,
     pub pioneers: pioneers::Pioneers,
     pub reciprocity: reciprocity::Reciprocity,
-    pub moves: Vec<moves::Move>,
+    pub moves: Vec<moves::LeaderMove>,
 }
 
 /// Runs every lens on `scenario` of `map` (the first scenario when `scenario` is not in the map).

@@ -12,8 +12,8 @@ use super::context::Context;
 use super::density::Density;
 use super::home_base::HomeBase;
 use super::pioneers::Pioneers;
-use super::reciprocity::{Balance, Reciprocity};
-use super::silos::{walled_detail, Silos, Verdict};
+use super::reciprocity::{Reciprocity, ReciprocityBalance};
+use super::silos::{walled_detail, SiloVerdict, Silos};
 use super::{list_names, plural, Named};
 use crate::model::{CommunityStage, ElementDetails, ElementKind, Medium, Ring, SprintStatus};
 use serde::Serialize;
@@ -22,7 +22,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Type)]
 #[serde(rename_all = "snake_case")]
-pub enum Verb {
+pub enum MoveVerb {
     Notice,
     Name,
     Connect,
@@ -33,7 +33,7 @@ pub enum Verb {
     Hospice,
 }
 
-impl Verb {
+impl MoveVerb {
     pub fn word(self) -> &'static str {
         match self {
             Self::Notice => "notice",
@@ -49,8 +49,8 @@ impl Verb {
 }
 
 #[derive(Debug, Clone, Serialize, Type)]
-pub struct Move {
-    pub verb: Verb,
+pub struct LeaderMove {
+    pub verb: MoveVerb,
     /// What the move is about, for highlighting.
     pub elements: Vec<Named>,
     /// Why, from the lenses, in plain words.
@@ -76,10 +76,10 @@ const BROKER_MOVES: usize = 3;
 /// At most this many moves of one verb: past a dozen, a list stops being advice.
 pub const MAX_PER_VERB: usize = 12;
 
-pub(crate) fn moves(cx: &Context, l: &Lenses) -> Vec<Move> {
+pub(crate) fn moves(cx: &Context, l: &Lenses) -> Vec<LeaderMove> {
     let mut out = Vec::new();
-    let mut push = |verb: Verb, elements: Vec<Named>, subject: String, evidence: String| {
-        out.push(Move {
+    let mut push = |verb: MoveVerb, elements: Vec<Named>, subject: String, evidence: String| {
+        out.push(LeaderMove {
             verb,
             words: format!("{}: {subject} — {evidence}", verb.word()),
             elements,
@@ -90,7 +90,7 @@ pub(crate) fn moves(cx: &Context, l: &Lenses) -> Vec<Move> {
     // notice: innovations nobody learns from; the person the network quietly runs through.
     for p in &l.pioneers.unconnected {
         push(
-            Verb::Notice,
+            MoveVerb::Notice,
             vec![p.element.clone()],
             p.element.name.clone(),
             "tagged as an innovation, with no tie into any community".to_owned(),
@@ -107,7 +107,7 @@ pub(crate) fn moves(cx: &Context, l: &Lenses) -> Vec<Move> {
         });
     if let Some(i) = person {
         push(
-            Verb::Notice,
+            MoveVerb::Notice,
             vec![cx.named(i)],
             cx.name(i).to_owned(),
             format!(
@@ -125,14 +125,14 @@ pub(crate) fn moves(cx: &Context, l: &Lenses) -> Vec<Move> {
             g.external
         );
         let evidence = match g.verdict {
-            Verdict::Walled => format!(
+            SiloVerdict::Walled => format!(
                 "a silo: {counts}; {}",
                 walled_detail(g.lateral_external, g.inside)
             ),
             _ => format!("a silo: {counts}"),
         };
         push(
-            Verb::Name,
+            MoveVerb::Name,
             vec![g.group.clone()],
             g.group.name.clone(),
             evidence,
@@ -169,7 +169,7 @@ pub(crate) fn moves(cx: &Context, l: &Lenses) -> Vec<Move> {
         };
         // Name the receiving side first: the side the rule keeps others out of.
         push(
-            Verb::Connect,
+            MoveVerb::Connect,
             vec![cx.named(t), cx.named(s)],
             format!("{} and {}", cx.name(t), cx.name(s)),
             format!("{flows}, a barrier nobody has checked{reason}"),
@@ -185,7 +185,7 @@ pub(crate) fn moves(cx: &Context, l: &Lenses) -> Vec<Move> {
                 _ => continue,
             };
             push(
-                Verb::Nurture,
+                MoveVerb::Nurture,
                 vec![cx.named(i)],
                 cx.name(i).to_owned(),
                 format!("{what}: give it time, a space and a sponsor, not a mandate"),
@@ -200,7 +200,7 @@ pub(crate) fn moves(cx: &Context, l: &Lenses) -> Vec<Move> {
             .map(|n| n.name.as_str())
             .collect();
         push(
-            Verb::Nurture,
+            MoveVerb::Nurture,
             l.home_base.without.clone(),
             "home bases".to_owned(),
             format!(
@@ -217,7 +217,7 @@ pub(crate) fn moves(cx: &Context, l: &Lenses) -> Vec<Move> {
             let units = member_units(cx, i);
             if matches!(status, SprintStatus::Forming | SprintStatus::Active) && units.len() >= 2 {
                 push(
-                    Verb::Protect,
+                    MoveVerb::Protect,
                     vec![cx.named(i)],
                     cx.name(i).to_owned(),
                     format!(
@@ -244,7 +244,7 @@ pub(crate) fn moves(cx: &Context, l: &Lenses) -> Vec<Move> {
         .take(BROKER_MOVES)
     {
         push(
-            Verb::Protect,
+            MoveVerb::Protect,
             vec![b.element.clone()],
             b.element.name.clone(),
             format!(
@@ -259,10 +259,10 @@ pub(crate) fn moves(cx: &Context, l: &Lenses) -> Vec<Move> {
         .reciprocity
         .offices
         .iter()
-        .filter(|o| o.balance == Balance::AccountabilityWithoutCapacity)
+        .filter(|o| o.balance == ReciprocityBalance::AccountabilityWithoutCapacity)
     {
         push(
-            Verb::Illuminate,
+            MoveVerb::Illuminate,
             vec![o.office.clone()],
             o.office.name.clone(),
             format!(
@@ -284,7 +284,7 @@ pub(crate) fn moves(cx: &Context, l: &Lenses) -> Vec<Move> {
             .flat_map(|c| c.members.iter().take(1).cloned())
             .collect();
         push(
-            Verb::Illuminate,
+            MoveVerb::Illuminate,
             crossing,
             "how work really flows".to_owned(),
             format!(
@@ -310,7 +310,7 @@ pub(crate) fn moves(cx: &Context, l: &Lenses) -> Vec<Move> {
                 let units = member_units(cx, i);
                 if units.len() >= 2 {
                     push(
-                        Verb::Celebrate,
+                        MoveVerb::Celebrate,
                         vec![cx.named(i)],
                         cx.name(i).to_owned(),
                         format!(
@@ -343,7 +343,7 @@ pub(crate) fn moves(cx: &Context, l: &Lenses) -> Vec<Move> {
                     .collect();
                 if reached.len() >= 2 {
                     push(
-                        Verb::Celebrate,
+                        MoveVerb::Celebrate,
                         vec![cx.named(i)],
                         cx.name(i).to_owned(),
                         format!(
@@ -368,14 +368,14 @@ pub(crate) fn moves(cx: &Context, l: &Lenses) -> Vec<Move> {
             ElementDetails::Office { hospiced: true, .. }
         );
         let joins_anything = cx.members.iter().any(|m| cx.inside(m.s, i));
-        if o.balance == Balance::AccountabilityWithoutCapacity
+        if o.balance == ReciprocityBalance::AccountabilityWithoutCapacity
             && o.compliance_stance
             && o.monitor_flows >= 2
             && !joins_anything
             && !hospiced
         {
             push(
-                Verb::Hospice,
+                MoveVerb::Hospice,
                 vec![o.office.clone()],
                 o.office.name.clone(),
                 format!(
@@ -389,7 +389,7 @@ pub(crate) fn moves(cx: &Context, l: &Lenses) -> Vec<Move> {
 
     // Stable: within a verb, the order each rule ranked its moves in.
     out.sort_by_key(|m| m.verb);
-    let mut per_verb: BTreeMap<Verb, usize> = BTreeMap::new();
+    let mut per_verb: BTreeMap<MoveVerb, usize> = BTreeMap::new();
     out.retain(|m| {
         let n = per_verb.entry(m.verb).or_default();
         *n += 1;

@@ -13,7 +13,7 @@ use specta::Type;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Type)]
 #[serde(rename_all = "snake_case")]
-pub enum Balance {
+pub enum ReciprocityBalance {
     NoFlows,
     /// Monitoring and no support at all.
     AccountabilityWithoutCapacity,
@@ -34,7 +34,7 @@ pub struct OfficeReciprocity {
     /// Support / (support + monitor), by count.
     pub support_share: Option<f64>,
     pub compliance_stance: bool,
-    pub balance: Balance,
+    pub balance: ReciprocityBalance,
     pub words: String,
 }
 
@@ -70,13 +70,13 @@ pub(crate) fn reciprocity(cx: &Context) -> Reciprocity {
         }
         let (mon, sup, mv, sv) = m[g as usize];
         let balance = if mon + sup == 0 {
-            Balance::NoFlows
+            ReciprocityBalance::NoFlows
         } else if sup == 0 {
-            Balance::AccountabilityWithoutCapacity
+            ReciprocityBalance::AccountabilityWithoutCapacity
         } else if mon > sup {
-            Balance::PressureOutweighsSupport
+            ReciprocityBalance::PressureOutweighsSupport
         } else {
-            Balance::Reciprocal
+            ReciprocityBalance::Reciprocal
         };
         let compliance_stance = matches!(
             cx.elements[g as usize].details,
@@ -91,14 +91,14 @@ pub(crate) fn reciprocity(cx: &Context) -> Reciprocity {
             plural(sup as usize, "support flow", "support flows")
         );
         let words = match balance {
-            Balance::NoFlows => format!("{}: no flows", cx.name(g)),
-            Balance::AccountabilityWithoutCapacity => {
+            ReciprocityBalance::NoFlows => format!("{}: no flows", cx.name(g)),
+            ReciprocityBalance::AccountabilityWithoutCapacity => {
                 format!("{}: {counts} — accountability without capacity", cx.name(g))
             }
-            Balance::PressureOutweighsSupport => {
+            ReciprocityBalance::PressureOutweighsSupport => {
                 format!("{}: {counts} — more pressure than support", cx.name(g))
             }
-            Balance::Reciprocal => {
+            ReciprocityBalance::Reciprocal => {
                 format!("{}: {counts} — pressure matched by support", cx.name(g))
             }
         };

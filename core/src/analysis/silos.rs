@@ -23,7 +23,7 @@ pub const SILO_EI: f64 = -0.5;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Type)]
 #[serde(rename_all = "snake_case")]
-pub enum Verdict {
+pub enum SiloVerdict {
     /// No flow in or out (it may still have members).
     NoFlows,
     /// Most exchange stays inside (E-I ≤ −0.5).
@@ -54,7 +54,7 @@ pub struct GroupSilo {
     /// Memberships from inside to groups outside.
     pub memberships_out: u32,
     pub solid: bool,
-    pub verdict: Verdict,
+    pub verdict: SiloVerdict,
     /// True for `silo` and `walled`.
     pub is_silo: bool,
     pub words: String,
@@ -144,11 +144,11 @@ pub(crate) fn silos(cx: &Context) -> Silos {
         let ei = (total > 0).then(|| (k.external as f64 - k.internal as f64) / total as f64);
         let solid = cx.elements[g as usize].details.boundary() == Some(Boundary::Solid);
         let verdict = match ei {
-            None => Verdict::NoFlows,
-            Some(ei) if ei <= SILO_EI => Verdict::Silo,
-            _ if solid && 2 * k.lateral < k.inside => Verdict::Walled,
-            Some(ei) if ei >= -SILO_EI => Verdict::Outward,
-            _ => Verdict::Balanced,
+            None => SiloVerdict::NoFlows,
+            Some(ei) if ei <= SILO_EI => SiloVerdict::Silo,
+            _ if solid && 2 * k.lateral < k.inside => SiloVerdict::Walled,
+            Some(ei) if ei >= -SILO_EI => SiloVerdict::Outward,
+            _ => SiloVerdict::Balanced,
         };
         let counts = format!(
             "{} inside, {} outside",
@@ -156,11 +156,13 @@ pub(crate) fn silos(cx: &Context) -> Silos {
             k.external
         );
         let judgement = match verdict {
-            Verdict::NoFlows => "no flows in or out".to_owned(),
-            Verdict::Silo => format!("{counts} — a silo"),
-            Verdict::Walled => format!("{counts}; {} — a silo", walled_detail(k.lateral, k.inside)),
-            Verdict::Outward => format!("{counts} — turned outward"),
-            Verdict::Balanced => format!("{counts} — balanced"),
+            SiloVerdict::NoFlows => "no flows in or out".to_owned(),
+            SiloVerdict::Silo => format!("{counts} — a silo"),
+            SiloVerdict::Walled => {
+                format!("{counts}; {} — a silo", walled_detail(k.lateral, k.inside))
+            }
+            SiloVerdict::Outward => format!("{counts} — turned outward"),
+            SiloVerdict::Balanced => format!("{counts} — balanced"),
         };
         groups.push(GroupSilo {
             group: cx.named(g),
@@ -175,7 +177,7 @@ pub(crate) fn silos(cx: &Context) -> Silos {
             memberships_out: k.memberships,
             solid,
             verdict,
-            is_silo: matches!(verdict, Verdict::Silo | Verdict::Walled),
+            is_silo: matches!(verdict, SiloVerdict::Silo | SiloVerdict::Walled),
             words: format!("{}: {judgement}", cx.name(g)),
         });
     }

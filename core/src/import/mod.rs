@@ -5,16 +5,16 @@
 //! Every file is first read into a plain [`table::Table`] (CSV and spreadsheets alike), so the
 //! importers and their rules are the same whatever the format. An org chart becomes a new map; edge
 //! lists and member lists become one [`crate::ops::Op::Batch`] for the shell to apply (atomic, one
-//! undo). Problems that leave the rest importable are [`Warning`]s with their row; problems that
+//! undo). Problems that leave the rest importable are [`ImportWarning`]s with their row; problems that
 //! would make the result wrong are a [`crate::error::CoreError`] and nothing is produced.
 
 pub mod org_chart;
 pub mod relations;
 pub mod table;
 
-pub use org_chart::{import_org_chart, preview, Mapping, OrgChart, Preview};
+pub use org_chart::{import_org_chart, preview, ColumnMapping, ImportPreview, OrgChart};
 pub use relations::{import_members, import_relations, BatchImport};
-pub use table::{Format, Row, Table};
+pub use table::{FileFormat, Table, TableRow};
 
 use serde::Serialize;
 use specta::Type;
@@ -22,14 +22,14 @@ use specta::Type;
 /// Something the import skipped or worked around, with the row it is about (as a spreadsheet
 /// numbers it, the header being row 1).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
-pub struct Warning {
+pub struct ImportWarning {
     pub row: u32,
     /// "Row 7 names the manager “Pat Doe”, who is not in the file; …"
     pub message: String,
 }
 
-pub(crate) fn warn(row: u32, what: &str) -> Warning {
-    Warning {
+pub(crate) fn warn(row: u32, what: &str) -> ImportWarning {
+    ImportWarning {
         row,
         message: format!("Row {row} {what}"),
     }

@@ -3,7 +3,7 @@
 //! position is that office), and a reports-to line from each person to their manager.
 //!
 //! Columns are found by their headers ("Reports To", "Manager", "Supervisor", "Dept", "E-mail"…;
-//! see [`Mapping::guess`]), and a mapping chosen in the import dialog overrides the guess. A manager
+//! see [`ColumnMapping::guess`]), and a mapping chosen in the import dialog overrides the guess. A manager
 //! may be named by name, e-mail or id. What cannot be imported is said with its row number, counting
 //! the header as row 1 as a spreadsheet shows it:
 //! - warnings (the row is imported, or skipped, and the rest goes on): a manager who is not in the
@@ -11,8 +11,8 @@
 //! - errors (nothing is imported): a reporting cycle (naming its rows), no name column, a mapping
 //!   naming a column that is not there, an unreadable file, no rows.
 
-use super::table::{self, Row, Table};
-use super::{warn, Warning};
+use super::table::{self, Table, TableRow};
+use super::{warn, ImportWarning};
 use crate::error::{CoreError, ErrorKind, Result};
 use crate::model::{
     Annotations, Element, ElementDetails, ElementId, ElementKind, Map, Relation, RelationDetails,
@@ -26,7 +26,7 @@ use std::path::Path;
 /// Which column holds what, by header text. `None`: no such column. In an explicit mapping, an
 /// empty header (`title=`) says "this file has no such column" and overrides the guess.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Type)]
-pub struct Mapping {
+pub struct ColumnMapping {
     #[serde(default)]
     pub name: Option<String>,
     /// Used when there is no single name column: "First Name" + "Last Name".
@@ -151,10 +151,10 @@ fn matches(header: &str, phrases: &[&str]) -> bool {
     phrases.iter().any(|p| padded.contains(&format!(" {p} ")))
 }
 
-impl Mapping {
+impl ColumnMapping {
     /// Guesses each column's role from its header. Each role goes to the first column that fits.
     pub fn guess(headers: &[String]) -> Self {
-        let mut m = Mapping::default();
+        let mut m = ColumnMapping::default();
         for header in headers {
             let norm = normalise(header);
             if norm.is_empty() {
@@ -182,7 +182,7 @@ impl Mapping {
     /// Reads `name=Full Name,reports_to=Supervisor,title=` (roles: name, first_name, last_name,
     /// title, reports_to, department, email, id; an empty header means "no such column").
     pub fn parse(spec: &str) -> Result<Self> {
-        let mut m = Mapping::default();
+        let mut m = ColumnMapping::default();
         for part in spec.split(',').map(str::trim).filter(|p| !p.is_empty()) {
             let (role, header) = part.split_once('=').ok_or_else(|| {
                 CoreError::new(
@@ -219,7 +219,7 @@ impl Mapping {
     }
 
     /// The guess for `headers` with every role `explicit` names put over it.
-    pub fn resolve(headers: &[String], explicit: Option<&Mapping>) -> Self {
+    pub fn resolve(headers: &[String], explicit: Option<&ColumnMapping>) -> Self {
         let mut m = Self::guess(headers);
         if let Some(x) = explicit {
             for (mine, theirs) in [
@@ -251,11 +251,11 @@ impl Mapping {
 
 /// What the mapping dialog shows before anything is imported.
 #[derive(Debug, Clone, Serialize, Type)]
-pub struct Preview {
+pub struct ImportPreview {
     pub headers: Vec<String>,
-    pub mapping: Mapping,
+    pub mapping: ColumnMapping,
     /// The first rows (up to [`PREVIEW_ROWS`]).
-    pub rows: Vec<Row>,
+    pub rows: Vec<TableRow>,
     pub total_rows: u32,
 }
 
@@ -263,14 +263,14 @@ pub struct Preview {
 pub const PREVIEW_ROWS: usize = 10;
 
 /// The headers, the guessed mapping and the first rows of an org chart file.
-pub fn preview(path: &Path) -> Result<Preview> {
+pub fn preview(path: &Path) -> Result<ImportPreview> {
     Ok(preview_table(table::read_file(path)?))
 }
 
 /// [`preview`] of a table already read.
-pub fn preview_table(table: Table) -> Preview {
-    Preview {
-        mapping: Mapping::guess(&table.headers),
+pub fn preview_table(table: Table) -> ImportPreview {
+    ImportPreview {
+        mapping: ColumnMapping::guess(&table.headers),
         total_rows: table.rows.len() as u32,
         rows: table.rows.into_iter().take(PREVIEW_ROWS).collect(),
         headers: table.headers,
@@ -281,7 +281,7 @@ pub fn preview_table(table: Table) -> Preview {
 #[derive(Debug, Clone, Serialize, Type)]
 pub struct OrgChart {
     pub map: Map,
-    pub warnings: Vec<Warning>,
+    pub warnings: Vec<ImportWarning>,
     pub people: u32,
     pub offices: u32,
     pub reporting_lines: u32,
@@ -291,7 +291,7 @@ pub struct OrgChart {
 /// the file. `progress(done, total)` is called every [`PROGRESS_EVERY`] rows and at the end.
 pub fn import_org_chart(
     path: &Path,
-    mapping: Option<&Mapping>,
+    mapping: Option<&ColumnMapping>,
     progress: impl FnMut(u32, u32),
 ) -> Result<OrgChart> {
     let table = table::read_file(path)?;
@@ -317,7 +317,7 @@ struct Columns {
     id: Option<usize>,
 }
 
-fn locate(table: &Table, mapping: &Mapping) -> Result<Columns> {
+fn locate(table: &Table, mapping: &ColumnMapping) -> Result<Columns> {
     let find = |h: &Option<String>| -> Result<Option<usize>> {
         match h {
             None => Ok(None),
@@ -376,14 +376,14 @@ struct Person {
 /// Builds the map from a table already read (see [`import_org_chart`]).
 pub fn org_chart_from_table(
     table: &Table,
-    mapping: Option<&Mapping>,
+    mapping: Option<&ColumnMapping>,
     title: &str,
     mut progress: impl FnMut(u32, u32),
 ) -> Result<OrgChart> {
-    let mapping = Mapping::resolve(&table.headers, mapping);
+    let mapping = ColumnMapping::resolve(&table.headers, mapping);
     let cols = locate(table, &mapping)?;
     let total = table.rows.len() as u32;
-    let cell = |r: &Row, c: Option<usize>| -> String {
+    let cell = |r: &TableRow, c: Option<usize>| -> String {
         c.and_then(|c| r.cells.get(c)).cloned().unwrap_or_default()
     };
     let mut warnings = Vec::new();
@@ -633,7 +633,7 @@ mod tests {
 
     #[test]
     fn guesses_roles_from_common_headers() {
-        let m = Mapping::guess(&headers(&[
+        let m = ColumnMapping::guess(&headers(&[
             "Employee ID",
             "Full Name",
             "Job Title",
@@ -647,7 +647,7 @@ mod tests {
         assert_eq!(m.department.as_deref(), Some("Dept"));
         assert_eq!(m.reports_to.as_deref(), Some("Manager Email"));
         assert_eq!(m.email.as_deref(), Some("Work E-mail"));
-        let m = Mapping::guess(&headers(&[
+        let m = ColumnMapping::guess(&headers(&[
             "First Name",
             "Last Name",
             "Reports To",
@@ -662,13 +662,13 @@ mod tests {
     #[test]
     fn an_explicit_mapping_overrides_the_guess() {
         let h = headers(&["Name", "Boss", "Unit", "Title"]);
-        let x = Mapping::parse("reports_to=Boss, department=Unit, title=").unwrap();
-        let m = Mapping::resolve(&h, Some(&x));
+        let x = ColumnMapping::parse("reports_to=Boss, department=Unit, title=").unwrap();
+        let m = ColumnMapping::resolve(&h, Some(&x));
         assert_eq!(m.name.as_deref(), Some("Name"));
         assert_eq!(m.reports_to.as_deref(), Some("Boss"));
         assert_eq!(m.title, None);
         assert_eq!(
-            Mapping::parse("colour=Red").unwrap_err().kind,
+            ColumnMapping::parse("colour=Red").unwrap_err().kind,
             ErrorKind::InvalidValue
         );
     }

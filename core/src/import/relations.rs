@@ -11,8 +11,8 @@
 //! A cell the import cannot use (a volume of 9, an unknown medium) is an error naming its row and
 //! column, and nothing is imported: a survey half-imported is worse than one fixed and re-run.
 
-use super::table::{self, Row, Table};
-use super::{warn, Warning};
+use super::table::{self, Table, TableRow};
+use super::{warn, ImportWarning};
 use crate::error::{CoreError, ErrorKind, Result};
 use crate::model::{
     Annotations, Direction, Element, ElementDetails, ElementId, ElementKind, FlowMode, Map, Medium,
@@ -29,7 +29,7 @@ use std::path::Path;
 pub struct BatchImport {
     /// An [`Op::Batch`]: the elements created, then the relations.
     pub op: Op,
-    pub warnings: Vec<Warning>,
+    pub warnings: Vec<ImportWarning>,
     pub created: Vec<ElementId>,
     pub relations: u32,
 }
@@ -94,7 +94,7 @@ fn required(table: &Table, role: &str, names: &[&str]) -> Result<usize> {
     })
 }
 
-fn invalid(row: &Row, table: &Table, col: usize, what: &str) -> CoreError {
+fn invalid(row: &TableRow, table: &Table, col: usize, what: &str) -> CoreError {
     CoreError::new(
         ErrorKind::InvalidValue,
         format!(
@@ -212,7 +212,7 @@ fn finish(
     scenario: &ScenarioId,
     names: Names,
     relations: Vec<Op>,
-    warnings: Vec<Warning>,
+    warnings: Vec<ImportWarning>,
 ) -> Result<BatchImport> {
     let count = relations.len() as u32;
     let mut ops = names.ops;

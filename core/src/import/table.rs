@@ -16,13 +16,13 @@ use std::path::Path;
 /// Which reader a file needs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
 #[serde(rename_all = "snake_case")]
-pub enum Format {
+pub enum FileFormat {
     Csv,
     /// XLSX, XLSM, XLS or ODS: whatever calamine recognises.
     Spreadsheet,
 }
 
-impl Format {
+impl FileFormat {
     /// By extension: `.xlsx`, `.xlsm`, `.xlsb`, `.xls` and `.ods` are spreadsheets; anything else is
     /// read as CSV.
     pub fn of(path: &Path) -> Self {
@@ -40,7 +40,7 @@ impl Format {
 /// One data row: its number as a spreadsheet shows it, and its cells (trimmed; as many as the
 /// header, missing ones empty).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
-pub struct Row {
+pub struct TableRow {
     pub row: u32,
     pub cells: Vec<String>,
 }
@@ -50,7 +50,7 @@ pub struct Table {
     pub headers: Vec<String>,
     /// The header's own row number (1 unless blank lines come first).
     pub header_row: u32,
-    pub rows: Vec<Row>,
+    pub rows: Vec<TableRow>,
 }
 
 impl Table {
@@ -64,14 +64,14 @@ impl Table {
 /// Reads the file at `path` (its format from the extension).
 pub fn read_file(path: &Path) -> Result<Table> {
     let bytes = std::fs::read(path).map_err(|e| CoreError::io("read", path, e))?;
-    read(&bytes, Format::of(path))
+    read(&bytes, FileFormat::of(path))
 }
 
 /// Reads a table from bytes.
-pub fn read(bytes: &[u8], format: Format) -> Result<Table> {
+pub fn read(bytes: &[u8], format: FileFormat) -> Result<Table> {
     match format {
-        Format::Csv => read_csv(bytes),
-        Format::Spreadsheet => read_spreadsheet(bytes),
+        FileFormat::Csv => read_csv(bytes),
+        FileFormat::Spreadsheet => read_spreadsheet(bytes),
     }
 }
 
@@ -94,7 +94,7 @@ fn read_csv(bytes: &[u8]) -> Result<Table> {
         .from_reader(bytes);
     let mut headers: Option<(u32, Vec<String>)> = None;
     let mut rows = Vec::new();
-    // Row numbers are counted here from byte offsets rather than taken from the reader: a
+    // TableRow numbers are counted here from byte offsets rather than taken from the reader: a
     // spreadsheet shows a record with a line break inside a quoted cell as one row, and counts
     // blank lines.
     let mut record = csv::ByteRecord::new();
@@ -148,7 +148,7 @@ fn read_csv(bytes: &[u8]) -> Result<Table> {
             None => headers = Some((row, cells)),
             Some((_, h)) => {
                 cells.resize(h.len().max(cells.len()), String::new());
-                rows.push(Row { row, cells });
+                rows.push(TableRow { row, cells });
             }
         }
     }
@@ -211,14 +211,14 @@ fn read_spreadsheet(bytes: &[u8]) -> Result<Table> {
             }
             Some((_, h)) => {
                 cells.resize(h.len().max(cells.len()), String::new());
-                rows.push(Row { row, cells });
+                rows.push(TableRow { row, cells });
             }
         }
     }
     finish(headers, rows)
 }
 
-fn finish(headers: Option<(u32, Vec<String>)>, rows: Vec<Row>) -> Result<Table> {
+fn finish(headers: Option<(u32, Vec<String>)>, rows: Vec<TableRow>) -> Result<Table> {
     let (header_row, headers) =
         headers.ok_or_else(|| CoreError::new(ErrorKind::NothingToImport, "The file is empty."))?;
     Ok(Table {
@@ -235,7 +235,7 @@ mod tests {
     #[test]
     fn rows_are_numbered_as_a_spreadsheet_shows_them() {
         let csv = "\u{feff}Name,Title\r\n\r\nAna, Teacher \r\n\"Lee, Jo\",\"Two\nlines\"\r\nSam,Coach\r\n";
-        let t = read(csv.as_bytes(), Format::Csv).unwrap();
+        let t = read(csv.as_bytes(), FileFormat::Csv).unwrap();
         assert_eq!(t.headers, ["Name", "Title"]);
         assert_eq!(t.header_row, 1);
         let rows: Vec<(u32, &str, &str)> = t
@@ -255,13 +255,13 @@ mod tests {
 
     #[test]
     fn semicolons_and_ragged_rows() {
-        let t = read(b"a;b;c\n1;2\n", Format::Csv).unwrap();
+        let t = read(b"a;b;c\n1;2\n", FileFormat::Csv).unwrap();
         assert_eq!(t.rows[0].cells, ["1", "2", ""]);
     }
 
     #[test]
     fn bad_text_names_row_and_column() {
-        let e = read(b"Name,Title\nAna,ok\nBo,\xff\xfe\n", Format::Csv).unwrap_err();
+        let e = read(b"Name,Title\nAna,ok\nBo,\xff\xfe\n", FileFormat::Csv).unwrap_err();
         assert_eq!(e.kind, ErrorKind::UnreadableFile);
         assert!(
             e.message.starts_with("Row 3, column 2 (“Title”)"),
@@ -273,11 +273,13 @@ mod tests {
     #[test]
     fn empty_and_garbage() {
         assert_eq!(
-            read(b"", Format::Csv).unwrap_err().kind,
+            read(b"", FileFormat::Csv).unwrap_err().kind,
             ErrorKind::NothingToImport
         );
         assert_eq!(
-            read(b"not a zip", Format::Spreadsheet).unwrap_err().kind,
+            read(b"not a zip", FileFormat::Spreadsheet)
+                .unwrap_err()
+                .kind,
             ErrorKind::UnreadableFile
         );
     }
