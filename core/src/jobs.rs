@@ -1,16 +1,32 @@
-//! The command line's jobs as plain functions: write the sample, export a map, import a map.
+//! The command line's jobs as plain functions: write the sample, import, analyze and export.
 //!
-//! Each job either finishes or leaves nothing behind: outputs are written beside their target and
-//! moved into place only when complete, so a failure never leaves a half-written file.
+//! Each job either finishes or leaves nothing behind: new maps appear whole (`Document::create`),
+//! imports into a map are one transaction, and exported files are written beside their target
+//! and moved into place only when complete.
 
 use crate::error::{CoreError, ErrorKind, Result};
+use crate::import::{self, ColumnMapping, ImportWarning};
+use crate::model::View;
+use crate::render::{ExportKind, PageSize, PageSpec};
 use crate::store::Document;
 use std::path::Path;
 
-/// Formats `export` can write today.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ExportFormat {
-    Json,
+/// What an import did, for the command line to print: a summary line and row-numbered warnings.
+#[derive(Debug, Clone)]
+pub struct Report {
+    pub summary: String,
+    pub warnings: Vec<ImportWarning>,
+}
+
+/// How to export: the format as the command line spells it, and for drawings the view and page.
+#[derive(Debug, Clone, Copy)]
+pub struct ExportRequest<'a> {
+    /// `json`, `svg`, `png`, `pdf`, `deck`, `csv`, `graphml` or `gexf`.
+    pub format: &'a str,
+    /// `network` or `org-chart`.
+    pub view: &'a str,
+    /// `a4`, `letter` or `16:9`.
+    pub page: &'a str,
 }
 
 /// Writes the built-in sample, Riverside Unified, to a new `.murm` file.
@@ -24,14 +40,35 @@ pub fn write_synthetic(out: &Path, elements: usize, seed: u64) -> Result<()> {
     Document::create(out, &crate::synthetic::synthetic_map(elements, 2.0, seed)).map(drop)
 }
 
+fn bad_option(what: &str, value: &str, choices: &str) -> CoreError {
+    CoreError::new(
+        ErrorKind::Io,
+        format!("“{value}” is not a {what}; choose {choices}."),
+    )
+}
+
 /// Exports the map in `file` to `out`.
-pub fn export(file: &Path, format: ExportFormat, out: &Path) -> Result<()> {
+pub fn export(file: &Path, request: ExportRequest, out: &Path) -> Result<()> {
     let document = Document::open(file)?;
-    match format {
-        ExportFormat::Json => {
-            write_atomically(out, crate::json::to_json(document.map()).as_bytes())
-        }
+    let map = document.map();
+    if request.format.eq_ignore_ascii_case("json") {
+        return write_atomically(out, crate::json::to_json(map).as_bytes());
     }
+    let kind = ExportKind::parse(request.format).ok_or_else(|| {
+        bad_option(
+            "format",
+            request.format,
+            "json, svg, png, pdf, deck, csv, graphml or gexf",
+        )
+    })?;
+    let view = match request.view {
+        "network" => View::Network,
+        "org-chart" | "org_chart" => View::OrgChart,
+        other => return Err(bad_option("view", other, "network or org-chart")),
+    };
+    let size = PageSize::parse(request.page)
+        .ok_or_else(|| bad_option("page size", request.page, "a4, letter or 16:9"))?;
+    crate::render::export_to_file(map, None, kind, view, &PageSpec::new(size), out)
 }
 
 /// Creates a new `.murm` file from a map's JSON form.
@@ -40,6 +77,78 @@ pub fn import_json(json_file: &Path, out: &Path) -> Result<()> {
         std::fs::read_to_string(json_file).map_err(|e| CoreError::io("read", json_file, e))?;
     let map = crate::json::from_json(&text)?;
     Document::create(out, &map).map(drop)
+}
+
+/// Creates a new map from an org chart (CSV or XLSX). `mapping` overrides the guessed columns,
+/// e.g. `name=Full Name,reports_to=Manager`.
+pub fn import_org_chart(
+    file: &Path,
+    out: &Path,
+    mapping: Option<&str>,
+    progress: impl FnMut(u32, u32),
+) -> Result<Report> {
+    let mapping = mapping.map(ColumnMapping::parse).transpose()?;
+    let chart = import::import_org_chart(file, mapping.as_ref(), progress)?;
+    Document::create(out, &chart.map)?;
+    Ok(Report {
+        summary: format!(
+            "Imported {} people in {} offices with {} reporting lines.",
+            chart.people, chart.offices, chart.reporting_lines
+        ),
+        warnings: chart.warnings,
+    })
+}
+
+/// Which list `import_into` reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ListKind {
+    /// `source,target,medium,volume,direction`, e.g. from a relationship survey.
+    Relations,
+    /// `member,community`.
+    Members,
+}
+
+/// Adds a relationship or membership list to the first scenario of the map in `into`, as one
+/// undoable edit. Unknown names are created when `create_missing`, reported otherwise.
+pub fn import_into(
+    kind: ListKind,
+    file: &Path,
+    into: &Path,
+    create_missing: bool,
+    progress: impl FnMut(u32, u32),
+) -> Result<Report> {
+    let mut document = Document::open(into)?;
+    let scenario = document.map().scenarios[0].id.clone();
+    let batch = match kind {
+        ListKind::Relations => {
+            import::import_relations(document.map(), &scenario, file, create_missing, progress)?
+        }
+        ListKind::Members => {
+            import::import_members(document.map(), &scenario, file, create_missing, progress)?
+        }
+    };
+    document.apply(&scenario, &batch.op)?;
+    Ok(Report {
+        summary: format!(
+            "Added {} relations and {} new elements.",
+            batch.relations,
+            batch.created.len()
+        ),
+        warnings: batch.warnings,
+    })
+}
+
+/// Every lens of the first scenario of the map in `file`, as the JSON documented in docs/cli.md.
+pub fn analyze(file: &Path) -> Result<String> {
+    let document = Document::open(file)?;
+    let map = document.map();
+    let analysis = crate::analysis::analyze(map, &map.scenarios[0].id);
+    serde_json::to_string_pretty(&analysis).map_err(|e| {
+        CoreError::new(
+            ErrorKind::Io,
+            format!("The analysis could not be written as JSON ({e})."),
+        )
+    })
 }
 
 /// Writes `bytes` to `path` whole or not at all.

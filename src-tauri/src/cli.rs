@@ -1,9 +1,12 @@
-//! The command line: `murmuration --help`, `--version`, and the jobs that need no window.
-//! With no subcommand it opens the window. Errors print one clear line and exit non-zero; a job
-//! that fails leaves no output file behind.
+//! The command line: `murmuration --help`, `--version`, and the jobs that need no window
+//! (sample, synthetic, import, analyze, export). With no subcommand it opens the window.
+//! Errors print one clear line and exit non-zero; warnings go to stderr with their row numbers;
+//! a job that fails leaves no output file behind.
 
-use clap::{Parser, Subcommand, ValueEnum};
-use murmuration_core::jobs::{self, ExportFormat};
+use clap::{Parser, Subcommand};
+use murmuration_core::error::CoreError;
+use murmuration_core::jobs::{self, ExportRequest, ListKind, Report};
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -37,36 +40,113 @@ enum Command {
         #[arg(long, value_name = "FILE.murm")]
         out: PathBuf,
     },
-    /// Export a map to another format.
-    Export {
-        #[arg(value_name = "MAP.murm")]
-        map: PathBuf,
-        #[arg(long, value_enum)]
-        format: Format,
-        #[arg(long, value_name = "PATH")]
-        out: PathBuf,
-    },
-    /// Create a map from another format.
+    /// Import an org chart, a relationship survey, a member list or a map's JSON.
     Import {
         #[command(subcommand)]
         source: Import,
     },
-}
-
-#[derive(Clone, Copy, ValueEnum)]
-enum Format {
-    Json,
+    /// Run every lens (silos, density, brokers, layers, chart vs. reality, home base, pioneers,
+    /// reciprocity) and suggest leader moves.
+    Analyze {
+        #[arg(value_name = "MAP.murm")]
+        map: PathBuf,
+        /// Print the whole analysis as JSON (see docs/cli.md) instead of the leader moves in words.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Export a map: a drawing (svg, png, pdf, deck) or data (csv, graphml, gexf, json).
+    Export {
+        #[arg(value_name = "MAP.murm")]
+        map: PathBuf,
+        /// json, svg, png, pdf, deck, csv, graphml or gexf.
+        #[arg(long)]
+        format: String,
+        /// For drawings: network or org-chart.
+        #[arg(long, default_value = "network")]
+        view: String,
+        /// For drawings: a4, letter or 16:9.
+        #[arg(long, default_value = "16:9")]
+        page: String,
+        #[arg(long, value_name = "PATH")]
+        out: PathBuf,
+    },
 }
 
 #[derive(Subcommand)]
 enum Import {
-    /// A map in Murmuration's JSON form (see docs/json-format.md).
+    /// A new map from an org chart (CSV or XLSX): people, one office per department, reporting lines.
+    OrgChart {
+        #[arg(value_name = "FILE.csv|FILE.xlsx")]
+        file: PathBuf,
+        #[arg(long, value_name = "NEW.murm")]
+        out: PathBuf,
+        /// Which header holds what, when the guess is wrong: name=Header,reports_to=Header,title=Header,department=Header
+        #[arg(long, value_name = "ROLE=Header,…")]
+        map: Option<String>,
+    },
+    /// Add flows from an edge list (source,target,medium,volume,direction) to a map.
+    Relations {
+        #[arg(value_name = "FILE.csv")]
+        file: PathBuf,
+        #[arg(long, value_name = "MAP.murm")]
+        into: PathBuf,
+        /// Create people and communities that the list names but the map lacks (else: report them).
+        #[arg(long)]
+        create_missing: bool,
+    },
+    /// Add memberships from a member list (member,community) to a map.
+    Members {
+        #[arg(value_name = "FILE.csv")]
+        file: PathBuf,
+        #[arg(long, value_name = "MAP.murm")]
+        into: PathBuf,
+        #[arg(long)]
+        create_missing: bool,
+    },
+    /// A new map from Murmuration's JSON form (see docs/json-format.md).
     Json {
         #[arg(value_name = "FILE.json")]
         file: PathBuf,
         #[arg(long, value_name = "NEW.murm")]
         out: PathBuf,
     },
+}
+
+fn report(report: Report) {
+    for warning in &report.warnings {
+        eprintln!("warning: {}", warning.message);
+    }
+    println!("{}", report.summary);
+}
+
+fn analyze(map: &std::path::Path, json: bool) -> Result<(), CoreError> {
+    let text = jobs::analyze(map)?;
+    // A closed pipe (`| head`) is not an error worth a panic.
+    let mut out = std::io::stdout().lock();
+    if json {
+        let _ = writeln!(out, "{text}");
+        return Ok(());
+    }
+    let value: serde_json::Value = serde_json::from_str(&text).unwrap_or_default();
+    for line in value["moves"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|m| m["words"].as_str())
+    {
+        let _ = writeln!(out, "{line}");
+    }
+    Ok(())
+}
+
+/// A quiet progress line on stderr for long imports.
+fn progress(done: u32, total: u32) {
+    if total >= 5_000 {
+        eprint!("\rRead {done} of {total} rows…");
+        if done == total {
+            eprintln!();
+        }
+    }
 }
 
 /// Parses the command line; opens the window when no subcommand is given.
@@ -88,14 +168,40 @@ pub fn main(context: impl FnOnce() -> tauri::Context<tauri::Wry>) -> ExitCode {
             seed,
             out,
         }) => jobs::write_synthetic(&out, elements, seed),
+        Some(Command::Analyze { map, json }) => analyze(&map, json),
         Some(Command::Export {
             map,
-            format: Format::Json,
+            format,
+            view,
+            page,
             out,
-        }) => jobs::export(&map, ExportFormat::Json, &out),
-        Some(Command::Import {
-            source: Import::Json { file, out },
-        }) => jobs::import_json(&file, &out),
+        }) => jobs::export(
+            &map,
+            ExportRequest {
+                format: &format,
+                view: &view,
+                page: &page,
+            },
+            &out,
+        ),
+        Some(Command::Import { source }) => match source {
+            Import::Json { file, out } => jobs::import_json(&file, &out),
+            Import::OrgChart { file, out, map } => {
+                jobs::import_org_chart(&file, &out, map.as_deref(), progress).map(report)
+            }
+            Import::Relations {
+                file,
+                into,
+                create_missing,
+            } => jobs::import_into(ListKind::Relations, &file, &into, create_missing, progress)
+                .map(report),
+            Import::Members {
+                file,
+                into,
+                create_missing,
+            } => jobs::import_into(ListKind::Members, &file, &into, create_missing, progress)
+                .map(report),
+        },
     };
     match done {
         Ok(()) => ExitCode::SUCCESS,

@@ -160,3 +160,138 @@ fn sample_refuses_to_overwrite_an_existing_file() {
     assert!(!run.status.success());
     assert_eq!(std::fs::read(&precious).expect("read"), b"precious");
 }
+
+fn fixture(name: &str) -> String {
+    format!(
+        "{}/../core/tests/fixtures/import/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    )
+}
+
+#[test]
+fn an_org_chart_csv_becomes_a_map_with_warnings_by_row() {
+    let dir = scratch("org-chart");
+    let map = dir.join("district.murm");
+    let run = murmuration(&[
+        "import",
+        "org-chart",
+        &fixture("org_chart_district.csv"),
+        "--out",
+        arg(&map),
+    ]);
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    assert!(String::from_utf8_lossy(&run.stdout).contains("Imported 40 people"));
+    assert!(String::from_utf8_lossy(&run.stderr).contains("Row 42 names the manager"));
+    let analysis = murmuration(&["analyze", arg(&map), "--json"]);
+    assert!(analysis.status.success());
+    let json: serde_json::Value =
+        serde_json::from_slice(&analysis.stdout).expect("analyze prints JSON");
+    assert!(
+        json["silos"]["groups"]
+            .as_array()
+            .is_some_and(|g| !g.is_empty()),
+        "no groups in the silos lens"
+    );
+    assert!(
+        json["moves"].as_array().is_some_and(|m| !m.is_empty()),
+        "no leader moves"
+    );
+}
+
+#[test]
+fn a_reporting_cycle_writes_nothing_and_names_the_rows() {
+    let dir = scratch("cycle");
+    let map = dir.join("cycle.murm");
+    let run = murmuration(&[
+        "import",
+        "org-chart",
+        &fixture("org_chart_cycle.csv"),
+        "--out",
+        arg(&map),
+    ]);
+    assert!(!run.status.success());
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(
+        stderr.contains("row 3") && stderr.contains("row 4"),
+        "{stderr}"
+    );
+    assert!(!map.exists());
+}
+
+#[test]
+fn a_bad_survey_row_leaves_the_map_byte_identical() {
+    let dir = scratch("bad-survey");
+    let map = dir.join("s.murm");
+    assert!(murmuration(&["sample", "--out", arg(&map)])
+        .status
+        .success());
+    let before = std::fs::read(&map).expect("read");
+    let run = murmuration(&[
+        "import",
+        "relations",
+        &fixture("survey_bad_volume.csv"),
+        "--into",
+        arg(&map),
+    ]);
+    assert!(!run.status.success());
+    assert!(String::from_utf8_lossy(&run.stderr).contains("Row 4, column “volume”"));
+    assert_eq!(
+        before,
+        std::fs::read(&map).expect("read"),
+        "a refused import changed the file"
+    );
+}
+
+#[test]
+fn drawings_export_as_pdf_svg_and_png() {
+    let dir = scratch("drawings");
+    let map = dir.join("s.murm");
+    assert!(murmuration(&["sample", "--out", arg(&map)])
+        .status
+        .success());
+    for (format, name, magic) in [
+        ("pdf", "s.pdf", &b"%PDF"[..]),
+        ("svg", "s.svg", b"<svg"),
+        ("png", "s.png", b"\x89PNG"),
+    ] {
+        let out = dir.join(name);
+        let run = murmuration(&[
+            "export",
+            arg(&map),
+            "--format",
+            format,
+            "--view",
+            "org-chart",
+            "--page",
+            "a4",
+            "--out",
+            arg(&out),
+        ]);
+        assert!(
+            run.status.success(),
+            "{format}: {}",
+            String::from_utf8_lossy(&run.stderr)
+        );
+        let bytes = std::fs::read(&out).expect("export written");
+        assert!(
+            bytes.windows(magic.len()).take(200).any(|w| w == magic),
+            "{format} output does not look like {format}"
+        );
+    }
+    let run = murmuration(&[
+        "export",
+        arg(&map),
+        "--format",
+        "pdf",
+        "--page",
+        "a3",
+        "--out",
+        arg(&dir.join("x.pdf")),
+    ]);
+    assert!(!run.status.success());
+    assert!(String::from_utf8_lossy(&run.stderr).contains("not a page size"));
+}
