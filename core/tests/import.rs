@@ -48,7 +48,7 @@ fn bosses(chart: &OrgChart) -> BTreeMap<String, String> {
 fn check_district(chart: &OrgChart) {
     murmuration_core::ops::validate_map(&chart.map).unwrap();
     assert_eq!(chart.people, 40);
-    assert_eq!(chart.offices, 10);
+    assert_eq!(chart.offices, 8);
     // Everyone but the superintendent and the grant writer (whose manager left) has a line.
     assert_eq!(chart.reporting_lines, 38);
     let names = by_name(chart);
