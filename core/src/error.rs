@@ -15,7 +15,7 @@ use std::fmt::Display;
 #[serde(rename_all = "snake_case")]
 pub enum ErrorKind {
     // --- the map's invariants -------------------------------------------------------------
-    /// An element, relation or scenario with this id already exists.
+    /// An element, relation, scenario or scene with this id already exists.
     DuplicateId,
     /// An id in a map's lookup table names a different element or relation than the one stored there.
     IdMismatch,
@@ -44,6 +44,9 @@ pub enum ErrorKind {
     InvalidPoint,
     /// A map must keep at least one scenario.
     LastScenario,
+    UnknownScene,
+    /// A scene's viewport that is not a rectangle of finite numbers with a positive width and height.
+    InvalidViewport,
     // --- files -----------------------------------------------------------------------------
     /// The file (or JSON) is not a Murmuration map at all.
     NotAMap,

@@ -12,13 +12,17 @@
 //! - `reports to` forms no cycle; nesting forms no cycle; a parent is a group kind;
 //! - dates are `2021`, `2021-02` or `2021-02-01` and `until` is not before `from` (a period counts to
 //!   its last day: `from 2021-06, until 2021` is fine);
-//! - a flow's volume is 1–5; drawing positions are finite numbers; a map keeps at least one scenario.
+//! - a flow's volume is 1–5; drawing positions are finite numbers; a map keeps at least one scenario;
+//! - scene ids are unique per map; a scene's scenario exists, its viewport is a rectangle of finite
+//!   numbers with a positive size, the elements it brings forward are in its scenario, its time is
+//!   a date.
 //!
 //! Deleting an element never leaves anything dangling: its relations go with it, its children are
 //! re-parented to its own parent (they are not deleted: a silo wall coming down frees the people
 //! inside), attributes naming it (a person's position or home base, a routine step's owner) are
-//! cleared, and its drawing positions are forgotten. The effect is spelled out as a batch of these
-//! smaller ops, so its inverse restores all of it.
+//! cleared, its drawing positions are forgotten, and scenes of its scenario stop bringing it
+//! forward. Deleting a scenario deletes the scenes that show it. The effect is spelled out as a
+//! batch of these smaller ops, so its inverse restores all of it.
 //!
 //! Validation stays local: an [`Index`] beside the map knows each element's relations, children
 //! and referrers, so a reports-to cycle check walks up from the new boss (O(depth)), not the graph.
@@ -26,7 +30,7 @@
 use crate::error::{CoreError, ErrorKind, Result};
 use crate::model::{
     Element, ElementDetails, ElementId, ElementKind, Map, Point, Relation, RelationDetails,
-    RelationId, RelationKind, Scenario, ScenarioId, Span, View,
+    RelationId, RelationKind, Scenario, ScenarioId, Scene, SceneId, Span, View, Viewport,
 };
 use serde::{Deserialize, Serialize};
 use specta::Type;
@@ -41,7 +45,7 @@ pub struct Placement {
 }
 
 /// One change to a map. Element, relation and move ops act on the scenario passed to [`apply`];
-/// scenario ops and `set_title` name what they act on themselves.
+/// scenario ops, scene ops and `set_title` name what they act on themselves.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
 #[serde(tag = "op", rename_all = "snake_case")]
 pub enum Op {
@@ -98,6 +102,24 @@ pub enum Op {
     },
     SetTitle {
         title: String,
+    },
+    /// Adds `scene` at index `at` of the map's story (the end when `None` or past the end).
+    AddScene {
+        scene: Scene,
+        #[serde(default)]
+        at: Option<u32>,
+    },
+    /// Replaces the whole scene with the same id (its place in the story stays).
+    UpdateScene {
+        scene: Scene,
+    },
+    /// Moves a scene to index `to` of the story (the last place when past the end).
+    MoveScene {
+        id: SceneId,
+        to: u32,
+    },
+    DeleteScene {
+        id: SceneId,
     },
 }
 
@@ -294,6 +316,18 @@ pub fn apply_indexed(
                 )
                 .about(&id.0));
             }
+            // The scenes that show it go with it (undo brings them back in their places).
+            let showing: Vec<Op> = map
+                .scenes
+                .iter()
+                .filter(|s| &s.scenario == id)
+                .map(|s| Op::DeleteScene { id: s.id.clone() })
+                .collect();
+            if !showing.is_empty() {
+                let mut cascade = showing;
+                cascade.push(op.clone());
+                return apply_batch(map, index, scenario, &cascade);
+            }
             let old = map.scenarios.remove(at);
             index.scenarios.remove(id);
             Ok(Applied {
@@ -305,7 +339,86 @@ pub fn apply_indexed(
                 },
             })
         }
+        Op::AddScene { scene, at } => {
+            if map.scene(&scene.id).is_some() {
+                return Err(CoreError::new(
+                    ErrorKind::DuplicateId,
+                    format!(
+                        "There is already a scene with the id {}; a new scene needs its own.",
+                        scene.id.0
+                    ),
+                )
+                .about(&scene.id.0));
+            }
+            validate_scene(map, scene)?;
+            let at = at.map_or(map.scenes.len(), |a| (a as usize).min(map.scenes.len()));
+            map.scenes.insert(at, scene.clone());
+            Ok(Applied {
+                effect: Op::AddScene {
+                    scene: scene.clone(),
+                    at: Some(at as u32),
+                },
+                inverse: Op::DeleteScene {
+                    id: scene.id.clone(),
+                },
+            })
+        }
+        Op::UpdateScene { scene } => {
+            let at = scene_index(map, &scene.id)?;
+            validate_scene(map, scene)?;
+            let old = std::mem::replace(&mut map.scenes[at], scene.clone());
+            Ok(Applied {
+                effect: op.clone(),
+                inverse: Op::UpdateScene { scene: old },
+            })
+        }
+        Op::MoveScene { id, to } => {
+            let from = scene_index(map, id)?;
+            let to = (*to as usize).min(map.scenes.len() - 1);
+            let moved = map.scenes.remove(from);
+            map.scenes.insert(to, moved);
+            Ok(Applied {
+                effect: Op::MoveScene {
+                    id: id.clone(),
+                    to: to as u32,
+                },
+                inverse: Op::MoveScene {
+                    id: id.clone(),
+                    to: from as u32,
+                },
+            })
+        }
+        Op::DeleteScene { id } => {
+            let at = scene_index(map, id)?;
+            let old = map.scenes.remove(at);
+            Ok(Applied {
+                effect: op.clone(),
+                inverse: Op::AddScene {
+                    scene: old,
+                    at: Some(at as u32),
+                },
+            })
+        }
         _ => {
+            // A deleted element leaves the focus of the scenes that showed it, as one undoable
+            // step with the delete. Only scenes in focus cost anything here.
+            if let Op::DeleteElement { id } = op {
+                let refocused: Vec<Op> = map
+                    .scenes
+                    .iter()
+                    .filter(|s| &s.scenario == scenario && s.filters.focus.contains(id))
+                    .map(|s| {
+                        let mut scene = s.clone();
+                        scene.filters.focus.remove(id);
+                        Op::UpdateScene { scene }
+                    })
+                    .collect();
+                if !refocused.is_empty() {
+                    let mut cascade = refocused;
+                    cascade.push(op.clone());
+                    return apply_batch(map, index, scenario, &cascade);
+                }
+            }
             let sc = map
                 .scenarios
                 .iter_mut()
@@ -614,7 +727,11 @@ fn apply_in_scenario(sc: &mut Scenario, idx: &mut ScenarioIndex, op: &Op) -> Res
         | Op::AddScenario { .. }
         | Op::RenameScenario { .. }
         | Op::DeleteScenario { .. }
-        | Op::SetTitle { .. } => unreachable!("handled by apply_indexed"),
+        | Op::SetTitle { .. }
+        | Op::AddScene { .. }
+        | Op::UpdateScene { .. }
+        | Op::MoveScene { .. }
+        | Op::DeleteScene { .. } => unreachable!("handled by apply_indexed"),
     }
 }
 
@@ -651,6 +768,21 @@ fn unknown_scenario(id: &ScenarioId) -> CoreError {
         format!("There is no scenario {} in this map.", id.0),
     )
     .about(&id.0)
+}
+
+fn unknown_scene(id: &SceneId) -> CoreError {
+    CoreError::new(
+        ErrorKind::UnknownScene,
+        format!("There is no scene {} in this map.", id.0),
+    )
+    .about(&id.0)
+}
+
+fn scene_index(map: &Map, id: &SceneId) -> Result<usize> {
+    map.scenes
+        .iter()
+        .position(|s| &s.id == id)
+        .ok_or_else(|| unknown_scene(id))
 }
 
 fn unknown_element(id: &ElementId) -> CoreError {
@@ -1150,6 +1282,64 @@ fn check_no_reports_cycle(
     Ok(())
 }
 
+/// Checks a scene against the map it is in: its scenario exists, its viewport is a real
+/// rectangle, every element in its focus is in that scenario, its time is a date. The lens is not
+/// checked: it is the id of a lens the analysis may know, kept as text.
+pub fn validate_scene(map: &Map, scene: &Scene) -> Result<()> {
+    let Some(sc) = map.scenario(&scene.scenario) else {
+        return Err(CoreError::new(
+            ErrorKind::UnknownScenario,
+            format!(
+                "The scene \"{}\" shows the scenario {}, which is not in this map.",
+                scene.title, scene.scenario.0
+            ),
+        )
+        .about(&scene.id.0)
+        .about(&scene.scenario.0));
+    };
+    if let Some(v) = scene.viewport {
+        check_viewport(scene, v)?;
+    }
+    if let Some(missing) = scene
+        .filters
+        .focus
+        .iter()
+        .find(|id| !sc.elements.contains_key(*id))
+    {
+        return Err(CoreError::new(
+            ErrorKind::UnknownElement,
+            format!(
+                "The scene \"{}\" brings forward {}, which is not in the scenario \"{}\".",
+                scene.title, missing.0, sc.name
+            ),
+        )
+        .about(&scene.id.0)
+        .about(&missing.0));
+    }
+    let time = Span {
+        from: scene.time.clone(),
+        until: None,
+    };
+    check_span(&time, &scene.id.0, || {
+        format!("the scene \"{}\"", scene.title)
+    })
+}
+
+fn check_viewport(scene: &Scene, v: Viewport) -> Result<()> {
+    let finite = [v.x, v.y, v.width, v.height].iter().all(|n| n.is_finite());
+    if finite && v.width > 0.0 && v.height > 0.0 {
+        return Ok(());
+    }
+    Err(CoreError::new(
+        ErrorKind::InvalidViewport,
+        format!(
+            "The scene \"{}\" cannot show the area at ({}, {}), {} wide and {} high: it must be ordinary numbers, with a width and height above 0.",
+            scene.title, v.x, v.y, v.width, v.height
+        ),
+    )
+    .about(&scene.id.0))
+}
+
 /// Checks every invariant of a whole map.
 pub fn validate_map(map: &Map) -> Result<()> {
     if map.scenarios.is_empty() {
@@ -1168,6 +1358,17 @@ pub fn validate_map(map: &Map) -> Result<()> {
             .about(&sc.id.0));
         }
         validate_scenario(sc)?;
+    }
+    let mut seen = HashSet::new();
+    for scene in &map.scenes {
+        if !seen.insert(&scene.id) {
+            return Err(CoreError::new(
+                ErrorKind::DuplicateId,
+                format!("Two scenes share the id {}.", scene.id.0),
+            )
+            .about(&scene.id.0));
+        }
+        validate_scene(map, scene)?;
     }
     Ok(())
 }

@@ -1,7 +1,8 @@
 //! What the UI receives: one scenario of the open map, flattened into lists, plus what the window
-//! needs around it (title, file, undo state). The UI renders this and never keeps a truth of its own.
+//! needs around it (title, file, undo state, the map's scenes). The UI renders this and never
+//! keeps a truth of its own.
 
-use crate::model::{Element, Map, Point, Relation, ScenarioId, View};
+use crate::model::{Element, Map, Point, Relation, ScenarioId, Scene, View};
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
@@ -30,6 +31,9 @@ pub struct MapSnapshot {
     pub positions: Vec<Position>,
     pub can_undo: bool,
     pub can_redo: bool,
+    /// The map's story, in order: every scene, whichever scenario it shows.
+    #[serde(default)]
+    pub scenes: Vec<Scene>,
 }
 
 impl MapSnapshot {
@@ -78,6 +82,7 @@ impl MapSnapshot {
                 .unwrap_or_default(),
             can_undo,
             can_redo,
+            scenes: map.scenes.clone(),
         }
     }
 }

@@ -5,8 +5,11 @@
 //! touched instead of the whole map. Why history in the file: undo survives closing the window.
 //!
 //! The file is identified by `PRAGMA application_id` ([`APPLICATION_ID`], "MURM") and versioned by
-//! `PRAGMA user_version` (the number of [`MIGRATIONS`] applied). Migrations are numbered, embedded,
-//! forward only, each in its own transaction.
+//! `PRAGMA user_version` (the number of [`MIGRATIONS`] applied). Migrations are numbered, embedded
+//! and forward only. An older file is brought up to date when it is opened for editing, all its
+//! pending migrations in one transaction that commits only once the map has been read back and
+//! checked — so a bad older file is refused unchanged. [`Document::read`] never migrates the file
+//! itself (it reads a private copy).
 //!
 //! Opening is careful: the 100-byte SQLite header is read with plain file I/O first, so a file that
 //! is not SQLite, not a map, truncated, or from a newer Murmuration is refused without SQLite ever
@@ -21,12 +24,15 @@
 //! of the element (its kind's fields, span, notes, tags);
 //! `relations(scenario, id, kind, source, target, attributes)`;
 //! `positions(scenario, view, element, x, y)`;
+//! `scenes(id, ord, scenario, title, attributes)` — the map's story in `ord` order (not keyed by
+//! scenario: a scene names the one it shows); `attributes` is the JSON of the rest of the scene;
 //! `history(seq, scenario, op, inverse, at)` — entries `seq <= history_cursor` are done (undo
 //! walks down), later ones are the redo tail (a new edit drops them).
 
 use crate::error::{is_busy, CoreError, ErrorKind, Result};
 use crate::model::{
-    Element, ElementId, Map, Point, Relation, RelationId, Scenario, ScenarioId, View,
+    Element, ElementId, Map, Point, Relation, RelationId, Scenario, ScenarioId, Scene, SceneId,
+    View,
 };
 use crate::ops::{self, Index, Op};
 use rusqlite::{params, Connection, OpenFlags, OptionalExtension, Transaction};
@@ -41,7 +47,9 @@ use std::path::{Path, PathBuf};
 pub const APPLICATION_ID: i32 = 0x4D55_524D;
 
 /// The schema, one migration per entry; `user_version` is how many have been applied.
-pub const MIGRATIONS: &[&str] = &[r#"
+pub const MIGRATIONS: &[&str] = &[
+    // 1: the map, its scenarios and the undo history.
+    r#"
 CREATE TABLE meta (
     key   TEXT PRIMARY KEY,
     value TEXT NOT NULL
@@ -84,7 +92,18 @@ CREATE TABLE history (
     inverse  TEXT NOT NULL,
     at       INTEGER NOT NULL
 );
-"#];
+"#,
+    // 2: scenes, the map's saved views.
+    r#"
+CREATE TABLE scenes (
+    id         TEXT PRIMARY KEY,
+    ord        INTEGER NOT NULL,
+    scenario   TEXT NOT NULL,
+    title      TEXT NOT NULL,
+    attributes TEXT NOT NULL
+) WITHOUT ROWID;
+"#,
+];
 
 /// The `user_version` this build writes and the newest it can open.
 pub const FORMAT_VERSION: i32 = MIGRATIONS.len() as i32;
@@ -150,13 +169,17 @@ impl Document {
         let built = (|| -> Result<()> {
             let mut conn = Connection::open(&building)?;
             conn.pragma_update(None, "journal_mode", "WAL")?;
-            migrate(&mut conn, 0)?;
             let tx = conn.transaction()?;
+            migrate(&tx, 0)?;
             set_meta(&tx, "title", &map.title)?;
             set_meta(&tx, "history_cursor", "0")?;
             for (ord, scenario) in map.scenarios.iter().enumerate() {
                 insert_scenario(&tx, scenario, ord)?;
             }
+            for scene in &map.scenes {
+                put_scene(&tx, scene)?;
+            }
+            renumber_scenes(&tx, map)?;
             tx.commit()?;
             // Closing checkpoints the WAL into the file, so the one file is complete on its own.
             conn.close().map_err(|(_, e)| CoreError::storage(e))?;
@@ -208,9 +231,12 @@ impl Document {
         if version_now < 1 {
             return Err(damaged(path, "it holds no map"));
         }
-        // An older file of ours is brought up to date before it is read with today's schema.
-        migrate(&mut conn, version_now)?;
-        let (map, cursor) = load(&conn).map_err(|e| damaged(path, e))?;
+        // An older file of ours is brought up to date and then read with today's schema, in one
+        // transaction that commits only when the map reads back and keeps every rule. For a file
+        // that is up to date this is a read.
+        let tx = conn.transaction().map_err(|e| opening(path, e))?;
+        migrate(&tx, version_now)?;
+        let (map, cursor) = load(&tx).map_err(|e| damaged(path, e))?;
         if let Err(e) = ops::validate_map(&map) {
             return Err(CoreError::new(
                 ErrorKind::Corrupt,
@@ -221,6 +247,7 @@ impl Document {
                 ),
             ));
         }
+        tx.commit().map_err(|e| opening(path, e))?;
         // Everything checked: from here on we may write.
         conn.pragma_update(None, "journal_mode", "WAL")
             .map_err(|e| opening(path, e))?;
@@ -239,6 +266,25 @@ impl Document {
             index,
             cursor,
         })
+    }
+
+    /// Reads the map in a `.murm` file without opening it for editing: no lock is taken and
+    /// nothing is written to it, so it works while the map is open in a window (the command
+    /// line's `export`), and it sees every edit that window has acknowledged. The file gets the
+    /// same checks as [`Document::open`] (an older file is read as brought up to date, and left
+    /// as it is), because they run on a private copy of it: see [`copy_consistent`].
+    pub fn read(path: impl AsRef<Path>) -> Result<Map> {
+        let path = path.as_ref();
+        // A stranger's file is refused before anything is copied.
+        check_header(path, &read_header(path)?)?;
+        let scratch = Scratch::new()?;
+        // The copy keeps the file's name, so messages about it name the file the user gave.
+        let copy = scratch
+            .0
+            .join(path.file_name().unwrap_or_else(|| "map.murm".as_ref()));
+        copy_consistent(path, &copy)?;
+        let document = Document::open(&copy)?;
+        Ok(document.map)
     }
 
     /// Chooses how durable each following edit is; [`Durability::PowerLoss`] after opening.
@@ -433,6 +479,124 @@ impl Document {
 
 // --- opening -------------------------------------------------------------------------------
 
+/// How often [`copy_consistent`] tries before giving up on a file that keeps changing.
+const COPY_ATTEMPTS: u32 = 40;
+
+/// The size of a WAL file's header; it changes only when the WAL starts over after a checkpoint.
+const WAL_HEADER: usize = 32;
+
+/// What lies beside a map file at one moment: its WAL (where a window's edits wait for the next
+/// checkpoint), a rollback journal (only in files Murmuration did not write), and when the file
+/// itself last changed.
+struct Beside {
+    wal: Option<Vec<u8>>,
+    journal: Option<Vec<u8>>,
+    file: (u64, Option<std::time::SystemTime>),
+}
+
+impl Beside {
+    fn read(path: &Path) -> Result<Beside> {
+        let optional = |suffix: &str| -> Result<Option<Vec<u8>>> {
+            let journal = sibling_suffix(path, suffix);
+            match std::fs::read(&journal) {
+                Ok(bytes) => Ok(Some(bytes)),
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+                Err(e) => Err(CoreError::io("read", &journal, e)),
+            }
+        };
+        let meta = std::fs::metadata(path).map_err(|e| CoreError::io("read", path, e))?;
+        Ok(Beside {
+            wal: optional("-wal")?,
+            journal: optional("-journal")?,
+            file: (meta.len(), meta.modified().ok()),
+        })
+    }
+
+    /// Whether a copy of the file read between `self` and `later`, with `later`'s journals, is
+    /// one moment of the map. See [`copy_consistent`].
+    fn continued_by(&self, later: &Beside) -> bool {
+        let wal = match (&self.wal, &later.wal) {
+            (None, None) => self.file == later.file,
+            (Some(a), Some(b)) if a.len() >= WAL_HEADER && b.len() >= WAL_HEADER => {
+                a[..WAL_HEADER] == b[..WAL_HEADER]
+            }
+            (a, b) => a == b,
+        };
+        wal && self.journal == later.journal
+    }
+}
+
+/// Copies a map file and its journals to `copy` as one moment of the map, with plain file reads:
+/// no SQLite lock (the window holding the file keeps it exclusively), nothing written beside it.
+///
+/// While we copy, a window may commit (append frames to the WAL), checkpoint (write pages the WAL
+/// holds into the file) or start the WAL over (a new header, after a checkpoint). So the WAL is
+/// read before and after the file, and the later WAL is copied. When its header did not change,
+/// the WAL only grew: every page a checkpoint wrote into the file while we read it came from a
+/// commit finished before we finished reading the file, so the later WAL holds that commit whole,
+/// and SQLite's recovery on the copy replays it over whatever mix of pages the file read caught
+/// (a frame still being written at the end is ignored by recovery). With no WAL either time, the
+/// file must not have changed. Otherwise it tries again.
+fn copy_consistent(path: &Path, copy: &Path) -> Result<()> {
+    for attempt in 0..COPY_ATTEMPTS {
+        let before = Beside::read(path)?;
+        let file = std::fs::read(path).map_err(|e| CoreError::io("read", path, e))?;
+        let after = Beside::read(path)?;
+        if before.continued_by(&after) {
+            std::fs::write(copy, file).map_err(|e| CoreError::io("copy", copy, e))?;
+            for (suffix, bytes) in [("-wal", after.wal), ("-journal", after.journal)] {
+                if let Some(bytes) = bytes {
+                    let to = sibling_suffix(copy, suffix);
+                    std::fs::write(&to, bytes).map_err(|e| CoreError::io("copy", &to, e))?;
+                }
+            }
+            return Ok(());
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5 + 5 * u64::from(attempt)));
+    }
+    Err(CoreError::new(
+        ErrorKind::AlreadyOpen,
+        format!(
+            "{} is being changed in another window too quickly to read. Try again in a moment.",
+            display_name(path)
+        ),
+    ))
+}
+
+/// A private folder in the system's temporary folder, removed with everything in it when dropped.
+struct Scratch(PathBuf);
+
+impl Scratch {
+    fn new() -> Result<Scratch> {
+        let base = std::env::temp_dir();
+        let stamp = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos());
+        let mut builder = std::fs::DirBuilder::new();
+        // Only this user may read the copy of their map.
+        #[cfg(unix)]
+        std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+        let mut n = 0u32;
+        loop {
+            let dir = base.join(format!(
+                "murmuration-read-{}-{stamp}-{n}",
+                std::process::id()
+            ));
+            match builder.create(&dir) {
+                Ok(()) => return Ok(Scratch(dir)),
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && n < 100 => n += 1,
+                Err(e) => return Err(CoreError::io("create", &dir, e)),
+            }
+        }
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
 const HEADER_MAGIC: &[u8; 16] = b"SQLite format 3\0";
 
 fn read_header(path: &Path) -> Result<Vec<u8>> {
@@ -539,15 +703,14 @@ fn opening(path: &Path, e: rusqlite::Error) -> CoreError {
     }
 }
 
-fn migrate(conn: &mut Connection, from: i32) -> Result<()> {
+/// Applies the migrations after the first `from` inside `tx` (the caller commits).
+fn migrate(tx: &Transaction, from: i32) -> Result<()> {
     for (done, sql) in MIGRATIONS.iter().enumerate().skip(from.max(0) as usize) {
-        let tx = conn.transaction()?;
         tx.execute_batch(sql)?;
         if done == 0 {
             tx.pragma_update(None, "application_id", APPLICATION_ID)?;
         }
         tx.pragma_update(None, "user_version", done as i32 + 1)?;
-        tx.commit()?;
     }
     Ok(())
 }
@@ -698,7 +861,40 @@ fn load(conn: &Connection) -> std::result::Result<(Map, i64), LoadError> {
             },
         );
     }
-    Ok((Map { title, scenarios }, cursor))
+    let mut scenes = Vec::new();
+    let mut stmt =
+        conn.prepare("SELECT id, scenario, title, attributes FROM scenes ORDER BY ord")?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        let text = record(
+            r.get_ref(3)?.as_str().map_err(|_| unreadable())?,
+            &[
+                (
+                    "id",
+                    Some(r.get_ref(0)?.as_str().map_err(|_| unreadable())?),
+                ),
+                (
+                    "scenario",
+                    Some(r.get_ref(1)?.as_str().map_err(|_| unreadable())?),
+                ),
+                (
+                    "title",
+                    Some(r.get_ref(2)?.as_str().map_err(|_| unreadable())?),
+                ),
+            ],
+        )?;
+        let scene: Scene = serde_json::from_str(&text)
+            .map_err(|e| LoadError::Row(format!("a scene cannot be read ({e})")))?;
+        scenes.push(scene);
+    }
+    Ok((
+        Map {
+            title,
+            scenarios,
+            scenes,
+        },
+        cursor,
+    ))
 }
 
 fn unreadable() -> LoadError {
@@ -735,7 +931,7 @@ fn record(
     Ok(text)
 }
 
-/// Splits an element or relation into its column values and the JSON of everything else.
+/// Splits an element, relation or scene into its column values and the JSON of everything else.
 fn split(value: Value, columns: &[&str]) -> (BTreeMap<String, Value>, String) {
     let Value::Object(mut object) = value else {
         unreachable!("elements and relations serialize to objects")
@@ -827,6 +1023,40 @@ fn put_relation(tx: &Transaction, scenario: &ScenarioId, relation: &Relation) ->
     Ok(())
 }
 
+fn put_scene(tx: &Transaction, scene: &Scene) -> Result<()> {
+    let value = serde_json::to_value(scene).expect("scenes always serialize");
+    let (_, rest) = split(value, &["id", "scenario", "title"]);
+    // `ord` is set by `renumber_scenes`; a new row starts at the end.
+    tx.prepare_cached(
+        "INSERT INTO scenes (id, ord, scenario, title, attributes)
+         VALUES (?1, (SELECT COUNT(*) FROM scenes), ?2, ?3, ?4)
+         ON CONFLICT (id) DO UPDATE SET scenario = ?2, title = ?3, attributes = ?4",
+    )?
+    .execute(params![scene.id.0, scene.scenario.0, scene.title, rest])?;
+    Ok(())
+}
+
+/// Writes the row of one scene as it now is in `map` (none if it was deleted).
+fn sync_scene(tx: &Transaction, map: &Map, id: &SceneId) -> Result<()> {
+    match map.scene(id) {
+        Some(scene) => put_scene(tx, scene),
+        None => {
+            tx.prepare_cached("DELETE FROM scenes WHERE id = ?1")?
+                .execute([&id.0])?;
+            Ok(())
+        }
+    }
+}
+
+/// Sets every scene's `ord` to its place in the story. A story is a handful of scenes.
+fn renumber_scenes(tx: &Transaction, map: &Map) -> Result<()> {
+    for (ord, scene) in map.scenes.iter().enumerate() {
+        tx.prepare_cached("UPDATE scenes SET ord = ?2 WHERE id = ?1")?
+            .execute(params![scene.id.0, ord as i64])?;
+    }
+    Ok(())
+}
+
 fn put_position(
     tx: &Transaction,
     scenario: &ScenarioId,
@@ -904,6 +1134,16 @@ fn write_effect(tx: &Transaction, map: &Map, scenario: &ScenarioId, effect: &Op)
         }
         Op::AddScenario { scenario: s, .. } => rewrite_scenario(tx, map, &s.id),
         Op::DeleteScenario { id } => rewrite_scenario(tx, map, id),
+        Op::UpdateScene { scene } => sync_scene(tx, map, &scene.id),
+        Op::AddScene {
+            scene: Scene { id, .. },
+            ..
+        }
+        | Op::MoveScene { id, .. }
+        | Op::DeleteScene { id } => {
+            sync_scene(tx, map, id)?;
+            renumber_scenes(tx, map)
+        }
     }
 }
 

@@ -396,5 +396,6 @@ pub fn synthetic_map(elements: usize, relations_per_element: f64, seed: u64) -> 
             relations,
             positions,
         }],
+        scenes: Vec::new(),
     }
 }

@@ -91,6 +91,7 @@ impl Draw {
         let map = Map {
             title: "t".into(),
             scenarios: vec![self.sc.clone()],
+            scenes: Vec::new(),
         };
         murmuration_core::ops::validate_map(&map).expect("test maps are valid");
         analyze(&map, &self.sc.id)

@@ -283,14 +283,103 @@ fn maps() -> impl Strategy<Value = Map> {
         ),
         proptest::collection::vec((any::<u64>(), any::<u8>(), annotations(), text()), 0..40),
     );
-    (text(), proptest::collection::vec(scenario, 1..4)).prop_map(|(title, scenarios)| Map {
-        title,
-        scenarios: scenarios
-            .into_iter()
+    let scene = (
+        any::<u64>(),
+        text(),
+        text(),
+        proptest::option::of((
+            coordinate(),
+            coordinate(),
+            coordinate()
+                .prop_map(f64::abs)
+                .prop_filter("a width", |w| *w > 0.0),
+            (1e-300..1e300f64),
+        )),
+        proptest::option::of(text()),
+    );
+    (
+        text(),
+        proptest::collection::vec(scenario, 1..4),
+        proptest::collection::vec(scene, 0..5),
+    )
+        .prop_map(|(title, scenarios, scenes)| {
+            let scenarios: Vec<Scenario> = scenarios
+                .into_iter()
+                .enumerate()
+                .map(|(i, (name, items, links))| build_scenario(i, name, items, links))
+                .collect();
+            let scenes = scenes
+                .into_iter()
+                .enumerate()
+                .map(|(i, raw)| build_scene(i, &scenarios, raw))
+                .collect();
+            Map {
+                title,
+                scenarios,
+                scenes,
+            }
+        })
+}
+
+/// What a generated scene is made from: a roll for its choices, title, notes, a viewport, a lens.
+type RawScene = (
+    u64,
+    String,
+    String,
+    Option<(f64, f64, f64, f64)>,
+    Option<String>,
+);
+
+/// A scene of one of `scenarios`, with its choices driven by `roll`; it brings forward only
+/// elements of its own scenario, so it is valid.
+fn build_scene(
+    i: usize,
+    scenarios: &[Scenario],
+    (roll, title, notes, viewport, lens): RawScene,
+) -> Scene {
+    let sc = &scenarios[roll as usize % scenarios.len()];
+    let pick = |bits: u64| -> std::collections::BTreeSet<_> {
+        sc.elements
+            .keys()
             .enumerate()
-            .map(|(i, (name, items, links))| build_scenario(i, name, items, links))
-            .collect(),
-    })
+            .filter(|(j, _)| bits & (1 << (j % 64)) != 0)
+            .map(|(_, id)| id.clone())
+            .collect()
+    };
+    Scene {
+        id: SceneId(format!("scene-{i}")),
+        title,
+        notes,
+        scenario: sc.id.clone(),
+        view: if roll & 1 << 8 == 0 {
+            View::Network
+        } else {
+            View::OrgChart
+        },
+        viewport: viewport.map(|(x, y, width, height)| Viewport {
+            x,
+            y,
+            width,
+            height,
+        }),
+        lens,
+        filters: SceneFilters {
+            hidden_element_kinds: ElementKind::ALL
+                .into_iter()
+                .filter(|k| roll >> (10 + *k as u32) & 1 == 1)
+                .collect(),
+            hidden_relation_kinds: RelationKind::ALL
+                .into_iter()
+                .filter(|k| roll >> (20 + *k as u32) & 1 == 1)
+                .collect(),
+            hidden_media: Medium::ALL
+                .into_iter()
+                .filter(|m| roll >> (30 + *m as u32) & 1 == 1)
+                .collect(),
+            focus: pick(roll.rotate_left(17)),
+        },
+        time: (roll & 1 << 40 != 0).then(|| format!("{}-{:02}", 1990 + roll % 50, 1 + roll % 12)),
+    }
 }
 
 proptest! {
@@ -305,6 +394,10 @@ proptest! {
         prop_assert_eq!(&back, &map);
         prop_assert_eq!(to_json(&back), json);
         // Coordinates come back bit for bit (-0.0 included), not merely equal.
+        for (a, b) in map.scenes.iter().zip(&back.scenes) {
+            let bits = |v: &Option<Viewport>| v.map(|v| [v.x, v.y, v.width, v.height].map(f64::to_bits));
+            prop_assert_eq!(bits(&a.viewport), bits(&b.viewport));
+        }
         for (a, b) in map.scenarios.iter().zip(&back.scenarios) {
             for (pa, pb) in a.positions.values().zip(b.positions.values()) {
                 for (x, y) in pa.values().zip(pb.values()) {
@@ -333,5 +426,10 @@ fn the_sample_survives_json_and_the_file() {
     let dir = crate::store::temp();
     let path = dir.path().join("riverside.murm");
     drop(murmuration_core::store::Document::create(&path, &sample).unwrap());
-    assert_eq!(murmuration_core::store::Document::open(&path).unwrap().map(), &sample);
+    assert_eq!(
+        murmuration_core::store::Document::open(&path)
+            .unwrap()
+            .map(),
+        &sample
+    );
 }

@@ -1,8 +1,13 @@
 //! The core's one integration-test binary (one link step instead of one per file): operations and
-//! their invariants, undo, the `.murm` file, the JSON form, and crash safety.
+//! their invariants, undo, the `.murm` file (its migrations and read-only reading), the JSON form,
+//! scenes, the built-in sample, and crash safety.
 
 mod crash;
 mod fixture;
 mod json;
+mod migration;
 mod ops;
+mod read_only;
+mod sample;
+mod scenes;
 mod store;

@@ -156,7 +156,7 @@ fn deleting_a_group_reparents_children_and_clears_what_named_it() {
         .all(|p| !p.contains_key(&ElementId::from("dir"))));
 }
 
-fn refused(map: &Map, op: Op, kind: ErrorKind) {
+pub fn refused(map: &Map, op: Op, kind: ErrorKind) {
     let mut edited = map.clone();
     let err = ops::apply(&mut edited, &sc(), &op).expect_err(&format!("{op:?} must be refused"));
     assert_eq!(err.kind, kind, "{op:?}: {err}");
@@ -685,7 +685,7 @@ pub fn random_op(map: &Map, scenario: &ScenarioId, n: u64, counter: &mut u64) ->
     *counter += 1;
     let fresh = format!("gen-{counter}");
     let kinds = ElementKind::ALL;
-    match next(11) {
+    match next(13) {
         0 | 1 => {
             let kind = kinds[next(kinds.len())];
             let parent = if next(2) == 0 {
@@ -770,6 +770,43 @@ pub fn random_op(map: &Map, scenario: &ScenarioId, n: u64, counter: &mut u64) ->
                 None
             } else {
                 Some(pick(next(ids.len())))
+            },
+        },
+        10 => {
+            let mut scene = Scene::new(&fresh, scenario.clone(), View::Network);
+            scene.id = SceneId(fresh.clone());
+            scene.filters.focus = (0..next(3)).map(|_| pick(next(ids.len()))).collect();
+            if next(3) == 0 {
+                // A width of 0 now and then: refused.
+                scene.viewport = Some(Viewport {
+                    x: -(next(100) as f64),
+                    y: next(100) as f64 / 3.0,
+                    width: next(4) as f64 * 50.0,
+                    height: 40.0,
+                });
+            }
+            Op::AddScene {
+                scene,
+                at: (next(2) == 0).then(|| next(map.scenes.len() + 2) as u32),
+            }
+        }
+        11 => match map.scenes.get(next(map.scenes.len() + 1)) {
+            Some(s) => match next(3) {
+                0 => {
+                    let mut scene = s.clone();
+                    scene.title.push('!');
+                    scene.lens = Some("silos".into());
+                    scene.filters.focus.insert(pick(next(ids.len())));
+                    Op::UpdateScene { scene }
+                }
+                1 => Op::MoveScene {
+                    id: s.id.clone(),
+                    to: next(map.scenes.len() + 1) as u32,
+                },
+                _ => Op::DeleteScene { id: s.id.clone() },
+            },
+            None => Op::DeleteScene {
+                id: "missing".into(),
             },
         },
         _ => Op::Batch {

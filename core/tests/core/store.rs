@@ -301,7 +301,7 @@ fn save_as_continues_in_the_copy_with_its_history() {
     assert_eq!(names, vec!["copy.murm".to_owned(), "d.murm".to_owned()]);
 }
 
-fn files_in(dir: &Path) -> Vec<String> {
+pub fn files_in(dir: &Path) -> Vec<String> {
     std::fs::read_dir(dir)
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
@@ -326,6 +326,11 @@ fn refused_untouched(path: &Path, kind: ErrorKind) {
         listing,
         "no files left beside it"
     );
+    // Reading without opening for editing refuses it the same way, and leaves it alone too.
+    let err = Document::read(path).expect_err("read refused");
+    assert_eq!(err.kind, kind, "read {}: {err}", path.display());
+    assert_eq!(std::fs::read(path).unwrap(), before);
+    assert_eq!(files_in(path.parent().unwrap()), listing);
 }
 
 fn sample_file(dir: &Path, name: &str) -> PathBuf {
@@ -510,9 +515,21 @@ fn either_durability_keeps_every_edit_across_a_clean_close() {
     let path = dir.path().join("d.murm");
     let mut doc = Document::create(&path, &district()).unwrap();
     doc.set_durability(Durability::AppCrash).unwrap();
-    doc.apply(&sc(), &Op::SetTitle { title: "fast".into() }).unwrap();
+    doc.apply(
+        &sc(),
+        &Op::SetTitle {
+            title: "fast".into(),
+        },
+    )
+    .unwrap();
     doc.set_durability(Durability::PowerLoss).unwrap();
-    doc.apply(&sc(), &Op::SetTitle { title: "safe".into() }).unwrap();
+    doc.apply(
+        &sc(),
+        &Op::SetTitle {
+            title: "safe".into(),
+        },
+    )
+    .unwrap();
     drop(doc);
     let mut doc = Document::open(&path).unwrap();
     assert_eq!(doc.map().title, "safe");
