@@ -459,6 +459,28 @@ fn scenes_persist_and_undo_through_the_file() {
         Op::DeleteElement {
             id: "teacher".into(),
         },
+        Op::AddScenario {
+            scenario: Scenario {
+                id: ScenarioId::from("to-be"),
+                ..Scenario::empty("To be")
+            },
+            copy_from: Some(sc()),
+            at: None,
+        },
+        Op::AddScene {
+            scene: Scene {
+                scenario: ScenarioId::from("to-be"),
+                filters: SceneFilters {
+                    focus: ["sci".into()].into(),
+                    ..SceneFilters::default()
+                },
+                ..full_scene("e")
+            },
+            at: Some(0),
+        },
+        Op::DeleteScenario {
+            id: ScenarioId::from("to-be"),
+        },
     ];
     let mut states = vec![doc.map().clone()];
     for op in &steps {
