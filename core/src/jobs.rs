@@ -49,8 +49,8 @@ fn bad_option(what: &str, value: &str, choices: &str) -> CoreError {
 
 /// Exports the map in `file` to `out`.
 pub fn export(file: &Path, request: ExportRequest, out: &Path) -> Result<()> {
-    let document = Document::open(file)?;
-    let map = document.map();
+    // Read-only: works while the map is open in a window, and never writes to it.
+    let map = &Document::read(file)?;
     if request.format.eq_ignore_ascii_case("json") {
         return write_atomically(out, crate::json::to_json(map).as_bytes());
     }
@@ -140,8 +140,7 @@ pub fn import_into(
 
 /// Every lens of the first scenario of the map in `file`, as the JSON documented in docs/cli.md.
 pub fn analyze(file: &Path) -> Result<String> {
-    let document = Document::open(file)?;
-    let map = document.map();
+    let map = &Document::read(file)?;
     let analysis = crate::analysis::analyze(map, &map.scenarios[0].id);
     serde_json::to_string_pretty(&analysis).map_err(|e| {
         CoreError::new(

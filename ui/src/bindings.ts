@@ -145,7 +145,7 @@ export type Element_Serialize = {
 
 /**  What went wrong, as a stable code the UI can branch on. */
 export type ErrorKind = 
-/**  An element, relation or scenario with this id already exists. */
+/**  An element, relation, scenario or scene with this id already exists. */
 "duplicate_id" | 
 /**  An id in a map's lookup table names a different element or relation than the one stored there. */
 "id_mismatch" | "unknown_scenario" | "unknown_element" | "unknown_relation" | 
@@ -170,7 +170,9 @@ export type ErrorKind =
 /**  A drawing position that is not a finite number. */
 "invalid_point" | 
 /**  A map must keep at least one scenario. */
-"last_scenario" | 
+"last_scenario" | "unknown_scene" | 
+/**  A scene's viewport that is not a rectangle of finite numbers with a positive width and height. */
+"invalid_viewport" | 
 /**  The file (or JSON) is not a Murmuration map at all. */
 "not_a_map" | 
 /**  JSON that says it is a map but cannot be read as one. */
@@ -188,7 +190,15 @@ export type ErrorKind =
 /**  SQLite failed in a way none of the above explains. */
 "storage" | 
 /**  Nothing to undo or redo. */
-"nothing_to_undo" | "nothing_to_redo";
+"nothing_to_undo" | "nothing_to_redo" | 
+/**  The file to import is not a readable CSV or spreadsheet (bad text encoding, damaged XLSX). */
+"unreadable_file" | 
+/**  A column the import needs is not there (no name column; a mapping names a missing header). */
+"missing_column" | 
+/**  A cell holds a value the import cannot use (a volume of 9, a medium it does not know). */
+"invalid_value" | 
+/**  The file has a header but no rows to import. */
+"nothing_to_import";
 
 /**  Elmore's reciprocity: is a flow capacity-building support, or monitoring and compliance? */
 export type FlowMode = "support" | "monitor";
@@ -229,6 +239,8 @@ export type MapSnapshot_Deserialize = {
 	positions: Position[],
 	can_undo: boolean,
 	can_redo: boolean,
+	/**  The map's story, in order: every scene, whichever scenario it shows. */
+	scenes?: Scene_Deserialize[],
 };
 
 export type MapSnapshot_Serialize = {
@@ -242,6 +254,8 @@ export type MapSnapshot_Serialize = {
 	positions: Position[],
 	can_undo: boolean,
 	can_redo: boolean,
+	/**  The map's story, in order: every scene, whichever scenario it shows. */
+	scenes: Scene_Serialize[],
 };
 
 /**  What a flow carries. */
@@ -260,13 +274,13 @@ export type OfficeFunction = "instruction" |
 
 /**
  *  One change to a map. Element, relation and move ops act on the scenario passed to [`apply`];
- *  scenario ops and `set_title` name what they act on themselves.
+ *  scenario ops, scene ops and `set_title` name what they act on themselves.
  */
 export type Op = Op_Serialize | Op_Deserialize;
 
 /**
  *  One change to a map. Element, relation and move ops act on the scenario passed to [`apply`];
- *  scenario ops and `set_title` name what they act on themselves.
+ *  scenario ops, scene ops and `set_title` name what they act on themselves.
  */
 export type Op_Deserialize = { op: "create_element"; element: Element_Deserialize } | 
 /**  Replaces the whole element with the same id (its kind may change if nothing depends on it). */
@@ -283,11 +297,17 @@ export type Op_Deserialize = { op: "create_element"; element: Element_Deserializ
  *  Adds `scenario` at index `at` (the end when `None`). With `copy_from`, the new scenario takes
  *  that scenario's elements, relations and positions and keeps only its own id and name.
  */
-{ op: "add_scenario"; scenario: Scenario_Deserialize; copy_from?: ScenarioId | null; at?: number | null } | { op: "rename_scenario"; id: ScenarioId; name: string } | { op: "delete_scenario"; id: ScenarioId } | { op: "set_title"; title: string };
+{ op: "add_scenario"; scenario: Scenario_Deserialize; copy_from?: ScenarioId | null; at?: number | null } | { op: "rename_scenario"; id: ScenarioId; name: string } | { op: "delete_scenario"; id: ScenarioId } | { op: "set_title"; title: string } | 
+/**  Adds `scene` at index `at` of the map's story (the end when `None` or past the end). */
+{ op: "add_scene"; scene: Scene_Deserialize; at?: number | null } | 
+/**  Replaces the whole scene with the same id (its place in the story stays). */
+{ op: "update_scene"; scene: Scene_Deserialize } | 
+/**  Moves a scene to index `to` of the story (the last place when past the end). */
+{ op: "move_scene"; id: SceneId; to: number } | { op: "delete_scene"; id: SceneId };
 
 /**
  *  One change to a map. Element, relation and move ops act on the scenario passed to [`apply`];
- *  scenario ops and `set_title` name what they act on themselves.
+ *  scenario ops, scene ops and `set_title` name what they act on themselves.
  */
 export type Op_Serialize = { op: "create_element"; element: Element_Serialize } | 
 /**  Replaces the whole element with the same id (its kind may change if nothing depends on it). */
@@ -304,7 +324,13 @@ export type Op_Serialize = { op: "create_element"; element: Element_Serialize } 
  *  Adds `scenario` at index `at` (the end when `None`). With `copy_from`, the new scenario takes
  *  that scenario's elements, relations and positions and keeps only its own id and name.
  */
-{ op: "add_scenario"; scenario: Scenario_Serialize; copy_from: ScenarioId | null; at: number | null } | { op: "rename_scenario"; id: ScenarioId; name: string } | { op: "delete_scenario"; id: ScenarioId } | { op: "set_title"; title: string };
+{ op: "add_scenario"; scenario: Scenario_Serialize; copy_from: ScenarioId | null; at: number | null } | { op: "rename_scenario"; id: ScenarioId; name: string } | { op: "delete_scenario"; id: ScenarioId } | { op: "set_title"; title: string } | 
+/**  Adds `scene` at index `at` of the map's story (the end when `None` or past the end). */
+{ op: "add_scene"; scene: Scene_Serialize; at: number | null } | 
+/**  Replaces the whole scene with the same id (its place in the story stays). */
+{ op: "update_scene"; scene: Scene_Serialize } | 
+/**  Moves a scene to index `to` of the story (the last place when past the end). */
+{ op: "move_scene"; id: SceneId; to: number } | { op: "delete_scene"; id: SceneId };
 
 export type PartnerType = "community_group" | "vendor" | "university" | "funder" | "family_organisation" | "other";
 
@@ -439,6 +465,105 @@ export type Scenario_Serialize = {
 	positions: Partial<{ [key in View]: { [key in ElementId]: Point } }>,
 };
 
+/**
+ *  A saved view: one step of the story a coach presents full-screen and a board gets as a page
+ *  of a PDF deck. It names what it shows (scenario, view, lens, filters, time) rather than
+ *  holding a picture, so it stays true as the map is edited.
+ */
+export type Scene = Scene_Serialize | Scene_Deserialize;
+
+/**  What a scene leaves out or brings forward. Everything empty: the whole scenario, all alike. */
+export type SceneFilters = SceneFilters_Serialize | SceneFilters_Deserialize;
+
+/**  What a scene leaves out or brings forward. Everything empty: the whole scenario, all alike. */
+export type SceneFilters_Deserialize = {
+	/**  Element kinds not drawn (their relations go with them). */
+	hidden_element_kinds?: ElementKind[],
+	/**  Relation kinds not drawn. */
+	hidden_relation_kinds?: RelationKind[],
+	/**  Flows of these media not drawn. */
+	hidden_media?: Medium[],
+	/**
+	 *  Elements brought forward; the rest is drawn faint. Empty: all alike. Each names an element
+	 *  of the scene's scenario (deleting the element takes it out of the set).
+	 */
+	focus?: ElementId[],
+};
+
+/**  What a scene leaves out or brings forward. Everything empty: the whole scenario, all alike. */
+export type SceneFilters_Serialize = {
+	/**  Element kinds not drawn (their relations go with them). */
+	hidden_element_kinds: ElementKind[],
+	/**  Relation kinds not drawn. */
+	hidden_relation_kinds: RelationKind[],
+	/**  Flows of these media not drawn. */
+	hidden_media: Medium[],
+	/**
+	 *  Elements brought forward; the rest is drawn faint. Empty: all alike. Each names an element
+	 *  of the scene's scenario (deleting the element takes it out of the set).
+	 */
+	focus: ElementId[],
+};
+
+/**  A stable scene id. */
+export type SceneId = string;
+
+/**
+ *  A saved view: one step of the story a coach presents full-screen and a board gets as a page
+ *  of a PDF deck. It names what it shows (scenario, view, lens, filters, time) rather than
+ *  holding a picture, so it stays true as the map is edited.
+ */
+export type Scene_Deserialize = {
+	id: SceneId,
+	title: string,
+	/**  Speaker notes: what the coach says over this scene. */
+	notes?: string,
+	/**  The scenario shown; it must exist in the map. */
+	scenario: ScenarioId,
+	view: View,
+	/**  The part of the drawing shown; `None` fits the whole drawing. */
+	viewport?: Viewport | null,
+	/**
+	 *  The lens switched on, by its id (`silos`, `brokers`, `home_base`… as `analysis` names
+	 *  them); `None` for no lens. Kept as text so a map outlives a lens being renamed.
+	 */
+	lens?: string | null,
+	filters?: SceneFilters_Deserialize,
+	/**
+	 *  The moment shown on the timeline (`2021`, `2021-02` or `2021-02-01`); `None` shows
+	 *  everything regardless of its span.
+	 */
+	time?: string | null,
+};
+
+/**
+ *  A saved view: one step of the story a coach presents full-screen and a board gets as a page
+ *  of a PDF deck. It names what it shows (scenario, view, lens, filters, time) rather than
+ *  holding a picture, so it stays true as the map is edited.
+ */
+export type Scene_Serialize = {
+	id: SceneId,
+	title: string,
+	/**  Speaker notes: what the coach says over this scene. */
+	notes: string,
+	/**  The scenario shown; it must exist in the map. */
+	scenario: ScenarioId,
+	view: View,
+	/**  The part of the drawing shown; `None` fits the whole drawing. */
+	viewport: Viewport | null,
+	/**
+	 *  The lens switched on, by its id (`silos`, `brokers`, `home_base`… as `analysis` names
+	 *  them); `None` for no lens. Kept as text so a map outlives a lens being renamed.
+	 */
+	lens: string | null,
+	filters: SceneFilters_Serialize,
+	/**
+	 *  The moment shown on the timeline (`2021`, `2021-02` or `2021-02-01`); `None` shows
+	 *  everything regardless of its span.
+	 */
+	time: string | null,
+};
+
 export type Shape = 
 /**  The formal box: square corners. */
 "rectangle" | "round-rectangle" | "ellipse" | "star" | "chevron" | "hexagon";
@@ -477,6 +602,21 @@ export type Stance = "compliance" | "mixed" | "service";
 
 /**  The two drawings of one map; each keeps its own positions. */
 export type View = "network" | "org_chart";
+
+/**
+ *  The part of a drawing a scene shows: a rectangle in the view's own coordinates (the units of
+ *  [`Point`]), not a zoom and pan. A window of any size, a slide and an A4 page each fit the same
+ *  rectangle (keeping its centre, showing a little more along one side when the shapes differ),
+ *  so a scene frames the same elements wherever it is shown.
+ */
+export type Viewport = {
+	/**  The left edge. */
+	x: number | null,
+	/**  The top edge. */
+	y: number | null,
+	width: number | null,
+	height: number | null,
+};
 
 /**  Everything the canvas and the exports need to draw a map the same way. */
 export type Vocabulary = {
