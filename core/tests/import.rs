@@ -199,6 +199,9 @@ fn unreadable_files_say_where() {
     )
     .unwrap_err();
     assert_eq!(e.kind, ErrorKind::UnreadableFile);
+    // Found by fuzzing: a cell reference that overflows calamine's arithmetic. An error, not a crash.
+    let e = import_org_chart(&fixture("fuzz_calamine_overflow.xlsx"), None, |_, _| {}).unwrap_err();
+    assert_eq!(e.kind, ErrorKind::UnreadableFile);
     let e = import_org_chart(&fixture("org_chart_header_only.csv"), None, |_, _| {}).unwrap_err();
     assert_eq!(e.kind, ErrorKind::NothingToImport);
     let e = import_org_chart(&fixture("no_such_file.csv"), None, |_, _| {}).unwrap_err();

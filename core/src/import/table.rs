@@ -174,6 +174,17 @@ fn sniff_delimiter(bytes: &[u8]) -> u8 {
 }
 
 fn read_spreadsheet(bytes: &[u8]) -> Result<Table> {
+    // calamine can panic on a damaged file (fuzzing found an arithmetic overflow on an absurd cell
+    // reference); a damaged file must be an error the user reads, never a crash.
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| read_spreadsheet_unguarded(bytes)))
+        .unwrap_or_else(|_| {
+            Err(unreadable(
+                "This spreadsheet is damaged and cannot be read. Open it in a spreadsheet program, save it again and import it again.",
+            ))
+        })
+}
+
+fn read_spreadsheet_unguarded(bytes: &[u8]) -> Result<Table> {
     use calamine::{Data, Reader};
     let mut book =
         calamine::open_workbook_auto_from_rs(Cursor::new(bytes.to_vec())).map_err(|e| {
