@@ -1,8 +1,10 @@
 //! The typed commands the canvas calls, and the event it listens to. Each command is a few lines
 //! that hand over to the core.
 
+use crate::refinement::Refinement;
 use crate::session::Session;
 use crate::window::refresh;
+use murmuration_core::analysis::Analysis;
 use murmuration_core::error::CoreError;
 use murmuration_core::ops::Op;
 use murmuration_core::{snapshot::MapSnapshot, vocabulary::Vocabulary};
@@ -13,6 +15,35 @@ use tauri::{AppHandle, State};
 #[derive(Debug, Clone, Serialize, Deserialize, specta::Type, tauri_specta::Event)]
 pub struct MapChanged {
     pub snapshot: MapSnapshot,
+}
+
+/// Estimated betweenness is being refined to exact: `done` of `total` sources.
+#[derive(Debug, Clone, Serialize, Deserialize, specta::Type, tauri_specta::Event)]
+pub struct AnalysisProgress {
+    /// The `generation` of the analysis being refined; older ones are cancelled.
+    pub generation: u32,
+    pub done: u32,
+    pub total: u32,
+}
+
+/// The exact analysis replacing an estimate sent earlier.
+#[derive(Debug, Clone, Serialize, specta::Type, tauri_specta::Event)]
+pub struct AnalysisRefined {
+    pub generation: u32,
+    pub analysis: Analysis,
+}
+
+/// Every lens on the scenario on screen. On a big map betweenness is first estimated, then refined
+/// in the background (`AnalysisProgress`, then `AnalysisRefined`).
+#[tauri::command]
+#[specta::specta]
+pub fn analysis(
+    app: AppHandle,
+    session: State<'_, Session>,
+    refinement: State<'_, Refinement>,
+) -> Result<Analysis, CoreError> {
+    let (map, scenario) = session.current()?;
+    Ok(refinement.analyze(&app, map, scenario))
 }
 
 /// The open map's current scenario, as the canvas draws it; an error when no map could be opened.
@@ -66,9 +97,14 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             apply,
             undo,
             redo,
-            visual_vocabulary
+            visual_vocabulary,
+            analysis
         ])
-        .events(tauri_specta::collect_events![MapChanged])
+        .events(tauri_specta::collect_events![
+            MapChanged,
+            AnalysisProgress,
+            AnalysisRefined
+        ])
 }
 
 #[cfg(test)]

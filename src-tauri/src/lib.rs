@@ -6,6 +6,7 @@
 
 pub mod cli;
 mod commands;
+mod refinement;
 mod session;
 mod window;
 
@@ -19,6 +20,7 @@ pub fn run(context: tauri::Context<tauri::Wry>, file: Option<PathBuf>) -> Result
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .manage(session::Session::closed())
+        .manage(refinement::Refinement::default())
         .invoke_handler(builder.invoke_handler())
         .on_menu_event(window::on_menu)
         .setup(move |app| {

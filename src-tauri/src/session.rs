@@ -97,6 +97,11 @@ impl Session {
         self.with(|open| Ok(open.snapshot()))
     }
 
+    /// A copy of the open map and the scenario on screen, for work done off the window's thread.
+    pub fn current(&self) -> Result<(Map, ScenarioId), CoreError> {
+        self.with(|open| Ok((open.document.map().clone(), open.scenario.clone())))
+    }
+
     pub fn path(&self) -> Option<PathBuf> {
         self.with(|open| Ok(open.document.path().to_owned())).ok()
     }

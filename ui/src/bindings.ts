@@ -19,14 +19,77 @@ export const commands = {
 	redo: () => typedError<MapSnapshot_Serialize, CoreError_Serialize>(__TAURI_INVOKE("redo")),
 	/**  Shapes, colours and lines per kind: the one visual vocabulary shared with the exports. */
 	visualVocabulary: () => __TAURI_INVOKE<Vocabulary>("visual_vocabulary"),
+	/**
+	 *  Every lens on the scenario on screen. On a big map betweenness is first estimated, then refined
+	 *  in the background (`AnalysisProgress`, then `AnalysisRefined`).
+	 */
+	analysis: () => typedError<Analysis_Serialize, CoreError_Serialize>(__TAURI_INVOKE("analysis")),
 };
 
 /** Events */
 export const events = {
+	analysisProgress: makeEvent<AnalysisProgress, AnalysisProgress>("analysis-progress"),
+	analysisRefined: makeEvent<AnalysisRefined_Serialize, AnalysisRefined_Deserialize>("analysis-refined"),
 	mapChanged: makeEvent<MapChanged_Serialize, MapChanged_Deserialize>("map-changed"),
 };
 
 /* Types */
+/**  Every lens on one scenario. */
+export type Analysis = Analysis_Serialize | Analysis_Deserialize;
+
+/**  Estimated betweenness is being refined to exact: `done` of `total` sources. */
+export type AnalysisProgress = {
+	/**  The `generation` of the analysis being refined; older ones are cancelled. */
+	generation: number,
+	done: number,
+	total: number,
+};
+
+/**  The exact analysis replacing an estimate sent earlier. */
+export type AnalysisRefined = AnalysisRefined_Serialize | AnalysisRefined_Deserialize;
+
+/**  The exact analysis replacing an estimate sent earlier. */
+export type AnalysisRefined_Deserialize = {
+	generation: number,
+	analysis: Analysis_Deserialize,
+};
+
+/**  The exact analysis replacing an estimate sent earlier. */
+export type AnalysisRefined_Serialize = {
+	generation: number,
+	analysis: Analysis_Serialize,
+};
+
+/**  Every lens on one scenario. */
+export type Analysis_Deserialize = {
+	/**  The scenario analysed (the map's first one when the one asked for does not exist). */
+	scenario: ScenarioId,
+	silos: Silos_Deserialize,
+	density: Density_Deserialize,
+	brokers: Brokers,
+	layers: Layers_Deserialize,
+	chart: ChartVsReality_Deserialize,
+	home_base: HomeBase_Deserialize,
+	pioneers: Pioneers,
+	reciprocity: Reciprocity_Deserialize,
+	moves: LeaderMove[],
+};
+
+/**  Every lens on one scenario. */
+export type Analysis_Serialize = {
+	/**  The scenario analysed (the map's first one when the one asked for does not exist). */
+	scenario: ScenarioId,
+	silos: Silos_Serialize,
+	density: Density_Serialize,
+	brokers: Brokers,
+	layers: Layers_Serialize,
+	chart: ChartVsReality_Serialize,
+	home_base: HomeBase_Serialize,
+	pioneers: Pioneers,
+	reciprocity: Reciprocity_Serialize,
+	moves: LeaderMove[],
+};
+
 /**  What every element and relation may carry besides its kind: time, "street data", tags. */
 export type Annotations = Annotations_Serialize | Annotations_Deserialize;
 
@@ -48,6 +111,22 @@ export type Arrowhead = "none" | "triangle" |
 /**  A bar at the gatekeeper: permission, or the superior in a reports-to line. */
 "tee";
 
+/**  Betweenness of every node of a graph. */
+export type Betweenness = {
+	/**  One per node, in the graph's node order. */
+	scores: BetweennessScore[],
+	/**  Every source was used; otherwise a pivot-sampled estimate. */
+	exact: boolean,
+	/**  How many sources were used (`n` when exact). */
+	sources: number,
+};
+
+/**  One element's betweenness, in [0, 1]. */
+export type BetweennessScore = {
+	id: ElementId,
+	value: number | null,
+};
+
 /**  How a group meets the rest of the district (000/001: "solid enough … but permeable enough"). */
 export type Boundary = 
 /**  A silo wall. */
@@ -60,6 +139,83 @@ export type BoundaryStyle = {
 	/**  Outline width in pixels at zoom 1; 0 draws no outline, only a tint. */
 	width: number | null,
 	meaning: string,
+};
+
+/**  A tie whose loss splits the network. */
+export type Bridge = {
+	a: Named,
+	b: Named,
+	/**  The flows and member-of relations behind the tie; empty when the tie is nesting. */
+	relations: RelationId[],
+	words: string,
+};
+
+export type Broker = {
+	element: Named,
+	/**  Normalised betweenness in [0, 1]. */
+	betweenness: number | null,
+	/**  Removing it splits the network. */
+	articulation_point: boolean,
+	words: string,
+};
+
+export type Brokers = {
+	/**  Every element's betweenness (for colouring the canvas), with how it was computed. */
+	betweenness: Betweenness,
+	/**  The highest-betweenness elements with a value above 0, highest first. */
+	top: Broker[],
+	articulation_points: Named[],
+	bridges: Bridge[],
+};
+
+export type ChartVsReality = ChartVsReality_Serialize | ChartVsReality_Deserialize;
+
+export type ChartVsReality_Deserialize = {
+	flows_along_chart: number,
+	flows_across_chart: number,
+	share_along_chart?: number | null,
+	flows_within_units: number,
+	flows_between_units: number,
+	/**  Modularity of the detected clusters (−0.5…1; above ~0.3 is clear structure). */
+	modularity: number | null,
+	/**  Detected clusters of two or more elements, largest first. */
+	clusters: Cluster_Deserialize[],
+	/**  Clusters whose members sit in more than one formal unit ("outside the chart" not counted). */
+	clusters_crossing_units: number,
+	split_units: SplitUnit[],
+	words: string,
+};
+
+export type ChartVsReality_Serialize = {
+	flows_along_chart: number,
+	flows_across_chart: number,
+	share_along_chart: number | null,
+	flows_within_units: number,
+	flows_between_units: number,
+	/**  Modularity of the detected clusters (−0.5…1; above ~0.3 is clear structure). */
+	modularity: number | null,
+	/**  Detected clusters of two or more elements, largest first. */
+	clusters: Cluster_Serialize[],
+	/**  Clusters whose members sit in more than one formal unit ("outside the chart" not counted). */
+	clusters_crossing_units: number,
+	split_units: SplitUnit[],
+	words: string,
+};
+
+export type Cluster = Cluster_Serialize | Cluster_Deserialize;
+
+export type Cluster_Deserialize = {
+	members: Named[],
+	/**  The formal units of the members, most members first. */
+	units: UnitCount_Deserialize[],
+	words: string,
+};
+
+export type Cluster_Serialize = {
+	members: Named[],
+	/**  The formal units of the members, most members first. */
+	units: UnitCount_Serialize[],
+	words: string,
 };
 
 /**  Wenger's stages of a community's life. */
@@ -82,6 +238,49 @@ export type CoreError_Serialize = {
 	message: string,
 	/**  Ids of what the error is about, so the UI can point at it. May be empty. */
 	subjects?: string[],
+};
+
+export type Dated = {
+	office: Named,
+	year: number,
+};
+
+export type Density = Density_Serialize | Density_Deserialize;
+
+export type Density_Deserialize = {
+	elements: number,
+	flows: number,
+	lateral_flows: number,
+	/**  Pairs joined by at least one flow / by at least one lateral flow. */
+	flow_pairs: number,
+	lateral_pairs: number,
+	flow_density?: number | null,
+	lateral_density?: number | null,
+	lateral_ties_per_element?: number | null,
+	cross_community_flows: number,
+	community_members: number,
+	cross_community_flows_per_member?: number | null,
+	/**  The elements with the most lateral partners (up to 5), most first. */
+	most_lateral: Named[],
+	words: string,
+};
+
+export type Density_Serialize = {
+	elements: number,
+	flows: number,
+	lateral_flows: number,
+	/**  Pairs joined by at least one flow / by at least one lateral flow. */
+	flow_pairs: number,
+	lateral_pairs: number,
+	flow_density: number | null,
+	lateral_density: number | null,
+	lateral_ties_per_element: number | null,
+	cross_community_flows: number,
+	community_members: number,
+	cross_community_flows_per_member: number | null,
+	/**  The elements with the most lateral partners (up to 5), most first. */
+	most_lateral: Named[],
+	words: string,
 };
 
 export type Direction = "one_way" | "both";
@@ -203,6 +402,120 @@ export type ErrorKind =
 /**  Elmore's reciprocity: is a flow capacity-building support, or monitoring and compliance? */
 export type FlowMode = "support" | "monitor";
 
+export type GroupSilo = GroupSilo_Serialize | GroupSilo_Deserialize;
+
+export type GroupSilo_Deserialize = {
+	group: Named,
+	/**  Elements inside, the group itself included. */
+	inside: number,
+	internal: number,
+	external: number,
+	/**  External flows that do not run along a reporting line. */
+	lateral_external: number,
+	/**  `None` when the group has no flows at all. */
+	ei?: number | null,
+	/**  External flows leaving / entering (a two-way flow counts in both). */
+	flows_out: number,
+	flows_in: number,
+	/**  Barriers with one end inside and one outside. */
+	barriers: number,
+	/**  Memberships from inside to groups outside. */
+	memberships_out: number,
+	solid: boolean,
+	verdict: SiloVerdict,
+	/**  True for `silo` and `walled`. */
+	is_silo: boolean,
+	words: string,
+};
+
+export type GroupSilo_Serialize = {
+	group: Named,
+	/**  Elements inside, the group itself included. */
+	inside: number,
+	internal: number,
+	external: number,
+	/**  External flows that do not run along a reporting line. */
+	lateral_external: number,
+	/**  `None` when the group has no flows at all. */
+	ei: number | null,
+	/**  External flows leaving / entering (a two-way flow counts in both). */
+	flows_out: number,
+	flows_in: number,
+	/**  Barriers with one end inside and one outside. */
+	barriers: number,
+	/**  Memberships from inside to groups outside. */
+	memberships_out: number,
+	solid: boolean,
+	verdict: SiloVerdict,
+	/**  True for `silo` and `walled`. */
+	is_silo: boolean,
+	words: string,
+};
+
+export type HomeBase = HomeBase_Serialize | HomeBase_Deserialize;
+
+export type HomeBase_Deserialize = {
+	people: number,
+	with_home_base: number,
+	/**  `None` when the map has no people. */
+	share?: number | null,
+	/**  The people without one, by name. */
+	without: Named[],
+	words: string,
+};
+
+export type HomeBase_Serialize = {
+	people: number,
+	with_home_base: number,
+	/**  `None` when the map has no people. */
+	share: number | null,
+	/**  The people without one, by name. */
+	without: Named[],
+	words: string,
+};
+
+export type Layers = Layers_Serialize | Layers_Deserialize;
+
+export type Layers_Deserialize = {
+	/**  Levels in the longest reports-to chain (0 when nobody reports to anyone). */
+	depth: number,
+	/**  That chain, from the bottom up. */
+	longest_chain: Named[],
+	/**  Every manager, widest span first. */
+	spans: SpanOfControl[],
+	mean_span?: number | null,
+	offices_by_year: Dated[],
+	strata: Stratum[],
+	/**  Offices without a year. */
+	undated: Named[],
+	words: string,
+};
+
+export type Layers_Serialize = {
+	/**  Levels in the longest reports-to chain (0 when nobody reports to anyone). */
+	depth: number,
+	/**  That chain, from the bottom up. */
+	longest_chain: Named[],
+	/**  Every manager, widest span first. */
+	spans: SpanOfControl[],
+	mean_span: number | null,
+	offices_by_year: Dated[],
+	strata: Stratum[],
+	/**  Offices without a year. */
+	undated: Named[],
+	words: string,
+};
+
+export type LeaderMove = {
+	verb: MoveVerb,
+	/**  What the move is about, for highlighting. */
+	elements: Named[],
+	/**  Why, from the lenses, in plain words. */
+	evidence: string,
+	/**  The whole suggestion: "connect: Teaching & Learning and Linked Learning — …". */
+	words: string,
+};
+
 export type LinePattern = "solid" | "dashed" | "long_dash" | "dotted" | "dash_dot";
 
 export type LineStyle = {
@@ -268,9 +581,47 @@ export type MediumStyle = {
 
 export type MemberRole = "core" | "active" | "peripheral";
 
+export type MoveVerb = "notice" | "name" | "connect" | "nurture" | "protect" | "illuminate" | "celebrate" | "hospice";
+
+/**  An element as a lens names it: its id (for highlighting) and its name (for the sentence). */
+export type Named = {
+	id: ElementId,
+	name: string,
+};
+
 export type OfficeFunction = "instruction" | 
 /**  A module of the District Operating System (004): procurement, legal, HR, IT… */
 "operations" | "leadership";
+
+export type OfficeReciprocity = OfficeReciprocity_Serialize | OfficeReciprocity_Deserialize;
+
+export type OfficeReciprocity_Deserialize = {
+	office: Named,
+	monitor_flows: number,
+	support_flows: number,
+	/**  Summed volume (1–5 each). */
+	monitor_volume: number,
+	support_volume: number,
+	/**  Support / (support + monitor), by count. */
+	support_share?: number | null,
+	compliance_stance: boolean,
+	balance: ReciprocityBalance,
+	words: string,
+};
+
+export type OfficeReciprocity_Serialize = {
+	office: Named,
+	monitor_flows: number,
+	support_flows: number,
+	/**  Summed volume (1–5 each). */
+	monitor_volume: number,
+	support_volume: number,
+	/**  Support / (support + monitor), by count. */
+	support_share: number | null,
+	compliance_stance: boolean,
+	balance: ReciprocityBalance,
+	words: string,
+};
 
 /**
  *  One change to a map. Element, relation and move ops act on the scenario passed to [`apply`];
@@ -334,6 +685,18 @@ export type Op_Serialize = { op: "create_element"; element: Element_Serialize } 
 
 export type PartnerType = "community_group" | "vendor" | "university" | "funder" | "family_organisation" | "other";
 
+export type Pioneer = {
+	element: Named,
+	words: string,
+};
+
+export type Pioneers = {
+	/**  Elements tagged "innovation". */
+	innovations: number,
+	/**  Those with no tie into a community. */
+	unconnected: Pioneer[],
+};
+
 /**  Where one element is drawn in one view; `point: None` forgets the position (the layout decides). */
 export type Placement = Placement_Serialize | Placement_Deserialize;
 
@@ -362,6 +725,26 @@ export type Position = {
 
 /**  Hodas's practice cultures (004). */
 export type PracticeCulture = "trade_craft" | "uniformed_service" | "administrative_service" | "professional";
+
+export type Reciprocity = Reciprocity_Serialize | Reciprocity_Deserialize;
+
+export type ReciprocityBalance = "no_flows" | 
+/**  Monitoring and no support at all. */
+"accountability_without_capacity" | 
+/**  More monitoring than support. */
+"pressure_outweighs_support" | 
+/**  At least as much support as monitoring. */
+"reciprocal";
+
+export type Reciprocity_Deserialize = {
+	/**  Every office, least support first. */
+	offices: OfficeReciprocity_Deserialize[],
+};
+
+export type Reciprocity_Serialize = {
+	/**  Every office, least support first. */
+	offices: OfficeReciprocity_Serialize[],
+};
 
 export type Relation = Relation_Serialize | Relation_Deserialize;
 
@@ -568,6 +951,32 @@ export type Shape =
 /**  The formal box: square corners. */
 "rectangle" | "round-rectangle" | "ellipse" | "star" | "chevron" | "hexagon";
 
+export type SiloVerdict = 
+/**  No flow in or out (it may still have members). */
+"no_flows" | 
+/**  Most exchange stays inside (E-I ≤ −0.5). */
+"silo" | 
+/**  A solid boundary with few lateral flows across it. */
+"walled" | "balanced" | 
+/**  Most exchange crosses the boundary (E-I ≥ 0.5). */
+"outward";
+
+export type Silos = Silos_Serialize | Silos_Deserialize;
+
+export type Silos_Deserialize = {
+	/**  Every group, most inward first (lowest E-I; groups without flows first). */
+	groups: GroupSilo_Deserialize[],
+	/**  E-I over all groups' flows together (`None` when there are none). */
+	mean_ei?: number | null,
+};
+
+export type Silos_Serialize = {
+	/**  Every group, most inward first (lowest E-I; groups without flows first). */
+	groups: GroupSilo_Serialize[],
+	/**  E-I over all groups' flows together (`None` when there are none). */
+	mean_ei: number | null,
+};
+
 export type SiteLevel = "elementary" | "middle" | "high" | "academy" | "pathway" | "other";
 
 /**
@@ -575,6 +984,11 @@ export type SiteLevel = "elementary" | "middle" | "high" | "academy" | "pathway"
  *  (`2021`, `2021-02`), compared as strings after normalising; `until` is never before `from`.
  */
 export type Span = Span_Serialize | Span_Deserialize;
+
+export type SpanOfControl = {
+	manager: Named,
+	direct_reports: number,
+};
 
 /**
  *  When something existed. Dates are ISO-8601 calendar dates (`2021-02-01`) or years/months
@@ -594,11 +1008,37 @@ export type Span_Serialize = {
 	until?: string,
 };
 
+export type SplitUnit = {
+	unit: Named,
+	/**  How many clusters its (connected) elements fall into. */
+	clusters: number,
+};
+
 /**  A strange attractor's life: it forms around a compelling task, then dissolves or transforms. */
 export type SprintStatus = "forming" | "active" | "dissolved" | "transformed" | "absorbed_into_routine";
 
 /**  Permission vs. service (004). */
 export type Stance = "compliance" | "mixed" | "service";
+
+export type Stratum = {
+	/**  The decade's first year: 1970 for 1970–1979. */
+	decade: number,
+	offices: Named[],
+};
+
+export type UnitCount = UnitCount_Serialize | UnitCount_Deserialize;
+
+export type UnitCount_Deserialize = {
+	/**  `None`: outside the chart (partners, free-standing communities and sprint teams). */
+	unit?: Named | null,
+	count: number,
+};
+
+export type UnitCount_Serialize = {
+	/**  `None`: outside the chart (partners, free-standing communities and sprint teams). */
+	unit: Named | null,
+	count: number,
+};
 
 /**  The two drawings of one map; each keeps its own positions. */
 export type View = "network" | "org_chart";

@@ -45,10 +45,14 @@ pub struct Brokers {
     pub bridges: Vec<Bridge>,
 }
 
-pub(crate) fn brokers(cx: &Context) -> Brokers {
+/// `known`: betweenness already computed on this scenario's graph (else estimated or exact, as
+/// [`betweenness_auto`] judges the cost).
+pub(crate) fn brokers(cx: &Context, known: Option<Betweenness>) -> Brokers {
     // Node i of the graph is element i of the context: both number elements in id order.
     let sc_graph = FlowGraph::of(cx.sc);
-    let betweenness = betweenness_auto(&sc_graph);
+    let betweenness = known
+        .filter(|b| b.scores.len() == cx.len())
+        .unwrap_or_else(|| betweenness_auto(&sc_graph));
     let cut = sc_graph.cut_nodes();
     let bridge_pairs = sc_graph.bridge_pairs();
 

@@ -61,6 +61,16 @@ pub struct Analysis {
 
 /// Runs every lens on `scenario` of `map` (the first scenario when `scenario` is not in the map).
 pub fn analyze(map: &Map, scenario: &ScenarioId) -> Analysis {
+    analyze_with(map, scenario, None)
+}
+
+/// [`analyze`] with betweenness already computed for this scenario's [`FlowGraph`] — how the
+/// shell swaps a quick estimate for the exact figures it refined in the background.
+pub fn analyze_with(
+    map: &Map,
+    scenario: &ScenarioId,
+    betweenness: Option<Betweenness>,
+) -> Analysis {
     let sc = map
         .scenario(scenario)
         .or_else(|| map.scenarios.first())
@@ -68,7 +78,7 @@ pub fn analyze(map: &Map, scenario: &ScenarioId) -> Analysis {
     let cx = Context::new(sc);
     let silos = silos::silos(&cx);
     let density = density::density(&cx);
-    let brokers = brokers::brokers(&cx);
+    let brokers = brokers::brokers(&cx, betweenness);
     let layers = layers::layers(&cx);
     let chart = chart::chart_vs_reality(&cx);
     let home_base = home_base::home_base(&cx);

@@ -1,0 +1,72 @@
+//! Lenses on big maps without freezing the window: the `analysis` command answers at once (exact
+//! betweenness when it is cheap, a sampled estimate when it is not), and when it had to estimate,
+//! a background thread computes the exact figures with progress events and then sends the refined
+//! analysis. A newer request cancels the older refinement.
+
+use crate::commands::{AnalysisProgress, AnalysisRefined};
+use murmuration_core::analysis::{self, betweenness_exact_with_progress, Analysis, FlowGraph};
+use murmuration_core::model::{Map, ScenarioId};
+use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
+use std::sync::{Arc, Mutex};
+use tauri::AppHandle;
+use tauri_specta::Event;
+
+/// The refinement under way, if any.
+#[derive(Default)]
+pub struct Refinement {
+    cancel: Mutex<Option<Arc<AtomicBool>>>,
+    /// Numbers each request so a stale result is never sent after a newer one.
+    generation: AtomicU32,
+}
+
+impl Refinement {
+    /// Analyses `scenario` of `map` now, and refines betweenness in the background if needed.
+    pub fn analyze(&self, app: &AppHandle, map: Map, scenario: ScenarioId) -> Analysis {
+        let quick = analysis::analyze(&map, &scenario);
+        let generation = self.generation.fetch_add(1, Ordering::SeqCst) + 1;
+        let cancel = Arc::new(AtomicBool::new(false));
+        if let Some(older) = self
+            .cancel
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .replace(cancel.clone())
+        {
+            older.store(true, Ordering::SeqCst);
+        }
+        if !quick.brokers.betweenness.exact {
+            let app = app.clone();
+            std::thread::spawn(move || refine(&app, &map, &scenario, generation, &cancel));
+        }
+        quick
+    }
+}
+
+fn refine(app: &AppHandle, map: &Map, scenario: &ScenarioId, generation: u32, cancel: &AtomicBool) {
+    let Some(shown) = map.scenario(scenario).or(map.scenarios.first()) else {
+        return;
+    };
+    let graph = FlowGraph::of(shown);
+    let last_sent = AtomicU32::new(0);
+    let progress = |done: u32, total: u32| {
+        // About a hundred events for the whole run, not one per source.
+        let step = (total / 100).max(1);
+        if done / step != last_sent.swap(done / step, Ordering::Relaxed) || done == total {
+            let _ = AnalysisProgress {
+                generation,
+                done,
+                total,
+            }
+            .emit(app);
+        }
+    };
+    if let Some(exact) = betweenness_exact_with_progress(&graph, progress, cancel) {
+        if !cancel.load(Ordering::SeqCst) {
+            let analysis = analysis::analyze_with(map, scenario, Some(exact));
+            let _ = AnalysisRefined {
+                generation,
+                analysis,
+            }
+            .emit(app);
+        }
+    }
+}
