@@ -6,9 +6,11 @@
 
 use crate::error::{CoreError, ErrorKind, Result};
 use crate::import::{self, ColumnMapping, ImportWarning};
-use crate::model::View;
+use crate::model::{Map, ScenarioId, View};
 use crate::render::{ExportKind, PageSize, PageSpec};
 use crate::store::Document;
+use serde::{Deserialize, Serialize};
+use specta::Type;
 use std::path::Path;
 
 /// What an import did, for the command line to print: a summary line and row-numbered warnings.
@@ -18,15 +20,19 @@ pub struct Report {
     pub warnings: Vec<ImportWarning>,
 }
 
-/// How to export: the format as the command line spells it, and for drawings the view and page.
-#[derive(Debug, Clone, Copy)]
-pub struct ExportRequest<'a> {
+/// How to export: the format as the command line spells it, and for drawings the view, the page
+/// and optionally one of the map's scenes (by title).
+#[derive(Debug, Clone, Serialize, Deserialize, Type)]
+pub struct ExportOptions {
     /// `json`, `svg`, `png`, `pdf`, `deck`, `csv`, `graphml` or `gexf`.
-    pub format: &'a str,
+    pub format: String,
     /// `network` or `org-chart`.
-    pub view: &'a str,
+    pub view: String,
     /// `a4`, `letter` or `16:9`.
-    pub page: &'a str,
+    pub page: String,
+    /// A scene's title: draw that scene instead of the whole view.
+    #[serde(default)]
+    pub scene: Option<String>,
 }
 
 /// Writes the built-in sample, Riverside Unified, to a new `.murm` file.
@@ -47,28 +53,62 @@ fn bad_option(what: &str, value: &str, choices: &str) -> CoreError {
     )
 }
 
-/// Exports the map in `file` to `out`.
-pub fn export(file: &Path, request: ExportRequest, out: &Path) -> Result<()> {
-    // Read-only: works while the map is open in a window, and never writes to it.
-    let map = &Document::read(file)?;
-    if request.format.eq_ignore_ascii_case("json") {
+/// Exports the map in `file` to `out`. Reads without locking, so it works while a window has it open.
+pub fn export(file: &Path, options: &ExportOptions, out: &Path) -> Result<()> {
+    export_map(&Document::read(file)?, options, out)
+}
+
+fn view_of(name: &str) -> Result<View> {
+    match name {
+        "network" => Ok(View::Network),
+        "org-chart" | "org_chart" => Ok(View::OrgChart),
+        other => Err(bad_option("view", other, "network or org-chart")),
+    }
+}
+
+fn page_of(name: &str) -> Result<PageSpec> {
+    let size =
+        PageSize::parse(name).ok_or_else(|| bad_option("page size", name, "a4, letter or 16:9"))?;
+    Ok(PageSpec::new(size))
+}
+
+/// Exports `map` to `out` as `options` say.
+pub fn export_map(map: &Map, options: &ExportOptions, out: &Path) -> Result<()> {
+    if options.format.eq_ignore_ascii_case("json") {
         return write_atomically(out, crate::json::to_json(map).as_bytes());
     }
-    let kind = ExportKind::parse(request.format).ok_or_else(|| {
+    let kind = ExportKind::parse(&options.format).ok_or_else(|| {
         bad_option(
             "format",
-            request.format,
+            &options.format,
             "json, svg, png, pdf, deck, csv, graphml or gexf",
         )
     })?;
-    let view = match request.view {
-        "network" => View::Network,
-        "org-chart" | "org_chart" => View::OrgChart,
-        other => return Err(bad_option("view", other, "network or org-chart")),
-    };
-    let size = PageSize::parse(request.page)
-        .ok_or_else(|| bad_option("page size", request.page, "a4, letter or 16:9"))?;
-    crate::render::export_to_file(map, None, kind, view, &PageSpec::new(size), out)
+    let page = page_of(&options.page)?;
+    match &options.scene {
+        Some(title) => crate::render::export_scene_to_file(map, title, kind, &page, out),
+        None => crate::render::export_to_file(map, None, kind, view_of(&options.view)?, &page, out),
+    }
+}
+
+/// The drawing `options` describe, as SVG, for a preview (the format is not consulted).
+pub fn preview_svg(map: &Map, scenario: &ScenarioId, options: &ExportOptions) -> Result<String> {
+    let page = page_of(&options.page)?;
+    let shown = map
+        .scenario(scenario)
+        .or(map.scenarios.first())
+        .ok_or_else(|| {
+            CoreError::new(
+                ErrorKind::UnknownScenario,
+                "The map has no scenario to draw.",
+            )
+        })?;
+    Ok(crate::render::render_svg(
+        map,
+        shown,
+        view_of(&options.view)?,
+        &page,
+    ))
 }
 
 /// Creates a new `.murm` file from a map's JSON form.

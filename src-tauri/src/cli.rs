@@ -5,7 +5,7 @@
 
 use clap::{Parser, Subcommand};
 use murmuration_core::error::CoreError;
-use murmuration_core::jobs::{self, ExportRequest, ListKind, Report};
+use murmuration_core::jobs::{self, ExportOptions, ListKind, Report};
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -67,6 +67,9 @@ enum Command {
         /// For drawings: a4, letter or 16:9.
         #[arg(long, default_value = "16:9")]
         page: String,
+        /// For drawings: one of the map's scenes, by title.
+        #[arg(long, value_name = "TITLE")]
+        scene: Option<String>,
         #[arg(long, value_name = "PATH")]
         out: PathBuf,
     },
@@ -174,13 +177,15 @@ pub fn main(context: impl FnOnce() -> tauri::Context<tauri::Wry>) -> ExitCode {
             format,
             view,
             page,
+            scene,
             out,
         }) => jobs::export(
             &map,
-            ExportRequest {
-                format: &format,
-                view: &view,
-                page: &page,
+            &ExportOptions {
+                format,
+                view,
+                page,
+                scene,
             },
             &out,
         ),

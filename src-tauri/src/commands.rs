@@ -5,11 +5,13 @@ use crate::refinement::Refinement;
 use crate::session::Session;
 use crate::window::refresh;
 use murmuration_core::analysis::Analysis;
-use murmuration_core::error::CoreError;
+use murmuration_core::error::{CoreError, ErrorKind};
+use murmuration_core::jobs::{self, ExportOptions};
 use murmuration_core::ops::Op;
 use murmuration_core::{snapshot::MapSnapshot, vocabulary::Vocabulary};
 use serde::{Deserialize, Serialize};
 use tauri::{AppHandle, State};
+use tauri_plugin_dialog::DialogExt;
 
 /// The open map changed from outside the canvas (the File menu opened, created or copied a map).
 #[derive(Debug, Clone, Serialize, Deserialize, specta::Type, tauri_specta::Event)]
@@ -44,6 +46,63 @@ pub fn analysis(
 ) -> Result<Analysis, CoreError> {
     let (map, scenario) = session.current()?;
     Ok(refinement.analyze(&app, map, scenario))
+}
+
+/// The drawing an export would make, as SVG, for the Export dialog's preview.
+#[tauri::command]
+#[specta::specta]
+pub async fn export_preview(
+    session: State<'_, Session>,
+    options: ExportOptions,
+) -> Result<String, CoreError> {
+    let (map, scenario) = session.current()?;
+    off_the_window_thread(move || jobs::preview_svg(&map, &scenario, &options)).await
+}
+
+/// Asks where to save, then exports the open map there. `None` when the user cancelled.
+#[tauri::command]
+#[specta::specta]
+pub async fn export_map(
+    app: AppHandle,
+    session: State<'_, Session>,
+    options: ExportOptions,
+) -> Result<Option<String>, CoreError> {
+    let (map, _) = session.current()?;
+    let extension = match options.format.as_str() {
+        "deck" => "pdf",
+        other => other,
+    }
+    .to_owned();
+    let suggested = format!("{}.{extension}", map.title);
+    off_the_window_thread(move || {
+        let chosen = app
+            .dialog()
+            .file()
+            .set_title("Export")
+            .set_file_name(&suggested)
+            .add_filter(extension.to_uppercase(), &[extension.as_str()])
+            .blocking_save_file();
+        let Some(path) = chosen.and_then(|p| p.into_path().ok()) else {
+            return Ok(None);
+        };
+        jobs::export_map(&map, &options, &path)?;
+        Ok(Some(path.display().to_string()))
+    })
+    .await
+}
+
+/// Runs long work on a worker thread so the window stays responsive.
+async fn off_the_window_thread<T: Send + 'static>(
+    work: impl FnOnce() -> Result<T, CoreError> + Send + 'static,
+) -> Result<T, CoreError> {
+    tauri::async_runtime::spawn_blocking(work)
+        .await
+        .unwrap_or_else(|e| {
+            Err(CoreError::new(
+                ErrorKind::Io,
+                format!("The export stopped unexpectedly ({e})."),
+            ))
+        })
 }
 
 /// The open map's current scenario, as the canvas draws it; an error when no map could be opened.
@@ -98,7 +157,9 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             undo,
             redo,
             visual_vocabulary,
-            analysis
+            analysis,
+            export_preview,
+            export_map
         ])
         .events(tauri_specta::collect_events![
             MapChanged,

@@ -24,6 +24,10 @@ export const commands = {
 	 *  in the background (`AnalysisProgress`, then `AnalysisRefined`).
 	 */
 	analysis: () => typedError<Analysis_Serialize, CoreError_Serialize>(__TAURI_INVOKE("analysis")),
+	/**  The drawing an export would make, as SVG, for the Export dialog's preview. */
+	exportPreview: (options: ExportOptions_Deserialize) => typedError<string, CoreError_Serialize>(__TAURI_INVOKE("export_preview", { options })),
+	/**  Asks where to save, then exports the open map there. `None` when the user cancelled. */
+	exportMap: (options: ExportOptions_Deserialize) => typedError<string | null, CoreError_Serialize>(__TAURI_INVOKE("export_map", { options })),
 };
 
 /** Events */
@@ -398,6 +402,42 @@ export type ErrorKind =
 "invalid_value" | 
 /**  The file has a header but no rows to import. */
 "nothing_to_import";
+
+/**
+ *  How to export: the format as the command line spells it, and for drawings the view, the page
+ *  and optionally one of the map's scenes (by title).
+ */
+export type ExportOptions = ExportOptions_Serialize | ExportOptions_Deserialize;
+
+/**
+ *  How to export: the format as the command line spells it, and for drawings the view, the page
+ *  and optionally one of the map's scenes (by title).
+ */
+export type ExportOptions_Deserialize = {
+	/**  `json`, `svg`, `png`, `pdf`, `deck`, `csv`, `graphml` or `gexf`. */
+	format: string,
+	/**  `network` or `org-chart`. */
+	view: string,
+	/**  `a4`, `letter` or `16:9`. */
+	page: string,
+	/**  A scene's title: draw that scene instead of the whole view. */
+	scene?: string | null,
+};
+
+/**
+ *  How to export: the format as the command line spells it, and for drawings the view, the page
+ *  and optionally one of the map's scenes (by title).
+ */
+export type ExportOptions_Serialize = {
+	/**  `json`, `svg`, `png`, `pdf`, `deck`, `csv`, `graphml` or `gexf`. */
+	format: string,
+	/**  `network` or `org-chart`. */
+	view: string,
+	/**  `a4`, `letter` or `16:9`. */
+	page: string,
+	/**  A scene's title: draw that scene instead of the whole view. */
+	scene: string | null,
+};
 
 /**  Elmore's reciprocity: is a flow capacity-building support, or monitoring and compliance? */
 export type FlowMode = "support" | "monitor";
