@@ -97,6 +97,7 @@ export const snapshot: MapSnapshot = {
   file_name: null,
   scenario: "as-is",
   scenarios: [{ id: "as-is", name: "As is 2025" }],
+  scenes: [],
   elements,
   relations,
   positions: [
