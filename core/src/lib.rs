@@ -10,6 +10,7 @@ pub mod exchange;
 pub mod jobs;
 pub mod json;
 pub mod import;
+pub mod lens_paint;
 pub mod model;
 pub mod ops;
 pub mod render;

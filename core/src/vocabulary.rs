@@ -319,3 +319,111 @@ pub fn vocabulary() -> Vocabulary {
         font_family: "Source Sans 3",
     }
 }
+
+// ------------------------------------------------------------------------------------------
+// Lens colour scales
+//
+// What a lens paints, defined here once for the canvas and the exports alike (the core's
+// `lens_paint` hands the colours to both). Fills are tints of the Okabe–Ito colours, light enough
+// that ink labels drawn on them keep a contrast of at least 4.5 : 1 on screen and on paper; and a
+// lens never relies on its colours alone: every fill comes with a badge or a legend entry in words.
+
+/// One step of a lens's colour scale: a fill (`#RRGGBB`) and what it means, in plain words short
+/// enough for a legend column (about 28 characters).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Type)]
+pub struct ScaleStep {
+    pub colour: &'static str,
+    pub meaning: &'static str,
+}
+
+const fn step(colour: &'static str, meaning: &'static str) -> ScaleStep {
+    ScaleStep { colour, meaning }
+}
+
+/// Nothing to show for this element under the lens (no flows, no paths through it).
+pub const LENS_NOTHING: &str = "#F3F4F6";
+
+// Silos: a diverging scale on the E-I index, inward (vermillion) through balanced (grey) to
+// outward (blue). Walled groups — a solid boundary few lateral flows cross — count as inward
+// whatever their E-I, because that is how the seeds' silos look on a map.
+pub const SILO_INWARD: ScaleStep = step("#E28E4D", "Silo: inward or walled off");
+pub const SILO_LEANING_INWARD: ScaleStep = step("#F2CFB2", "Leans inward");
+pub const SILO_BALANCED: ScaleStep = step("#D3D5D9", "Balanced inside and out");
+pub const SILO_LEANING_OUTWARD: ScaleStep = step("#B2D5E8", "Leans outward");
+pub const SILO_OUTWARD: ScaleStep = step("#66AAD1", "Outward: most flows cross");
+pub const SILO_NO_FLOWS: ScaleStep = step(LENS_NOTHING, "No flows in or out");
+
+/// The silo scale's step for a group with E-I `ei` (`None`: no flows); `is_silo` puts walled
+/// groups with the silos.
+pub fn silo_step(ei: Option<f64>, is_silo: bool) -> ScaleStep {
+    match ei {
+        _ if is_silo => SILO_INWARD,
+        None => SILO_NO_FLOWS,
+        Some(ei) if ei <= -0.5 => SILO_INWARD,
+        Some(ei) if ei <= -0.2 => SILO_LEANING_INWARD,
+        Some(ei) if ei < 0.2 => SILO_BALANCED,
+        Some(ei) if ei < 0.5 => SILO_LEANING_OUTWARD,
+        Some(_) => SILO_OUTWARD,
+    }
+}
+
+// Brokers: a sequential blue scale on betweenness, relative to the highest on the map.
+pub const BROKER_NONE: ScaleStep = step(LENS_NOTHING, "No paths run through it");
+pub const BROKER_LOW: ScaleStep = step("#CCE8F8", "A few paths run through it");
+pub const BROKER_MID: ScaleStep = step("#8CC0DC", "Many paths run through it");
+pub const BROKER_HIGH: ScaleStep = step("#4D9CC9", "Most paths: a broker");
+
+/// The broker scale's step for `share` = betweenness / the map's highest betweenness.
+pub fn broker_step(share: f64) -> ScaleStep {
+    if share <= 0.0 {
+        BROKER_NONE
+    } else if share <= 1.0 / 3.0 {
+        BROKER_LOW
+    } else if share <= 2.0 / 3.0 {
+        BROKER_MID
+    } else {
+        BROKER_HIGH
+    }
+}
+
+// Layers ("geology"): offices by the year they were established, in four strata; the oldest
+// is the darkest, as the deepest layer of rock is.
+pub const GEOLOGY_BEFORE_1975: ScaleStep = step("#E69F00", "Established before 1975");
+pub const GEOLOGY_1975_1989: ScaleStep = step("#F0C566", "Established 1975–1989");
+pub const GEOLOGY_1990_2004: ScaleStep = step("#F8E1AE", "Established 1990–2004");
+pub const GEOLOGY_SINCE_2005: ScaleStep = step("#FDF3E0", "Established 2005 or later");
+pub const GEOLOGY_UNDATED: ScaleStep = step(LENS_NOTHING, "Year established unknown");
+
+/// The stratum an office established in `year` belongs to.
+pub fn geology_step(year: i32) -> ScaleStep {
+    match year {
+        ..=1974 => GEOLOGY_BEFORE_1975,
+        1975..=1989 => GEOLOGY_1975_1989,
+        1990..=2004 => GEOLOGY_1990_2004,
+        _ => GEOLOGY_SINCE_2005,
+    }
+}
+
+/// Chart vs. reality: the clusters the flows form, each in its own colour, in this order (the
+/// most distinct first); past the seventh they repeat the grey and keep their letter badges.
+pub const CLUSTER_COLOURS: [&str; 7] = [
+    "#66AAD1", "#F0C566", "#66C5AB", "#E69E66", "#E0AFCA", "#9AD2F2", "#F6EF8E",
+];
+pub const CLUSTER_MORE: &str = "#BCC0C6";
+
+// Home base: people with a community of practice and without one.
+pub const HOME_BASE_YES: ScaleStep = step("#66C5AB", "Has a home base community");
+pub const HOME_BASE_NO: ScaleStep = step("#E69E66", "No home base");
+
+// Pioneers: innovations, tied into a community or going unnoticed.
+pub const PIONEER_UNNOTICED: ScaleStep = step("#E69E66", "Innovation going unnoticed");
+pub const PIONEER_TIED: ScaleStep = step("#66C5AB", "Innovation with a community");
+
+// Reciprocity: offices by the balance of monitoring against support (Elmore).
+pub const RECIPROCITY_NO_CAPACITY: ScaleStep = step("#E28E4D", "Monitored, never supported");
+pub const RECIPROCITY_PRESSURE: ScaleStep = step("#F2CFB2", "More monitoring than support");
+pub const RECIPROCITY_MATCHED: ScaleStep = step("#66C5AB", "Pressure matched by support");
+pub const RECIPROCITY_NO_FLOWS: ScaleStep = step(LENS_NOTHING, "No monitoring or support");
+
+// Density: the elements with the most lateral partners, where a murmuration starts.
+pub const DENSITY_HUB: ScaleStep = step("#66C5AB", "Most ties across the chart");

@@ -1,16 +1,21 @@
 //! The exports a board sees: the sample's pages against committed golden images, PDFs read back
-//! with a PDF parser, and SVG text kept as text.
+//! with a PDF parser, SVG text kept as text, and the map's scenes as the deck's pages (their
+//! lenses, filters and moments honoured).
 //!
 //! Golden images live in `core/tests/golden/`. After an intended change to the drawing, look at
 //! the new pages and re-bless them with `MURM_BLESS=1 cargo test -p murmuration-core --test render`.
 //! Set `MURM_RENDER_OUT=DIR` to also write every page a test makes into DIR for looking at.
 
-use murmuration_core::model::{Map, View};
+use murmuration_core::error::ErrorKind;
+use murmuration_core::model::{ElementKind, Map, Medium, RelationKind, Scene, View};
 use murmuration_core::render::{
-    render_deck, render_pdf, render_png, render_svg, sample_deck, DeckPage, PageSize, PageSpec,
+    export_scene_to_file, export_to_file, render_deck, render_pdf, render_png, render_svg,
+    scene_deck, scene_page, DeckPage, ExportKind, PageSize, PageSpec,
 };
 use murmuration_core::sample::riverside_unified;
+use murmuration_core::vocabulary;
 use resvg::tiny_skia::Pixmap;
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 /// A fixed date, so pages do not change with the calendar.
@@ -245,18 +250,258 @@ fn a_pdf_page_is_one_vector_page_with_the_font_embedded() {
 }
 
 #[test]
-fn the_sample_deck_has_a_page_per_scene_and_notes_pages_on_request() {
+fn the_deck_has_a_page_per_scene_and_a_notes_page_after_each_on_request() {
     let map = riverside_unified();
-    let scenes = sample_deck(&map);
-    assert_eq!(scenes.len(), 5);
-    let deck = render_deck(&map, &scenes, &page(PageSize::Widescreen16x9), false).expect("deck");
+    let pages = scene_deck(&map);
+    assert_eq!(pages.len(), map.scenes.len());
+    let titles: Vec<&str> = pages.iter().map(|p| p.subtitle.as_str()).collect();
+    let scene_titles: Vec<&str> = map.scenes.iter().map(|s| s.title.as_str()).collect();
+    assert_eq!(
+        titles, scene_titles,
+        "in the story's order, titled as the scenes"
+    );
+    let deck = render_deck(&map, &pages, &page(PageSize::Widescreen16x9), false).expect("deck");
     assert_eq!(pdf_pages(&deck), 5);
     assert!(embeds_fonts(&deck));
     keep("riverside-deck.pdf", &deck);
-    let with_notes =
-        render_deck(&map, &scenes, &page(PageSize::A4), true).expect("deck with notes");
-    assert_eq!(pdf_pages(&with_notes), 10);
+    let with_notes_count = map.scenes.iter().filter(|s| !s.notes.is_empty()).count();
+    assert_eq!(with_notes_count, 5);
+    let with_notes = render_deck(&map, &pages, &page(PageSize::A4), true).expect("deck with notes");
+    assert_eq!(pdf_pages(&with_notes), 5 + with_notes_count);
     keep("riverside-deck-notes.pdf", &with_notes);
+}
+
+#[test]
+fn a_deck_export_is_the_maps_scenes() {
+    let map = riverside_unified();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("deck.pdf");
+    let paper = page(PageSize::Widescreen16x9);
+    export_to_file(
+        &map,
+        None,
+        ExportKind::Deck { with_notes: false },
+        View::Network,
+        &paper,
+        &out,
+    )
+    .expect("deck export");
+    assert_eq!(pdf_pages(&std::fs::read(&out).expect("written")), 5);
+    // A map without scenes still gets a deck: its org chart and its network.
+    let mut bare = riverside_unified();
+    bare.scenes.clear();
+    let fallback = scene_deck(&bare);
+    assert_eq!(fallback.len(), 2);
+    assert_eq!(
+        (fallback[0].view, fallback[1].view),
+        (View::OrgChart, View::Network)
+    );
+    export_to_file(
+        &bare,
+        None,
+        ExportKind::Deck { with_notes: true },
+        View::Network,
+        &paper,
+        &out,
+    )
+    .expect("fallback deck");
+    assert_eq!(pdf_pages(&std::fs::read(&out).expect("written")), 2);
+}
+
+/// The SVG of the element `id`: from its `data-id` to the end of its group.
+fn element_svg<'a>(svg: &'a str, id: &str) -> &'a str {
+    let start = svg
+        .find(&format!(r#"<g data-id="{id}""#))
+        .unwrap_or_else(|| panic!("{id} is drawn"));
+    let rest = &svg[start..];
+    &rest[..rest.find("</g>").expect("the group ends")]
+}
+
+fn scene_svg(map: &Map, scene: &Scene, size: PageSize) -> String {
+    let page_of_scene = scene_page(map, scene, &mut BTreeMap::new());
+    let scenario = map.scenario(&scene.scenario).expect("the scene's scenario");
+    render_svg(map, scenario, scene.view, &page_of_scene.spec(&page(size)))
+}
+
+fn sample_scene<'a>(map: &'a Map, title: &str) -> &'a Scene {
+    map.scenes
+        .iter()
+        .find(|s| s.title == title)
+        .unwrap_or_else(|| panic!("the sample has the scene {title}"))
+}
+
+#[test]
+fn the_silos_lens_paints_teaching_and_learning_inward() {
+    let map = riverside_unified();
+    let silos = sample_scene(&map, "The silos");
+    let deck_page = scene_page(&map, silos, &mut BTreeMap::new());
+    let lens = deck_page
+        .lens
+        .as_ref()
+        .expect("the silos scene has its lens on");
+    let inward = vocabulary::SILO_INWARD.colour;
+    assert_eq!(
+        lens.fills
+            .get(&"teaching-learning".into())
+            .map(String::as_str),
+        Some(inward)
+    );
+    let svg = scene_svg(&map, silos, PageSize::Widescreen16x9);
+    keep("riverside-silos.svg", svg.as_bytes());
+    let fill = format!(r#"fill="{inward}""#);
+    assert!(element_svg(&svg, "teaching-learning").contains(&fill));
+    assert!(element_svg(&svg, "linked-learning").contains(&fill));
+    // Outward groups are blue, not vermillion.
+    assert!(!element_svg(&svg, "riverside-high").contains(&fill));
+    // The caption, the badge and the legend say it in words.
+    assert!(svg.contains("Teaching &amp; Learning: 0 flows inside, 1 outside — a silo"));
+    assert!(svg.contains(">E-I +1.0 · walled</text>"));
+    assert!(svg.contains(">Silo: inward or walled off</text>"));
+    // Without the lens, the office keeps its kind's grey.
+    let mut plain = silos.clone();
+    plain.lens = None;
+    let plain_svg = scene_svg(&map, &plain, PageSize::Widescreen16x9);
+    assert!(!element_svg(&plain_svg, "teaching-learning").contains(&fill));
+    assert!(!plain_svg.contains("walled"));
+}
+
+#[test]
+fn the_silos_page_matches_its_golden_image() {
+    let map = riverside_unified();
+    let silos = sample_scene(&map, "The silos");
+    let page_of_scene = scene_page(&map, silos, &mut BTreeMap::new());
+    let png = render_png(
+        &map,
+        &map.scenarios[0],
+        View::Network,
+        &page_of_scene.spec(&page(PageSize::Widescreen16x9)),
+        1.5,
+    )
+    .expect("png");
+    check_golden("riverside-silos-16x9.png", &png);
+}
+
+#[test]
+fn scene_filters_hide_what_they_say() {
+    let map = riverside_unified();
+    let mut scene = Scene::new(
+        "Without partners, permission or memberships",
+        map.scenarios[0].id.clone(),
+        View::Network,
+    );
+    let everything = scene_svg(&map, &scene, PageSize::A4);
+    for shown in [
+        "Watershed",
+        ">Flow: permission</text>",
+        ">Member of</text>",
+        ">Partner</text>",
+    ] {
+        assert!(
+            everything.contains(shown),
+            "unfiltered, the page has {shown}"
+        );
+    }
+    scene.filters.hidden_element_kinds = [ElementKind::Partner].into();
+    scene.filters.hidden_media = [Medium::Permission].into();
+    scene.filters.hidden_relation_kinds = [RelationKind::MemberOf].into();
+    let filtered = scene_svg(&map, &scene, PageSize::A4);
+    keep("riverside-filtered.svg", filtered.as_bytes());
+    for hidden in [
+        "Watershed",
+        "BrightPath",
+        ">Flow: permission</text>",
+        ">Member of</text>",
+        ">Partner</text>",
+    ] {
+        assert!(!filtered.contains(hidden), "the filtered page has {hidden}");
+    }
+    assert!(filtered.contains(">Flow: ideas &amp; practice</text>"));
+    assert!(filtered.contains("Procurement &amp;"));
+}
+
+#[test]
+fn a_scenes_moment_shows_the_map_as_it_was_then() {
+    let map = riverside_unified();
+    let sprint = sample_scene(&map, "The sprint team that crossed them");
+    assert_eq!(sprint.time.as_deref(), Some("2021-04"));
+    let svg = scene_svg(&map, sprint, PageSize::Widescreen16x9);
+    keep("riverside-sprint.svg", svg.as_bytes());
+    assert!(svg.contains(">As of April 2021</text>"));
+    // In April 2021 the redesign team was at work: a sprint team, not a dissolved one.
+    assert!(svg.contains(">Sprint team</text>"));
+    assert!(!svg.contains(">Sprint team, dissolved</text>"));
+    // The device roll-out (2025) had not begun.
+    assert!(!svg.contains("data-id=\"device-rollout\""));
+    // The team crosses the barrier: its members on both sides are brought forward.
+    assert!(svg.contains(">Barrier: a blocked flow</text>"));
+    for member in ["science-specialist", "pathway-coach-1", "academy-lead"] {
+        assert!(
+            !element_svg(&svg, member).contains(r#"opacity="0.18""#),
+            "{member} is brought forward"
+        );
+    }
+}
+
+#[test]
+fn the_home_base_page_shows_everyone_with_a_community() {
+    let map = riverside_unified();
+    let home = sample_scene(&map, "Communities as home base");
+    let svg = scene_svg(&map, home, PageSize::Widescreen16x9);
+    assert!(svg.contains("Scenario: To be: communities as home base"));
+    assert!(svg.contains("All 16 people have a community of practice as a home base"));
+    assert!(!svg.contains("no home base"));
+    let green = format!(r#"fill="{}""#, vocabulary::HOME_BASE_YES.colour);
+    let people: Vec<&str> = map
+        .scenario(&home.scenario)
+        .expect("to be")
+        .elements
+        .values()
+        .filter(|e| e.kind() == ElementKind::Person)
+        .map(|e| e.id.0.as_str())
+        .collect();
+    assert_eq!(people.len(), 16);
+    for person in people {
+        let drawn = element_svg(&svg, person);
+        assert!(drawn.contains(&green), "{person} is painted green");
+        assert!(
+            !drawn.contains(r#"opacity="0.18""#),
+            "{person} is brought forward with their community"
+        );
+    }
+}
+
+#[test]
+fn one_scene_exports_by_its_title_and_an_unknown_title_lists_the_scenes() {
+    let map = riverside_unified();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let paper = page(PageSize::Widescreen16x9);
+    let pdf = dir.path().join("silos.pdf");
+    export_scene_to_file(&map, "The silos", ExportKind::Pdf, &paper, &pdf).expect("pdf");
+    assert_eq!(pdf_pages(&std::fs::read(&pdf).expect("written")), 1);
+    let svg = dir.path().join("silos.svg");
+    // Titles are matched ignoring case and surrounding spaces when none matches exactly.
+    export_scene_to_file(&map, "  the SILOS ", ExportKind::Svg, &paper, &svg).expect("svg");
+    let text = std::fs::read_to_string(&svg).expect("written");
+    assert!(text.contains(">The silos</text>"));
+    let png = dir.path().join("silos.png");
+    export_scene_to_file(&map, "The silos", ExportKind::Png(1.0), &paper, &png).expect("png");
+    let pixmap = Pixmap::load_png(&png).expect("decodes");
+    assert_eq!((pixmap.width(), pixmap.height()), (960, 540));
+
+    let missing = dir.path().join("missing.pdf");
+    let error = export_scene_to_file(&map, "The budget", ExportKind::Pdf, &paper, &missing)
+        .expect_err("no such scene");
+    assert_eq!(error.kind, ErrorKind::UnknownScene);
+    assert!(error.message.contains("The budget"), "{}", error.message);
+    for scene in &map.scenes {
+        assert!(
+            error.message.contains(&scene.title),
+            "the error names {}: {}",
+            scene.title,
+            error.message
+        );
+    }
+    assert!(!missing.exists(), "nothing is written");
 }
 
 #[test]
@@ -289,23 +534,29 @@ fn pdf_text_can_be_extracted_when_poppler_is_installed() {
 }
 
 /// The sample's story deck is committed as `docs/examples/riverside-unified-deck.pdf` (16:9, one
-/// page per scene); re-written with the golden images under `MURM_BLESS=1`.
+/// page per scene) and `docs/examples/riverside-unified-deck-with-notes.pdf` (each scene followed
+/// by its notes); re-written with the golden images under `MURM_BLESS=1`.
 #[test]
-fn the_example_deck_is_committed() {
+fn the_example_decks_are_committed() {
     let map = riverside_unified();
-    let path =
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("../docs/examples/riverside-unified-deck.pdf");
-    if std::env::var("MURM_BLESS").is_ok() || !path.exists() {
-        let deck = render_deck(
-            &map,
-            &sample_deck(&map),
-            &page(PageSize::Widescreen16x9),
-            false,
-        )
-        .expect("deck");
-        std::fs::create_dir_all(path.parent().expect("folder")).expect("docs/examples");
-        std::fs::write(&path, deck).expect("write the example deck");
+    let pages = scene_deck(&map);
+    let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("../docs/examples");
+    for (name, with_notes, expected) in [
+        ("riverside-unified-deck.pdf", false, pages.len()),
+        (
+            "riverside-unified-deck-with-notes.pdf",
+            true,
+            2 * pages.len(),
+        ),
+    ] {
+        let path = examples.join(name);
+        if std::env::var("MURM_BLESS").is_ok() || !path.exists() {
+            let deck = render_deck(&map, &pages, &page(PageSize::Widescreen16x9), with_notes)
+                .expect("deck");
+            std::fs::create_dir_all(&examples).expect("docs/examples");
+            std::fs::write(&path, deck).expect("write the example deck");
+        }
+        let committed = std::fs::read(&path).expect("the example deck");
+        assert_eq!(pdf_pages(&committed), expected, "{name}");
     }
-    let committed = std::fs::read(&path).expect("the example deck");
-    assert_eq!(pdf_pages(&committed), sample_deck(&map).len());
 }

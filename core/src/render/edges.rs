@@ -43,6 +43,21 @@ impl Route {
             },
         }
     }
+
+    /// A box holding the whole line (a bowed line lies inside the box of its control points).
+    pub fn bounds(&self) -> super::Rect {
+        let points = [Some(self.start), self.control, Some(self.end)];
+        let (mut x0, mut y0, mut x1, mut y1) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
+        for p in points.into_iter().flatten() {
+            (x0, y0, x1, y1) = (x0.min(p.x), y0.min(p.y), x1.max(p.x), y1.max(p.y));
+        }
+        super::Rect {
+            x: x0,
+            y: y0,
+            width: x1 - x0,
+            height: y1 - y0,
+        }
+    }
 }
 
 fn mid(a: Point, b: Point) -> Point {

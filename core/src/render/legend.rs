@@ -1,11 +1,12 @@
 //! What a page's legend lists: only the kinds, states, boundaries and lines the page shows.
 //!
 //! A board member reads the legend once and then the drawing; entries for things that are not on
-//! the page would only be noise. The order is fixed (elements, boundaries, lines, then a lens's
-//! colours) so pages of one deck list things in the same places.
+//! the page would only be noise. The order is fixed (a lens's colours, then elements, boundaries
+//! and lines) so pages of one deck list things in the same places.
 
 use super::edges::Route;
-use super::layout::Layout;
+use super::layout::{Layout, Placed};
+use super::Rect;
 use crate::model::{
     Boundary, ElementDetails, ElementId, ElementKind, Medium, RelationKind, Ring, Scenario,
     SprintStatus, Stance,
@@ -36,16 +37,41 @@ pub(crate) struct Entry {
     pub label: String,
 }
 
+/// The legend of a page. `seen`: the part of the drawing the page shows, in map units, when it
+/// shows only part; what lies wholly outside it is left out of the legend.
 pub(crate) fn entries(
     scenario: &Scenario,
     layout: &Layout,
-    routes: &[Route],
+    all_routes: &[Route],
     lens: Option<&super::LensPaint>,
+    seen: Option<Rect>,
 ) -> Vec<Entry> {
+    let items: Vec<&Placed> = layout
+        .items
+        .iter()
+        .filter(|p| seen.is_none_or(|s| s.intersects(&p.footprint())))
+        .collect();
+    let routes: Vec<&Route> = all_routes
+        .iter()
+        .filter(|r| seen.is_none_or(|s| s.intersects(&r.bounds())))
+        .collect();
     let mut out = Vec::new();
+    // The lens's colours first: on a lens's page they are what the reader looks up.
+    if let Some(lens) = lens {
+        for (colour, meaning) in &lens.legend {
+            let used = items
+                .iter()
+                .any(|p| lens.fills.get(&p.id).is_some_and(|c| c == colour));
+            if used {
+                out.push(Entry {
+                    swatch: Swatch::Colour(colour.clone()),
+                    label: meaning.clone(),
+                });
+            }
+        }
+    }
     let shown = |test: &dyn Fn(&ElementDetails) -> bool| {
-        layout
-            .items
+        items
             .iter()
             .map(|p| &scenario.elements[&p.id])
             .find(|e| test(&e.details))
@@ -112,7 +138,7 @@ pub(crate) fn entries(
     }
     for boundary in [Boundary::Solid, Boundary::Permeable, Boundary::Open] {
         // Leaves draw solid and permeable walls too; an open leaf is only outlined.
-        let present = layout.items.iter().any(|p| {
+        let present = items.iter().any(|p| {
             (p.is_group || boundary != Boundary::Open)
                 && scenario.elements[&p.id].details.boundary() == Some(boundary)
         });
@@ -134,7 +160,7 @@ pub(crate) fn entries(
         RelationKind::Barrier,
     ] {
         let drawn = routes.iter().any(|r| r.kind == kind)
-            || (kind == RelationKind::ReportsTo && !layout.tree.is_empty());
+            || (kind == RelationKind::ReportsTo && !layout.tree.is_empty() && !items.is_empty());
         if drawn {
             let label = match kind {
                 RelationKind::Barrier => "Barrier: a blocked flow",
@@ -186,14 +212,6 @@ pub(crate) fn entries(
             swatch: Swatch::Volume,
             label: "Line width: volume 1–5".into(),
         });
-    }
-    if let Some(lens) = lens {
-        for (colour, meaning) in &lens.legend {
-            out.push(Entry {
-                swatch: Swatch::Colour(colour.clone()),
-                label: meaning.clone(),
-            });
-        }
     }
     out
 }

@@ -10,8 +10,11 @@
 //! The SVG is the one source: PNG is resvg's raster of it and PDF is svg2pdf's vector translation
 //! of it, both with the shipped font (see [`font`]), so the three formats never disagree.
 //!
+//! A map's saved scenes are its deck ([`scene_deck`]): each scene a page, its lens painted with
+//! the same [`LensPaint`] the canvas draws (see [`crate::lens_paint`]), its filters honoured.
+//!
 //! Entry points for the command line and the shell: [`render_svg`], [`render_png`], [`render_pdf`],
-//! [`render_deck`] and, for a whole export job, [`export_to_file`].
+//! [`render_deck`] and, for a whole export job, [`export_to_file`] and [`export_scene_to_file`].
 
 mod edges;
 pub(crate) mod font;
@@ -19,13 +22,16 @@ pub(crate) mod layout;
 mod legend;
 mod page;
 mod pdf;
+mod scene;
 
 use crate::error::{CoreError, ErrorKind, Result};
 use crate::model::{ElementId, Map, Scenario, ScenarioId, View};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
+pub use crate::lens_paint::LensPaint;
 pub use pdf::{render_deck, render_pdf};
+pub use scene::{scene_deck, scene_page, PageFilter};
 
 /// A rectangle: top-left corner and size. In map units for viewports (canvas pixels at zoom 1).
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
@@ -53,6 +59,14 @@ impl Rect {
             width: (self.x + self.width).max(other.x + other.width) - x,
             height: (self.y + self.height).max(other.y + other.height) - y,
         }
+    }
+
+    /// The two share some area or touch.
+    pub(crate) fn intersects(&self, other: &Rect) -> bool {
+        self.x <= other.x + other.width
+            && other.x <= self.x + self.width
+            && self.y <= other.y + other.height
+            && other.y <= self.y + self.height
     }
 
     pub(crate) fn moved(&self, dx: f64, dy: f64) -> Rect {
@@ -104,18 +118,6 @@ impl PageSize {
     }
 }
 
-/// Colours a lens paints elements with, and what they mean (for the legend). Room for the
-/// lenses' scenes; nothing in the core fills it yet.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct LensPaint {
-    /// The lens's name, as the legend's heading.
-    pub name: String,
-    /// Fill colours (`#RRGGBB`) by element; elements not named keep their kind's fill.
-    pub fills: BTreeMap<ElementId, String>,
-    /// Legend entries: colour and what it means.
-    pub legend: Vec<(String, String)>,
-}
-
 /// What one page shows and how it is framed.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PageSpec {
@@ -129,6 +131,8 @@ pub struct PageSpec {
     /// Elements to bring forward; everything else is drawn faint. `None` draws all alike.
     pub emphasis: Option<BTreeSet<ElementId>>,
     pub lens: Option<LensPaint>,
+    /// What the page leaves out, and the moment it shows.
+    pub filter: PageFilter,
 }
 
 impl PageSpec {
@@ -140,6 +144,7 @@ impl PageSpec {
             viewport: None,
             emphasis: None,
             lens: None,
+            filter: PageFilter::default(),
         }
     }
 }
@@ -156,6 +161,7 @@ pub struct DeckPage {
     pub lens: Option<LensPaint>,
     /// Printed on a page of its own after the scene when the deck is made with notes.
     pub notes: Option<String>,
+    pub filter: PageFilter,
 }
 
 impl DeckPage {
@@ -168,14 +174,30 @@ impl DeckPage {
             emphasis: None,
             lens: None,
             notes: None,
+            filter: PageFilter::default(),
+        }
+    }
+
+    /// The page's own framing on the paper and date of `paper`.
+    pub fn spec(&self, paper: &PageSpec) -> PageSpec {
+        PageSpec {
+            size: paper.size,
+            date: paper.date.clone(),
+            subtitle: Some(self.subtitle.clone()),
+            viewport: self.viewport,
+            emphasis: self.emphasis.clone(),
+            lens: self.lens.clone(),
+            filter: self.filter.clone(),
         }
     }
 }
 
 /// The page as SVG: text as real `<text>` in the vocabulary's font family, sized in points.
+/// Only what `page.filter` lets through is laid out and drawn.
 pub fn render_svg(map: &Map, scenario: &Scenario, view: View, page: &PageSpec) -> String {
-    let layout = layout::layout(scenario, view);
-    page::page_svg(map, scenario, &layout, page)
+    let shown = scene::apply(scenario, &page.filter);
+    let layout = layout::layout(&shown, view);
+    page::page_svg(map, &shown, &layout, page)
 }
 
 /// The page as PNG: `scale` pixels per point (1.0 ≈ 72 dpi; 2.0 for screens; 4.17 ≈ 300 dpi).
@@ -237,7 +259,7 @@ pub enum ExportKind {
     /// PNG at this many pixels per point.
     Png(f32),
     Pdf,
-    /// The map's deck of scenes ([`sample_deck`] until scenes are saved in maps).
+    /// The map's deck: one page per saved scene ([`scene_deck`]).
     Deck {
         with_notes: bool,
     },
@@ -265,7 +287,9 @@ impl ExportKind {
 
 /// One export job, start to finish: draws or converts `scenario` (the first when `None`) of
 /// `map` and writes the result to `out` whole or not at all
-/// ([`crate::jobs::write_atomically`]). CSV writes two files beside `out`.
+/// ([`crate::jobs::write_atomically`]). CSV writes two files beside `out`. A deck is the map's
+/// scenes, each in its own scenario and view; a map without scenes gets `scenario`'s org chart
+/// and network.
 pub fn export_to_file(
     map: &Map,
     scenario: Option<&ScenarioId>,
@@ -281,7 +305,13 @@ pub fn export_to_file(
         ExportKind::Png(scale) => write(out, &render_png(map, scenario, view, page, scale)?),
         ExportKind::Pdf => write(out, &render_pdf(map, scenario, view, page)?),
         ExportKind::Deck { with_notes } => {
-            write(out, &render_deck(map, &sample_deck(map), page, with_notes)?)
+            let mut pages = scene_deck(map);
+            if map.scenes.is_empty() {
+                for p in &mut pages {
+                    p.scenario = Some(scenario.id.clone());
+                }
+            }
+            write(out, &render_deck(map, &pages, page, with_notes)?)
         }
         ExportKind::Csv => crate::exchange::write_csv(scenario, out),
         ExportKind::GraphMl => write(out, crate::exchange::graphml(map, scenario).as_bytes()),
@@ -302,7 +332,34 @@ pub(crate) fn pick_scenario<'a>(map: &'a Map, id: Option<&ScenarioId>) -> Result
     })
 }
 
-pub use pdf::sample_deck;
+/// Exports the scene titled `scene_title` (`murmuration export MAP --scene "TITLE"`): drawings
+/// (SVG, PNG, PDF) are the scene's page as the deck has it, on the paper and date of `page`; a
+/// deck is that one page (and its notes); data formats carry the scene's scenario. When no scene
+/// has the title, the error lists the titles there are.
+pub fn export_scene_to_file(
+    map: &Map,
+    scene_title: &str,
+    kind: ExportKind,
+    page: &PageSpec,
+    out: &Path,
+) -> Result<()> {
+    let scene = scene::find_scene(map, scene_title)?;
+    let deck_page = scene_page(map, scene, &mut BTreeMap::new());
+    let spec = deck_page.spec(page);
+    let scenario = pick_scenario(map, Some(&scene.scenario))?;
+    let write = crate::jobs::write_atomically;
+    match kind {
+        ExportKind::Svg => write(out, render_svg(map, scenario, scene.view, &spec).as_bytes()),
+        ExportKind::Png(scale) => write(out, &render_png(map, scenario, scene.view, &spec, scale)?),
+        ExportKind::Pdf => write(out, &render_pdf(map, scenario, scene.view, &spec)?),
+        ExportKind::Deck { with_notes } => {
+            write(out, &render_deck(map, &[deck_page], page, with_notes)?)
+        }
+        ExportKind::Csv | ExportKind::GraphMl | ExportKind::Gexf => {
+            export_to_file(map, Some(&scene.scenario), kind, scene.view, page, out)
+        }
+    }
+}
 
 /// Today's date as `YYYY-MM-DD` (UTC), without a calendar dependency.
 pub fn today() -> String {

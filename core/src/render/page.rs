@@ -9,12 +9,13 @@ use super::edges::{self, Route};
 use super::font::{self, Weight};
 use super::layout::{self, LabelPlace, Layout, Placed, TreeStyle};
 use super::legend::{self, Entry, Swatch};
-use super::{PageSpec, Rect};
+use super::{LensPaint, PageSpec, Rect};
 use crate::model::{
     Boundary, CommunityStage, Element, ElementDetails, ElementId, ElementKind, Map, Point, Ring,
     Scenario, SprintStatus, Stance, View,
 };
 use crate::vocabulary::{self as vocab, Arrowhead, LinePattern};
+use std::borrow::Cow;
 use std::collections::{BTreeSet, HashSet};
 use std::fmt::Write;
 
@@ -94,8 +95,59 @@ fn open_page(width: f64, height: f64) -> Svg {
     svg
 }
 
-/// The map's title, the page's subtitle, the date and the scenario, over a thin rule.
-fn title_block(svg: &mut Svg, width: f64, title: &str, subtitle: &str, date: &str, scenario: &str) {
+/// What the title block says.
+struct Heading<'a> {
+    title: &'a str,
+    subtitle: &'a str,
+    date: &'a str,
+    scenario: String,
+    /// The moment a scene shows, in words ("April 2021").
+    moment: Option<String>,
+    /// A lens's name and its one-line caption: what the colours on the page argue.
+    caption: Option<(&'a str, &'a str)>,
+}
+
+const CAPTION_SIZE: f64 = 11.0;
+const CAPTION_LINE: f64 = 14.0;
+
+impl Heading<'_> {
+    /// The caption's lines at the width of the page; at most two.
+    fn caption_lines(&self, width: f64) -> Vec<String> {
+        let Some((name, caption)) = self.caption else {
+            return Vec::new();
+        };
+        let text = format!("{name} · {caption}");
+        let room = width - 2.0 * MARGIN;
+        let mut chars = text.chars().count();
+        // Shorten the wrap width until each line fits the measured room.
+        loop {
+            let lines = font::wrap(&text, chars);
+            let fits = lines
+                .iter()
+                .all(|l| font::text_width(l, CAPTION_SIZE, Weight::Regular) <= room);
+            if fits || chars <= 20 {
+                return lines.into_iter().take(2).collect();
+            }
+            chars = chars * 9 / 10;
+        }
+    }
+
+    /// The height of the block, rule included.
+    fn height(&self, width: f64) -> f64 {
+        HEADER_H + self.caption_lines(width).len() as f64 * CAPTION_LINE
+    }
+}
+
+/// The map's title, the page's subtitle, the date, the scenario and the moment, and a lens's
+/// caption, over a thin rule.
+fn title_block(svg: &mut Svg, width: f64, heading: &Heading) {
+    let Heading {
+        title,
+        subtitle,
+        date,
+        ..
+    } = *heading;
+    let scenario = heading.scenario.as_str();
     svg.raw(r#"<g id="title-block">"#);
     svg.text(
         (MARGIN, MARGIN + 16.0),
@@ -129,7 +181,35 @@ fn title_block(svg: &mut Svg, width: f64, title: &str, subtitle: &str, date: &st
         "end",
         scenario,
     );
-    let y = MARGIN + HEADER_H - 10.0;
+    if let Some(moment) = &heading.moment {
+        svg.text(
+            (width - MARGIN, MARGIN + 38.0),
+            9.5,
+            Weight::Semibold,
+            "#4B5563",
+            "end",
+            &format!("As of {moment}"),
+        );
+    }
+    let lines = heading.caption_lines(width);
+    let name = heading.caption.map(|(name, _)| name).unwrap_or_default();
+    for (i, line) in lines.iter().enumerate() {
+        let y = MARGIN + 56.0 + i as f64 * CAPTION_LINE;
+        // The lens's name in semibold: it says which question the colours answer.
+        let (bold, rest) = match line.strip_prefix(name) {
+            Some(rest) if i == 0 => (name, rest),
+            _ => ("", line.as_str()),
+        };
+        let _ = write!(
+            svg.out,
+            r#"<text x="{MARGIN:.2}" y="{y:.2}" font-size="{CAPTION_SIZE:.2}" fill="{}"><tspan font-weight="{}">{}</tspan>{}</text>"#,
+            vocab::INK,
+            Weight::Semibold.css(),
+            escape(bold),
+            escape(rest)
+        );
+    }
+    let y = MARGIN + heading.height(width) - 10.0;
     let _ = write!(
         svg.out,
         r#"<line x1="{MARGIN:.2}" y1="{y:.2}" x2="{:.2}" y2="{y:.2}" stroke="{RULE}" stroke-width="0.75"/></g>"#,
@@ -144,39 +224,87 @@ pub(crate) fn view_name(view: View) -> &'static str {
     }
 }
 
+/// "April 2021" for `2021-04`, "15 April 2021" for `2021-04-15`; other text as given.
+fn moment_words(date: &str) -> String {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let parts: Vec<&str> = date.trim().split('-').collect();
+    let month = |m: &str| {
+        m.parse::<usize>()
+            .ok()
+            .and_then(|m| m.checked_sub(1))
+            .and_then(|m| MONTHS.get(m))
+    };
+    match parts.as_slice() {
+        [y, m] => month(m).map(|m| format!("{m} {y}")),
+        [y, m, d] => month(m).map(|m| format!("{} {m} {y}", d.trim_start_matches('0'))),
+        _ => None,
+    }
+    .unwrap_or_else(|| date.trim().to_owned())
+}
+
 /// One page of a view.
 pub(crate) fn page_svg(map: &Map, scenario: &Scenario, layout: &Layout, spec: &PageSpec) -> String {
     let routes = edges::routes(scenario, layout);
-    let entries = legend::entries(scenario, layout, &routes, spec.lens.as_ref());
     let (width, height) = spec.size.points();
     let mut svg = open_page(width, height);
     let subtitle = spec
         .subtitle
         .clone()
         .unwrap_or_else(|| view_name(layout.view).to_owned());
-    title_block(
-        &mut svg,
-        width,
-        &map.title,
-        &subtitle,
-        &spec.date,
-        &format!("Scenario: {}", scenario.name),
-    );
+    let heading = Heading {
+        title: &map.title,
+        subtitle: &subtitle,
+        date: &spec.date,
+        scenario: format!("Scenario: {}", scenario.name),
+        moment: spec.filter.time.as_deref().map(moment_words),
+        caption: spec
+            .lens
+            .as_ref()
+            .filter(|l| !l.caption.is_empty())
+            .map(|l| (l.name.as_str(), l.caption.as_str())),
+    };
+    title_block(&mut svg, width, &heading);
+    let header_h = heading.height(width);
 
     let inner = width - 2.0 * MARGIN;
     let columns = ((inner / LEGEND_COLUMN).floor() as usize).max(1);
-    let rows = entries.len().div_ceil(columns);
-    let legend_h = if entries.is_empty() {
-        0.0
-    } else {
-        12.0 + rows as f64 * LEGEND_ROW
+    let legend_height = |entries: usize| {
+        if entries == 0 {
+            0.0
+        } else {
+            12.0 + entries.div_ceil(columns) as f64 * LEGEND_ROW
+        }
     };
-    let area = Rect {
+    let area_above = |legend_h: f64| Rect {
         x: MARGIN,
-        y: MARGIN + HEADER_H,
+        y: MARGIN + header_h,
         width: inner,
-        height: height - 2.0 * MARGIN - HEADER_H - legend_h - 8.0,
+        height: height - 2.0 * MARGIN - header_h - legend_h - 8.0,
     };
+    // The legend lists only what the page shows, and what a framed page shows depends on the room
+    // the legend leaves: frame with every entry, then list what that frame shows.
+    let lens = spec.lens.as_ref();
+    let mut entries = legend::entries(scenario, layout, &routes, lens, None);
+    if spec.viewport.is_some() || spec.emphasis.is_some() {
+        let area = area_above(legend_height(entries.len()));
+        let seen = Frame::of(scenario, layout, spec, area).seen(area);
+        entries = legend::entries(scenario, layout, &routes, lens, Some(seen));
+    }
+    let legend_h = legend_height(entries.len());
+    let area = area_above(legend_h);
     drawing(&mut svg, scenario, layout, &routes, spec, area);
     if !entries.is_empty() {
         legend_block(
@@ -202,17 +330,19 @@ pub(crate) fn page_svg(map: &Map, scenario: &Scenario, layout: &Layout, spec: &P
 pub(crate) fn notes_svg(map: &Map, spec: &PageSpec, subtitle: &str, notes: &str) -> String {
     let (width, height) = spec.size.points();
     let mut svg = open_page(width, height);
-    title_block(
-        &mut svg,
-        width,
-        &map.title,
-        &format!("Notes: {subtitle}"),
-        &spec.date,
-        "",
-    );
+    let subtitle = format!("Notes: {subtitle}");
+    let heading = Heading {
+        title: &map.title,
+        subtitle: &subtitle,
+        date: &spec.date,
+        scenario: String::new(),
+        moment: None,
+        caption: None,
+    };
+    title_block(&mut svg, width, &heading);
     let size = 13.0;
     let chars = ((width - 2.0 * MARGIN) / (size * 0.48)) as usize;
-    let mut y = MARGIN + HEADER_H + 18.0;
+    let mut y = MARGIN + heading.height(width) + 18.0;
     for line in font::wrap(notes, chars.max(20)) {
         if y > height - MARGIN {
             break;
@@ -240,25 +370,50 @@ struct Emphasis {
 }
 
 impl Emphasis {
-    /// The named elements, everything inside them, and the groups around them (for context).
+    /// The named elements and everything inside them — nested in them or a member of them, at
+    /// any depth, as the lenses count "inside" (docs/lenses.md), and the people who call them
+    /// home — so a community brought forward brings its members from every office with it.
     fn of(scenario: &Scenario, named: &BTreeSet<ElementId>) -> Self {
-        let mut elements: HashSet<ElementId> = HashSet::new();
-        let inside = |id: &ElementId| {
-            let mut at = scenario.elements.get(id);
-            while let Some(e) = at {
-                if named.contains(&e.id) {
-                    return true;
+        let mut elements: HashSet<ElementId> = named
+            .iter()
+            .filter(|id| scenario.elements.contains_key(*id))
+            .cloned()
+            .collect();
+        let homes = scenario.elements.values().filter_map(|e| match &e.details {
+            ElementDetails::Person {
+                home_base: Some(home),
+                ..
+            } => Some((&e.id, home)),
+            _ => None,
+        });
+        let members: Vec<(&ElementId, &ElementId)> = scenario
+            .relations
+            .values()
+            .filter(|r| r.kind() == crate::model::RelationKind::MemberOf)
+            .map(|r| (&r.source, &r.target))
+            .chain(homes)
+            .collect();
+        // Until nothing new is lit: each pass adds what sits in, or belongs to, something lit.
+        loop {
+            let before = elements.len();
+            for element in scenario.elements.values() {
+                if element
+                    .parent
+                    .as_ref()
+                    .is_some_and(|p| elements.contains(p))
+                {
+                    elements.insert(element.id.clone());
                 }
-                at = e.parent.as_ref().and_then(|p| scenario.elements.get(p));
             }
-            false
-        };
-        for element in scenario.elements.values() {
-            if inside(&element.id) {
-                elements.insert(element.id.clone());
+            for (member, group) in &members {
+                if elements.contains(*group) {
+                    elements.insert((*member).clone());
+                }
+            }
+            if elements.len() == before {
+                return Self { elements };
             }
         }
-        Self { elements }
     }
 
     fn context(&self, scenario: &Scenario, id: &ElementId) -> bool {
@@ -288,15 +443,7 @@ fn drawing(
     spec: &PageSpec,
     area: Rect,
 ) {
-    let world = spec
-        .viewport
-        .or_else(|| focus(scenario, layout, spec, area))
-        .unwrap_or_else(|| layout.bounds().grown(14.0));
-    let scale = (area.width / world.width.max(1.0))
-        .min(area.height / world.height.max(1.0))
-        .min(MAX_SCALE);
-    let tx = area.x + (area.width - world.width * scale) / 2.0 - world.x * scale;
-    let ty = area.y + (area.height - world.height * scale) / 2.0 - world.y * scale;
+    let Frame { scale, tx, ty } = Frame::of(scenario, layout, spec, area);
     let emphasis = spec.emphasis.as_ref().map(|e| Emphasis::of(scenario, e));
     let context: HashSet<ElementId> = match &emphasis {
         Some(e) => layout
@@ -345,7 +492,17 @@ fn drawing(
         let faded = emphasis.as_ref().is_some_and(|e| {
             !(e.elements.contains(&route.ends.0) && e.elements.contains(&route.ends.1))
         });
-        draw_route(svg, route, if faded { FADED * 0.7 } else { 1.0 });
+        if faded {
+            draw_route(svg, route, FADED * 0.7);
+        } else if emphasis.is_some() && route.kind == crate::model::RelationKind::MemberOf {
+            // Brought forward, who belongs where is part of the story: dots big enough to follow.
+            let mut bold = route.clone();
+            bold.width = route.width * 1.8;
+            bold.opacity = 1.0;
+            draw_route(svg, &bold, 1.0);
+        } else {
+            draw_route(svg, route, 1.0);
+        }
     }
     svg.raw(r#"</g><g id="elements">"#);
     for item in layout.items.iter().filter(|p| !p.is_group) {
@@ -353,11 +510,60 @@ fn drawing(
         let mut look = look(element, false, lens);
         look.opacity *= element_opacity(&item.id);
         look.halo = halos;
-        draw_element(svg, item, element, &look);
+        draw_element(svg, &sized(item, lens), element, &look);
     }
-    svg.raw("</g></g>");
+    svg.raw("</g>");
+    if let Some(lens) = lens.filter(|l| !l.badges.is_empty()) {
+        // Badges last, over everything: a line or a neighbour must not cover the words.
+        svg.raw(r#"<g id="badges">"#);
+        // Only on what the page brings forward: words on faded elements are noise.
+        for item in &layout.items {
+            let lit = element_opacity(&item.id) >= 1.0;
+            if let (Some(text), true) = (lens.badges.get(&item.id), lit) {
+                badge(svg, &sized(item, Some(lens)), text);
+            }
+        }
+        svg.raw("</g>");
+    }
+    svg.raw("</g>");
     if clipped {
         svg.raw("</g>");
+    }
+}
+
+/// How the drawing's map units sit on the page: `page = map × scale + (tx, ty)`.
+#[derive(Debug, Clone, Copy)]
+struct Frame {
+    scale: f64,
+    tx: f64,
+    ty: f64,
+}
+
+impl Frame {
+    /// The viewport, else what the scene brings forward, else everything, fitted into `area`.
+    fn of(scenario: &Scenario, layout: &Layout, spec: &PageSpec, area: Rect) -> Self {
+        let world = spec
+            .viewport
+            .or_else(|| focus(scenario, layout, spec, area))
+            .unwrap_or_else(|| layout.bounds().grown(14.0));
+        let scale = (area.width / world.width.max(1.0))
+            .min(area.height / world.height.max(1.0))
+            .min(MAX_SCALE);
+        Self {
+            scale,
+            tx: area.x + (area.width - world.width * scale) / 2.0 - world.x * scale,
+            ty: area.y + (area.height - world.height * scale) / 2.0 - world.y * scale,
+        }
+    }
+
+    /// The part of the map, in map units, that shows in `area`.
+    fn seen(&self, area: Rect) -> Rect {
+        Rect {
+            x: (area.x - self.tx) / self.scale,
+            y: (area.y - self.ty) / self.scale,
+            width: area.width / self.scale,
+            height: area.height / self.scale,
+        }
     }
 }
 
@@ -407,7 +613,7 @@ struct Look {
     halo: bool,
 }
 
-fn look(element: &Element, is_group: bool, lens: Option<&super::LensPaint>) -> Look {
+fn look(element: &Element, is_group: bool, lens: Option<&LensPaint>) -> Look {
     let style = vocab::element_style(element.kind());
     let mut look = Look {
         fill: style.fill.to_owned(),
@@ -469,9 +675,67 @@ fn look(element: &Element, is_group: bool, lens: Option<&super::LensPaint>) -> L
     }
     if let Some(fill) = lens.and_then(|l| l.fills.get(&element.id)) {
         look.fill = fill.clone();
-        look.fill_opacity = if is_group { 0.5 } else { 1.0 };
+        // Opaque, groups too: a group nested in another must show its own colour, not the two
+        // mixed (which would read as a third step of the scale).
+        look.fill_opacity = 1.0;
     }
     look
+}
+
+/// The largest a lens may grow a leaf: more would cover its neighbours in a packed group.
+const MAX_GROWTH: f64 = 1.5;
+
+/// A leaf as a lens sizes it (brokers by betweenness), grown about its centre; groups keep the
+/// size their contents need.
+fn sized<'a>(item: &'a Placed, lens: Option<&LensPaint>) -> Cow<'a, Placed> {
+    match lens.and_then(|l| l.sizes.get(&item.id)) {
+        Some(&factor) if !item.is_group && factor.is_finite() && factor > 1.0 => {
+            let factor = factor.min(MAX_GROWTH);
+            let mut grown = item.clone();
+            let c = item.shape.centre();
+            let (w, h) = (item.shape.width * factor, item.shape.height * factor);
+            grown.shape = Rect {
+                x: c.x - w / 2.0,
+                y: c.y - h / 2.0,
+                width: w,
+                height: h,
+            };
+            Cow::Owned(grown)
+        }
+        _ => Cow::Borrowed(item),
+    }
+}
+
+/// A little smaller than labels (16), still readable on a whole-district page.
+const BADGE_SIZE: f64 = 14.0;
+
+/// A lens's words on an element: a pill on the top edge — at the right end of a group's title
+/// band, centred over a leaf — white with an ink outline, so it reads in grey-scale too.
+fn badge(svg: &mut Svg, item: &Placed, text: &str) {
+    let w = font::text_width(text, BADGE_SIZE, Weight::Semibold) + 12.0;
+    let h = BADGE_SIZE + 6.0;
+    let r = item.shape;
+    let (x, y) = if item.is_group {
+        (r.x + r.width - w - 12.0, r.y - h / 2.0)
+    } else {
+        (r.centre().x - w / 2.0, r.y - h / 2.0 - 2.0)
+    };
+    let _ = write!(
+        svg.out,
+        r##"<g data-badge="{}"><rect x="{x:.2}" y="{y:.2}" width="{w:.2}" height="{h:.2}" rx="{:.2}" fill="#FFFFFF" stroke="{}" stroke-width="1"/>"##,
+        escape(&item.id.0),
+        h / 2.0,
+        vocab::INK
+    );
+    svg.text(
+        (x + w / 2.0, y + h / 2.0 + BADGE_SIZE * 0.34),
+        BADGE_SIZE,
+        Weight::Semibold,
+        vocab::INK,
+        "middle",
+        text,
+    );
+    svg.raw("</g>");
 }
 
 fn dashes(pattern: LinePattern, width: f64) -> Vec<f64> {
@@ -952,9 +1216,18 @@ fn legend_block(
             height: 11.0,
         };
         legend_swatch(svg, scenario, layout, &entry.swatch, swatch, spec);
+        // A long label (a map's own cluster or lens words) shrinks to its column, never into
+        // the next one.
+        let room = column_w - 31.0 - 6.0;
+        let natural = font::text_width(&entry.label, LEGEND_TEXT, Weight::Regular);
+        let size = if natural > room {
+            (LEGEND_TEXT * room / natural).max(6.0)
+        } else {
+            LEGEND_TEXT
+        };
         svg.text(
             (x + 31.0, y + 8.6),
-            LEGEND_TEXT,
+            size,
             Weight::Regular,
             vocab::INK,
             "start",
