@@ -344,13 +344,14 @@ const fn step(colour: &'static str, meaning: &'static str) -> ScaleStep {
 pub const LENS_NOTHING: &str = "#F3F4F6";
 
 // Silos: a diverging scale on the E-I index, inward (vermillion) through balanced (grey) to
-// outward (blue). Walled groups — a solid boundary few lateral flows cross — count as inward
-// whatever their E-I, because that is how the seeds' silos look on a map.
+// outward (blue); inward is the stronger end, because the silos are what the lens is about.
+// Walled groups — a solid boundary few lateral flows cross — count as inward whatever their
+// E-I, because that is how the seeds' silos look on a map.
 pub const SILO_INWARD: ScaleStep = step("#E28E4D", "Silo: inward or walled off");
 pub const SILO_LEANING_INWARD: ScaleStep = step("#F2CFB2", "Leans inward");
 pub const SILO_BALANCED: ScaleStep = step("#D3D5D9", "Balanced inside and out");
-pub const SILO_LEANING_OUTWARD: ScaleStep = step("#B2D5E8", "Leans outward");
-pub const SILO_OUTWARD: ScaleStep = step("#66AAD1", "Outward: most flows cross");
+pub const SILO_LEANING_OUTWARD: ScaleStep = step("#C7E0EE", "Leans outward");
+pub const SILO_OUTWARD: ScaleStep = step("#8CC0DC", "Outward: most flows cross");
 pub const SILO_NO_FLOWS: ScaleStep = step(LENS_NOTHING, "No flows in or out");
 
 /// The silo scale's step for a group with E-I `ei` (`None`: no flows); `is_silo` puts walled

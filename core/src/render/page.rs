@@ -326,8 +326,15 @@ pub(crate) fn page_svg(map: &Map, scenario: &Scenario, layout: &Layout, spec: &P
     svg.out
 }
 
-/// A page of speaker notes for the scene before it.
-pub(crate) fn notes_svg(map: &Map, spec: &PageSpec, subtitle: &str, notes: &str) -> String {
+/// A page of speaker notes for the scene before it: the scene's page small on the left, so the
+/// presenter sees which slide the words go with, and the notes beside it and then under it.
+pub(crate) fn notes_svg(
+    map: &Map,
+    spec: &PageSpec,
+    subtitle: &str,
+    notes: &str,
+    slide: &str,
+) -> String {
     let (width, height) = spec.size.points();
     let mut svg = open_page(width, height);
     let subtitle = format!("Notes: {subtitle}");
@@ -340,22 +347,61 @@ pub(crate) fn notes_svg(map: &Map, spec: &PageSpec, subtitle: &str, notes: &str)
         caption: None,
     };
     title_block(&mut svg, width, &heading);
+    let top = MARGIN + heading.height(width) + 4.0;
+    let shrink = 0.5;
+    let thumb = Rect {
+        x: MARGIN,
+        y: top,
+        width: width * shrink,
+        height: height * shrink,
+    };
+    // The slide's own SVG, its outer element dropped, scaled into the corner.
+    let body = slide
+        .find('>')
+        .map(|open| &slide[open + 1..])
+        .and_then(|rest| rest.strip_suffix("</svg>"))
+        .unwrap_or_default();
+    let _ = write!(
+        svg.out,
+        r#"<g id="slide" transform="translate({:.2} {:.2}) scale({shrink})">{body}</g><rect x="{:.2}" y="{:.2}" width="{:.2}" height="{:.2}" fill="none" stroke="{RULE}" stroke-width="0.75"/>"#,
+        thumb.x, thumb.y, thumb.x, thumb.y, thumb.width, thumb.height
+    );
+    // The notes fill the column beside the slide, then the full width under it.
     let size = 13.0;
-    let chars = ((width - 2.0 * MARGIN) / (size * 0.48)) as usize;
-    let mut y = MARGIN + heading.height(width) + 18.0;
-    for line in font::wrap(notes, chars.max(20)) {
-        if y > height - MARGIN {
-            break;
+    let line_h = size * 1.45;
+    let beside = thumb.x + thumb.width + 24.0;
+    let mut y = top + size;
+    let place = |y: f64| {
+        if y - size < thumb.y + thumb.height + 8.0 {
+            (beside, width - MARGIN - beside)
+        } else {
+            (MARGIN, width - 2.0 * MARGIN)
         }
-        svg.text(
-            (MARGIN, y),
-            size,
-            Weight::Regular,
-            vocab::INK,
-            "start",
-            &line,
-        );
-        y += size * 1.45;
+    };
+    for paragraph in notes.split('\n').filter(|p| !p.trim().is_empty()) {
+        let mut line = String::new();
+        for word in paragraph.split_whitespace() {
+            let (x, room) = place(y);
+            let longer = if line.is_empty() {
+                word.to_owned()
+            } else {
+                format!("{line} {word}")
+            };
+            if line.is_empty() || font::text_width(&longer, size, Weight::Regular) <= room {
+                line = longer;
+            } else {
+                svg.text((x, y), size, Weight::Regular, vocab::INK, "start", &line);
+                y += line_h;
+                line = word.to_owned();
+            }
+        }
+        if !line.is_empty() && y <= height - MARGIN {
+            let (x, _) = place(y);
+            svg.text((x, y), size, Weight::Regular, vocab::INK, "start", &line);
+            y += line_h;
+        }
+        // A little air between paragraphs.
+        y += size * 0.6;
     }
     svg.raw("</svg>");
     svg.out
@@ -510,6 +556,14 @@ fn drawing(
         let mut look = look(element, false, lens);
         look.opacity *= element_opacity(&item.id);
         look.halo = halos;
+        // A label hung below a leaf sits on its group's colour when a lens painted the group
+        // (faded, the colour is nearly white and the white halo stays right).
+        look.backdrop = element
+            .parent
+            .as_ref()
+            .filter(|_| look.opacity >= 1.0)
+            .and_then(|p| lens.and_then(|l| l.fills.get(p)))
+            .cloned();
         draw_element(svg, &sized(item, lens), element, &look);
     }
     svg.raw("</g>");
@@ -611,6 +665,8 @@ struct Look {
     opacity: f64,
     /// A white halo round labels hung outside shapes, where lines may run under them.
     halo: bool,
+    /// The colour under a label hung below the shape, when not white: the halo takes it.
+    backdrop: Option<String>,
 }
 
 fn look(element: &Element, is_group: bool, lens: Option<&LensPaint>) -> Look {
@@ -623,6 +679,7 @@ fn look(element: &Element, is_group: bool, lens: Option<&LensPaint>) -> Look {
         dash: Vec::new(),
         opacity: 1.0,
         halo: true,
+        backdrop: None,
     };
     if let Some(boundary) = element.details.boundary() {
         let b = vocab::boundary_style(boundary);
@@ -933,7 +990,7 @@ fn draw_element(svg: &mut Svg, item: &Placed, element: &Element, look: &Look) {
                 item.weight,
                 ink,
                 "middle",
-                false,
+                None,
             );
         }
         LabelPlace::Below => {
@@ -959,7 +1016,8 @@ fn draw_element(svg: &mut Svg, item: &Placed, element: &Element, look: &Look) {
                 item.weight,
                 ink,
                 "middle",
-                look.halo,
+                look.halo
+                    .then_some(look.backdrop.as_deref().unwrap_or("#FFFFFF")),
             );
         }
         LabelPlace::Band => {
@@ -977,7 +1035,13 @@ fn draw_element(svg: &mut Svg, item: &Placed, element: &Element, look: &Look) {
                 item.weight,
                 vocab::INK,
                 "start",
-                look.halo,
+                // On a lens's opaque colour a white halo would glow: the halo takes the fill.
+                look.halo
+                    .then_some(if look.fill_opacity >= 1.0 && look.opacity >= 1.0 {
+                        look.fill.as_str()
+                    } else {
+                        "#FFFFFF"
+                    }),
             );
         }
     }
@@ -996,13 +1060,14 @@ fn text_lines(
     weight: Weight,
     fill: &str,
     anchor: &str,
-    halo: bool,
+    halo: Option<&str>,
 ) {
     let line_h = size * font::LINE_HEIGHT;
-    let halo_attrs = if halo {
-        r##" stroke="#FFFFFF" stroke-width="3.5" stroke-linejoin="round" paint-order="stroke""##
-    } else {
-        ""
+    let halo_attrs = match halo {
+        Some(colour) => format!(
+            r#" stroke="{colour}" stroke-width="3.5" stroke-linejoin="round" paint-order="stroke""#
+        ),
+        None => String::new(),
     };
     let _ = write!(
         svg.out,

@@ -47,10 +47,13 @@ pub fn render_deck(
             }
         };
         let (_, scenario, layout) = &drawn[at];
-        svgs.push(page::page_svg(map, scenario, layout, &scene.spec(page)));
-        if let (true, Some(notes)) = (with_notes, &scene.notes) {
-            svgs.push(page::notes_svg(map, page, &scene.subtitle, notes));
-        }
+        let slide = page::page_svg(map, scenario, layout, &scene.spec(page));
+        let notes = match (with_notes, &scene.notes) {
+            (true, Some(notes)) => Some(page::notes_svg(map, page, &scene.subtitle, notes, &slide)),
+            _ => None,
+        };
+        svgs.push(slide);
+        svgs.extend(notes);
     }
     if svgs.is_empty() {
         return Err(CoreError::new(
