@@ -31,7 +31,7 @@ use std::path::Path;
 
 pub use crate::lens_paint::LensPaint;
 pub use pdf::{render_deck, render_pdf};
-pub use scene::{scene_deck, scene_page, PageFilter};
+pub use scene::{brought_forward, scene_deck, scene_page, PageFilter};
 
 /// A rectangle: top-left corner and size. In map units for viewports (canvas pixels at zoom 1).
 #[derive(Debug, Clone, Copy, Default, PartialEq)]

@@ -416,49 +416,12 @@ struct Emphasis {
 }
 
 impl Emphasis {
-    /// The named elements and everything inside them — nested in them or a member of them, at
-    /// any depth, as the lenses count "inside" (docs/lenses.md), and the people who call them
-    /// home — so a community brought forward brings its members from every office with it.
+    /// What a scene naming `named` brings forward: see [`super::brought_forward`].
     fn of(scenario: &Scenario, named: &BTreeSet<ElementId>) -> Self {
-        let mut elements: HashSet<ElementId> = named
-            .iter()
-            .filter(|id| scenario.elements.contains_key(*id))
-            .cloned()
-            .collect();
-        let homes = scenario.elements.values().filter_map(|e| match &e.details {
-            ElementDetails::Person {
-                home_base: Some(home),
-                ..
-            } => Some((&e.id, home)),
-            _ => None,
-        });
-        let members: Vec<(&ElementId, &ElementId)> = scenario
-            .relations
-            .values()
-            .filter(|r| r.kind() == crate::model::RelationKind::MemberOf)
-            .map(|r| (&r.source, &r.target))
-            .chain(homes)
-            .collect();
-        // Until nothing new is lit: each pass adds what sits in, or belongs to, something lit.
-        loop {
-            let before = elements.len();
-            for element in scenario.elements.values() {
-                if element
-                    .parent
-                    .as_ref()
-                    .is_some_and(|p| elements.contains(p))
-                {
-                    elements.insert(element.id.clone());
-                }
-            }
-            for (member, group) in &members {
-                if elements.contains(*group) {
-                    elements.insert((*member).clone());
-                }
-            }
-            if elements.len() == before {
-                return Self { elements };
-            }
+        Self {
+            elements: super::brought_forward(scenario, named)
+                .into_iter()
+                .collect(),
         }
     }
 

@@ -142,6 +142,49 @@ pub(crate) fn apply<'a>(scenario: &'a Scenario, filter: &PageFilter) -> Cow<'a, 
     Cow::Owned(out)
 }
 
+/// What a scene whose focus names `focus` brings forward: the named elements and everything
+/// inside them — nested in them or a member of them, at any depth, as the lenses count "inside"
+/// (docs/lenses.md) — and the people who call them home. So a community brought forward brings
+/// its members from every office with it. The canvas fades what the page fades by asking this.
+pub fn brought_forward(scenario: &Scenario, focus: &BTreeSet<ElementId>) -> BTreeSet<ElementId> {
+    let mut lit: BTreeSet<ElementId> = focus
+        .iter()
+        .filter(|id| scenario.elements.contains_key(*id))
+        .cloned()
+        .collect();
+    let homes = scenario.elements.values().filter_map(|e| match &e.details {
+        ElementDetails::Person {
+            home_base: Some(home),
+            ..
+        } => Some((&e.id, home)),
+        _ => None,
+    });
+    let belongs: Vec<(&ElementId, &ElementId)> = scenario
+        .relations
+        .values()
+        .filter(|r| r.kind() == RelationKind::MemberOf)
+        .map(|r| (&r.source, &r.target))
+        .chain(homes)
+        .collect();
+    // Until nothing new is lit: each pass adds what sits in, or belongs to, something lit.
+    loop {
+        let before = lit.len();
+        for element in scenario.elements.values() {
+            if element.parent.as_ref().is_some_and(|p| lit.contains(p)) {
+                lit.insert(element.id.clone());
+            }
+        }
+        for (member, group) in &belongs {
+            if lit.contains(*group) {
+                lit.insert((*member).clone());
+            }
+        }
+        if lit.len() == before {
+            return lit;
+        }
+    }
+}
+
 /// A scene as a page of the deck: its scenario and view, its viewport, its focus brought
 /// forward, its lens painted as the canvas paints it, its filters, its notes, and its title as
 /// the page's subtitle. `analyses` keeps each scenario's [`Analysis`] for the next scene with a
@@ -284,6 +327,30 @@ mod tests {
         }
         // The academy sat in Riverside High; it now stands on its own.
         assert_eq!(shown.elements[&ElementId::from("es-academy")].parent, None);
+    }
+
+    #[test]
+    fn a_community_brought_forward_brings_its_members_and_the_people_it_is_home_to() {
+        let map = riverside_unified();
+        let to_be = map.scenario(&"to-be".into()).expect("to be");
+        let lit = brought_forward(to_be, &[ElementId::from("coaches-circle")].into());
+        // Inside by membership (the CTE specialist) and by home base (the pathway coaches).
+        for id in [
+            "coaches-circle",
+            "cte-specialist",
+            "pathway-coach-1",
+            "pathway-coach-2",
+        ] {
+            assert!(
+                lit.contains(&ElementId::from(id)),
+                "{id} is brought forward"
+            );
+        }
+        assert!(
+            !lit.contains(&ElementId::from("linked-learning")),
+            "not the office"
+        );
+        assert!(brought_forward(to_be, &[ElementId::from("no-such")].into()).is_empty());
     }
 
     #[test]
