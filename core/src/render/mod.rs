@@ -8,7 +8,7 @@
 //! grey-scale printout still reads.
 //!
 //! The SVG is the one source: PNG is resvg's raster of it and PDF is svg2pdf's vector translation
-//! of it, both with the shipped font (see [`font`]), so the three formats never disagree.
+//! of it, both with the shipped font (see `render/font.rs`), so the three formats never disagree.
 //!
 //! A map's saved scenes are its deck ([`scene_deck`]): each scene a page, its lens painted with
 //! the same [`LensPaint`] the canvas draws (see [`crate::lens_paint`]), its filters honoured.
