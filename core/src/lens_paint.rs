@@ -17,7 +17,7 @@ use crate::model::{ElementDetails, ElementId, ElementKind, Map, Scenario, Scenar
 use crate::vocabulary::{self as vocab, ScaleStep};
 use serde::Serialize;
 use specta::Type;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// The lenses that paint the map, as `(id, name)` in the order the lens picker lists them. The
 /// id is what a scene stores in `Scene::lens`.
@@ -312,11 +312,13 @@ fn cluster_letter(i: usize) -> String {
 
 fn home_base(paint: &mut LensPaint, sc: &Scenario, analysis: &Analysis) {
     let hb = &analysis.home_base;
+    // A set: a district may list thousands of people without a home base.
+    let without: BTreeSet<&ElementId> = hb.without.iter().map(|n| &n.id).collect();
     for element in sc.elements.values() {
         if !matches!(element.details, ElementDetails::Person { .. }) {
             continue;
         }
-        if hb.without.iter().any(|n| n.id == element.id) {
+        if without.contains(&element.id) {
             paint.fill(&element.id, vocab::HOME_BASE_NO);
             paint.badge(&element.id, "no home base");
         } else {
@@ -329,6 +331,7 @@ fn home_base(paint: &mut LensPaint, sc: &Scenario, analysis: &Analysis) {
 
 fn pioneers(paint: &mut LensPaint, sc: &Scenario, analysis: &Analysis) {
     let unnoticed = &analysis.pioneers.unconnected;
+    let unnoticed_ids: BTreeSet<&ElementId> = unnoticed.iter().map(|p| &p.element.id).collect();
     for element in sc.elements.values() {
         let innovation = element
             .annotations
@@ -338,7 +341,7 @@ fn pioneers(paint: &mut LensPaint, sc: &Scenario, analysis: &Analysis) {
         if !innovation {
             continue;
         }
-        if unnoticed.iter().any(|p| p.element.id == element.id) {
+        if unnoticed_ids.contains(&element.id) {
             paint.fill(&element.id, vocab::PIONEER_UNNOTICED);
             paint.badge(&element.id, "no community tie");
         } else {
