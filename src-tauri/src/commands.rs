@@ -1,10 +1,9 @@
 //! The typed commands the canvas calls, and the event it listens to. Each command is a few lines
 //! that hand over to the core.
 
-use crate::refinement::Refinement;
+use crate::refinement::{LensView, Refinement};
 use crate::session::Session;
 use crate::window::refresh;
-use murmuration_core::analysis::Analysis;
 use murmuration_core::error::{CoreError, ErrorKind};
 use murmuration_core::jobs::{self, ExportOptions};
 use murmuration_core::ops::Op;
@@ -28,24 +27,45 @@ pub struct AnalysisProgress {
     pub total: u32,
 }
 
-/// The exact analysis replacing an estimate sent earlier.
+/// The exact figures replacing an estimate sent earlier.
 #[derive(Debug, Clone, Serialize, specta::Type, tauri_specta::Event)]
-pub struct AnalysisRefined {
-    pub generation: u32,
-    pub analysis: Analysis,
+pub struct LensRefined {
+    pub view: LensView,
 }
 
-/// Every lens on the scenario on screen. On a big map betweenness is first estimated, then refined
-/// in the background (`AnalysisProgress`, then `AnalysisRefined`).
+/// A lens the canvas can switch on: its id and its name.
+#[derive(Debug, Clone, Serialize, specta::Type)]
+pub struct LensChoice {
+    pub id: String,
+    pub name: String,
+}
+
+/// The lenses, in the order the picker lists them.
 #[tauri::command]
 #[specta::specta]
-pub fn analysis(
+pub fn lenses() -> Vec<LensChoice> {
+    murmuration_core::lens_paint::LENSES
+        .iter()
+        .map(|(id, name)| LensChoice {
+            id: (*id).to_owned(),
+            name: (*name).to_owned(),
+        })
+        .collect()
+}
+
+/// Every lens's figures on the scenario on screen, and the paint of `lens` (none: `None`). On a
+/// big map betweenness is first estimated, then refined in the background (`AnalysisProgress`,
+/// then `LensRefined`).
+#[tauri::command]
+#[specta::specta]
+pub fn lens_view(
     app: AppHandle,
     session: State<'_, Session>,
     refinement: State<'_, Refinement>,
-) -> Result<Analysis, CoreError> {
+    lens: Option<String>,
+) -> Result<LensView, CoreError> {
     let (map, scenario) = session.current()?;
-    Ok(refinement.analyze(&app, map, scenario))
+    Ok(refinement.view(&app, map, scenario, lens))
 }
 
 /// The drawing an export would make, as SVG, for the Export dialog's preview.
@@ -157,14 +177,15 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             undo,
             redo,
             visual_vocabulary,
-            analysis,
+            lenses,
+            lens_view,
             export_preview,
             export_map
         ])
         .events(tauri_specta::collect_events![
             MapChanged,
             AnalysisProgress,
-            AnalysisRefined
+            LensRefined
         ])
 }
 

@@ -1,28 +1,46 @@
-//! Lenses on big maps without freezing the window: the `analysis` command answers at once (exact
+//! Lenses on big maps without freezing the window: the `lens_view` command answers at once (exact
 //! betweenness when it is cheap, a sampled estimate when it is not), and when it had to estimate,
 //! a background thread computes the exact figures with progress events and then sends the refined
-//! analysis. A newer request cancels the older refinement.
+//! view. A newer request cancels the older refinement.
 
-use crate::commands::{AnalysisProgress, AnalysisRefined};
+use crate::commands::{AnalysisProgress, LensRefined};
 use murmuration_core::analysis::{self, betweenness_exact_with_progress, Analysis, FlowGraph};
+use murmuration_core::lens_paint::{lens_paint, LensPaint};
 use murmuration_core::model::{Map, ScenarioId};
+use serde::Serialize;
+use specta::Type;
 use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
 use std::sync::{Arc, Mutex};
 use tauri::AppHandle;
 use tauri_specta::Event;
 
+/// Every lens's figures, and the paint of the lens switched on.
+#[derive(Debug, Clone, Serialize, Type)]
+pub struct LensView {
+    /// Numbers the requests; a refinement names the request it refines.
+    pub generation: u32,
+    pub analysis: Analysis,
+    /// `None` when no lens is on (or the lens paints nothing, like `moves`).
+    pub paint: Option<LensPaint>,
+}
+
 /// The refinement under way, if any.
 #[derive(Default)]
 pub struct Refinement {
     cancel: Mutex<Option<Arc<AtomicBool>>>,
-    /// Numbers each request so a stale result is never sent after a newer one.
     generation: AtomicU32,
 }
 
 impl Refinement {
     /// Analyses `scenario` of `map` now, and refines betweenness in the background if needed.
-    pub fn analyze(&self, app: &AppHandle, map: Map, scenario: ScenarioId) -> Analysis {
-        let quick = analysis::analyze(&map, &scenario);
+    pub fn view(
+        &self,
+        app: &AppHandle,
+        map: Map,
+        scenario: ScenarioId,
+        lens: Option<String>,
+    ) -> LensView {
+        let analysis = analysis::analyze(&map, &scenario);
         let generation = self.generation.fetch_add(1, Ordering::SeqCst) + 1;
         let cancel = Arc::new(AtomicBool::new(false));
         if let Some(older) = self
@@ -33,15 +51,29 @@ impl Refinement {
         {
             older.store(true, Ordering::SeqCst);
         }
-        if !quick.brokers.betweenness.exact {
+        let paint = lens
+            .as_deref()
+            .and_then(|lens| lens_paint(&map, &scenario, lens, &analysis));
+        if !analysis.brokers.betweenness.exact {
             let app = app.clone();
-            std::thread::spawn(move || refine(&app, &map, &scenario, generation, &cancel));
+            std::thread::spawn(move || refine(&app, &map, &scenario, lens, generation, &cancel));
         }
-        quick
+        LensView {
+            generation,
+            analysis,
+            paint,
+        }
     }
 }
 
-fn refine(app: &AppHandle, map: &Map, scenario: &ScenarioId, generation: u32, cancel: &AtomicBool) {
+fn refine(
+    app: &AppHandle,
+    map: &Map,
+    scenario: &ScenarioId,
+    lens: Option<String>,
+    generation: u32,
+    cancel: &AtomicBool,
+) {
     let Some(shown) = map.scenario(scenario).or(map.scenarios.first()) else {
         return;
     };
@@ -62,9 +94,15 @@ fn refine(app: &AppHandle, map: &Map, scenario: &ScenarioId, generation: u32, ca
     if let Some(exact) = betweenness_exact_with_progress(&graph, progress, cancel) {
         if !cancel.load(Ordering::SeqCst) {
             let analysis = analysis::analyze_with(map, scenario, Some(exact));
-            let _ = AnalysisRefined {
-                generation,
-                analysis,
+            let paint = lens
+                .as_deref()
+                .and_then(|lens| lens_paint(map, scenario, lens, &analysis));
+            let _ = LensRefined {
+                view: LensView {
+                    generation,
+                    analysis,
+                    paint,
+                },
             }
             .emit(app);
         }

@@ -19,11 +19,14 @@ export const commands = {
 	redo: () => typedError<MapSnapshot_Serialize, CoreError_Serialize>(__TAURI_INVOKE("redo")),
 	/**  Shapes, colours and lines per kind: the one visual vocabulary shared with the exports. */
 	visualVocabulary: () => __TAURI_INVOKE<Vocabulary>("visual_vocabulary"),
+	/**  The lenses, in the order the picker lists them. */
+	lenses: () => __TAURI_INVOKE<LensChoice[]>("lenses"),
 	/**
-	 *  Every lens on the scenario on screen. On a big map betweenness is first estimated, then refined
-	 *  in the background (`AnalysisProgress`, then `AnalysisRefined`).
+	 *  Every lens's figures on the scenario on screen, and the paint of `lens` (none: `None`). On a
+	 *  big map betweenness is first estimated, then refined in the background (`AnalysisProgress`,
+	 *  then `LensRefined`).
 	 */
-	analysis: () => typedError<Analysis_Serialize, CoreError_Serialize>(__TAURI_INVOKE("analysis")),
+	lensView: (lens: string | null) => typedError<LensView_Serialize, CoreError_Serialize>(__TAURI_INVOKE("lens_view", { lens })),
 	/**  The drawing an export would make, as SVG, for the Export dialog's preview. */
 	exportPreview: (options: ExportOptions_Deserialize) => typedError<string, CoreError_Serialize>(__TAURI_INVOKE("export_preview", { options })),
 	/**  Asks where to save, then exports the open map there. `None` when the user cancelled. */
@@ -33,7 +36,7 @@ export const commands = {
 /** Events */
 export const events = {
 	analysisProgress: makeEvent<AnalysisProgress, AnalysisProgress>("analysis-progress"),
-	analysisRefined: makeEvent<AnalysisRefined_Serialize, AnalysisRefined_Deserialize>("analysis-refined"),
+	lensRefined: makeEvent<LensRefined_Serialize, LensRefined_Deserialize>("lens-refined"),
 	mapChanged: makeEvent<MapChanged_Serialize, MapChanged_Deserialize>("map-changed"),
 };
 
@@ -47,21 +50,6 @@ export type AnalysisProgress = {
 	generation: number,
 	done: number,
 	total: number,
-};
-
-/**  The exact analysis replacing an estimate sent earlier. */
-export type AnalysisRefined = AnalysisRefined_Serialize | AnalysisRefined_Deserialize;
-
-/**  The exact analysis replacing an estimate sent earlier. */
-export type AnalysisRefined_Deserialize = {
-	generation: number,
-	analysis: Analysis_Deserialize,
-};
-
-/**  The exact analysis replacing an estimate sent earlier. */
-export type AnalysisRefined_Serialize = {
-	generation: number,
-	analysis: Analysis_Serialize,
 };
 
 /**  Every lens on one scenario. */
@@ -554,6 +542,73 @@ export type LeaderMove = {
 	evidence: string,
 	/**  The whole suggestion: "connect: Teaching & Learning and Linked Learning — …". */
 	words: string,
+};
+
+/**  A lens the canvas can switch on: its id and its name. */
+export type LensChoice = {
+	id: string,
+	name: string,
+};
+
+/**  What a lens paints on one scenario: the same for the canvas and for paper. */
+export type LensPaint = {
+	/**  The lens's id (`silos`, `home_base`…), as in [`LENSES`]. */
+	lens: string,
+	/**  The lens's name, as the legend's heading. */
+	name: string,
+	/**  Fill colours (`#RRGGBB`) by element; elements not named keep their kind's fill. */
+	fills: { [key in ElementId]: string },
+	/**
+	 *  How much larger than usual to draw an element (1.0 to 1.5); elements not named: 1.0.
+	 *  Only leaves grow: a group's size is the room its contents need.
+	 */
+	sizes: { [key in ElementId]: number | null },
+	/**
+	 *  A short text on the element saying what its colour means (`E-I +1.0 · walled`,
+	 *  `cut point`, `no home base`, `1974`).
+	 */
+	badges: { [key in ElementId]: string },
+	/**  Legend entries `[colour, meaning]`, in plain words, only for colours the lens used. */
+	legend: ([string, string])[],
+	/**
+	 *  One line saying what the lens shows on this scenario, e.g. "Teaching & Learning: 0 flows
+	 *  inside, 1 outside — a silo".
+	 */
+	caption: string,
+};
+
+/**  The exact figures replacing an estimate sent earlier. */
+export type LensRefined = LensRefined_Serialize | LensRefined_Deserialize;
+
+/**  The exact figures replacing an estimate sent earlier. */
+export type LensRefined_Deserialize = {
+	view: LensView_Deserialize,
+};
+
+/**  The exact figures replacing an estimate sent earlier. */
+export type LensRefined_Serialize = {
+	view: LensView_Serialize,
+};
+
+/**  Every lens's figures, and the paint of the lens switched on. */
+export type LensView = LensView_Serialize | LensView_Deserialize;
+
+/**  Every lens's figures, and the paint of the lens switched on. */
+export type LensView_Deserialize = {
+	/**  Numbers the requests; a refinement names the request it refines. */
+	generation: number,
+	analysis: Analysis_Deserialize,
+	/**  `None` when no lens is on (or the lens paints nothing, like `moves`). */
+	paint?: LensPaint | null,
+};
+
+/**  Every lens's figures, and the paint of the lens switched on. */
+export type LensView_Serialize = {
+	/**  Numbers the requests; a refinement names the request it refines. */
+	generation: number,
+	analysis: Analysis_Serialize,
+	/**  `None` when no lens is on (or the lens paints nothing, like `moves`). */
+	paint: LensPaint | null,
 };
 
 export type LinePattern = "solid" | "dashed" | "long_dash" | "dotted" | "dash_dot";
