@@ -14,9 +14,13 @@ fi
 if grep -rEn "@tauri-apps/plugin-(fs|sql|shell|http)|from ['\"]@tauri-apps/api/core['\"]" ui/src --include='*.ts' --include='*.tsx' | grep -v '^ui/src/bindings.ts:'; then
   breach "the UI must reach the core only through ui/src/bindings.ts"
 fi
-# A petgraph index never leaves the core's analysis: no petgraph outside core/.
-if grep -rln "petgraph" src-tauri/src tests 2>/dev/null; then
-  breach "petgraph is used outside the core"
+# A petgraph index never leaves the core's analysis: petgraph is used in core/src/analysis only.
+if grep -rln "petgraph" src-tauri/src tests core/src --include='*.rs' 2>/dev/null | grep -v '^core/src/analysis/'; then
+  breach "petgraph is used outside core/src/analysis"
+fi
+# Only the store touches SQLite.
+if grep -rln "rusqlite" core/src src-tauri/src --include='*.rs' | grep -v -e '^core/src/store.rs$' -e '^core/src/error.rs$'; then
+  breach "SQLite is used outside core/src/store.rs"
 fi
 # Names say what things are.
 if grep -rEn "\b(struct|enum|trait|fn|mod|class|function|interface|type)\s+\w*(Manager|Service|Helper|Utils?)\b" core/src src-tauri/src ui/src tests --include='*.rs' --include='*.ts' --include='*.tsx' 2>/dev/null; then

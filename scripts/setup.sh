@@ -16,7 +16,7 @@ as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
 # System libraries for the WebKitGTK window, and for the tests a virtual display and WebDriver.
 packages=(build-essential pkg-config curl libwebkit2gtk-4.1-dev libxdo-dev libssl-dev libayatana-appindicator3-dev librsvg2-dev)
-$want_tests && packages+=(xvfb xauth x11-utils imagemagick webkit2gtk-driver poppler-utils fonts-dejavu-core)
+$want_tests && packages+=(xvfb xauth x11-utils imagemagick webkit2gtk-driver poppler-utils fonts-dejavu-core python3 python3-pip)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -51,6 +51,14 @@ if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$lock_sha" ]; then
   say "Installing the UI's npm packages"
   (cd "$root/ui" && npm ci --no-audit --no-fund --loglevel=error)
   echo "$lock_sha" > "$stamp"
+fi
+
+# networkx reads the GraphML and GEXF exports back in the exchange tests.
+if $want_tests && ! python3 -c 'import networkx' 2>/dev/null; then
+  say "Installing networkx (Python) for the export read-back tests"
+  python3 -m pip install --quiet networkx 2>/dev/null \
+    || python3 -m pip install --quiet --break-system-packages networkx 2>/dev/null \
+    || as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-networkx >/dev/null
 fi
 
 if $want_tests && ! command -v tauri-driver >/dev/null 2>&1; then
