@@ -21,6 +21,9 @@ import { actionFor, type Action } from "./state/shortcuts";
 import type { MapEditing } from "./state/useMapDocument";
 import { useEditCommands } from "./state/useEditCommands";
 import { isBuiltInSample } from "./map/sample";
+import { useLens } from "./lenses/useLens";
+import { LensPicker } from "./lenses/LensPicker";
+import { LensPanel } from "./lenses/LensPanel";
 
 type Props = { snapshot: MapSnapshot; vocabulary: Vocabulary; editing: MapEditing };
 
@@ -36,6 +39,7 @@ export function MapWindow({ snapshot, vocabulary, editing }: Props) {
   const [renaming, setRenaming] = useState<string | null>(null);
   const [menu, setMenu] = useState<{ target: CanvasTarget; at: Point } | null>(null);
   const created = useRef<{ ids: string[]; rename: boolean } | null>(null);
+  const lens = useLens(snapshot);
 
   const edits = useEditCommands({
     snapshot,
@@ -176,6 +180,7 @@ export function MapWindow({ snapshot, vocabulary, editing }: Props) {
         search={<SearchBox ref={search} elements={snapshot.elements} vocabulary={vocabulary} onPick={focus} />}
         actions={
           <>
+            <LensPicker state={lens} />
             <button className="tool-button" title="Zoom to fit (F)" data-testid="zoom-fit" onClick={() => run("fit")}>
               <FitIcon /> Fit
             </button>
@@ -201,6 +206,7 @@ export function MapWindow({ snapshot, vocabulary, editing }: Props) {
             edits={{ updateElement: edits.updateElement, updateRelation: edits.updateRelation, nest: edits.nest }}
             onFocus={focus}
           />
+          <LensPanel state={lens} />
           <Legend vocabulary={vocabulary} />
         </aside>
       </div>

@@ -1,0 +1,56 @@
+// Applies a lens's paint to the live canvas as style bypasses and takes it off again, re-applying
+// when the canvas redraws (elements added or their data changed).
+import type { Core, NodeSingular } from "cytoscape";
+import type { LensPaint } from "../bindings";
+import { LENS_BYPASS_KEYS, LENS_CLASS, lensStyles, type NodeFacts } from "./paint";
+
+function facts(node: NodeSingular): NodeFacts {
+  return {
+    id: node.id(),
+    w: Number(node.data("w")) || node.width(),
+    h: Number(node.data("h")) || node.height(),
+    label: String(node.data("label") ?? node.data("name") ?? ""),
+    group: node.isParent(),
+  };
+}
+
+export function clearLens(cy: Core): void {
+  cy.batch(() => {
+    const painted = cy.nodes(`.${LENS_CLASS}`);
+    painted.removeStyle(LENS_BYPASS_KEYS.join(" "));
+    painted.removeClass(LENS_CLASS);
+  });
+}
+
+export function paintLens(cy: Core, paint: LensPaint | null): void {
+  clearLens(cy);
+  if (!paint) return;
+  const styles = lensStyles(paint, cy.nodes().map(facts));
+  cy.batch(() => {
+    styles.forEach((style, id) => {
+      const node = cy.getElementById(id);
+      if (node.empty()) return;
+      node.addClass(LENS_CLASS);
+      node.style(style);
+    });
+  });
+}
+
+/** Keeps `paint` on `cy` until the returned function is called (which clears it). */
+export function followLens(cy: Core, paint: LensPaint | null): () => void {
+  paintLens(cy, paint);
+  let scheduled = false;
+  const again = () => {
+    if (scheduled) return;
+    scheduled = true;
+    setTimeout(() => {
+      scheduled = false;
+      if (!cy.destroyed()) paintLens(cy, paint);
+    }, 50);
+  };
+  cy.on("add data", "node", again);
+  return () => {
+    cy.off("add data", "node", again);
+    if (!cy.destroyed()) clearLens(cy);
+  };
+}

@@ -1,0 +1,97 @@
+// The lens switched on, the core's figures and paint for it, and the background refinement of
+// betweenness on big maps (progress, then the exact view replacing the estimate).
+import { useEffect, useRef, useState } from "react";
+import type { Core } from "cytoscape";
+import { commands, events, type AnalysisProgress, type LensChoice, type LensView_Serialize } from "../bindings";
+import type { MapSnapshot } from "../map/types";
+import { liveCy } from "./cy";
+import { followLens } from "./lensLayer";
+
+export type LensState = {
+  lenses: LensChoice[];
+  lens: string | null;
+  setLens(lens: string | null): void;
+  view: LensView_Serialize | null;
+  progress: AnalysisProgress | null;
+  error: string | null;
+};
+
+/** The canvas's Cytoscape instance once it exists (it is replaced when the vocabulary changes). */
+export function useLiveCy(): Core | null {
+  const [cy, setCy] = useState<Core | null>(() => liveCy());
+  useEffect(() => {
+    const timer = setInterval(() => {
+      const now = liveCy();
+      setCy((was) => (was === now ? was : now));
+    }, 400);
+    return () => clearInterval(timer);
+  }, []);
+  return cy;
+}
+
+export function useLens(snapshot: MapSnapshot): LensState {
+  const [lenses, setLenses] = useState<LensChoice[]>([]);
+  const [lens, setLens] = useState<string | null>(null);
+  const [view, setView] = useState<LensView_Serialize | null>(null);
+  const [progress, setProgress] = useState<AnalysisProgress | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const generation = useRef<number | null>(null);
+  const cy = useLiveCy();
+
+  useEffect(() => {
+    commands.lenses().then(setLenses).catch(() => setLenses([]));
+  }, []);
+
+  useEffect(() => {
+    let cancelled = false;
+    commands
+      .lensView(lens)
+      .then((answer) => {
+        if (cancelled) return;
+        if (answer.status === "error") {
+          setError(answer.error.message);
+          return;
+        }
+        setError(null);
+        generation.current = answer.data.generation;
+        setView(answer.data);
+        setProgress(null);
+      })
+      .catch((e: unknown) => !cancelled && setError(String((e as { message?: string })?.message ?? e)));
+    return () => {
+      cancelled = true;
+    };
+  }, [lens, snapshot]);
+
+  useEffect(() => {
+    const stops: (() => void)[] = [];
+    let dead = false;
+    const keep = (p: Promise<() => void>) =>
+      p.then((stop) => (dead ? stop() : stops.push(stop))).catch(() => undefined);
+    keep(
+      events.analysisProgress.listen((e) => {
+        if (e.payload.generation === generation.current) setProgress(e.payload.done >= e.payload.total ? null : e.payload);
+      }),
+    );
+    keep(
+      events.lensRefined.listen((e) => {
+        if (e.payload.view.generation === generation.current) {
+          setView(e.payload.view);
+          setProgress(null);
+        }
+      }),
+    );
+    return () => {
+      dead = true;
+      stops.forEach((s) => s());
+    };
+  }, []);
+
+  const paint = lens && view ? view.paint : null;
+  useEffect(() => {
+    if (!cy) return;
+    return followLens(cy, paint);
+  }, [cy, paint]);
+
+  return { lenses, lens, setLens, view, progress, error };
+}
