@@ -7,9 +7,9 @@
 pub mod analysis;
 pub mod error;
 pub mod exchange;
+pub mod import;
 pub mod jobs;
 pub mod json;
-pub mod import;
 pub mod lens_paint;
 pub mod model;
 pub mod ops;

@@ -11,10 +11,9 @@ use std::io::{BufRead, BufReader};
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
-use std::sync::{Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
-static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
+static ONE_AT_A_TIME: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
 
 /// The app binary under test: `MURMURATION_BIN`, or the debug build in the cargo target dir.
 pub fn app_binary() -> PathBuf {
@@ -60,7 +59,7 @@ pub struct AppWindow {
     pub data_home: PathBuf,
     driver: Option<Killed>,
     _xvfb: Killed,
-    _turn: MutexGuard<'static, ()>,
+    _turn: tokio::sync::MutexGuard<'static, ()>,
 }
 
 pub struct Launch {
@@ -129,7 +128,7 @@ fn wait_for_port(port: u16, within: Duration) {
 impl AppWindow {
     /// Launches the real app under a private X display and waits until the map is drawn.
     pub async fn launch(launch: Launch) -> AppWindow {
-        let turn = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
+        let turn = ONE_AT_A_TIME.lock().await;
         let binary = app_binary();
         assert!(
             binary.exists(),
