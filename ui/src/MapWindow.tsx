@@ -24,6 +24,8 @@ import { isBuiltInSample } from "./map/sample";
 import { useLens } from "./lenses/useLens";
 import { LensPicker } from "./lenses/LensPicker";
 import { LensPanel } from "./lenses/LensPanel";
+import { ScenesPanel } from "./scenes/ScenesPanel";
+import { Presentation } from "./presentation/Presentation";
 
 type Props = { snapshot: MapSnapshot; vocabulary: Vocabulary; editing: MapEditing };
 
@@ -40,6 +42,8 @@ export function MapWindow({ snapshot, vocabulary, editing }: Props) {
   const [menu, setMenu] = useState<{ target: CanvasTarget; at: Point } | null>(null);
   const created = useRef<{ ids: string[]; rename: boolean } | null>(null);
   const lens = useLens(snapshot);
+  const [presenting, setPresenting] = useState<number | null>(null);
+  const sceneControls = { view, setView, setLens: lens.setLens, lens: lens.lens };
 
   const edits = useEditCommands({
     snapshot,
@@ -181,6 +185,9 @@ export function MapWindow({ snapshot, vocabulary, editing }: Props) {
         actions={
           <>
             <LensPicker state={lens} />
+            <button className="tool-button" title="Present the scenes (F5)" data-testid="present-button" disabled={(snapshot.scenes ?? []).length === 0} onClick={() => setPresenting(0)}>
+              ▶ Present
+            </button>
             <button className="tool-button" title="Zoom to fit (F)" data-testid="zoom-fit" onClick={() => run("fit")}>
               <FitIcon /> Fit
             </button>
@@ -207,6 +214,7 @@ export function MapWindow({ snapshot, vocabulary, editing }: Props) {
             onFocus={focus}
           />
           <LensPanel state={lens} />
+          <ScenesPanel snapshot={snapshot} editing={editing} controls={sceneControls} selection={selection} onPresent={(i) => (snapshot.scenes ?? []).length > 0 && setPresenting(i)} />
           <Legend vocabulary={vocabulary} />
         </aside>
       </div>
@@ -241,6 +249,7 @@ export function MapWindow({ snapshot, vocabulary, editing }: Props) {
           items={menuItems(menu.target, { snapshot, view, run, edits, canvas, setRenaming, modelAt: (p) => canvas.current?.modelAt(p.x, p.y) ?? p, at: menu.at })}
         />
       )}
+      {presenting !== null && <Presentation scenes={snapshot.scenes ?? []} start={presenting} controls={sceneControls} onExit={() => setPresenting(null)} />}
       {helpOpen && <HelpOverlay vocabulary={vocabulary} onClose={() => setHelpOpen(false)} />}
     </div>
   );

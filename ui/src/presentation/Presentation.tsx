@@ -1,0 +1,94 @@
+// Presentation mode: the canvas alone, full screen where the system allows (else filling the
+// window), stepping through the map's scenes with smooth moves; speaker notes on N, Esc leaves.
+import { useEffect, useRef, useState } from "react";
+import type { Scene } from "../scenes/sceneLogic";
+import { clearFocus, showScene, type SceneControls } from "../scenes/showScene";
+import { liveCy } from "../lenses/cy";
+import { presentKey } from "./stepping";
+import "./presentation.css";
+
+type Props = {
+  scenes: Scene[];
+  start: number;
+  controls: SceneControls;
+  onExit(): void;
+};
+
+export function Presentation({ scenes, start, controls, onExit }: Props) {
+  const [index, setIndex] = useState(Math.min(start, Math.max(scenes.length - 1, 0)));
+  const [notes, setNotes] = useState(false);
+  const latest = useRef({ index, scenes, controls, onExit });
+  latest.current = { index, scenes, controls, onExit };
+  const entered = useRef(false);
+
+  // Enter: hide the chrome, go full screen (a full-window canvas when that is refused).
+  useEffect(() => {
+    document.body.classList.add("presenting");
+    const root = document.documentElement;
+    if (root.requestFullscreen && !document.fullscreenElement) {
+      root
+        .requestFullscreen()
+        .then(() => (entered.current = true))
+        .catch(() => undefined);
+    }
+    const onFullscreen = () => {
+      if (entered.current && !document.fullscreenElement) latest.current.onExit();
+    };
+    document.addEventListener("fullscreenchange", onFullscreen);
+    return () => {
+      document.removeEventListener("fullscreenchange", onFullscreen);
+      document.body.classList.remove("presenting");
+      if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
+      clearFocus();
+      requestAnimationFrame(() => liveCy()?.resize());
+    };
+  }, []);
+
+  // Each step: the scene's view, lens, framing and focus (after the canvas has resized).
+  useEffect(() => {
+    const scene = latest.current.scenes[index];
+    if (!scene) return;
+    const timer = setTimeout(() => {
+      liveCy()?.resize();
+      showScene(scene, latest.current.controls);
+    }, 120);
+    return () => clearTimeout(timer);
+  }, [index]);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const { index: now, scenes: all } = latest.current;
+      const action = presentKey(event.key, now, all.length, event.shiftKey);
+      // Every key belongs to the presentation while it runs: none reaches the editor's shortcuts.
+      event.stopPropagation();
+      if (action === null) return;
+      event.preventDefault();
+      if (action.type === "go") setIndex(action.index);
+      else if (action.type === "notes") setNotes((n) => !n);
+      else latest.current.onExit();
+    };
+    window.addEventListener("keydown", onKey, true);
+    return () => window.removeEventListener("keydown", onKey, true);
+  }, []);
+
+  const scene = scenes[index];
+  return (
+    <div className="presentation-hud" data-testid="presentation" role="dialog" aria-label="Presentation">
+      <div className="presentation-bar">
+        <button className="present-nav" onClick={() => setIndex(Math.max(index - 1, 0))} disabled={index === 0} aria-label="Previous scene" data-testid="present-prev">‹</button>
+        <div className="presentation-title" data-testid="present-title">
+          <strong>{scene?.title ?? "No scenes"}</strong>
+          <span>{scenes.length > 0 ? `${index + 1} / ${scenes.length}` : ""}</span>
+        </div>
+        <button className="present-nav" onClick={() => setIndex(Math.min(index + 1, scenes.length - 1))} disabled={index >= scenes.length - 1} aria-label="Next scene" data-testid="present-next">›</button>
+        <button className="present-small" onClick={() => setNotes(!notes)} aria-pressed={notes} data-testid="present-notes-toggle" title="Speaker notes (N)">Notes</button>
+        <button className="present-small" onClick={onExit} data-testid="present-exit" title="Leave (Esc)">Esc</button>
+      </div>
+      {notes && (
+        <div className="presentation-notes" data-testid="present-notes">
+          {scene?.notes ? scene.notes : <em>No notes for this scene.</em>}
+        </div>
+      )}
+    </div>
+  );
+}

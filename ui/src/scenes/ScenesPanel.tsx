@@ -1,0 +1,131 @@
+// The side panel's scenes: the map's story in order. Save what is on screen as a scene, rename,
+// reorder (drag, or the arrows), delete — every change an undoable op — show one, or present.
+import { useEffect, useRef, useState } from "react";
+import type { MapSnapshot } from "../map/types";
+import type { MapEditing } from "../state/useMapDocument";
+import { newId } from "../edit/ids";
+import { liveCy } from "../lenses/cy";
+import { moveBy, moveOnto, nextTitle, sceneFrom, type Scene } from "./sceneLogic";
+import { showScene, type SceneControls } from "./showScene";
+import "./scenes.css";
+
+type Props = {
+  snapshot: MapSnapshot;
+  editing: MapEditing;
+  controls: SceneControls & { lens: string | null };
+  selection: string[];
+  onPresent(index: number): void;
+};
+
+export function ScenesPanel({ snapshot, editing, controls, selection, onPresent }: Props) {
+  const [open, setOpen] = useState(true);
+  const [renaming, setRenaming] = useState<string | null>(null);
+  const [dragging, setDragging] = useState<string | null>(null);
+  const scenes: Scene[] = snapshot.scenes ?? [];
+  const present = useRef(onPresent);
+  present.current = onPresent;
+
+  // F5 presents from the first scene, as in slide software.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== "F5") return;
+      e.preventDefault();
+      present.current(0);
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, []);
+
+  const save = () => {
+    const cy = liveCy();
+    const extent = cy?.extent();
+    const elementIds = new Set(snapshot.elements.map((e) => e.id));
+    const scene = sceneFrom({
+      id: newId(),
+      title: nextTitle(scenes),
+      scenario: snapshot.scenario,
+      view: controls.view,
+      viewport: extent ? { x1: extent.x1, y1: extent.y1, w: extent.w, h: extent.h } : null,
+      lens: controls.lens,
+      focus: selection.filter((id) => elementIds.has(id)),
+    });
+    void editing.apply({ op: "add_scene", scene, at: null });
+  };
+  const run = (op: ReturnType<typeof moveBy>) => op && void editing.apply(op);
+
+  return (
+    <section className="panel scenes-panel" data-testid="scenes-panel" aria-label="Scenes">
+      <button className="panel-heading" aria-expanded={open} onClick={() => setOpen(!open)} data-testid="scenes-toggle">
+        <span>Scenes {scenes.length > 0 && <span className="count">{scenes.length}</span>}</span>
+        <span className="chevron" aria-hidden="true">{open ? "▾" : "▸"}</span>
+      </button>
+      {open && (
+        <div className="scenes-body">
+          <div className="scenes-actions">
+            <button className="tool-button" onClick={save} data-testid="scene-save" title="Save the view, lens and selection on screen as a scene">
+              + Save current view as scene
+            </button>
+            <button className="tool-button" disabled={scenes.length === 0} onClick={() => onPresent(0)} data-testid="scenes-present" title="Present from the first scene (F5)">
+              ▶ Present
+            </button>
+          </div>
+          {scenes.length === 0 && <p className="hint-text">No scenes yet: frame the map, pick a lens, select what matters, then save.</p>}
+          <ol className="scene-list" data-testid="scene-list">
+            {scenes.map((scene, i) => (
+              <li
+                key={scene.id}
+                className={`scene-row ${dragging === scene.id ? "dragging" : ""}`}
+                draggable={renaming !== scene.id}
+                onDragStart={(e) => {
+                  setDragging(scene.id);
+                  e.dataTransfer.setData("text/x-murmuration-scene", scene.id);
+                  e.dataTransfer.effectAllowed = "move";
+                }}
+                onDragEnd={() => setDragging(null)}
+                onDragOver={(e) => dragging && e.preventDefault()}
+                onDrop={(e) => {
+                  e.preventDefault();
+                  const id = e.dataTransfer.getData("text/x-murmuration-scene") || dragging;
+                  setDragging(null);
+                  if (id) run(moveOnto(scenes, id, scene.id));
+                }}
+                data-testid={`scene-${i}`}
+              >
+                <span className="scene-number">{i + 1}</span>
+                {renaming === scene.id ? (
+                  <input
+                    className="scene-title-input"
+                    autoFocus
+                    defaultValue={scene.title}
+                    data-testid={`scene-title-input-${i}`}
+                    onKeyDown={(e) => {
+                      if (e.key === "Enter") (e.target as HTMLInputElement).blur();
+                      if (e.key === "Escape") setRenaming(null);
+                    }}
+                    onBlur={(e) => {
+                      const title = e.target.value.trim();
+                      setRenaming(null);
+                      if (title && title !== scene.title) void editing.apply({ op: "update_scene", scene: { ...scene, title } });
+                    }}
+                  />
+                ) : (
+                  <button className="scene-title" onClick={() => showScene(scene, controls)} onDoubleClick={() => setRenaming(scene.id)} title="Show this scene (double-click to rename)" data-testid={`scene-show-${i}`}>
+                    {scene.title}
+                    <span className="scene-meta">{scene.view === "org_chart" ? "Org chart" : "Network"}{scene.lens ? ` · ${scene.lens}` : ""}</span>
+                  </button>
+                )}
+                <span className="scene-tools">
+                  <button className="icon-button" aria-label="Rename" title="Rename" onClick={() => setRenaming(scene.id)} data-testid={`scene-rename-${i}`}>✎</button>
+                  <button className="icon-button" aria-label="Move up" title="Move up" disabled={i === 0} onClick={() => run(moveBy(scenes, scene.id, -1))} data-testid={`scene-up-${i}`}>↑</button>
+                  <button className="icon-button" aria-label="Move down" title="Move down" disabled={i === scenes.length - 1} onClick={() => run(moveBy(scenes, scene.id, 1))} data-testid={`scene-down-${i}`}>↓</button>
+                  <button className="icon-button" aria-label="Present from here" title="Present from here" onClick={() => onPresent(i)} data-testid={`scene-present-${i}`}>▶</button>
+                  <button className="icon-button" aria-label="Delete" title="Delete" onClick={() => void editing.apply({ op: "delete_scene", id: scene.id })} data-testid={`scene-delete-${i}`}>✕</button>
+                </span>
+              </li>
+            ))}
+          </ol>
+        </div>
+      )}
+    </section>
+  );
+}

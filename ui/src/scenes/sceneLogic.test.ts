@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { applyMove, fitRect, moveBy, moveOnto, nextTitle, sceneFrom } from "./sceneLogic";
+
+const scenes = [{ id: "a" }, { id: "b" }, { id: "c" }];
+
+describe("scene ordering", () => {
+  it("moves up and down, not past either end", () => {
+    expect(moveBy(scenes, "b", -1)).toEqual({ op: "move_scene", id: "b", to: 0 });
+    expect(moveBy(scenes, "b", 1)).toEqual({ op: "move_scene", id: "b", to: 2 });
+    expect(moveBy(scenes, "a", -1)).toBeNull();
+    expect(moveBy(scenes, "c", 1)).toBeNull();
+  });
+  it("drops onto another scene's place", () => {
+    expect(moveOnto(scenes, "a", "c")).toEqual({ op: "move_scene", id: "a", to: 2 });
+    expect(moveOnto(scenes, "a", "a")).toBeNull();
+    expect(applyMove(scenes, "a", 2).map((s) => s.id)).toEqual(["b", "c", "a"]);
+    expect(applyMove(scenes, "c", 0).map((s) => s.id)).toEqual(["c", "a", "b"]);
+  });
+  it("numbers new scenes past the taken titles", () => {
+    expect(nextTitle([])).toBe("Scene 1");
+    expect(nextTitle([{ title: "Scene 2" }])).toBe("Scene 3");
+  });
+});
+
+describe("sceneFrom", () => {
+  it("captures the viewport in model coordinates and the focus", () => {
+    const s = sceneFrom({ id: "s", title: "T", scenario: "sc", view: "network", viewport: { x1: -10, y1: 5, w: 200, h: 100 }, lens: "silos", focus: ["e1"] });
+    expect(s.viewport).toEqual({ x: -10, y: 5, width: 200, height: 100 });
+    expect(s.lens).toBe("silos");
+    expect(s.filters.focus).toEqual(["e1"]);
+  });
+});
+
+describe("fitRect", () => {
+  it("centres the rectangle at the zoom that shows it whole", () => {
+    const f = fitRect({ x: 0, y: 0, width: 200, height: 100 }, 800, 800)!;
+    expect(f.zoom).toBe(4);
+    expect(f.pan).toEqual({ x: 0, y: 200 });
+    expect(fitRect({ x: 0, y: 0, width: 0, height: 1 }, 800, 800)).toBeNull();
+  });
+});

@@ -1,0 +1,62 @@
+// Puts a scene on the canvas: the same view switch and lens picker the window uses, then an
+// animated move to the scene's viewport, with its focus brought forward and the rest faint.
+import type { Core } from "cytoscape";
+import type { View } from "../map/types";
+import { liveCy } from "../lenses/cy";
+import { fitRect, type Scene } from "./sceneLogic";
+
+export type SceneControls = {
+  view: View;
+  setView(view: View): void;
+  setLens(lens: string | null): void;
+};
+
+const FADE = "faded";
+
+export function clearFocus(cy: Core | null = liveCy()): void {
+  cy?.nodes(`.${FADE}`).removeClass(FADE);
+}
+
+function frame(cy: Core, scene: Scene): void {
+  cy.stop(true, false);
+  const target = scene.viewport ? fitRect(scene.viewport, cy.width(), cy.height(), 20) : null;
+  if (target) {
+    const zoom = Math.min(Math.max(target.zoom, cy.minZoom()), cy.maxZoom());
+    const fixed = zoom === target.zoom ? target : fitRectAt(scene, cy, zoom);
+    cy.animate({ zoom, pan: fixed.pan }, { duration: 700, easing: "ease-in-out-cubic" });
+  } else {
+    cy.animate({ fit: { eles: cy.elements(), padding: 40 } }, { duration: 700, easing: "ease-in-out-cubic" });
+  }
+  clearFocus(cy);
+  const focus = new Set(scene.filters.focus ?? []);
+  if (focus.size > 0) {
+    const lit = cy.nodes().filter((n) => focus.has(n.id()));
+    const keep = lit.union(lit.descendants()).union(lit.ancestors());
+    cy.nodes().difference(keep).addClass(FADE);
+  }
+}
+
+function fitRectAt(scene: Scene, cy: Core, zoom: number) {
+  const v = scene.viewport!;
+  const cx = (v.x ?? 0) + (v.width ?? 0) / 2;
+  const cyy = (v.y ?? 0) + (v.height ?? 0) / 2;
+  return { zoom, pan: { x: cy.width() / 2 - cx * zoom, y: cy.height() / 2 - cyy * zoom } };
+}
+
+/** Shows `scene`; when the view changes, waits for the canvas to redraw it first. */
+export function showScene(scene: Scene, controls: SceneControls): void {
+  controls.setLens(scene.lens ?? null);
+  const switching = controls.view !== scene.view;
+  if (switching) controls.setView(scene.view);
+  let tries = 0;
+  const attempt = () => {
+    const cy = liveCy();
+    const ready = cy && (!switching || window.__murmuration?.view() === scene.view);
+    if (!ready && tries++ < 30) {
+      setTimeout(attempt, 100);
+      return;
+    }
+    if (cy) setTimeout(() => !cy.destroyed() && frame(cy, scene), switching ? 650 : 0);
+  };
+  attempt();
+}
