@@ -26,6 +26,7 @@ import { LensPicker } from "./lenses/LensPicker";
 import { LensPanel } from "./lenses/LensPanel";
 import { ScenesPanel } from "./scenes/ScenesPanel";
 import { Presentation } from "./presentation/Presentation";
+import { ExportButton } from "./export/ExportButton";
 
 type Props = { snapshot: MapSnapshot; vocabulary: Vocabulary; editing: MapEditing };
 
@@ -188,6 +189,7 @@ export function MapWindow({ snapshot, vocabulary, editing }: Props) {
             <button className="tool-button" title="Present the scenes (F5)" data-testid="present-button" disabled={(snapshot.scenes ?? []).length === 0} onClick={() => setPresenting(0)}>
               ▶ Present
             </button>
+            <ExportButton view={view} scenes={snapshot.scenes ?? []} />
             <button className="tool-button" title="Zoom to fit (F)" data-testid="zoom-fit" onClick={() => run("fit")}>
               <FitIcon /> Fit
             </button>

@@ -1,0 +1,49 @@
+// The Export dialog's choices and what each format needs: drawings take a view, a page and
+// optionally a scene; data formats take none of those.
+import type { ExportOptions_Deserialize } from "../bindings";
+
+export type Format = "pdf" | "deck" | "svg" | "png" | "csv" | "graphml" | "gexf" | "json";
+
+export const FORMATS: { id: Format; label: string; drawing: boolean; hint: string }[] = [
+  { id: "pdf", label: "PDF", drawing: true, hint: "One board-ready page" },
+  { id: "deck", label: "PDF deck", drawing: true, hint: "One page per scene, in story order" },
+  { id: "svg", label: "SVG", drawing: true, hint: "A drawing to edit or embed" },
+  { id: "png", label: "PNG", drawing: true, hint: "A picture for slides and email" },
+  { id: "csv", label: "CSV", drawing: false, hint: "Elements and relations as tables" },
+  { id: "graphml", label: "GraphML", drawing: false, hint: "For yEd, Gephi, NetworkX" },
+  { id: "gexf", label: "GEXF", drawing: false, hint: "For Gephi" },
+  { id: "json", label: "JSON", drawing: false, hint: "The whole map, to open again" },
+];
+
+export const PAGES = [
+  { id: "a4", label: "A4" },
+  { id: "letter", label: "Letter" },
+  { id: "16:9", label: "16:9 slide" },
+] as const;
+
+export type Choice = { format: Format; view: "network" | "org-chart"; page: string; scene: string | null };
+
+export function isDrawing(format: Format): boolean {
+  return FORMATS.find((f) => f.id === format)?.drawing ?? false;
+}
+
+/** The options the core takes; a deck draws every scene, so it names none. */
+export function optionsFor(choice: Choice): ExportOptions_Deserialize {
+  return {
+    format: choice.format,
+    view: choice.view,
+    page: choice.page,
+    scene: choice.format === "deck" || !isDrawing(choice.format) ? null : choice.scene,
+  };
+}
+
+/** The preview is always a drawing: a deck previews its first scene (or the chosen one). */
+export function previewOptions(choice: Choice, firstScene: string | null): ExportOptions_Deserialize {
+  const scene = choice.format === "deck" ? choice.scene ?? firstScene : choice.scene;
+  return { format: "svg", view: choice.view, page: choice.page, scene };
+}
+
+/** An `<img>` source for an SVG string (the CSP allows data: images, never inline scripts). */
+export function svgDataUrl(svg: string): string {
+  return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
+}
