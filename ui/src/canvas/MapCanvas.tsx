@@ -109,23 +109,31 @@ export function MapCanvas({ snapshot, vocabulary, view, editable, events, handle
     cy?.autoungrabify(!editable);
   }, [cy, editable]);
 
+  // A newer snapshot may arrive while a layout is still being computed; the fit and the test hook
+  // that the first drawing (or a view switch) owes are kept until some drawing completes.
+  const owesFit = useRef(true);
+  const hookInstalled = useRef(false);
+
   const show = () => {
     const instance = cyRef.current;
     if (!instance) return;
     const { snapshot: shown, view: shownNow } = latest.current;
     const run = ++generation.current;
-    const firstTime = shownView.current === null;
-    const viewChanged = shownView.current !== shownNow;
+    if (shownView.current !== shownNow) owesFit.current = true;
     shownView.current = shownNow;
     const definitions = toCytoscapeElements(shown, shownNow, vocabulary.label_wrap_chars);
     syncElements(instance, definitions);
     void arrangementFor(instance, shownNow, definitions, positionsFor(shown, shownNow), remembered.current[shownNow]).then(
       async ({ positions, laidOut }) => {
         if (run !== generation.current || instance.destroyed()) return;
-        await applyArrangement(instance, positions, { animate: !firstTime, fit: firstTime || viewChanged });
+        const fit = owesFit.current;
+        owesFit.current = false;
+        // The first drawing appears in place; later ones move, so the eye can follow.
+        await applyArrangement(instance, positions, { animate: hookInstalled.current, fit });
         if (laidOut) remembered.current[shownNow] = currentPositions(instance);
-        // Two frames later the canvas has drawn the arranged map.
-        if (firstTime) {
+        if (!hookInstalled.current) {
+          hookInstalled.current = true;
+          // Two frames later the canvas has drawn the arranged map.
           requestAnimationFrame(() => requestAnimationFrame(() => installTestHook(instance, () => latest.current.view)));
         }
       },

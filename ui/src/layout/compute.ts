@@ -12,6 +12,82 @@ cytoscape.use(dagre);
 
 export type Positions = Record<string, { x: number; y: number }>;
 
+/** Gap between separate trees of the org chart. */
+const TREE_GAP = 80;
+
+/**
+ * Each tree of the chart laid out on its own, then the trees set in rows like lines of text, so a
+ * chart of several trees fills a screen instead of one long strip. Largest trees first.
+ */
+function layOutTrees(cy: cytoscape.Core): void {
+  const trees = cy.elements().components().sort((a, b) => b.nodes().length - a.nodes().length);
+  const boxes = trees.map((tree) => {
+    tree.layout(layoutOptions("org_chart")).run();
+    return tree.nodes().boundingBox({});
+  });
+  const area = boxes.reduce((sum, b) => sum + (b.w + TREE_GAP) * (b.h + TREE_GAP), 0);
+  const rowWidth = Math.max(...boxes.map((b) => b.w), Math.sqrt(area * 1.6));
+  let x = 0;
+  let y = 0;
+  let rowHeight = 0;
+  trees.forEach((tree, i) => {
+    const box = boxes[i];
+    if (x > 0 && x + box.w > rowWidth) {
+      x = 0;
+      y += rowHeight + TREE_GAP;
+      rowHeight = 0;
+    }
+    tree.nodes().shift({ x: x - box.x1, y: y - box.y1 });
+    x += box.w + TREE_GAP;
+    rowHeight = Math.max(rowHeight, box.h);
+  });
+}
+
+/** Room kept between elements that the force layout left touching. */
+const SEPARATION = 14;
+/** Sibling sets larger than this are left as the force layout put them (the check is quadratic). */
+const MAX_SEPARATED = 400;
+
+/**
+ * A force layout leaves a few elements overlapping. Pushes overlapping siblings apart along the
+ * axis that needs the smaller move, innermost groups first (a group grows as its children part),
+ * moving a group together with everything inside it.
+ */
+function separateOverlaps(cy: cytoscape.Core, rounds = 60): void {
+  const siblings = new Map<string, cytoscape.NodeSingular[]>();
+  cy.nodes().forEach((n) => {
+    const key = n.isChild() ? n.parent().first().id() : "";
+    siblings.set(key, [...(siblings.get(key) ?? []), n]);
+  });
+  const depth = (key: string) => (key === "" ? 0 : cy.getElementById(key).ancestors().length + 1);
+  const sets = [...siblings.entries()].filter(([, set]) => set.length > 1 && set.length <= MAX_SEPARATED).sort(([a], [b]) => depth(b) - depth(a));
+  const shift = (n: cytoscape.NodeSingular, by: { x: number; y: number }) =>
+    (n.isParent() ? n.descendants().filter((d) => d.isChildless()) : n).shift(by);
+  for (let round = 0; round < rounds; round++) {
+    let moved = false;
+    for (const [, set] of sets) {
+      for (let i = 0; i < set.length; i++) {
+        for (let j = i + 1; j < set.length; j++) {
+          const a = set[i].boundingBox({});
+          const b = set[j].boundingBox({});
+          const dx = Math.min(a.x2, b.x2) - Math.max(a.x1, b.x1) + SEPARATION;
+          const dy = Math.min(a.y2, b.y2) - Math.max(a.y1, b.y1) + SEPARATION;
+          if (dx <= 0 || dy <= 0) continue;
+          moved = true;
+          const sign = (d: number) => (d >= 0 ? 1 : -1);
+          const push =
+            dx < dy
+              ? { x: (sign((b.x1 + b.x2) - (a.x1 + a.x2)) * dx) / 2, y: 0 }
+              : { x: 0, y: (sign((b.y1 + b.y2) - (a.y1 + a.y2)) * dy) / 2 };
+          shift(set[i], { x: -push.x, y: -push.y });
+          shift(set[j], push);
+        }
+      }
+    }
+    if (!moved) return;
+  }
+}
+
 export type LayoutRequest = { view: View; elements: ElementDefinition[] };
 
 /** Positions of every childless node (groups follow their children). */
@@ -27,7 +103,11 @@ export function computeLayout({ view, elements }: LayoutRequest): Positions {
     ],
   });
   const nodes = cy.nodes();
-  if (nodes.length > 0) cy.layout(layoutOptions(view)).run();
+  if (view === "org_chart") layOutTrees(cy);
+  else if (nodes.length > 0) {
+    cy.layout(layoutOptions(view)).run();
+    separateOverlaps(cy);
+  }
   const positions: Positions = {};
   for (const node of nodes.filter((n) => n.isChildless())) {
     const { x, y } = node.position();

@@ -2,13 +2,14 @@
 //
 // Network: fcose, a force layout that understands nesting, tuned so flows, memberships and barriers
 // shape the picture and the reports-to lines (kept, but subdued) pull only weakly: the network should
-// look like how work flows, not like the chart. Org chart: dagre, a layered tree, superiors on top.
+// look like how work flows, not like the chart. It is tuned compact (so the map fits a projector at
+// a readable zoom); the overlaps that leaves are removed afterwards (compute.ts). Org chart: dagre,
+// a layered tree, superiors on top.
 import type { LayoutOptions } from "cytoscape";
 import type { View } from "../map/types";
 
 type EdgeLike = { data(key: "kind"): string };
 
-const IDEAL_LENGTH: Record<string, number> = { flow: 110, barrier: 140, member_of: 120, reports_to: 170 };
 const ELASTICITY: Record<string, number> = { flow: 0.45, barrier: 0.3, member_of: 0.3, reports_to: 0.06 };
 
 export function layoutOptions(view: View): LayoutOptions {
@@ -34,14 +35,14 @@ export function layoutOptions(view: View): LayoutOptions {
     nodeDimensionsIncludeLabels: false,
     uniformNodeDimensions: false,
     packComponents: false,
-    nodeSeparation: 90,
-    nodeRepulsion: () => 12000,
-    idealEdgeLength: (edge: EdgeLike) => IDEAL_LENGTH[edge.data("kind")] ?? 120,
+    nodeRepulsion: () => 1500,
+    idealEdgeLength: () => 50,
     edgeElasticity: (edge: EdgeLike) => ELASTICITY[edge.data("kind")] ?? 0.3,
-    nestingFactor: 0.15,
-    gravity: 0.3,
-    gravityCompound: 1.2,
-    gravityRangeCompound: 1.6,
+    // Short edges inside groups and a strong pull towards each group's centre keep groups compact.
+    nestingFactor: 0.05,
+    gravity: 0.6,
+    gravityCompound: 3.0,
+    gravityRangeCompound: 1.0,
     numIter: 4000,
     tile: true,
     tilingPaddingVertical: 24,

@@ -69,7 +69,7 @@ export function toCytoscapeElements(
     return {
       group: "nodes",
       data,
-      classes: nodeClasses(element, isGroup).join(" "),
+      classes: nodeClasses(element, isGroup, view).join(" "),
       ...(position && !isGroup ? { position } : {}),
     };
   });
@@ -110,7 +110,7 @@ function nodeData(element: MapElement, view: View, isGroup: boolean, wrapChars: 
     name: element.name,
     kind: element.kind,
     label,
-    ...shapeSize(element.kind, text),
+    ...shapeSize(element.kind, text, view),
   };
   if (element.parent && view === "network") data.parent = element.parent;
   if (element.kind === "person") data.initials = initials(element.name);
@@ -130,9 +130,13 @@ function detailText(element: MapElement, view: View): string | null {
 function shapeSize(
   kind: MapElement["kind"],
   text: { width: number; height: number },
+  view: View,
 ): Pick<NodeData, "w" | "h" | "layoutW" | "layoutH"> {
   const below = { layoutW: text.width + 8, layoutH: text.height + 6 };
-  switch (kind) {
+  // On the org chart a person is a position with a title: the circle grows to hold both, so the
+  // chart's lines never run through a name.
+  const inside = kind === "person" && view === "org_chart" ? "titled_person" : kind;
+  switch (inside) {
     case "person":
       return {
         w: PERSON_SIZE,
@@ -149,7 +153,7 @@ function shapeSize(
       };
     default: {
       // Labels sit inside these shapes; slanted and round shapes need more room around the text.
-      const [padX, padY] = INSIDE_PADDING[kind];
+      const [padX, padY] = INSIDE_PADDING[inside];
       const w = Math.max(96, text.width + padX);
       const h = Math.max(44, text.height + padY);
       return { w, h, layoutW: w, layoutH: h };
@@ -157,7 +161,8 @@ function shapeSize(
   }
 }
 
-const INSIDE_PADDING: Record<MapElement["kind"], [number, number]> = {
+const INSIDE_PADDING: Record<MapElement["kind"] | "titled_person", [number, number]> = {
+  titled_person: [40, 22],
   office: [28, 18],
   site: [28, 18],
   community: [44, 26],
@@ -167,9 +172,10 @@ const INSIDE_PADDING: Record<MapElement["kind"], [number, number]> = {
   partner: [48, 18],
 };
 
-function nodeClasses(element: MapElement, isGroup: boolean): string[] {
+function nodeClasses(element: MapElement, isGroup: boolean, view: View): string[] {
   const classes: string[] = [];
   if (isGroup) classes.push("group");
+  if (element.kind === "person" && view === "org_chart") classes.push("titled");
   switch (element.kind) {
     case "office":
       classes.push(`boundary-${element.boundary}`);

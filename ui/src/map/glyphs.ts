@@ -27,30 +27,32 @@ export function personGlyph(initials: string, color: string): string {
   );
 }
 
-/** A house: a site is a place where students are. */
+/** A house in a round badge: a site is a place where students are. */
 export function siteGlyph(color: string): string {
   return svgUrl(`site:${color}`, () =>
     `<svg xmlns="http://www.w3.org/2000/svg" width="48" height="48" viewBox="0 0 24 24">` +
-    `<path d="M3 11 L12 3.5 L21 11 M5.5 9 V20.5 H18.5 V9" fill="none" stroke="${color}" ` +
-    `stroke-width="2.2" stroke-linejoin="round" stroke-linecap="round"/>` +
-    `<rect x="10" y="14" width="4" height="6.5" fill="${color}"/></svg>`,
+    `<circle cx="12" cy="12" r="11" fill="#FFFFFF" stroke="${color}" stroke-width="1.5"/>` +
+    `<path d="M6 12 L12 6.5 L18 12 M7.8 10.6 V17.5 H16.2 V10.6" fill="none" stroke="${color}" ` +
+    `stroke-width="1.8" stroke-linejoin="round" stroke-linecap="round"/>` +
+    `<rect x="10.8" y="13.5" width="2.4" height="4" fill="${color}"/></svg>`,
   );
 }
 
-/** A gate with a bar across it: an office that mostly grants or withholds permission. */
+/** A "no entry" badge: an office whose stance is compliance, granting or withholding permission. */
 export function complianceGlyph(color: string): string {
   return svgUrl(`compliance:${color}`, () =>
     `<svg xmlns="http://www.w3.org/2000/svg" width="48" height="48" viewBox="0 0 24 24">` +
-    `<circle cx="12" cy="12" r="10.5" fill="${color}"/>` +
+    `<circle cx="12" cy="12" r="11" fill="${color}" stroke="#FFFFFF" stroke-width="1.5"/>` +
     `<rect x="5.5" y="10.2" width="13" height="3.6" rx="1" fill="#FFFFFF"/></svg>`,
   );
 }
 
-/** A star in the corner of a sprint team that holds others (a group cannot be star-shaped). */
+/** A star in a round badge, for a sprint team that holds others (a group cannot be star-shaped). */
 export function starGlyph(color: string): string {
   return svgUrl(`star:${color}`, () =>
     `<svg xmlns="http://www.w3.org/2000/svg" width="48" height="48" viewBox="0 0 24 24">` +
-    `<path d="M12 2 L14.9 8.6 L22 9.3 L16.6 14 L18.2 21 L12 17.3 L5.8 21 L7.4 14 L2 9.3 L9.1 8.6 Z" ` +
+    `<circle cx="12" cy="12" r="11" fill="#FFFFFF" stroke="${color}" stroke-width="1.5"/>` +
+    `<path d="M12 4.5 L14 9.2 L19 9.6 L15.2 12.9 L16.4 17.8 L12 15.2 L7.6 17.8 L8.8 12.9 L5 9.6 L10 9.2 Z" ` +
     `fill="${color}"/></svg>`,
   );
 }

@@ -131,6 +131,8 @@ function elementBlocks(style: ElementStyle, gatekeeper: string): StyleBlock[] {
           "background-clip": "node",
         },
       });
+      // On the org chart the name and title sit inside a larger circle, initials give way.
+      blocks.push({ selector: `${selector}.titled`, style: { "text-valign": "center", "text-margin-y": 0, "background-image": "none" } });
       break;
     case "sprint_team":
       // A star is too small to hold its name, so the name sits below (groups put it on top).
@@ -155,19 +157,22 @@ function elementBlocks(style: ElementStyle, gatekeeper: string): StyleBlock[] {
   return blocks;
 }
 
-/** A small glyph in a node's top-left corner. */
+/** A round badge straddling a node's top-left corner, clear of the label inside. */
 function corner(url: string): Record<string, unknown> {
   return {
     "background-image": url,
-    "background-width": 20,
-    "background-height": 20,
-    "background-position-x": 6,
-    "background-position-y": 6,
+    "background-width": BADGE,
+    "background-height": BADGE,
+    "background-position-x": -BADGE / 2,
+    "background-position-y": -BADGE / 2,
     "background-clip": "none",
     "background-image-containment": "over",
     "background-fit": "none",
+    "bounds-expansion": BADGE / 2,
   };
 }
+
+const BADGE = 22;
 
 function cytoscapeShape(shape: Shape): string {
   return shape === "chevron" ? "polygon" : shape;
@@ -213,11 +218,11 @@ function groupBlocks(): StyleBlock[] {
         "min-zoomed-font-size": 5,
       },
     },
+    // Open: no wall, only a faint tint. A community's ring sets its own tint.
+    { selector: "node.group.boundary-open", style: { "background-opacity": 0.2 } },
     { selector: "node.group.ring-practice", style: { "background-opacity": 0.45 } },
-    { selector: "node.group.ring-engagement", style: { "background-opacity": 0.25 } },
-    { selector: "node.group.ring-interest", style: { "background-opacity": 0.1 } },
-    // Open: no wall, only a faint tint.
-    { selector: "node.group.boundary-open", style: { "background-opacity": 0.14 } },
+    { selector: "node.group.ring-engagement", style: { "background-opacity": 0.28 } },
+    { selector: "node.group.ring-interest", style: { "background-opacity": 0.16 } },
   ];
 }
 
@@ -268,7 +273,7 @@ function relationBlocks(): StyleBlock[] {
         // A hollow ring over the line at its middle: the "blocked" sign, ⊘, turned along the line.
         "mid-target-arrow-shape": "circle",
         "mid-target-arrow-fill": "hollow",
-        "arrow-scale": 1.6,
+        "arrow-scale": 1.9,
       },
     },
     {

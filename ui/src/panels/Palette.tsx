@@ -25,14 +25,11 @@ export function Palette({ vocabulary, enabled, onAdd }: Props) {
             e.dataTransfer.effectAllowed = "copy";
           }}
         >
-          <ShapeSwatch style={style} size={1.1} />
+          <ShapeSwatch style={style} size={1.15} />
           <span className="palette-label">{style.label}</span>
-          <kbd>{ADD_KEYS[style.kind]}</kbd>
+          <kbd className="palette-key">{ADD_KEYS[style.kind]}</kbd>
         </button>
       ))}
-      <div className="palette-note">
-        To draw a relation, drag from the <span className="handle-sample" aria-hidden="true" /> beside an element to another.
-      </div>
     </nav>
   );
 }
