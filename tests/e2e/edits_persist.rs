@@ -1,0 +1,149 @@
+//! A superintendent's first edits: add an office and name it, nest a person in a community and undo
+//! it, switch to the org chart and back, quit — and find the work there after a restart.
+
+use crate::harness::{AppWindow, Launch};
+use fantoccini::actions::{InputSource, MouseActions, PointerAction, MOUSE_BUTTON_LEFT};
+use fantoccini::Locator;
+use std::time::Duration;
+
+const WAIT: Duration = Duration::from_secs(20);
+
+async fn click(window: &AppWindow, test_id: &str) {
+    window
+        .client
+        .find(Locator::Css(&format!("[data-testid='{test_id}']")))
+        .await
+        .unwrap_or_else(|e| panic!("no [data-testid={test_id}]: {e}"))
+        .click()
+        .await
+        .unwrap_or_else(|e| panic!("clicking {test_id}: {e}"));
+}
+
+/// Clicks the element named `name` where the canvas draws it, as a mouse would.
+async fn click_on_canvas(window: &AppWindow, name: &str) {
+    let at = window
+        .eval(&format!(
+            "window.__murmuration.rendered().find(e => e.name === {name:?} && e.inViewport)"
+        ))
+        .await;
+    let (x, y) = (at["x"].as_f64().expect("x"), at["y"].as_f64().expect("y"));
+    let mouse = MouseActions::new("mouse".into())
+        .then(PointerAction::MoveTo {
+            duration: None,
+            x,
+            y,
+        })
+        .then(PointerAction::Down {
+            button: MOUSE_BUTTON_LEFT,
+        })
+        .then(PointerAction::Up {
+            button: MOUSE_BUTTON_LEFT,
+        });
+    window
+        .client
+        .perform_actions(mouse)
+        .await
+        .expect("click on the canvas");
+}
+
+async fn parent_of(window: &AppWindow, id: &str) -> String {
+    window
+        .eval(&format!(
+            "window.__murmuration.cy.getElementById({id:?}).data('parent') || ''"
+        ))
+        .await
+        .as_str()
+        .unwrap_or("")
+        .to_owned()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn edits_survive_a_restart() {
+    let window = AppWindow::launch(Launch::fresh()).await;
+
+    // Add an office from the palette and name it in place.
+    let offices_before = window
+        .eval("window.__murmuration.rendered().filter(e => e.kind === 'office').length")
+        .await;
+    click(&window, "palette-office").await;
+    window
+        .wait_until(
+            &format!("window.__murmuration.rendered().filter(e => e.kind === 'office').length > {offices_before}"),
+            WAIT,
+        )
+        .await;
+    let rename = window
+        .client
+        .find(Locator::Css("[data-testid='rename-field']"))
+        .await
+        .expect("the new office asks for its name");
+    rename
+        .send_keys("Office of Belonging\u{E007}")
+        .await
+        .expect("type the name");
+    window
+        .wait_until(
+            "window.__murmuration.rendered().some(e => e.name === 'Office of Belonging')",
+            WAIT,
+        )
+        .await;
+    window.screenshot("edits-1-office-added");
+
+    // Nest the science specialist in the Graduate Capstone community, then undo it.
+    click_on_canvas(&window, "Priya Raman").await;
+    window
+        .wait_until(
+            "document.querySelector(\"[data-testid='inspector-parent']\") !== null",
+            WAIT,
+        )
+        .await;
+    window
+        .client
+        .find(Locator::Css("[data-testid='inspector-parent']"))
+        .await
+        .expect("the inspector's Inside field")
+        .select_by_value("capstone")
+        .await
+        .expect("choose Graduate Capstone");
+    window.wait_until("window.__murmuration.cy.getElementById('science-specialist').data('parent') === 'capstone'", WAIT).await;
+    window.screenshot("edits-2-nested");
+    click(&window, "undo").await;
+    window
+        .wait_until("window.__murmuration.cy.getElementById('science-specialist').data('parent') === 'teaching-learning'", WAIT)
+        .await;
+    assert_eq!(
+        parent_of(&window, "science-specialist").await,
+        "teaching-learning"
+    );
+
+    // The org chart is another drawing of the same map.
+    click(&window, "view-org_chart").await;
+    window
+        .wait_until("window.__murmuration.view() === 'org_chart'", WAIT)
+        .await;
+    window.screenshot("edits-3-org-chart");
+    click(&window, "view-network").await;
+    window
+        .wait_until("window.__murmuration.view() === 'network'", WAIT)
+        .await;
+
+    // Quit and start again on the same machine: the office is there, the undone nesting is not.
+    let data_home = window.quit().await;
+    let window = AppWindow::launch(Launch {
+        args: Vec::new(),
+        data_home,
+    })
+    .await;
+    window
+        .wait_until(
+            "window.__murmuration.rendered().some(e => e.name === 'Office of Belonging')",
+            WAIT,
+        )
+        .await;
+    assert_eq!(
+        parent_of(&window, "science-specialist").await,
+        "teaching-learning"
+    );
+    window.screenshot("edits-4-after-restart");
+    window.quit().await;
+}
