@@ -186,7 +186,7 @@ export function MapWindow({ snapshot, vocabulary, editing }: Props) {
         actions={
           <>
             <LensPicker state={lens} />
-            <button className="tool-button" title="Present the scenes (F5)" data-testid="present-button" disabled={(snapshot.scenes ?? []).length === 0} onClick={() => setPresenting(0)}>
+            <button className="tool-button nowrap" title="Present the scenes (F5)" data-testid="present-button" disabled={(snapshot.scenes ?? []).length === 0} onClick={() => setPresenting(0)}>
               ▶ Present
             </button>
             <ExportButton view={view} scenes={snapshot.scenes ?? []} />

@@ -17,7 +17,7 @@ export function ExportButton({ view, scenes }: { view: View; scenes: { id: strin
   }, []);
   return (
     <>
-      <button className="tool-button" title="Export (Ctrl+E)" data-testid="export-button" onClick={() => setOpen(true)}>
+      <button className="tool-button nowrap" title="Export (Ctrl+E)" data-testid="export-button" onClick={() => setOpen(true)}>
         ⤓ Export
       </button>
       {open && <ExportDialog view={view} scenes={scenes} onClose={() => setOpen(false)} />}

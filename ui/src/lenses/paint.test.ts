@@ -43,6 +43,7 @@ describe("eiBars", () => {
       { group: { id: "z", name: "Z" }, ei: 0.5, is_silo: false },
     ]);
     expect(bars.map((b) => b.id)).toEqual(["x", "z"]);
+    expect(eiBars([{ group: { id: "p", name: "P" }, ei: 0.2, is_silo: false }, { group: { id: "q", name: "Q" }, ei: 1, is_silo: true }]).map((b) => b.id)).toEqual(["q", "p"]);
     expect(bars[0]).toMatchObject({ left: 0, width: 50, silo: true });
     expect(bars[1]).toMatchObject({ left: 50, width: 25 });
   });
