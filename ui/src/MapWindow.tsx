@@ -215,8 +215,8 @@ export function MapWindow({ snapshot, vocabulary, editing }: Props) {
             edits={{ updateElement: edits.updateElement, updateRelation: edits.updateRelation, nest: edits.nest }}
             onFocus={focus}
           />
-          <LensPanel state={lens} />
           <ScenesPanel snapshot={snapshot} editing={editing} controls={sceneControls} selection={selection} onPresent={(i) => (snapshot.scenes ?? []).length > 0 && setPresenting(i)} />
+          <LensPanel state={lens} />
           <Legend vocabulary={vocabulary} />
         </aside>
       </div>

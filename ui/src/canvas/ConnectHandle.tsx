@@ -1,7 +1,7 @@
 // Drawing a relation: hovering an element shows a small handle on its right; dragging from the
 // handle to another element draws a preview line, and letting go there asks what kind of relation
 // it is. The canvas only reports the two ends; the window asks the question and sends the command.
-import { useEffect, useRef, useState, type PointerEvent as ReactPointerEvent } from "react";
+import { useEffect, useRef, useState, type MouseEvent as ReactMouseEvent } from "react";
 import type { Core, NodeSingular } from "cytoscape";
 
 type Point = { x: number; y: number };
@@ -37,12 +37,12 @@ export function ConnectHandle({ cy, onConnect }: Props) {
     };
     cy.on("mouseover", "node", onOver);
     cy.on("mouseout", "node", onOut);
-    cy.on("viewport grab remove", hide);
+    cy.on("viewport drag remove", hide);
     return () => {
       window.clearTimeout(hideTimer.current);
       cy.off("mouseover", "node", onOver);
       cy.off("mouseout", "node", onOut);
-      cy.off("viewport grab remove", hide);
+      cy.off("viewport drag remove", hide);
     };
   }, [cy]);
 
@@ -63,17 +63,17 @@ export function ConnectHandle({ cy, onConnect }: Props) {
     return best;
   };
 
-  const start = (event: ReactPointerEvent<HTMLButtonElement>) => {
+  // Mouse events, not pointer events: WebKit's WebDriver (the end-to-end tests) sends only mouse
+  // events, and listening on the window follows the drag anywhere without pointer capture.
+  const start = (event: ReactMouseEvent<HTMLButtonElement>) => {
     if (!hovered || event.button !== 0) return;
     event.preventDefault();
-    const button = event.currentTarget;
     const source = cy.getElementById(hovered.id) as NodeSingular;
     const frame = cy.container()!.getBoundingClientRect();
     const from = source.renderedPosition();
     connecting.current = true;
-    button.setPointerCapture(event.pointerId);
     let target: NodeSingular | null = null;
-    const move = (e: PointerEvent) => {
+    const move = (e: MouseEvent) => {
       const to = { x: e.clientX - frame.left, y: e.clientY - frame.top };
       const under = nodeAt(to);
       target?.removeClass("connect-target");
@@ -81,19 +81,17 @@ export function ConnectHandle({ cy, onConnect }: Props) {
       target?.addClass("connect-target");
       setLine({ from, to, target: target ? target.id() : null });
     };
-    const end = (e: PointerEvent) => {
-      button.removeEventListener("pointermove", move);
-      button.removeEventListener("pointerup", end);
-      button.removeEventListener("pointercancel", end);
+    const end = (e: MouseEvent) => {
+      window.removeEventListener("mousemove", move, true);
+      window.removeEventListener("mouseup", end, true);
       connecting.current = false;
       target?.removeClass("connect-target");
       setLine(null);
       setHovered(null);
-      if (target && e.type === "pointerup") onConnect(source.id(), target.id(), { x: e.clientX, y: e.clientY });
+      if (target) onConnect(source.id(), target.id(), { x: e.clientX, y: e.clientY });
     };
-    button.addEventListener("pointermove", move);
-    button.addEventListener("pointerup", end);
-    button.addEventListener("pointercancel", end);
+    window.addEventListener("mousemove", move, true);
+    window.addEventListener("mouseup", end, true);
   };
 
   return (
@@ -105,8 +103,8 @@ export function ConnectHandle({ cy, onConnect }: Props) {
           title="Drag to another element to draw a relation"
           aria-label="Draw a relation from here"
           style={{ left: hovered.at.x, top: hovered.at.y }}
-          onPointerDown={start}
-          onPointerEnter={() => window.clearTimeout(hideTimer.current)}
+          onMouseDown={start}
+          onMouseEnter={() => window.clearTimeout(hideTimer.current)}
         />
       )}
       {line && (

@@ -217,11 +217,11 @@ export function MapCanvas({ snapshot, vocabulary, view, editable, events, handle
   return (
     <div
       className="map-canvas-frame"
-      onPointerMove={(e) => {
+      onMouseMove={(e) => {
         const frame = container.current?.getBoundingClientRect();
         if (frame) pointer.current = { x: e.clientX - frame.left, y: e.clientY - frame.top };
       }}
-      onPointerLeave={() => (pointer.current = null)}
+      onMouseLeave={() => (pointer.current = null)}
       onDragOver={(e) => {
         if (editable && e.dataTransfer.types.includes(PALETTE_DRAG_TYPE)) e.preventDefault();
       }}

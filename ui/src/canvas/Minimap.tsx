@@ -111,12 +111,15 @@ export function Minimap({ cy, vocabulary }: { cy: Core; vocabulary: Vocabulary }
         className="minimap-layer"
         width={WIDTH}
         height={HEIGHT}
-        onPointerDown={(e) => {
-          e.currentTarget.setPointerCapture(e.pointerId);
+        onMouseDown={(e) => {
           panTo(e.clientX, e.clientY);
-        }}
-        onPointerMove={(e) => {
-          if (e.buttons === 1) panTo(e.clientX, e.clientY);
+          const follow = (m: MouseEvent) => panTo(m.clientX, m.clientY);
+          const stop = () => {
+            window.removeEventListener("mousemove", follow);
+            window.removeEventListener("mouseup", stop);
+          };
+          window.addEventListener("mousemove", follow);
+          window.addEventListener("mouseup", stop);
         }}
       />
     </div>

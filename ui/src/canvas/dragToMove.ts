@@ -55,9 +55,9 @@ export function followDrags(
   };
 
   /** The smallest group, not being dragged, whose box (as at the start) holds `point`. */
-  const groupAt = (point: Point): NodeSingular | null => {
+  const groupAt = (groups: Drag["groups"], point: Point): NodeSingular | null => {
     let best: { node: NodeSingular; box: Box } | null = null;
-    for (const g of drag?.groups ?? []) {
+    for (const g of groups) {
       const { x1, x2, y1, y2 } = g.box;
       if (point.x >= x1 && point.x <= x2 && point.y >= y1 && point.y <= y2 && (!best || g.box.area < best.box.area)) best = g;
     }
@@ -74,7 +74,7 @@ export function followDrags(
       if (!drag) return;
       const root = drag.roots.find((r) => r.same(grabbed)) ?? drag.roots[0];
       if (!root) return;
-      const target = groupAt(root.position());
+      const target = groupAt(drag.groups, root.position());
       drag.target?.removeClass("drop-target");
       drag.target = target;
       const current = parentId(root);
@@ -110,7 +110,7 @@ export function followDrags(
     }
     if (!moved) return;
     const nest = finished.roots.flatMap((root) => {
-      const target = groupAt(root.position());
+      const target = groupAt(finished.groups, root.position());
       const targetId = target ? target.id() : null;
       return targetId === parentId(root) ? [] : [{ child: root.id(), parent: targetId }];
     });

@@ -7,10 +7,8 @@ export function highlightSelection(cy: Core): () => void {
     const selectedNodes = cy.nodes(":selected");
     cy.batch(() => {
       cy.edges().removeClass("faded");
-      if (selectedNodes.nonempty()) {
-        const touching = selectedNodes.union(selectedNodes.descendants()).connectedEdges();
-        cy.edges().difference(touching).addClass("faded");
-      }
+      const touching = selectedNodes.union(selectedNodes.descendants()).connectedEdges();
+      if (touching.nonempty()) cy.edges().difference(touching).addClass("faded");
     });
   };
   // A box selection fires once per element; redraw the highlight once per burst.

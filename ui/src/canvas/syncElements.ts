@@ -1,9 +1,9 @@
 // Brings the live Cytoscape graph in line with the elements a view should show, changing only
 // what differs: an edit elsewhere must not restart layouts, lose the selection or flash the canvas.
-import type { Core, ElementDefinition, NodeSingular } from "cytoscape";
+import type { Core, ElementDefinition, NodeSingular, SingularElementArgument } from "cytoscape";
 
-/** Classes the canvas itself puts on elements (search hits, level of detail); never the snapshot's. */
-export const CANVAS_CLASSES = ["found", "faded", "far", "drop-target", "connect-target"];
+/** Where an element keeps the classes that came from the snapshot, to tell them from the canvas's own. */
+const SNAPSHOT_CLASSES = "snapshotClasses";
 
 export function syncElements(cy: Core, definitions: ElementDefinition[]): void {
   const wanted = new Map(definitions.map((d) => [String(d.data.id), d]));
@@ -16,7 +16,7 @@ export function syncElements(cy: Core, definitions: ElementDefinition[]): void {
     for (const definition of parentsFirst(nodes)) syncNode(cy, definition);
     for (const definition of edges) {
       const existing = cy.getElementById(String(definition.data.id));
-      if (existing.empty()) cy.add(definition);
+      if (existing.empty()) add(cy, definition);
       else update(existing, definition);
     }
   });
@@ -30,20 +30,43 @@ function syncNode(cy: Core, definition: ElementDefinition): void {
   const id = String(definition.data.id);
   const existing = cy.getElementById(id) as NodeSingular;
   if (existing.empty()) {
-    cy.add(definition);
+    add(cy, definition);
     return;
   }
   const parent = definition.data.parent ?? null;
   const current = existing.parent().nonempty() ? existing.parent().first().id() : null;
-  const node = parent === current ? existing : (existing.move({ parent }) as unknown as NodeSingular);
-  update(node, definition);
+  if (parent === current) {
+    update(existing, definition);
+    return;
+  }
+  // Moving into another group re-creates the node; it keeps its classes but not its scratch.
+  const had = existing.scratch(SNAPSHOT_CLASSES);
+  const moved = existing.move({ parent }) as unknown as NodeSingular;
+  moved.scratch(SNAPSHOT_CLASSES, had);
+  update(moved, definition);
 }
 
-function update(ele: { data(d: object): unknown; classes(c?: string | string[]): unknown; hasClass(c: string): boolean }, definition: ElementDefinition): void {
+/**
+ * New data, and the snapshot's classes swapped for the new ones. Classes put on by the canvas,
+ * lenses or scenes (a search hit, level of detail, a lens's paint) stay.
+ */
+function update(ele: SingularElementArgument, definition: ElementDefinition): void {
   const { parent: _parent, ...data } = definition.data as Record<string, unknown>;
   ele.data(data);
-  const kept = CANVAS_CLASSES.filter((c) => ele.hasClass(c));
-  ele.classes([...String(definition.classes ?? "").split(" ").filter(Boolean), ...kept]);
+  const wanted = classList(definition);
+  const had: string[] = ele.scratch(SNAPSHOT_CLASSES) ?? [];
+  const gone = had.filter((c) => !wanted.includes(c));
+  if (gone.length > 0) ele.removeClass(gone.join(" "));
+  ele.addClass(wanted.join(" "));
+  ele.scratch(SNAPSHOT_CLASSES, wanted);
+}
+
+function classList(definition: ElementDefinition): string[] {
+  return String(definition.classes ?? "").split(" ").filter(Boolean);
+}
+
+function add(cy: Core, definition: ElementDefinition): void {
+  cy.add(definition).scratch(SNAPSHOT_CLASSES, classList(definition));
 }
 
 /** Nodes ordered so that every parent comes before its children. */

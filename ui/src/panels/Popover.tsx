@@ -22,14 +22,14 @@ export function Popover({ at, onClose, label, testId, children }: Props) {
         onClose();
       }
     };
-    const onPointer = (e: PointerEvent) => {
+    const onPointer = (e: MouseEvent) => {
       if (!card.current?.contains(e.target as Node)) onClose();
     };
     window.addEventListener("keydown", onKey, true);
-    window.addEventListener("pointerdown", onPointer, true);
+    window.addEventListener("mousedown", onPointer, true);
     return () => {
       window.removeEventListener("keydown", onKey, true);
-      window.removeEventListener("pointerdown", onPointer, true);
+      window.removeEventListener("mousedown", onPointer, true);
     };
   }, [onClose]);
   return (
