@@ -55,7 +55,7 @@ export function LensPanel({ state }: { state: LensState }) {
                       onClick={() => focusIds(move.elements.map((e) => e.id))}
                     >
                       <span className={`move-verb verb-${move.verb}`}>{move.verb}</span>
-                      <span className="move-words">{move.words}</span>
+                      <span className="move-words">{withoutVerb(move.words, move.verb)}</span>
                     </button>
                   </li>
                 ))}
@@ -117,4 +117,10 @@ function Metrics({ analysis }: { analysis: Analysis }) {
       </div>
     </div>
   );
+}
+
+/** The core's words start with the verb ("connect: …"); the tag already says it. */
+export function withoutVerb(words: string, verb: string): string {
+  const prefix = `${verb}: `;
+  return words.toLowerCase().startsWith(prefix) ? words.slice(prefix.length) : words;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { LensPaint } from "../bindings";
 import { eiBars, lensStyles } from "./paint";
+import { withoutVerb } from "./LensPanel";
 
 const paint: LensPaint = {
   lens: "silos",
@@ -46,5 +47,12 @@ describe("eiBars", () => {
     expect(eiBars([{ group: { id: "p", name: "P" }, ei: 0.2, is_silo: false }, { group: { id: "q", name: "Q" }, ei: 1, is_silo: true }]).map((b) => b.id)).toEqual(["q", "p"]);
     expect(bars[0]).toMatchObject({ left: 0, width: 50, silo: true });
     expect(bars[1]).toMatchObject({ left: 50, width: 25 });
+  });
+});
+
+describe("withoutVerb", () => {
+  it("drops the verb the tag already shows", () => {
+    expect(withoutVerb("connect: A and B", "connect")).toBe("A and B");
+    expect(withoutVerb("A and B", "connect")).toBe("A and B");
   });
 });

@@ -2,6 +2,7 @@
 // reorder (drag, or the arrows), delete — every change an undoable op — show one, or present.
 import { useEffect, useRef, useState } from "react";
 import type { MapSnapshot } from "../map/types";
+import { commands } from "../bindings";
 import type { MapEditing } from "../state/useMapDocument";
 import { newId } from "../edit/ids";
 import { liveCy } from "../lenses/cy";
@@ -21,6 +22,14 @@ export function ScenesPanel({ snapshot, editing, controls, selection, onPresent 
   const [open, setOpen] = useState(true);
   const [renaming, setRenaming] = useState<string | null>(null);
   const [dragging, setDragging] = useState<string | null>(null);
+  const [notesOf, setNotesOf] = useState<string | null>(null);
+  const [lensNames, setLensNames] = useState<Record<string, string>>({});
+  useEffect(() => {
+    commands
+      .lenses()
+      .then((all) => setLensNames(Object.fromEntries(all.map((l) => [l.id, l.name]))))
+      .catch(() => undefined);
+  }, []);
   const scenes: Scene[] = snapshot.scenes ?? [];
   const present = useRef(onPresent);
   present.current = onPresent;
@@ -111,16 +120,29 @@ export function ScenesPanel({ snapshot, editing, controls, selection, onPresent 
                 ) : (
                   <button className="scene-title" onClick={() => showScene(scene, controls)} onDoubleClick={() => setRenaming(scene.id)} title="Show this scene (double-click to rename)" data-testid={`scene-show-${i}`}>
                     {scene.title}
-                    <span className="scene-meta">{scene.view === "org_chart" ? "Org chart" : "Network"}{scene.lens ? ` · ${scene.lens}` : ""}</span>
+                    <span className="scene-meta">{scene.view === "org_chart" ? "Org chart" : "Network"}{scene.lens ? ` · ${lensNames[scene.lens] ?? scene.lens}` : ""}{scene.notes ? " · notes" : ""}</span>
                   </button>
                 )}
                 <span className="scene-tools">
                   <button className="icon-button" aria-label="Rename" title="Rename" onClick={() => setRenaming(scene.id)} data-testid={`scene-rename-${i}`}>✎</button>
+                  <button className="icon-button" aria-label="Speaker notes" title="Speaker notes" aria-pressed={notesOf === scene.id} onClick={() => setNotesOf(notesOf === scene.id ? null : scene.id)} data-testid={`scene-notes-${i}`}>¶</button>
                   <button className="icon-button" aria-label="Move up" title="Move up" disabled={i === 0} onClick={() => run(moveBy(scenes, scene.id, -1))} data-testid={`scene-up-${i}`}>↑</button>
                   <button className="icon-button" aria-label="Move down" title="Move down" disabled={i === scenes.length - 1} onClick={() => run(moveBy(scenes, scene.id, 1))} data-testid={`scene-down-${i}`}>↓</button>
                   <button className="icon-button" aria-label="Present from here" title="Present from here" onClick={() => onPresent(i)} data-testid={`scene-present-${i}`}>▶</button>
                   <button className="icon-button" aria-label="Delete" title="Delete" onClick={() => void editing.apply({ op: "delete_scene", id: scene.id })} data-testid={`scene-delete-${i}`}>✕</button>
                 </span>
+                {notesOf === scene.id && (
+                  <textarea
+                    className="scene-notes"
+                    defaultValue={scene.notes}
+                    placeholder="What you will say over this scene"
+                    rows={3}
+                    data-testid={`scene-notes-input-${i}`}
+                    onBlur={(e) => {
+                      if (e.target.value !== scene.notes) void editing.apply({ op: "update_scene", scene: { ...scene, notes: e.target.value } });
+                    }}
+                  />
+                )}
               </li>
             ))}
           </ol>
