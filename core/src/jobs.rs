@@ -131,16 +131,14 @@ pub fn import_org_chart(
     let chart = import::import_org_chart(file, mapping.as_ref(), progress)?;
     Document::create(out, &chart.map)?;
     Ok(Report {
-        summary: format!(
-            "Imported {} people in {} offices with {} reporting lines.",
-            chart.people, chart.offices, chart.reporting_lines
-        ),
+        summary: org_chart_summary(&chart),
         warnings: chart.warnings,
     })
 }
 
 /// Which list `import_into` reads.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "snake_case")]
 pub enum ListKind {
     /// `source,target,medium,volume,direction`, e.g. from a relationship survey.
     Relations,
@@ -159,23 +157,53 @@ pub fn import_into(
 ) -> Result<Report> {
     let mut document = Document::open(into)?;
     let scenario = document.map().scenarios[0].id.clone();
-    let batch = match kind {
-        ListKind::Relations => {
-            import::import_relations(document.map(), &scenario, file, create_missing, progress)?
-        }
-        ListKind::Members => {
-            import::import_members(document.map(), &scenario, file, create_missing, progress)?
-        }
-    };
+    let batch = read_list(
+        kind,
+        document.map(),
+        &scenario,
+        file,
+        create_missing,
+        progress,
+    )?;
     document.apply(&scenario, &batch.op)?;
-    Ok(Report {
+    Ok(list_report(&batch))
+}
+
+/// Reads a relationship or membership list against `scenario` of `map`, as one batch to apply.
+pub fn read_list(
+    kind: ListKind,
+    map: &Map,
+    scenario: &ScenarioId,
+    file: &Path,
+    create_missing: bool,
+    progress: impl FnMut(u32, u32),
+) -> Result<import::BatchImport> {
+    match kind {
+        ListKind::Relations => {
+            import::import_relations(map, scenario, file, create_missing, progress)
+        }
+        ListKind::Members => import::import_members(map, scenario, file, create_missing, progress),
+    }
+}
+
+/// What a list import says it did.
+pub fn list_report(batch: &import::BatchImport) -> Report {
+    Report {
         summary: format!(
             "Added {} relations and {} new elements.",
             batch.relations,
             batch.created.len()
         ),
-        warnings: batch.warnings,
-    })
+        warnings: batch.warnings.clone(),
+    }
+}
+
+/// What an org chart import says it did.
+pub fn org_chart_summary(chart: &import::OrgChart) -> String {
+    format!(
+        "Imported {} people in {} offices with {} reporting lines.",
+        chart.people, chart.offices, chart.reporting_lines
+    )
 }
 
 /// Every lens of the first scenario of the map in `file`, as the JSON documented in docs/cli.md.

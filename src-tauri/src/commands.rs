@@ -27,6 +27,13 @@ pub struct AnalysisProgress {
     pub total: u32,
 }
 
+/// An import is reading its file: `done` of `total` rows.
+#[derive(Debug, Clone, Serialize, Deserialize, specta::Type, tauri_specta::Event)]
+pub struct ImportProgress {
+    pub done: u32,
+    pub total: u32,
+}
+
 /// The exact figures replacing an estimate sent earlier.
 #[derive(Debug, Clone, Serialize, specta::Type, tauri_specta::Event)]
 pub struct LensRefined {
@@ -112,7 +119,7 @@ pub async fn export_map(
 }
 
 /// Runs long work on a worker thread so the window stays responsive.
-async fn off_the_window_thread<T: Send + 'static>(
+pub async fn off_the_window_thread<T: Send + 'static>(
     work: impl FnOnce() -> Result<T, CoreError> + Send + 'static,
 ) -> Result<T, CoreError> {
     tauri::async_runtime::spawn_blocking(work)
@@ -180,12 +187,16 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             lenses,
             lens_view,
             export_preview,
-            export_map
+            export_map,
+            crate::importing::pick_org_chart,
+            crate::importing::import_org_chart,
+            crate::importing::import_list
         ])
         .events(tauri_specta::collect_events![
             MapChanged,
             AnalysisProgress,
-            LensRefined
+            LensRefined,
+            ImportProgress
         ])
 }
 

@@ -6,6 +6,7 @@
 
 pub mod cli;
 mod commands;
+mod importing;
 mod refinement;
 mod session;
 mod window;

@@ -83,7 +83,7 @@ pub fn open_at_start(app: &AppHandle, file: Option<PathBuf>) {
 }
 
 /// After a map was opened: remember it, rename the window, rebuild Open Recent, tell the canvas.
-fn opened(app: &AppHandle, path: &Path) {
+pub(crate) fn opened(app: &AppHandle, path: &Path) {
     let places = app.state::<Places>();
     if path != places.sample_file {
         places.remember(path);
@@ -274,7 +274,7 @@ fn open_path(app: &AppHandle, path: &Path) {
     }
 }
 
-fn with_murm_extension(path: PathBuf) -> PathBuf {
+pub(crate) fn with_murm_extension(path: PathBuf) -> PathBuf {
     if path.extension().is_some_and(|e| e == "murm") {
         path
     } else {

@@ -31,11 +31,24 @@ export const commands = {
 	exportPreview: (options: ExportOptions_Deserialize) => typedError<string, CoreError_Serialize>(__TAURI_INVOKE("export_preview", { options })),
 	/**  Asks where to save, then exports the open map there. `None` when the user cancelled. */
 	exportMap: (options: ExportOptions_Deserialize) => typedError<string | null, CoreError_Serialize>(__TAURI_INVOKE("export_map", { options })),
+	/**  Asks for an org chart (CSV or spreadsheet) and previews it. `None` when the user cancelled. */
+	pickOrgChart: () => typedError<OrgChartPick_Serialize | null, CoreError_Serialize>(__TAURI_INVOKE("pick_org_chart")),
+	/**
+	 *  Builds a new map from the org chart at `path` with the columns as `mapping` says, asks where
+	 *  to save it, and opens it. `None` when the user cancelled the save dialog.
+	 */
+	importOrgChart: (path: string, mapping: ColumnMapping_Deserialize) => typedError<ImportDone_Serialize | null, CoreError_Serialize>(__TAURI_INVOKE("import_org_chart", { path, mapping })),
+	/**
+	 *  Asks for a relationship list (`source,target,medium,volume,direction`) or a member list
+	 *  (`member,community`) and adds it to the open map as one undoable edit.
+	 */
+	importList: (kind: ListKind, createMissing: boolean) => typedError<ImportDone_Serialize | null, CoreError_Serialize>(__TAURI_INVOKE("import_list", { kind, createMissing })),
 };
 
 /** Events */
 export const events = {
 	analysisProgress: makeEvent<AnalysisProgress, AnalysisProgress>("analysis-progress"),
+	importProgress: makeEvent<ImportProgress, ImportProgress>("import-progress"),
 	lensRefined: makeEvent<LensRefined_Serialize, LensRefined_Deserialize>("lens-refined"),
 	mapChanged: makeEvent<MapChanged_Serialize, MapChanged_Deserialize>("map-changed"),
 };
@@ -208,6 +221,44 @@ export type Cluster_Serialize = {
 	/**  The formal units of the members, most members first. */
 	units: UnitCount_Serialize[],
 	words: string,
+};
+
+/**
+ *  Which column holds what, by header text. `None`: no such column. In an explicit mapping, an
+ *  empty header (`title=`) says "this file has no such column" and overrides the guess.
+ */
+export type ColumnMapping = ColumnMapping_Serialize | ColumnMapping_Deserialize;
+
+/**
+ *  Which column holds what, by header text. `None`: no such column. In an explicit mapping, an
+ *  empty header (`title=`) says "this file has no such column" and overrides the guess.
+ */
+export type ColumnMapping_Deserialize = {
+	name?: string | null,
+	/**  Used when there is no single name column: "First Name" + "Last Name". */
+	first_name?: string | null,
+	last_name?: string | null,
+	title?: string | null,
+	reports_to?: string | null,
+	department?: string | null,
+	email?: string | null,
+	id?: string | null,
+};
+
+/**
+ *  Which column holds what, by header text. `None`: no such column. In an explicit mapping, an
+ *  empty header (`title=`) says "this file has no such column" and overrides the guess.
+ */
+export type ColumnMapping_Serialize = {
+	name: string | null,
+	/**  Used when there is no single name column: "First Name" + "Last Name". */
+	first_name: string | null,
+	last_name: string | null,
+	title: string | null,
+	reports_to: string | null,
+	department: string | null,
+	email: string | null,
+	id: string | null,
 };
 
 /**  Wenger's stages of a community's life. */
@@ -502,6 +553,60 @@ export type HomeBase_Serialize = {
 	words: string,
 };
 
+/**  What an import did: the map as it now is, a summary line and row-numbered warnings. */
+export type ImportDone = ImportDone_Serialize | ImportDone_Deserialize;
+
+/**  What an import did: the map as it now is, a summary line and row-numbered warnings. */
+export type ImportDone_Deserialize = {
+	snapshot: MapSnapshot_Deserialize,
+	summary: string,
+	warnings: ImportWarning[],
+};
+
+/**  What an import did: the map as it now is, a summary line and row-numbered warnings. */
+export type ImportDone_Serialize = {
+	snapshot: MapSnapshot_Serialize,
+	summary: string,
+	warnings: ImportWarning[],
+};
+
+/**  What the mapping dialog shows before anything is imported. */
+export type ImportPreview = ImportPreview_Serialize | ImportPreview_Deserialize;
+
+/**  What the mapping dialog shows before anything is imported. */
+export type ImportPreview_Deserialize = {
+	headers: string[],
+	mapping: ColumnMapping_Deserialize,
+	/**  The first rows (up to [`PREVIEW_ROWS`]). */
+	rows: TableRow[],
+	total_rows: number,
+};
+
+/**  What the mapping dialog shows before anything is imported. */
+export type ImportPreview_Serialize = {
+	headers: string[],
+	mapping: ColumnMapping_Serialize,
+	/**  The first rows (up to [`PREVIEW_ROWS`]). */
+	rows: TableRow[],
+	total_rows: number,
+};
+
+/**  An import is reading its file: `done` of `total` rows. */
+export type ImportProgress = {
+	done: number,
+	total: number,
+};
+
+/**
+ *  Something the import skipped or worked around, with the row it is about (as a spreadsheet
+ *  numbers it, the header being row 1).
+ */
+export type ImportWarning = {
+	row: number,
+	/**  "Row 7 names the manager “Pat Doe”, who is not in the file; …" */
+	message: string,
+};
+
 export type Layers = Layers_Serialize | Layers_Deserialize;
 
 export type Layers_Deserialize = {
@@ -620,6 +725,13 @@ export type LineStyle = {
 	arrowhead: Arrowhead,
 	meaning: string,
 };
+
+/**  Which list `import_into` reads. */
+export type ListKind = 
+/**  `source,target,medium,volume,direction`, e.g. from a relationship survey. */
+"relations" | 
+/**  `member,community`. */
+"members";
 
 /**  The open map changed from outside the canvas (the File menu opened, created or copied a map). */
 export type MapChanged = MapChanged_Serialize | MapChanged_Deserialize;
@@ -777,6 +889,21 @@ export type Op_Serialize = { op: "create_element"; element: Element_Serialize } 
 { op: "update_scene"; scene: Scene_Serialize } | 
 /**  Moves a scene to index `to` of the story (the last place when past the end). */
 { op: "move_scene"; id: SceneId; to: number } | { op: "delete_scene"; id: SceneId };
+
+/**  An org chart file the user picked, and what the mapping dialog shows of it. */
+export type OrgChartPick = OrgChartPick_Serialize | OrgChartPick_Deserialize;
+
+/**  An org chart file the user picked, and what the mapping dialog shows of it. */
+export type OrgChartPick_Deserialize = {
+	path: string,
+	preview: ImportPreview_Deserialize,
+};
+
+/**  An org chart file the user picked, and what the mapping dialog shows of it. */
+export type OrgChartPick_Serialize = {
+	path: string,
+	preview: ImportPreview_Serialize,
+};
 
 export type PartnerType = "community_group" | "vendor" | "university" | "funder" | "family_organisation" | "other";
 
@@ -1119,6 +1246,15 @@ export type Stratum = {
 	/**  The decade's first year: 1970 for 1970–1979. */
 	decade: number,
 	offices: Named[],
+};
+
+/**
+ *  One data row: its number as a spreadsheet shows it, and its cells (trimmed; as many as the
+ *  header, missing ones empty).
+ */
+export type TableRow = {
+	row: number,
+	cells: string[],
 };
 
 export type UnitCount = UnitCount_Serialize | UnitCount_Deserialize;

@@ -1,0 +1,151 @@
+//! Importing from the window: pick an org chart and preview it for the mapping dialog, then build
+//! a new map from it (saved where the user says, then opened); or add a survey's relationship or
+//! member list to the open map as one undoable edit. The reading is the core's; this only asks
+//! for files, runs the work off the window's thread and reports progress.
+
+use crate::commands::{off_the_window_thread, ImportProgress};
+use crate::session::Session;
+use murmuration_core::error::CoreError;
+use murmuration_core::import::{self, ColumnMapping, ImportPreview, ImportWarning};
+use murmuration_core::jobs::{self, ListKind};
+use murmuration_core::snapshot::MapSnapshot;
+use serde::Serialize;
+use specta::Type;
+use std::path::PathBuf;
+use tauri::{AppHandle, Manager, State};
+use tauri_plugin_dialog::DialogExt;
+use tauri_specta::Event;
+
+const TABLES: &[&str] = &["csv", "xlsx", "xls", "ods", "txt"];
+
+/// An org chart file the user picked, and what the mapping dialog shows of it.
+#[derive(Debug, Clone, Serialize, Type)]
+pub struct OrgChartPick {
+    pub path: String,
+    pub preview: ImportPreview,
+}
+
+/// What an import did: the map as it now is, a summary line and row-numbered warnings.
+#[derive(Debug, Clone, Serialize, Type)]
+pub struct ImportDone {
+    pub snapshot: MapSnapshot,
+    pub summary: String,
+    pub warnings: Vec<ImportWarning>,
+}
+
+fn progress(app: &AppHandle) -> impl FnMut(u32, u32) + '_ {
+    move |done, total| {
+        let _ = ImportProgress { done, total }.emit(app);
+    }
+}
+
+/// Asks for an org chart (CSV or spreadsheet) and previews it. `None` when the user cancelled.
+#[tauri::command]
+#[specta::specta]
+pub async fn pick_org_chart(app: AppHandle) -> Result<Option<OrgChartPick>, CoreError> {
+    off_the_window_thread(move || {
+        let chosen = app
+            .dialog()
+            .file()
+            .set_title("Import an org chart")
+            .add_filter("Org chart", TABLES)
+            .blocking_pick_file();
+        let Some(path) = chosen.and_then(|p| p.into_path().ok()) else {
+            return Ok(None);
+        };
+        let preview = import::preview(&path)?;
+        Ok(Some(OrgChartPick {
+            path: path.display().to_string(),
+            preview,
+        }))
+    })
+    .await
+}
+
+/// Builds a new map from the org chart at `path` with the columns as `mapping` says, asks where
+/// to save it, and opens it. `None` when the user cancelled the save dialog.
+#[tauri::command]
+#[specta::specta]
+pub async fn import_org_chart(
+    app: AppHandle,
+    path: String,
+    mapping: ColumnMapping,
+) -> Result<Option<ImportDone>, CoreError> {
+    off_the_window_thread(move || {
+        let source = PathBuf::from(&path);
+        let chart = import::import_org_chart(&source, Some(&mapping), progress(&app))?;
+        let suggested = format!(
+            "{}.murm",
+            source
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default()
+        );
+        let chosen = app
+            .dialog()
+            .file()
+            .set_title("Save the new map")
+            .set_file_name(&suggested)
+            .add_filter("Murmuration map", &["murm"])
+            .blocking_save_file();
+        let Some(out) = chosen.and_then(|p| p.into_path().ok()) else {
+            return Ok(None);
+        };
+        let out = crate::window::with_murm_extension(out);
+        let session = app.state::<Session>();
+        if session.path().as_deref() != Some(out.as_path()) {
+            let _ = std::fs::remove_file(&out);
+        }
+        let snapshot = session.create(&out, &chart.map)?;
+        crate::window::opened(&app, &out);
+        Ok(Some(ImportDone {
+            snapshot,
+            summary: jobs::org_chart_summary(&chart),
+            warnings: chart.warnings,
+        }))
+    })
+    .await
+}
+
+/// Asks for a relationship list (`source,target,medium,volume,direction`) or a member list
+/// (`member,community`) and adds it to the open map as one undoable edit.
+#[tauri::command]
+#[specta::specta]
+pub async fn import_list(
+    app: AppHandle,
+    session: State<'_, Session>,
+    kind: ListKind,
+    create_missing: bool,
+) -> Result<Option<ImportDone>, CoreError> {
+    let (map, scenario) = session.current()?;
+    let batch = {
+        let app = app.clone();
+        off_the_window_thread(move || {
+            let title = match kind {
+                ListKind::Relations => {
+                    "Import relations (source, target, medium, volume, direction)"
+                }
+                ListKind::Members => "Import members (member, community)",
+            };
+            let chosen = app
+                .dialog()
+                .file()
+                .set_title(title)
+                .add_filter("List", TABLES)
+                .blocking_pick_file();
+            let Some(path) = chosen.and_then(|p| p.into_path().ok()) else {
+                return Ok(None);
+            };
+            jobs::read_list(kind, &map, &scenario, &path, create_missing, progress(&app)).map(Some)
+        })
+        .await?
+    };
+    let Some(batch) = batch else { return Ok(None) };
+    let snapshot = session.apply(&batch.op)?;
+    let report = jobs::list_report(&batch);
+    Ok(Some(ImportDone {
+        snapshot,
+        summary: report.summary,
+        warnings: report.warnings,
+    }))
+}
