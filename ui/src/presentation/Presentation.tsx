@@ -23,6 +23,7 @@ export function Presentation({ scenes, start, controls, onExit }: Props) {
 
   // Enter: hide the chrome, go full screen (a full-window canvas when that is refused).
   useEffect(() => {
+    const before = { view: controls.view, lens: controls.lens ?? null };
     document.body.classList.add("presenting");
     const root = document.documentElement;
     if (root.requestFullscreen && !document.fullscreenElement) {
@@ -40,6 +41,9 @@ export function Presentation({ scenes, start, controls, onExit }: Props) {
       document.body.classList.remove("presenting");
       if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
       clearFocus();
+      // Back to the view and lens the coach left for the presentation.
+      latest.current.controls.setLens(before.lens);
+      latest.current.controls.setView(before.view);
       requestAnimationFrame(() => liveCy()?.resize());
     };
   }, []);

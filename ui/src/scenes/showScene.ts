@@ -9,6 +9,8 @@ export type SceneControls = {
   view: View;
   setView(view: View): void;
   setLens(lens: string | null): void;
+  /** The lens on now, when known (presentation mode puts it back afterwards). */
+  lens?: string | null;
 };
 
 const FADE = "faded";
