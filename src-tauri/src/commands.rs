@@ -27,6 +27,12 @@ pub struct AnalysisProgress {
     pub total: u32,
 }
 
+/// The File menu asks the window to import: `org_chart`, `relations` or `members`.
+#[derive(Debug, Clone, Serialize, Deserialize, specta::Type, tauri_specta::Event)]
+pub struct ImportRequested {
+    pub what: String,
+}
+
 /// An import is reading its file: `done` of `total` rows.
 #[derive(Debug, Clone, Serialize, Deserialize, specta::Type, tauri_specta::Event)]
 pub struct ImportProgress {
@@ -196,7 +202,8 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             MapChanged,
             AnalysisProgress,
             LensRefined,
-            ImportProgress
+            ImportProgress,
+            ImportRequested
         ])
 }
 

@@ -2,7 +2,7 @@
 //! dialogs, the recent files, and the title. Menu actions replace the open map and tell the canvas
 //! with a `MapChanged` event.
 
-use crate::commands::MapChanged;
+use crate::commands::{ImportRequested, MapChanged};
 use crate::session::Session;
 use murmuration_core::error::CoreError;
 use murmuration_core::model::Map;
@@ -128,6 +128,20 @@ pub fn menu(app: &AppHandle) -> tauri::Result<Menu<Wry>> {
         .item(&MenuItemBuilder::with_id("sample", "Open the Sample District").build(app)?)
         .separator()
         .item(
+            &MenuItemBuilder::with_id("import-org_chart", "Import Org Chart (CSV, XLSX)…")
+                .accelerator("CmdOrCtrl+I")
+                .build(app)?,
+        )
+        .item(
+            &MenuItemBuilder::with_id("import-relations", "Import Relations into This Map…")
+                .build(app)?,
+        )
+        .item(
+            &MenuItemBuilder::with_id("import-members", "Import Members into This Map…")
+                .build(app)?,
+        )
+        .separator()
+        .item(
             &MenuItemBuilder::with_id("save-as", "Save As…")
                 .accelerator("CmdOrCtrl+Shift+S")
                 .build(app)?,
@@ -244,6 +258,10 @@ pub fn on_menu(app: &AppHandle, event: MenuEvent) {
                         Err(error) => tell(&app, "Could not save a copy", &error),
                     }
                 });
+        }
+        "import-org_chart" | "import-relations" | "import-members" => {
+            let what = id.trim_start_matches("import-").to_owned();
+            let _ = ImportRequested { what }.emit(app);
         }
         "close" => {
             app.state::<Session>().close();

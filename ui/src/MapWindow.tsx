@@ -27,6 +27,7 @@ import { LensPanel } from "./lenses/LensPanel";
 import { ScenesPanel } from "./scenes/ScenesPanel";
 import { Presentation } from "./presentation/Presentation";
 import { ExportButton } from "./export/ExportButton";
+import { ImportDialog } from "./import/ImportDialog";
 
 type Props = { snapshot: MapSnapshot; vocabulary: Vocabulary; editing: MapEditing };
 
@@ -253,6 +254,7 @@ export function MapWindow({ snapshot, vocabulary, editing }: Props) {
       )}
       {presenting !== null && <Presentation scenes={snapshot.scenes ?? []} start={presenting} controls={sceneControls} onExit={() => setPresenting(null)} />}
       {helpOpen && <HelpOverlay vocabulary={vocabulary} onClose={() => setHelpOpen(false)} />}
+      <ImportDialog />
     </div>
   );
 }

@@ -49,6 +49,7 @@ export const commands = {
 export const events = {
 	analysisProgress: makeEvent<AnalysisProgress, AnalysisProgress>("analysis-progress"),
 	importProgress: makeEvent<ImportProgress, ImportProgress>("import-progress"),
+	importRequested: makeEvent<ImportRequested, ImportRequested>("import-requested"),
 	lensRefined: makeEvent<LensRefined_Serialize, LensRefined_Deserialize>("lens-refined"),
 	mapChanged: makeEvent<MapChanged_Serialize, MapChanged_Deserialize>("map-changed"),
 };
@@ -595,6 +596,11 @@ export type ImportPreview_Serialize = {
 export type ImportProgress = {
 	done: number,
 	total: number,
+};
+
+/**  The File menu asks the window to import: `org_chart`, `relations` or `members`. */
+export type ImportRequested = {
+	what: string,
 };
 
 /**
