@@ -187,8 +187,8 @@ export function MapWindow({ snapshot, vocabulary, editing }: Props) {
         actions={
           <>
             <LensPicker state={lens} />
-            <button className="tool-button nowrap" title="Present the scenes (F5)" data-testid="present-button" disabled={(snapshot.scenes ?? []).length === 0} onClick={() => setPresenting(0)}>
-              ▶ Present
+            <button className="tool-button round" title="Present the scenes (F5)" aria-label="Present" data-testid="present-button" disabled={(snapshot.scenes ?? []).length === 0} onClick={() => setPresenting(0)}>
+              ▶
             </button>
             <ExportButton view={view} scenes={snapshot.scenes ?? []} />
             <button className="tool-button" title="Zoom to fit (F)" data-testid="zoom-fit" onClick={() => run("fit")}>
