@@ -16,7 +16,7 @@ export type SceneControls = {
 const FADE = "faded";
 
 export function clearFocus(cy: Core | null = liveCy()): void {
-  cy?.nodes(`.${FADE}`).removeClass(FADE);
+  cy?.elements(`.${FADE}`).removeClass(FADE);
 }
 
 function frame(cy: Core, scene: Scene): void {
@@ -35,6 +35,7 @@ function frame(cy: Core, scene: Scene): void {
     const lit = cy.nodes().filter((n) => focus.has(n.id()));
     const keep = lit.union(lit.descendants()).union(lit.ancestors());
     cy.nodes().difference(keep).addClass(FADE);
+    cy.edges().difference(keep.connectedEdges()).addClass(FADE);
   }
 }
 
