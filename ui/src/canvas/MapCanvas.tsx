@@ -7,7 +7,7 @@ import type { ElementKind, MapSnapshot, View, Vocabulary } from "../map/types";
 import { positionsFor, toCytoscapeElements } from "../map/elements";
 import { buildStylesheet } from "../map/stylesheet";
 import type { Positions } from "../layout/compute";
-import { applyArrangement, arrangementFor, currentPositions, FIT_PADDING } from "./arrange";
+import { applyArrangement, arrangementFor, currentPositions, frameAll } from "./arrange";
 import { syncElements } from "./syncElements";
 import { followLevelOfDetail } from "./levelOfDetail";
 import { installTestHook } from "./testHook";
@@ -146,8 +146,7 @@ export function MapCanvas({ snapshot, vocabulary, view, editable, events, handle
     handle,
     (): CanvasHandle => ({
       fit() {
-        const c = cyRef.current;
-        c?.animate({ fit: { eles: c.elements(), padding: FIT_PADDING }, duration: 350 });
+        if (cyRef.current) frameAll(cyRef.current, true);
       },
       focus(id) {
         const c = cyRef.current;

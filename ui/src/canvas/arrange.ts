@@ -79,27 +79,50 @@ export function applyArrangement(
     const at = n.position();
     return Math.abs(at.x - to.x) > 0.5 || Math.abs(at.y - to.y) > 0.5;
   });
-  if (moving.empty()) {
-    if (fit) cy.fit(cy.elements(), FIT_PADDING);
+  if (moving.empty() || !animate || moving.length > MAX_ANIMATED) {
+    // In one batch: one redraw and one update of the groups' bounds, not one per node.
+    cy.batch(() => {
+      moving.positions((node: NodeSingular) => positions[node.id()]);
+    });
+    if (fit) frameAll(cy, false);
     return Promise.resolve();
   }
   const layout = moving.layout({
     name: "preset",
     positions: (node: NodeSingular) => positions[node.id()],
-    animate: animate && moving.length <= MAX_ANIMATED,
+    animate: true,
     animationDuration: ANIMATION_MS,
     animationEasing: "ease-in-out-cubic",
     fit: false,
   } as never);
   const done = new Promise<void>((resolve) => layout.one("layoutstop", () => resolve()));
   if (fit) {
-    layout.one("layoutstop", () => {
-      if (animate) cy.animate({ fit: { eles: cy.elements(), padding: FIT_PADDING }, duration: 300 });
-      else cy.fit(cy.elements(), FIT_PADDING);
-    });
+    layout.one("layoutstop", () => frameAll(cy, true));
   }
   layout.run();
   return done;
+}
+
+/** Room for the titles that sit above groups, which the frame leaves out of its measure. */
+const TITLE_ROOM = 28;
+
+/**
+ * Zooms and pans so the whole map fits the canvas. Measured without labels: measuring every label
+ * of a big map costs seconds, and only the group titles above the top row can stick out.
+ */
+export function frameAll(cy: Core, animate: boolean): void {
+  const nodes = cy.nodes(":visible");
+  if (nodes.empty()) return;
+  const box = nodes.boundingBox({ includeLabels: false, includeOverlays: false });
+  const width = Math.max(cy.width() - 2 * FIT_PADDING, 1);
+  const height = Math.max(cy.height() - 2 * FIT_PADDING - TITLE_ROOM, 1);
+  const zoom = Math.min(Math.max(Math.min(width / Math.max(box.w, 1), height / Math.max(box.h, 1)), cy.minZoom()), 1.5, cy.maxZoom());
+  const pan = {
+    x: cy.width() / 2 - ((box.x1 + box.x2) / 2) * zoom,
+    y: (cy.height() + TITLE_ROOM) / 2 - ((box.y1 + box.y2) / 2) * zoom,
+  };
+  if (animate) cy.animate({ zoom, pan, duration: 350, easing: "ease-in-out-cubic" });
+  else cy.viewport({ zoom, pan });
 }
 
 /** Where every childless node is now: what a layout produced, ready to remember or save. */

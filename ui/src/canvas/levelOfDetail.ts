@@ -1,7 +1,7 @@
 // Level of detail: far out, a big map is a picture of groups and flows, not of individual people.
 // Below FAR_ZOOM the stylesheet hides people, memberships and arrowheads (the `far` class);
 // labels already drop out on their own once too small to read (min-zoomed-font-size).
-import type { Core } from "cytoscape";
+import type { Core, EventObject } from "cytoscape";
 
 export const FAR_ZOOM = 0.38;
 
@@ -17,15 +17,15 @@ export function followLevelOfDetail(cy: Core): () => void {
       else cy.elements().removeClass("far");
     });
   };
-  const refresh = () => {
-    far = null;
-    update();
+  // Elements added later (one event each, thousands when a map opens) take the current level.
+  const onAdd = (event: EventObject) => {
+    if (far) event.target.addClass("far");
   };
   cy.on("zoom", update);
-  cy.on("add", refresh);
+  cy.on("add", onAdd);
   update();
   return () => {
     cy.off("zoom", update);
-    cy.off("add", refresh);
+    cy.off("add", onAdd);
   };
 }
