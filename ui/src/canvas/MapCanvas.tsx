@@ -92,7 +92,11 @@ export function MapCanvas({ snapshot, vocabulary, view, editable, events, handle
     const stops = [
       followLevelOfDetail(instance),
       highlightSelection(instance),
-      followDrags(instance, { onDrop: (r) => latest.current.events.onDrop(r), onHint: setHint }),
+      followDrags(instance, {
+        onDrop: (r) => latest.current.events.onDrop(r),
+        onHint: setHint,
+        nests: () => latest.current.view === "network",
+      }),
       reportGestures(instance, () => latest.current.events),
     ];
     const resize = new ResizeObserver(() => instance.resize());

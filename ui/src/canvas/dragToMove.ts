@@ -27,9 +27,25 @@ type Drag = {
   target: NodeSingular | null;
 };
 
+/** The groups a drag could end in (not the dragged ones), with their boxes as the drag begins. */
+function dropTargets(cy: Core, dragged: Set<string>): { node: NodeSingular; box: Box }[] {
+  return cy
+    .nodes()
+    .filter((n) => GROUP_KINDS.has(n.data("kind")) && !dragged.has(n.id()))
+    .map((node: NodeSingular) => {
+      const b = node.boundingBox({ includeLabels: false, includeOverlays: false });
+      return { node, box: { ...b, area: b.w * b.h } };
+    });
+}
+
 export function followDrags(
   cy: Core,
-  callbacks: { onDrop(report: DropReport): void; onHint(hint: DropHint): void },
+  callbacks: {
+    onDrop(report: DropReport): void;
+    onHint(hint: DropHint): void;
+    /** Whether this view shows nesting (the org chart does not, so a drop there only moves). */
+    nests(): boolean;
+  },
 ): () => void {
   let drag: Drag | null = null;
   let frame = 0;
@@ -42,13 +58,7 @@ export function followDrags(
     moving.filter((n) => n.isChildless()).forEach((n) => {
       start[n.id()] = { ...n.position() };
     });
-    const groups = cy
-      .nodes()
-      .filter((n) => GROUP_KINDS.has(n.data("kind")) && !movingIds.has(n.id()))
-      .map((node: NodeSingular) => {
-        const b = node.boundingBox({ includeLabels: false, includeOverlays: false });
-        return { node, box: { ...b, area: b.w * b.h } };
-      });
+    const groups = callbacks.nests() ? dropTargets(cy, movingIds) : [];
     // Only the outermost dragged elements change group; what is inside them stays inside them.
     const roots = dragged.filter((n) => n.ancestors().intersection(dragged).empty()).toArray() as NodeSingular[];
     drag = { dragged, roots, start, groups, target: null };
