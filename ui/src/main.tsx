@@ -1,5 +1,4 @@
 // Entry point: the bundled font (nothing loads from the network), the window's styles, the app.
-import "./frozenPrototype";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import "@fontsource/source-sans-3/400.css";
