@@ -7,10 +7,10 @@ import type { View } from "../map/types";
 import type { Positions } from "../layout/compute";
 import { requestLayout } from "../layout/requestLayout";
 
-export const FIT_PADDING = 56;
+const FIT_PADDING = 56;
 const ANIMATION_MS = 650;
 
-export type Arrangement = { positions: Positions; laidOut: boolean };
+type Arrangement = { positions: Positions; laidOut: boolean };
 
 /**
  * Decides where every childless node goes. `saved` are the view's stored placements; `remembered`

@@ -3,7 +3,7 @@
 // labels already drop out on their own once too small to read (min-zoomed-font-size).
 import type { Core, EventObject } from "cytoscape";
 
-export const FAR_ZOOM = 0.38;
+const FAR_ZOOM = 0.38;
 
 /** Keeps the `far` class in step with the zoom; returns a function that stops it. */
 export function followLevelOfDetail(cy: Core): () => void {

@@ -14,7 +14,7 @@
 import type { Core } from "cytoscape";
 import type { View } from "../map/types";
 
-export type RenderedNode = {
+type RenderedNode = {
   id: string;
   name: string;
   kind: string;
@@ -38,7 +38,7 @@ declare global {
   }
 }
 
-export function renderedNodes(cy: Core): RenderedNode[] {
+function renderedNodes(cy: Core): RenderedNode[] {
   const frame = cy.container()?.getBoundingClientRect() ?? { left: 0, top: 0, width: cy.width(), height: cy.height() };
   return cy.nodes().map((node) => {
     const box = node.renderedBoundingBox({ includeLabels: false, includeOverlays: false });

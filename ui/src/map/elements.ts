@@ -13,15 +13,15 @@ import { initials, labelSize, wrapLabel } from "./labels";
 /** Point size of labels at zoom 1; big enough for a projector at the zoom a district map fits at. */
 export const LABEL_FONT_SIZE = 16;
 /** Diameter of a person's circle at zoom 1. */
-export const PERSON_SIZE = 38;
+const PERSON_SIZE = 38;
 /** Size of a leaf sprint team's star at zoom 1 (its label sits below it). */
-export const STAR_SIZE = 58;
+const STAR_SIZE = 58;
 /** Group labels sit above the group and may run wider than a leaf's. */
 const GROUP_WRAP_FACTOR = 2;
 /** A detail line (a title, a routine's cycle) may run a little wider than a name. */
 const DETAIL_WRAP_FACTOR = 1.5;
 
-export type NodeData = {
+type NodeData = {
   id: string;
   parent?: string;
   name: string;
@@ -37,7 +37,7 @@ export type NodeData = {
   initials?: string;
 };
 
-export type EdgeData = {
+type EdgeData = {
   id: string;
   source: string;
   target: string;

@@ -18,7 +18,7 @@ export type Field =
 
 const choices = (pairs: [string, string][]): Choice[] => pairs.map(([value, label]) => ({ value, label }));
 
-export const BOUNDARY_CHOICES = choices([
+const BOUNDARY_CHOICES = choices([
   ["solid", "Solid — a silo wall"],
   ["permeable", "Permeable — holds, but lets through"],
   ["open", "Open — no wall"],
@@ -155,7 +155,7 @@ const ELEMENT_FIELDS: Record<ElementKind, Field[]> = {
   ],
 };
 
-export const MEDIUM_CHOICES = choices([
+const MEDIUM_CHOICES = choices([
   ["information", "Information"],
   ["ideas", "Ideas & practice"],
   ["resources", "Resources"],

@@ -87,7 +87,7 @@ export function useMapDocument(onError: (message: string) => void): MapDocument 
 }
 
 /** The words of an error from the core (`{kind, message}`) or from the window itself. */
-export function plainMessage(error: unknown): string {
+function plainMessage(error: unknown): string {
   if (typeof error === "object" && error !== null && "message" in error) return String(error.message);
   return String(error);
 }
