@@ -30,7 +30,7 @@ export function useMapDocument(onError: (message: string) => void): MapDocument 
   useEffect(() => {
     let cancelled = false;
     let stopListening: (() => void) | null = null;
-    Promise.all([commands.mapSnapshot(), commands.visualVocabulary()])
+    Promise.all([commands.mapSnapshot(), commands.visualVocabulary(), fontsReady()])
       .then(([answer, vocabulary]) => {
         if (cancelled) return;
         if (answer.status === "error") setDocument({ status: "failed", message: answer.error.message });
@@ -84,6 +84,16 @@ export function useMapDocument(onError: (message: string) => void): MapDocument 
   }).current;
 
   return { ...document, editing };
+}
+
+/**
+ * The bundled font, loaded before the map is drawn: the canvas measures every label once, and a
+ * label measured in a fallback font would not fit its box once the real font arrives.
+ */
+function fontsReady(): Promise<unknown> {
+  if (typeof document === "undefined" || !document.fonts) return Promise.resolve();
+  const family = `"Source Sans 3"`;
+  return Promise.all([document.fonts.load(`16px ${family}`), document.fonts.load(`600 16px ${family}`)]).catch(() => undefined);
 }
 
 /** The words of an error from the core (`{kind, message}`) or from the window itself. */
