@@ -1,3 +1,4 @@
+// The canvas follows each new snapshot by changing only what differs; these check it keeps up.
 import cytoscape from "cytoscape";
 import { syncElements } from "./syncElements";
 import { toCytoscapeElements } from "../map/elements";

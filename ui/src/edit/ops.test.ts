@@ -1,3 +1,5 @@
+// Each gesture's op, checked without a window: what a new element starts as, what a delete or a
+// paste sends (and that copies point at copies).
 import { clip, connect, deleteSelection, moveOp, newElement, paste } from "./ops";
 import { elements, relations } from "../testing/fixtures";
 import type { Op } from "../state/useMapDocument";

@@ -1,3 +1,4 @@
+// The layouts themselves: the org chart must put superiors above, the network place everything.
 import { computeLayout } from "./compute";
 import { toCytoscapeElements } from "../map/elements";
 import { snapshot } from "../testing/fixtures";

@@ -1,3 +1,5 @@
+// Snapshot → Cytoscape elements, per view: nesting, the classes the stylesheet keys on, and the org
+// chart's filter (reports-to only).
 import type { ElementDefinition } from "cytoscape";
 import { toCytoscapeElements } from "./elements";
 import { snapshot } from "../testing/fixtures";

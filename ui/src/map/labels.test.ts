@@ -1,3 +1,4 @@
+// Label wrapping and sizing: long office names must stay readable on a projector.
 import { initials, labelSize, wrapLabel } from "./labels";
 
 describe("wrapLabel", () => {

@@ -1,3 +1,4 @@
+// Search: what a leader types must find the element they mean, best match first.
 import { searchElements } from "./search";
 import { elements } from "../testing/fixtures";
 

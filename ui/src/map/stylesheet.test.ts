@@ -1,3 +1,4 @@
+// The stylesheet must carry the vocabulary (not constants of its own) onto the canvas.
 import cytoscape from "cytoscape";
 import { buildStylesheet } from "./stylesheet";
 import { toCytoscapeElements } from "./elements";

@@ -1,3 +1,4 @@
+// The shortcut table: keys as the table writes them, and no key used twice.
 import { actionFor, keyName, SHORTCUTS } from "./shortcuts";
 
 const key = (k: string, mods: Partial<Record<"ctrlKey" | "metaKey" | "shiftKey" | "altKey", boolean>> = {}) => ({
