@@ -92,11 +92,7 @@ pub async fn import_org_chart(
             return Ok(None);
         };
         let out = crate::window::with_murm_extension(out);
-        let session = app.state::<Session>();
-        if session.path().as_deref() != Some(out.as_path()) {
-            let _ = std::fs::remove_file(&out);
-        }
-        let snapshot = session.create(&out, &chart.map)?;
+        let snapshot = app.state::<Session>().create_replacing(&out, &chart.map)?;
         crate::window::opened(&app, &out);
         Ok(Some(ImportDone {
             snapshot,

@@ -79,6 +79,15 @@ impl Session {
         Ok(self.replace(document))
     }
 
+    /// [`Session::create`] where the save dialog already asked to replace an existing file (never
+    /// the open one).
+    pub fn create_replacing(&self, path: &Path, map: &Map) -> Result<MapSnapshot, CoreError> {
+        if self.path().as_deref() != Some(path) {
+            let _ = std::fs::remove_file(path);
+        }
+        self.create(path, map)
+    }
+
     fn replace(&self, document: Document) -> MapSnapshot {
         let scenario = document.map().scenarios[0].id.clone();
         let open = Open { document, scenario };

@@ -197,31 +197,18 @@ fn fill_recent(app: &AppHandle) -> tauri::Result<()> {
 pub fn on_menu(app: &AppHandle, event: MenuEvent) {
     let id = event.id().as_ref();
     match id {
-        "new" => {
-            let app = app.clone();
-            app.clone()
-                .dialog()
-                .file()
-                .set_title("New map")
-                .set_file_name("Untitled district.murm")
-                .add_filter(MAP_FILTER.0, MAP_FILTER.1)
-                .save_file(move |chosen| {
-                    let Some(path) = chosen
-                        .and_then(|p| p.into_path().ok())
-                        .map(with_murm_extension)
-                    else {
-                        return;
-                    };
-                    let session = app.state::<Session>();
-                    if session.path().as_deref() != Some(path.as_path()) {
-                        let _ = std::fs::remove_file(&path);
-                    }
-                    match session.create(&path, &Map::new("Untitled district")) {
-                        Ok(_) => opened(&app, &path),
-                        Err(error) => tell(&app, "Could not create the map", &error),
-                    }
-                });
-        }
+        "new" => ask_map_path(
+            app,
+            "New map",
+            "Untitled district.murm",
+            |app, path| match app
+                .state::<Session>()
+                .create_replacing(&path, &Map::new("Untitled district"))
+            {
+                Ok(_) => opened(app, &path),
+                Err(error) => tell(app, "Could not create the map", &error),
+            },
+        ),
         "open" => {
             let app = app.clone();
             app.clone()
@@ -240,24 +227,19 @@ pub fn on_menu(app: &AppHandle, event: MenuEvent) {
             open_path(app, &sample);
         }
         "save-as" => {
-            let app = app.clone();
-            app.clone()
-                .dialog()
-                .file()
-                .set_title("Save a copy and continue in it")
-                .add_filter(MAP_FILTER.0, MAP_FILTER.1)
-                .save_file(move |chosen| {
-                    let Some(path) = chosen
-                        .and_then(|p| p.into_path().ok())
-                        .map(with_murm_extension)
-                    else {
-                        return;
-                    };
-                    match app.state::<Session>().save_as(&path) {
-                        Ok(_) => opened(&app, &path),
-                        Err(error) => tell(&app, "Could not save a copy", &error),
-                    }
-                });
+            let suggested = app
+                .state::<Session>()
+                .path()
+                .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()));
+            ask_map_path(
+                app,
+                "Save a copy and continue in it",
+                &suggested.unwrap_or_default(),
+                |app, path| match app.state::<Session>().save_as(&path) {
+                    Ok(_) => opened(app, &path),
+                    Err(error) => tell(app, "Could not save a copy", &error),
+                },
+            );
         }
         "import-org_chart" | "import-relations" | "import-members" => {
             let what = id.trim_start_matches("import-").to_owned();
@@ -280,6 +262,27 @@ pub fn on_menu(app: &AppHandle, event: MenuEvent) {
             }
         }
     }
+}
+
+/// Asks where to save a map (a `.murm` name), then hands the path on.
+fn ask_map_path(
+    app: &AppHandle,
+    title: &str,
+    suggested: &str,
+    then: impl FnOnce(&AppHandle, PathBuf) + Send + 'static,
+) {
+    let app = app.clone();
+    app.clone()
+        .dialog()
+        .file()
+        .set_title(title)
+        .set_file_name(suggested)
+        .add_filter(MAP_FILTER.0, MAP_FILTER.1)
+        .save_file(move |chosen| {
+            if let Some(path) = chosen.and_then(|p| p.into_path().ok()) {
+                then(&app, with_murm_extension(path));
+            }
+        });
 }
 
 fn open_path(app: &AppHandle, path: &Path) {
