@@ -9,6 +9,7 @@ import { buildStylesheet } from "../map/stylesheet";
 import type { Positions } from "../layout/compute";
 import { applyArrangement, arrangementFor, currentPositions, frameAll } from "./arrange";
 import { syncElements } from "./syncElements";
+import { BIG_MAP_RENDERER, BIG_MAP_STYLE, isBigMap } from "./bigMap";
 import { followLevelOfDetail } from "./levelOfDetail";
 import { installTestHook } from "./testHook";
 import { highlightSelection } from "./highlight";
@@ -78,9 +79,11 @@ export function MapCanvas({ snapshot, vocabulary, view, editable, events, handle
   latest.current = { snapshot, view, events, editable };
 
   useEffect(() => {
+    const big = isBigMap(latest.current.snapshot);
     const instance = cytoscape({
       container: container.current,
-      style: buildStylesheet(vocabulary) as never,
+      style: [...buildStylesheet(vocabulary), ...(big ? BIG_MAP_STYLE : [])] as never,
+      ...(big ? BIG_MAP_RENDERER : {}),
       minZoom: 0.05,
       maxZoom: 3,
       boxSelectionEnabled: true,
