@@ -9,7 +9,7 @@ import { buildStylesheet } from "../map/stylesheet";
 import type { Positions } from "../layout/compute";
 import { applyArrangement, arrangementFor, currentPositions, frameAll } from "./arrange";
 import { syncElements } from "./syncElements";
-import { BIG_MAP_RENDERER, BIG_MAP_STYLE, isBigMap } from "./bigMap";
+import { BIG_MAP_RENDERER, BIG_MAP_STYLE, isBigMap, markPersonEdges } from "./bigMap";
 import { followLevelOfDetail } from "./levelOfDetail";
 import { installTestHook } from "./testHook";
 import { highlightSelection } from "./highlight";
@@ -101,6 +101,7 @@ export function MapCanvas({ snapshot, vocabulary, view, editable, events, handle
         nests: () => latest.current.view === "network",
       }),
       reportGestures(instance, () => latest.current.events),
+      ...(big ? [markPersonEdges(instance)] : []),
     ];
     const resize = new ResizeObserver(() => instance.resize());
     if (container.current) resize.observe(container.current);

@@ -4,6 +4,7 @@
 // ~0.5 s. While the user drags or wheels the view, Cytoscape can instead move a picture of it
 // (textureOnViewport) and leave out the relations (hideEdgesOnViewport); the full drawing comes
 // back when the view stops. Small maps keep the full drawing at every frame.
+import type { Core, EdgeSingular, EventObject } from "cytoscape";
 import type { MapSnapshot } from "../map/types";
 import type { StyleBlock } from "../map/stylesheet";
 
@@ -17,6 +18,7 @@ export function isBigMap(snapshot: MapSnapshot): boolean {
 /** Appended to the stylesheet for big maps: no fade animations when thousands of nodes restyle. */
 export const BIG_MAP_STYLE: StyleBlock[] = [
   { selector: "node", style: { "transition-property": "none" } },
+  { selector: "edge.far.person-end", style: { visibility: "hidden" } },
 ];
 
 /** Renderer settings for big maps (Cytoscape's standard big-graph options). */
@@ -25,3 +27,20 @@ export const BIG_MAP_RENDERER = {
   hideEdgesOnViewport: true,
   pixelRatio: 1,
 };
+
+/**
+ * Far out on a big map people are hidden (level of detail), but their relations were still drawn,
+ * ending nowhere — most of a district's lines. Marks every relation with a person at either end
+ * (`person-end`) so that BIG_MAP_STYLE can leave them out below FAR_ZOOM too.
+ */
+export function markPersonEdges(cy: Core): () => void {
+  const mark = (edge: EdgeSingular) => {
+    if (edge.source().data("kind") === "person" || edge.target().data("kind") === "person") edge.addClass(PERSON_END);
+  };
+  const onAdd = (event: EventObject) => mark(event.target as EdgeSingular);
+  cy.edges().forEach(mark);
+  cy.on("add", "edge", onAdd);
+  return () => cy.off("add", "edge", onAdd);
+}
+
+const PERSON_END = "person-end";
