@@ -59,6 +59,13 @@ async fn parent_of(window: &AppWindow, id: &str) -> String {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn edits_survive_a_restart() {
+    // A WebDriver call that never returns must fail the test, not hang CI.
+    tokio::time::timeout(std::time::Duration::from_secs(180), edit_and_restart())
+        .await
+        .expect("the journey finished in time");
+}
+
+async fn edit_and_restart() {
     let window = AppWindow::launch(Launch::fresh()).await;
 
     // Add an office from the palette and name it in place.

@@ -4,3 +4,4 @@
 mod edits_persist;
 mod harness;
 mod opens_sample;
+mod presents_scenes;

@@ -4,6 +4,13 @@ use crate::harness::{AppWindow, Launch};
 
 #[tokio::test(flavor = "multi_thread")]
 async fn opens_riverside_unified_on_the_canvas() {
+    // A WebDriver call that never returns must fail the test, not hang CI.
+    tokio::time::timeout(std::time::Duration::from_secs(180), open_sample())
+        .await
+        .expect("the journey finished in time");
+}
+
+async fn open_sample() {
     let window = AppWindow::launch(Launch::fresh()).await;
 
     let titles = window.window_titles();
