@@ -9,6 +9,7 @@ use fantoccini::{Client, ClientBuilder};
 use serde_json::{json, Value};
 use std::io::{BufRead, BufReader};
 use std::net::TcpListener;
+use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
@@ -43,10 +44,16 @@ fn free_port() -> u16 {
         .expect("free port")
 }
 
+/// A child started in a process group of its own; dropping it kills the whole group, so
+/// tauri-driver's WebKitWebDriver (and the app it launched) go with it.
 struct Killed(Child);
 
 impl Drop for Killed {
     fn drop(&mut self) {
+        let _ = Command::new("kill")
+            .args(["-KILL", "--", &format!("-{}", self.0.id())])
+            .stderr(Stdio::null())
+            .status();
         let _ = self.0.kill();
         let _ = self.0.wait();
     }
@@ -94,6 +101,7 @@ fn rand_seed() -> u128 {
 
 fn start_xvfb() -> (Killed, String) {
     let mut xvfb = Command::new("Xvfb")
+        .process_group(0)
         .args([
             "-displayfd",
             "1",
@@ -139,6 +147,7 @@ impl AppWindow {
         let port = free_port();
         let native_port = free_port();
         let driver = Command::new("tauri-driver")
+            .process_group(0)
             .args([
                 "--port",
                 &port.to_string(),
