@@ -79,6 +79,13 @@ async fn edit_and_restart() {
             WAIT,
         )
         .await;
+    // The name field opens a frame after the new office is drawn.
+    window
+        .wait_until(
+            "document.querySelector(\"[data-testid='rename-field']\") !== null",
+            WAIT,
+        )
+        .await;
     let rename = window
         .client
         .find(Locator::Css("[data-testid='rename-field']"))
@@ -98,6 +105,12 @@ async fn edit_and_restart() {
 
     // Nest the science specialist in the Graduate Capstone community, then undo it.
     click_on_canvas(&window, "Priya Raman").await;
+    window
+        .wait_until(
+            "document.querySelector(\"[data-testid='inspector-name']\")?.value === 'Priya Raman'",
+            WAIT,
+        )
+        .await;
     window
         .wait_until(
             "document.querySelector(\"[data-testid='inspector-parent']\") !== null",
