@@ -790,20 +790,11 @@ fn load(conn: &Connection) -> std::result::Result<(Map, i64), LoadError> {
         let scenario: String = r.get(0)?;
         let parent = r.get_ref(4)?.as_str_or_null().map_err(|_| unreadable())?;
         let text = record(
-            r.get_ref(5)?.as_str().map_err(|_| unreadable())?,
+            column_text(r, 5)?,
             &[
-                (
-                    "id",
-                    Some(r.get_ref(1)?.as_str().map_err(|_| unreadable())?),
-                ),
-                (
-                    "kind",
-                    Some(r.get_ref(2)?.as_str().map_err(|_| unreadable())?),
-                ),
-                (
-                    "name",
-                    Some(r.get_ref(3)?.as_str().map_err(|_| unreadable())?),
-                ),
+                ("id", Some(column_text(r, 1)?)),
+                ("kind", Some(column_text(r, 2)?)),
+                ("name", Some(column_text(r, 3)?)),
                 ("parent", parent),
             ],
         )?;
@@ -819,24 +810,12 @@ fn load(conn: &Connection) -> std::result::Result<(Map, i64), LoadError> {
     while let Some(r) = rows.next()? {
         let scenario: String = r.get(0)?;
         let text = record(
-            r.get_ref(5)?.as_str().map_err(|_| unreadable())?,
+            column_text(r, 5)?,
             &[
-                (
-                    "id",
-                    Some(r.get_ref(1)?.as_str().map_err(|_| unreadable())?),
-                ),
-                (
-                    "kind",
-                    Some(r.get_ref(2)?.as_str().map_err(|_| unreadable())?),
-                ),
-                (
-                    "source",
-                    Some(r.get_ref(3)?.as_str().map_err(|_| unreadable())?),
-                ),
-                (
-                    "target",
-                    Some(r.get_ref(4)?.as_str().map_err(|_| unreadable())?),
-                ),
+                ("id", Some(column_text(r, 1)?)),
+                ("kind", Some(column_text(r, 2)?)),
+                ("source", Some(column_text(r, 3)?)),
+                ("target", Some(column_text(r, 4)?)),
             ],
         )?;
         let relation: Relation = serde_json::from_str(&text)
@@ -867,20 +846,11 @@ fn load(conn: &Connection) -> std::result::Result<(Map, i64), LoadError> {
     let mut rows = stmt.query([])?;
     while let Some(r) = rows.next()? {
         let text = record(
-            r.get_ref(3)?.as_str().map_err(|_| unreadable())?,
+            column_text(r, 3)?,
             &[
-                (
-                    "id",
-                    Some(r.get_ref(0)?.as_str().map_err(|_| unreadable())?),
-                ),
-                (
-                    "scenario",
-                    Some(r.get_ref(1)?.as_str().map_err(|_| unreadable())?),
-                ),
-                (
-                    "title",
-                    Some(r.get_ref(2)?.as_str().map_err(|_| unreadable())?),
-                ),
+                ("id", Some(column_text(r, 0)?)),
+                ("scenario", Some(column_text(r, 1)?)),
+                ("title", Some(column_text(r, 2)?)),
             ],
         )?;
         let scene: Scene = serde_json::from_str(&text)
@@ -895,6 +865,11 @@ fn load(conn: &Connection) -> std::result::Result<(Map, i64), LoadError> {
         },
         cursor,
     ))
+}
+
+/// Column `i` of a loaded row as text.
+fn column_text<'r>(r: &'r rusqlite::Row, i: usize) -> Result<&'r str, LoadError> {
+    r.get_ref(i)?.as_str().map_err(|_| unreadable())
 }
 
 fn unreadable() -> LoadError {
