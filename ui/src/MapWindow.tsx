@@ -127,6 +127,8 @@ export function MapWindow({ snapshot, vocabulary, editing }: Props) {
       case "select_all":
         canvas.current?.selectAll();
         return true;
+      case "arrange_rings":
+        return edits.arrangeInRings();
       case "rename": {
         const element = firstSelectedElement();
         if (element) setRenaming(element.id);

@@ -33,6 +33,15 @@ export function menuItems(target: CanvasTarget, c: Context): MenuItem[] {
       items.push({ label: `Take out of ${parent?.name ?? "its group"}`, testId: "menu-unnest", run: () => void c.edits.nest(target.id, null) });
     }
     const neighbours = c.snapshot.relations.filter((r) => r.source === target.id || r.target === target.id);
+    if (element?.kind === "community" && c.view === "network") {
+      items.push({
+        label: `Arrange in rings around ${element.name}`,
+        testId: "menu-arrange-rings",
+        keys: "Shift+R",
+        disabled: neighbours.length === 0,
+        run: () => void c.edits.arrangeInRings(target.id),
+      });
+    }
     items.push(
       {
         label: "Select what it is connected to",

@@ -24,6 +24,7 @@ describe("shortcuts", () => {
     expect(actionFor(key("o"))).toBe("add_office");
     expect(actionFor(key("t"))).toBe("add_sprint_team");
     expect(actionFor(key("O", { shiftKey: true }))).toBeNull();
+    expect(actionFor(key("R", { shiftKey: true }))).toBe("arrange_rings");
   });
 
   it("uses no key twice", () => {

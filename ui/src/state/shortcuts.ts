@@ -19,6 +19,7 @@ export type Action =
   | "paste"
   | "select_all"
   | "rename"
+  | "arrange_rings"
   | `add_${ElementKind}`;
 
 export type Shortcut = { keys: string[]; action: Action; description: string; group: "Find and look" | "Edit" | "Add" };
@@ -50,6 +51,7 @@ export const SHORTCUTS: Shortcut[] = [
   { keys: ["Ctrl+V"], action: "paste", description: "Paste", group: "Edit" },
   { keys: ["Ctrl+A"], action: "select_all", description: "Select everything", group: "Edit" },
   { keys: ["F2"], action: "rename", description: "Rename the selected element", group: "Edit" },
+  { keys: ["Shift+R"], action: "arrange_rings", description: "Arrange in rings around the selected community", group: "Edit" },
   ...(Object.entries(ADD_KEYS) as [ElementKind, string][]).map(
     ([kind, key]): Shortcut => ({ keys: [key], action: `add_${kind}`, description: "", group: "Add" }),
   ),

@@ -6,10 +6,15 @@ import type { MapElement, MapRelation, MapSnapshot, View } from "../map/types";
 import type { CanvasHandle } from "../canvas/MapCanvas";
 import type { DropReport } from "../canvas/dragToMove";
 import { newElement, clip, connect, deleteSelection, moveOp, paste, type Clipping, type RelationChoice } from "../edit/ops";
-import { positionsFor } from "../map/elements";
+import { positionsFor, toCytoscapeElements } from "../map/elements";
+import { ringsAround } from "../layout/rings";
 import type { MapEditing, Op } from "./useMapDocument";
 
 const PASTE_OFFSET = { x: 40, y: 40 };
+/** Label wrapping used to estimate sizes for the rings (the vocabulary's, which the core fixes at 16). */
+const RINGS_WRAP_CHARS = 16;
+/** How long to wait for the canvas to finish moving into the rings before framing them. */
+const ARRIVAL_LIMIT_MS = 2000;
 
 type Context = {
   snapshot: MapSnapshot;
@@ -53,6 +58,13 @@ export function useEditCommands(context: Context) {
       if (selection.length !== 1) return null;
       const chosen = snapshot.elements.find((e) => e.id === selection[0]);
       return chosen && ["office", "site", "community", "sprint_team"].includes(chosen.kind) ? chosen.id : null;
+    };
+
+    /** The community the rings go around from the keyboard: the one selected element, if it is a community. */
+    const selectedCommunity = (): string | null => {
+      const { selection, snapshot } = now();
+      if (selection.length !== 1) return null;
+      return snapshot.elements.find((e) => e.id === selection[0] && e.kind === "community")?.id ?? null;
     };
 
     return {
@@ -140,6 +152,28 @@ export function useEditCommands(context: Context) {
         if (now().snapshot.can_redo) await now().editing.redo();
       },
 
+      /**
+       * Arranges the network in rings around a community (layout/rings.ts) and keeps it: one
+       * undoable Move. The canvas animates to the new snapshot as after any move; once everything
+       * has arrived, the whole map is framed, since the rings may reach past the view. Returns
+       * whether there was anything to arrange.
+       */
+      arrangeInRings(centre: string | null = selectedCommunity()): boolean {
+        const { snapshot, view, canvas } = now();
+        const handle = canvas.current;
+        if (view !== "network" || centre === null || !handle) return false;
+        const sizes: Record<string, { w: number; h: number }> = {};
+        for (const d of toCytoscapeElements(snapshot, "network", RINGS_WRAP_CHARS)) {
+          if (d.group === "nodes") sizes[String(d.data.id)] = { w: d.data.layoutW, h: d.data.layoutH };
+        }
+        const { positions } = ringsAround({ centre, elements: snapshot.elements, relations: snapshot.relations, positions: handle.positions(), sizes });
+        if (Object.keys(positions).length === 0) return false;
+        void send(moveWith(positions)).then((ok) => {
+          if (ok) frameOnArrival(canvas, positions);
+        });
+        return true;
+      },
+
       /** Lays the view out afresh and keeps the result: one undoable Move. */
       async tidy() {
         const { canvas, view } = now();
@@ -148,6 +182,20 @@ export function useEditCommands(context: Context) {
       },
     };
   }, []);
+}
+
+/** Frames the map once the canvas has moved everything to `positions` (or after a time limit). */
+function frameOnArrival(canvas: RefObject<CanvasHandle | null>, positions: Record<string, { x: number; y: number }>): void {
+  const started = performance.now();
+  const check = () => {
+    const handle = canvas.current;
+    if (!handle) return;
+    const now = handle.positions();
+    const arrived = Object.entries(positions).every(([id, p]) => !now[id] || (Math.abs(now[id].x - p.x) < 1 && Math.abs(now[id].y - p.y) < 1));
+    if (arrived || performance.now() - started > ARRIVAL_LIMIT_MS) handle.fit();
+    else requestAnimationFrame(check);
+  };
+  requestAnimationFrame(check);
 }
 
 function shifted(positions: Clipping["positions"]): Clipping["positions"] {

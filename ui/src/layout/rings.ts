@@ -1,0 +1,284 @@
+// "Arrange in rings": one community at the centre and what it is connected to around it, in
+// Albury's nested rings — practice-ring communities and core members closest, engagement-ring
+// communities and active members next, interest-ring communities, peripheral members and every
+// other tie outermost. Pure geometry over the positions already drawn, so it runs at once on the
+// window's thread (linear in the map, plus a small search for the few blocks it pushes aside).
+//
+// What moves, and why:
+// - Nesting is the map's truth and an arrangement may not change it, so the unit that moves is a
+//   whole top-level block: a group with everything inside it, moved rigidly. Moving a nested
+//   person alone would stretch their office across the canvas. A block joins the ring of the
+//   innermost tie any element inside it has with the centre.
+// - The centre community's own block (its ancestors, its children) stays where it is, so the
+//   rings form around the place the user was looking at.
+// - Everything else stays exactly where it was, unless it sits where the rings now are: then it is
+//   pushed straight out from the centre, just far enough to clear the rings and anything else.
+import type { MapElement, MapRelation } from "../map/types";
+import type { Positions } from "./compute";
+
+type Point = { x: number; y: number };
+type Box = { x1: number; y1: number; x2: number; y2: number };
+
+/** Drawn padding of a group around its children (the stylesheet's 22, and a little air). */
+const GROUP_PADDING = 26;
+/** A group's title sits above its box. */
+const GROUP_TITLE = 30;
+/** Air between two blocks, and between one ring and the next. */
+const GAP = 36;
+/** How far a pushed block moves per try while looking for free room. */
+const PUSH_STEP = 24;
+/** Tries before a pushed block settles where it is (a map is never this wide). */
+const MAX_PUSHES = 2000;
+
+/** 0: practice / core · 1: engagement / active · 2: interest / peripheral / any other tie. */
+export type RingLevel = 0 | 1 | 2;
+
+export type RingsRequest = {
+  /** The community at the centre. */
+  centre: string;
+  elements: MapElement[];
+  relations: MapRelation[];
+  /** Where every childless element is drawn now. */
+  positions: Positions;
+  /** The room each childless element takes (shape and label); groups are measured from their children. */
+  sizes: Record<string, { w: number; h: number }>;
+};
+
+export type RingsArrangement = {
+  /** New positions of the childless elements that move; everything not listed stays put. */
+  positions: Positions;
+  /** The centre of the rings (the centre community, where it already is). */
+  origin: Point;
+  /** The radius of each ring that holds something, innermost first. */
+  rings: { level: RingLevel; radius: number; blocks: string[] }[];
+};
+
+const ROLE_LEVEL: Record<string, RingLevel> = { core: 0, active: 1, peripheral: 2 };
+const RING_LEVEL: Record<string, RingLevel> = { practice: 0, engagement: 1, interest: 2 };
+
+/**
+ * The ring an element belongs in, from its ties with the centre: a membership by its role, a
+ * community by its own ring, anything else (a flow, a barrier, a line of authority) outermost.
+ * The innermost of its ties wins. Elements with no tie are absent.
+ */
+export function ringLevels(centre: string, elements: MapElement[], relations: MapRelation[]): Map<string, RingLevel> {
+  const byId = new Map(elements.map((e) => [e.id, e]));
+  const levels = new Map<string, RingLevel>();
+  for (const relation of relations) {
+    if (relation.source !== centre && relation.target !== centre) continue;
+    const other = relation.source === centre ? relation.target : relation.source;
+    const element = byId.get(other);
+    if (other === centre || !element) continue;
+    let level: RingLevel = 2;
+    if (relation.kind === "member_of") level = ROLE_LEVEL[relation.role] ?? 2;
+    if (element.kind === "community") level = Math.min(level, RING_LEVEL[element.ring] ?? 2) as RingLevel;
+    levels.set(other, Math.min(levels.get(other) ?? 2, level) as RingLevel);
+  }
+  return levels;
+}
+
+/** Rings around `centre`; an empty arrangement when it is not a community or is not drawn. */
+export function ringsAround({ centre, elements, relations, positions, sizes }: RingsRequest): RingsArrangement {
+  const nothing: RingsArrangement = { positions: {}, origin: { x: 0, y: 0 }, rings: [] };
+  const byId = new Map(elements.map((e) => [e.id, e]));
+  const chosen = byId.get(centre);
+  if (!chosen || chosen.kind !== "community") return nothing;
+
+  const children = new Map<string, string[]>();
+  for (const e of elements) {
+    if (e.parent && byId.has(e.parent)) children.set(e.parent, [...(children.get(e.parent) ?? []), e.id]);
+  }
+  const topOf = (id: string): string => {
+    let at = id;
+    const seen = new Set<string>();
+    while (!seen.has(at)) {
+      seen.add(at);
+      const parent = byId.get(at)?.parent;
+      if (!parent || !byId.has(parent)) return at;
+      at = parent;
+    }
+    return at;
+  };
+  const leavesOf = (id: string): string[] => {
+    const inside = children.get(id);
+    return inside ? inside.flatMap(leavesOf) : id in positions ? [id] : [];
+  };
+  const boxes = new Map<string, Box | null>();
+  const boxOf = (id: string): Box | null => {
+    if (boxes.has(id)) return boxes.get(id)!;
+    const inside = children.get(id);
+    let box: Box | null;
+    if (inside) {
+      const union = unite(inside.map(boxOf));
+      box = union && {
+        x1: union.x1 - GROUP_PADDING,
+        y1: union.y1 - GROUP_PADDING - GROUP_TITLE,
+        x2: union.x2 + GROUP_PADDING,
+        y2: union.y2 + GROUP_PADDING,
+      };
+    } else {
+      const at = positions[id];
+      const size = sizes[id] ?? { w: 60, h: 40 };
+      box = at ? { x1: at.x - size.w / 2, y1: at.y - size.h / 2, x2: at.x + size.w / 2, y2: at.y + size.h / 2 } : null;
+    }
+    boxes.set(id, box);
+    return box;
+  };
+
+  const centreBox = boxOf(centre);
+  if (!centreBox) return nothing;
+  // The middle of the community's own shape: a group's title sits above it, outside the shape.
+  const origin = { x: (centreBox.x1 + centreBox.x2) / 2, y: (centreBox.y1 + (children.has(centre) ? GROUP_TITLE : 0) + centreBox.y2) / 2 };
+  const home = topOf(centre);
+  const homeBox = boxOf(home)!;
+
+  // Each block joins the ring of the innermost tie anything inside it has with the centre.
+  const blockLevel = new Map<string, RingLevel>();
+  for (const [id, level] of ringLevels(centre, elements, relations)) {
+    const block = topOf(id);
+    if (block === home || !boxOf(block)) continue;
+    blockLevel.set(block, Math.min(blockLevel.get(block) ?? 2, level) as RingLevel);
+  }
+
+  const shifts = new Map<string, Point>();
+  const placed: Box[] = [homeBox];
+  const rings: RingsArrangement["rings"] = [];
+  // The rings start outside the whole of the centre's block, wherever in it the centre sits.
+  let reached = farthestCorner(homeBox, origin);
+  for (const level of [0, 1, 2] as RingLevel[]) {
+    const blocks = [...blockLevel].filter(([, l]) => l === level).map(([id]) => id);
+    if (blocks.length === 0) continue;
+    const radii = blocks.map((id) => halfDiagonal(boxOf(id)!) + GAP / 2);
+    // Around the ring in the order they stand around the centre now, so left stays left.
+    const current = blocks.map((id) => angleOf(middle(boxOf(id)!), origin));
+    const order = blocks.map((_, i) => i).sort((a, b) => current[a] - current[b] || blocks[a].localeCompare(blocks[b]));
+    const total = radii.reduce((sum, r) => sum + 2 * r, 0);
+    // Each block gets a share of the turn as wide as it is.
+    const spans = order.map((i) => (2 * Math.PI * 2 * radii[i]) / total);
+    const nominal: number[] = [];
+    let turned = 0;
+    order.forEach((_, k) => {
+      nominal.push(turned + spans[k] / 2);
+      turned += spans[k];
+    });
+    const offset = circularMean(order.map((i, k) => current[i] - nominal[k]));
+    const widest = Math.max(...radii);
+    let radius = Math.max(reached + GAP + widest, total / (2 * Math.PI));
+    while (!neighboursClear(order.map((i) => radii[i]), spans, radius)) radius *= 1.05;
+    order.forEach((i, k) => {
+      const angle = nominal[k] + offset;
+      const box = boxOf(blocks[i])!;
+      const from = middle(box);
+      const to = { x: origin.x + radius * Math.cos(angle), y: origin.y + radius * Math.sin(angle) };
+      const shift = { x: to.x - from.x, y: to.y - from.y };
+      shifts.set(blocks[i], shift);
+      placed.push(moved(box, shift));
+    });
+    rings.push({ level, radius, blocks: order.map((i) => blocks[i]) });
+    reached = radius + widest;
+  }
+
+  // Whatever stands where the rings now are steps out of the way, nearest first; the rest stays.
+  const footprint = reached + GAP;
+  const others = [...new Set(elements.map((e) => topOf(e.id)))]
+    .filter((id) => id !== home && !blockLevel.has(id) && boxOf(id))
+    .map((id) => ({ id, box: boxOf(id)! }));
+  const standing = others.filter(({ box }) => !inDisc(box, origin, footprint) && !placed.some((p) => overlaps(p, box)));
+  const inTheWay = others
+    .filter((o) => !standing.includes(o))
+    .sort((a, b) => distance(middle(a.box), origin) - distance(middle(b.box), origin));
+  const fixed = [...placed, ...standing.map((o) => o.box)];
+  for (const { id, box } of inTheWay) {
+    const from = middle(box);
+    const away = distance(from, origin) > 1e-6 ? unit({ x: from.x - origin.x, y: from.y - origin.y }) : { x: 0, y: 1 };
+    let shift = { x: 0, y: 0 };
+    for (let step = 0; step < MAX_PUSHES; step++) {
+      const there = moved(box, shift);
+      if (!inDisc(there, origin, footprint) && !fixed.some((f) => overlaps(f, there))) break;
+      shift = { x: away.x * PUSH_STEP * (step + 1), y: away.y * PUSH_STEP * (step + 1) };
+    }
+    shifts.set(id, shift);
+    fixed.push(moved(box, shift));
+  }
+
+  const result: Positions = {};
+  for (const [block, shift] of shifts) {
+    if (Math.abs(shift.x) < 0.5 && Math.abs(shift.y) < 0.5) continue;
+    for (const leaf of leavesOf(block)) {
+      const at = positions[leaf];
+      result[leaf] = { x: Math.round(at.x + shift.x), y: Math.round(at.y + shift.y) };
+    }
+  }
+  return { positions: result, origin, rings };
+}
+
+/** Whether blocks of these radii, each centred in its span of the turn, clear their neighbours. */
+function neighboursClear(radii: number[], spans: number[], radius: number): boolean {
+  if (radii.length < 2) return true;
+  return radii.every((r, k) => {
+    const next = (k + 1) % radii.length;
+    const apart = (spans[k] + spans[next]) / 2;
+    const chord = 2 * radius * Math.sin(Math.min(apart, Math.PI) / 2);
+    return chord >= r + radii[next];
+  });
+}
+
+function unite(boxes: (Box | null)[]): Box | null {
+  const real = boxes.filter((b): b is Box => b !== null);
+  if (real.length === 0) return null;
+  return {
+    x1: Math.min(...real.map((b) => b.x1)),
+    y1: Math.min(...real.map((b) => b.y1)),
+    x2: Math.max(...real.map((b) => b.x2)),
+    y2: Math.max(...real.map((b) => b.y2)),
+  };
+}
+
+function middle(box: Box): Point {
+  return { x: (box.x1 + box.x2) / 2, y: (box.y1 + box.y2) / 2 };
+}
+
+function moved(box: Box, by: Point): Box {
+  return { x1: box.x1 + by.x, y1: box.y1 + by.y, x2: box.x2 + by.x, y2: box.y2 + by.y };
+}
+
+function halfDiagonal(box: Box): number {
+  return Math.hypot(box.x2 - box.x1, box.y2 - box.y1) / 2;
+}
+
+function farthestCorner(box: Box, from: Point): number {
+  return Math.max(...[box.x1, box.x2].flatMap((x) => [box.y1, box.y2].map((y) => Math.hypot(x - from.x, y - from.y))));
+}
+
+/** Boxes closer than the gap count as overlapping: touching blocks read as one. */
+function overlaps(a: Box, b: Box): boolean {
+  return a.x1 < b.x2 + GAP && b.x1 < a.x2 + GAP && a.y1 < b.y2 + GAP && b.y1 < a.y2 + GAP;
+}
+
+function inDisc(box: Box, centre: Point, radius: number): boolean {
+  const nearest = { x: clamp(centre.x, box.x1, box.x2), y: clamp(centre.y, box.y1, box.y2) };
+  return distance(nearest, centre) < radius;
+}
+
+function clamp(v: number, low: number, high: number): number {
+  return Math.min(Math.max(v, low), high);
+}
+
+function distance(a: Point, b: Point): number {
+  return Math.hypot(a.x - b.x, a.y - b.y);
+}
+
+function unit(v: Point): Point {
+  const length = Math.hypot(v.x, v.y);
+  return { x: v.x / length, y: v.y / length };
+}
+
+function angleOf(p: Point, origin: Point): number {
+  return Math.atan2(p.y - origin.y, p.x - origin.x);
+}
+
+function circularMean(angles: number[]): number {
+  const s = angles.reduce((sum, a) => sum + Math.sin(a), 0);
+  const c = angles.reduce((sum, a) => sum + Math.cos(a), 0);
+  return Math.abs(s) < 1e-9 && Math.abs(c) < 1e-9 ? 0 : Math.atan2(s, c);
+}
