@@ -37,6 +37,20 @@ async fn open_sample() {
         );
     }
 
+    // Every person's circle carries a picture of their initials (a build once shipped them blank).
+    let blank = window
+        .eval(
+            "window.__murmuration.cy.nodes('[kind = \"person\"]')\
+               .filter(p => !String(p.style('background-image')).startsWith('data:image/'))\
+               .map(p => p.data('name'))",
+        )
+        .await;
+    assert_eq!(
+        blank,
+        serde_json::json!([]),
+        "people drawn without initials"
+    );
+
     let shot = window.screenshot("opens-sample");
     assert!(
         std::fs::metadata(&shot)

@@ -3,17 +3,40 @@ import cytoscape from "cytoscape";
 import { buildStylesheet } from "./stylesheet";
 import { toCytoscapeElements } from "./elements";
 import { snapshot, vocabulary } from "../testing/fixtures";
+import { BIG_MAP_STYLE } from "../canvas/bigMap";
+import { personGlyph } from "./glyphs";
+import type { View } from "../bindings";
 
 // The stylesheet is checked the way the canvas uses it: applied by Cytoscape to the sample's
 // elements, reading back each element's computed style.
-function styledMap(vocab = vocabulary) {
+function styledMap(vocab = vocabulary, { big = false, view = "network" as View } = {}) {
   return cytoscape({
     headless: true,
     styleEnabled: true,
-    elements: toCytoscapeElements(snapshot, "network", vocab.label_wrap_chars),
-    style: buildStylesheet(vocab) as never,
+    elements: toCytoscapeElements(snapshot, view, vocab.label_wrap_chars),
+    // Composed the way MapCanvas composes it: a big map appends its cheaper settings.
+    style: [...buildStylesheet(vocab), ...(big ? BIG_MAP_STYLE : [])] as never,
   });
 }
+
+/** The text a node's picture draws (jsdom has no canvas, so the picture is the SVG form). */
+function pictureText(url: unknown): string | null {
+  const svg = decodeURIComponent(String(url).replace(/^data:image\/svg\+xml;utf8,/, ""));
+  return /<text[^>]*>([^<]*)<\/text>/.exec(svg)?.[1] ?? null;
+}
+
+function initialsDrawn(cy: cytoscape.Core): Record<string, string | null> {
+  return Object.fromEntries(
+    cy.nodes('[kind = "person"]').map((p) => [p.data("name") as string, pictureText(p.style("background-image"))]),
+  );
+}
+
+const EVERY_PERSONS_INITIALS = {
+  "Dr. Maria Alvarez": "MA",
+  "James Whitfield": "JW",
+  "Priya Raman": "PR",
+  "Nora Patel": "NP",
+};
 
 const rgb = (hex: string) => {
   const n = parseInt(hex.slice(1), 16);
@@ -84,3 +107,56 @@ describe("buildStylesheet", () => {
     expect(String(node("watershed").style("font-family"))).toContain("Source Sans 3");
   });
 });
+
+// A stylesheet rule that blanked every person's picture once shipped in a build: the circles were
+// drawn empty. Every way the canvas composes the stylesheet must keep the initials.
+describe("people's initials", () => {
+  it("are drawn inside each person's circle", () => {
+    expect(initialsDrawn(styledMap())).toEqual(EVERY_PERSONS_INITIALS);
+  });
+
+  it("are drawn on a big map too", () => {
+    expect(initialsDrawn(styledMap(vocabulary, { big: true }))).toEqual(EVERY_PERSONS_INITIALS);
+  });
+
+  it("drop out far out and come back when zoomed in again", () => {
+    const cy = styledMap();
+    cy.nodes().addClass("far");
+    expect(cy.getElementById("tl-director").style("background-image")).toBe("none");
+    cy.nodes().removeClass("far");
+    expect(initialsDrawn(cy)).toEqual(EVERY_PERSONS_INITIALS);
+  });
+
+  it("give way to the name and title inside the org chart's larger circle", () => {
+    const cy = styledMap(vocabulary, { view: "org_chart" });
+    expect(cy.getElementById("tl-director").style("background-image")).toBe("none");
+  });
+
+  it("are painted as text on a canvas in the real window, in the person kind's ink", () => {
+    const drawn: { text: string; fill: unknown }[] = [];
+    const context = {
+      scale() {},
+      fillStyle: "" as unknown,
+      font: "",
+      textAlign: "",
+      textBaseline: "",
+      fillText(text: string) {
+        drawn.push({ text, fill: this.fillStyle });
+      },
+    };
+    const canvas = { width: 0, height: 0, getContext: () => context, toDataURL: () => "data:image/png;base64,UElD" };
+    const create = document.createElement.bind(document);
+    vi.stubGlobal("OffscreenCanvas", class {});
+    const spy = vi
+      .spyOn(document, "createElement")
+      .mockImplementation(((tag: string) => (tag === "canvas" ? canvas : create(tag))) as typeof document.createElement);
+    try {
+      expect(personGlyph("QZ", "#123456")).toBe("data:image/png;base64,UElD");
+      expect(drawn).toEqual([{ text: "QZ", fill: "#123456" }]);
+    } finally {
+      spy.mockRestore();
+      vi.unstubAllGlobals();
+    }
+  });
+});
+
