@@ -24,6 +24,10 @@ pub struct MapSnapshot {
     pub title: String,
     /// The file's name without its folder, when the map lives in a file the user chose.
     pub file_name: Option<String>,
+    /// Whether the open file is the built-in sample the app wrote to its data folder (only the
+    /// shell knows where that is; [`MapSnapshot::of`] says `false`).
+    #[serde(default)]
+    pub is_sample: bool,
     pub scenario: ScenarioId,
     pub scenarios: Vec<ScenarioSummary>,
     pub elements: Vec<Element>,
@@ -49,6 +53,7 @@ impl MapSnapshot {
         MapSnapshot {
             title: map.title.clone(),
             file_name,
+            is_sample: false,
             scenario: shown
                 .map(|s| s.id.clone())
                 .unwrap_or_else(|| scenario.clone()),

@@ -20,14 +20,15 @@ pub fn run(context: tauri::Context<tauri::Wry>, file: Option<PathBuf>) -> Result
     let builder = specta_builder();
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
-        .manage(session::Session::closed())
         .manage(refinement::Refinement::default())
         .invoke_handler(builder.invoke_handler())
         .on_menu_event(window::on_menu)
         .setup(move |app| {
             builder.mount_events(app);
             let handle = app.handle();
-            app.manage(window::Places::of(handle));
+            let places = window::Places::of(handle);
+            app.manage(session::Session::closed(places.sample_file.clone()));
+            app.manage(places);
             app.set_menu(window::menu(handle)?)?;
             window::open_at_start(handle, file);
             Ok(())

@@ -16,6 +16,8 @@ pub struct Session {
     open: Mutex<Option<Open>>,
     /// Why the last map could not be opened, shown in place of a map.
     problem: Mutex<Option<CoreError>>,
+    /// Where the app keeps the built-in sample: the open map is the sample when it is this file.
+    sample_file: PathBuf,
 }
 
 struct Open {
@@ -24,14 +26,17 @@ struct Open {
 }
 
 impl Open {
-    fn snapshot(&self) -> MapSnapshot {
-        MapSnapshot::of(
-            self.document.map(),
-            &self.scenario,
-            file_name(self.document.path()),
-            self.document.can_undo(),
-            self.document.can_redo(),
-        )
+    fn snapshot(&self, sample_file: &Path) -> MapSnapshot {
+        MapSnapshot {
+            is_sample: self.document.path() == sample_file,
+            ..MapSnapshot::of(
+                self.document.map(),
+                &self.scenario,
+                file_name(self.document.path()),
+                self.document.can_undo(),
+                self.document.can_redo(),
+            )
+        }
     }
 }
 
@@ -47,17 +52,23 @@ fn no_map() -> CoreError {
 }
 
 impl Session {
-    pub fn closed() -> Self {
+    /// No map open yet; `sample_file` is where the app keeps (or will write) the built-in sample.
+    pub fn closed(sample_file: PathBuf) -> Self {
         Self {
             open: Mutex::new(None),
             problem: Mutex::new(None),
+            sample_file,
         }
     }
 
-    fn with<T>(&self, f: impl FnOnce(&mut Open) -> Result<T, CoreError>) -> Result<T, CoreError> {
+    /// Runs `f` on the open map, with where the sample lives (to tell whether this is it).
+    fn with<T>(
+        &self,
+        f: impl FnOnce(&mut Open, &Path) -> Result<T, CoreError>,
+    ) -> Result<T, CoreError> {
         let mut open = self.open.lock().unwrap_or_else(|e| e.into_inner());
         match open.as_mut() {
-            Some(open) => f(open),
+            Some(open) => f(open, &self.sample_file),
             None => Err(self
                 .problem
                 .lock()
@@ -91,7 +102,7 @@ impl Session {
     fn replace(&self, document: Document) -> MapSnapshot {
         let scenario = document.map().scenarios[0].id.clone();
         let open = Open { document, scenario };
-        let snapshot = open.snapshot();
+        let snapshot = open.snapshot(&self.sample_file);
         *self.open.lock().unwrap_or_else(|e| e.into_inner()) = Some(open);
         *self.problem.lock().unwrap_or_else(|e| e.into_inner()) = None;
         snapshot
@@ -103,21 +114,22 @@ impl Session {
     }
 
     pub fn snapshot(&self) -> Result<MapSnapshot, CoreError> {
-        self.with(|open| Ok(open.snapshot()))
+        self.with(|open, sample| Ok(open.snapshot(sample)))
     }
 
     /// A copy of the open map and the scenario on screen, for work done off the window's thread.
     pub fn current(&self) -> Result<(Map, ScenarioId), CoreError> {
-        self.with(|open| Ok((open.document.map().clone(), open.scenario.clone())))
+        self.with(|open, _| Ok((open.document.map().clone(), open.scenario.clone())))
     }
 
     pub fn path(&self) -> Option<PathBuf> {
-        self.with(|open| Ok(open.document.path().to_owned())).ok()
+        self.with(|open, _| Ok(open.document.path().to_owned()))
+            .ok()
     }
 
     /// "Riverside Unified — Murmuration", with the file's name when it is one the user chose.
-    pub fn window_title(&self, sample_file: &Path) -> String {
-        self.with(|open| {
+    pub fn window_title(&self) -> String {
+        self.with(|open, sample_file| {
             let title = &open.document.map().title;
             Ok(match file_name(open.document.path()) {
                 Some(name) if open.document.path() != sample_file => {
@@ -130,35 +142,92 @@ impl Session {
     }
 
     pub fn apply(&self, op: &Op) -> Result<MapSnapshot, CoreError> {
-        self.with(|open| {
+        self.with(|open, sample| {
             open.document.apply(&open.scenario.clone(), op)?;
-            Ok(open.snapshot())
+            Ok(open.snapshot(sample))
         })
     }
 
     pub fn undo(&self) -> Result<MapSnapshot, CoreError> {
-        self.with(|open| {
+        self.with(|open, sample| {
             open.document.undo()?;
-            Ok(open.snapshot())
+            Ok(open.snapshot(sample))
         })
     }
 
     pub fn redo(&self) -> Result<MapSnapshot, CoreError> {
-        self.with(|open| {
+        self.with(|open, sample| {
             open.document.redo()?;
-            Ok(open.snapshot())
+            Ok(open.snapshot(sample))
         })
     }
 
     /// Copies the map to `path` and continues editing the copy.
     pub fn save_as(&self, path: &Path) -> Result<MapSnapshot, CoreError> {
-        self.with(|open| {
+        self.with(|open, sample| {
             open.document.save_as(path)?;
-            Ok(open.snapshot())
+            Ok(open.snapshot(sample))
         })
     }
 
     pub fn close(&self) {
         *self.open.lock().unwrap_or_else(|e| e.into_inner()) = None;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Session;
+    use murmuration_core::sample::riverside_unified;
+    use std::path::PathBuf;
+
+    fn scratch_folder(name: &str) -> PathBuf {
+        let dir =
+            std::env::temp_dir().join(format!("murmuration-session-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).expect("scratch folder");
+        dir
+    }
+
+    #[test]
+    fn only_the_app_s_own_sample_file_is_the_sample() {
+        let data = scratch_folder("data");
+        let elsewhere = scratch_folder("elsewhere");
+        let sample_file = data.join("Riverside Unified.murm");
+        let session = Session::closed(sample_file.clone());
+
+        let first_start = session
+            .create(&sample_file, &riverside_unified())
+            .expect("sample written");
+        assert!(first_start.is_sample);
+        assert_eq!(session.window_title(), "Riverside Unified — Murmuration");
+
+        let copy = session
+            .save_as(&elsewhere.join("Our district.murm"))
+            .expect("saved as");
+        assert!(
+            !copy.is_sample,
+            "a copy of the sample is the user's own map"
+        );
+
+        assert!(
+            session
+                .open(&sample_file)
+                .expect("sample reopened")
+                .is_sample
+        );
+
+        // The file name alone does not make a map the sample.
+        let same_name = elsewhere.join("Riverside Unified.murm");
+        assert!(
+            !session
+                .create(&same_name, &riverside_unified())
+                .expect("created")
+                .is_sample
+        );
+
+        session.close();
+        let _ = std::fs::remove_dir_all(&data);
+        let _ = std::fs::remove_dir_all(&elsewhere);
     }
 }

@@ -95,7 +95,7 @@ pub(crate) fn opened(app: &AppHandle, path: &Path) {
 /// Renames the window after the open map and sends the canvas the map as it now is.
 pub fn refresh(app: &AppHandle) {
     let session = app.state::<Session>();
-    let title = session.window_title(&app.state::<Places>().sample_file);
+    let title = session.window_title();
     if let Some(window) = app.get_webview_window("main") {
         let _ = window.set_title(&title);
     }

@@ -21,6 +21,15 @@ async fn open_sample() {
         "window titles on the display: {titles:?}"
     );
 
+    // The shell says this is its own sample (not a guess from the file name): the hint shows.
+    assert_eq!(
+        window
+            .eval("document.querySelector(\"[data-testid='first-run-hint']\") !== null")
+            .await,
+        serde_json::Value::Bool(true),
+        "the first-run hint is over the sample"
+    );
+
     let names = window.names_in_view().await;
     for expected in [
         "Teaching & Learning",

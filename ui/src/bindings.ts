@@ -758,6 +758,11 @@ export type MapSnapshot_Deserialize = {
 	title: string,
 	/**  The file's name without its folder, when the map lives in a file the user chose. */
 	file_name?: string | null,
+	/**
+	 *  Whether the open file is the built-in sample the app wrote to its data folder (only the
+	 *  shell knows where that is; [`MapSnapshot::of`] says `false`).
+	 */
+	is_sample?: boolean,
 	scenario: ScenarioId,
 	scenarios: ScenarioSummary[],
 	elements: Element_Deserialize[],
@@ -773,6 +778,11 @@ export type MapSnapshot_Serialize = {
 	title: string,
 	/**  The file's name without its folder, when the map lives in a file the user chose. */
 	file_name: string | null,
+	/**
+	 *  Whether the open file is the built-in sample the app wrote to its data folder (only the
+	 *  shell knows where that is; [`MapSnapshot::of`] says `false`).
+	 */
+	is_sample: boolean,
 	scenario: ScenarioId,
 	scenarios: ScenarioSummary[],
 	elements: Element_Serialize[],

@@ -95,6 +95,7 @@ export const relations: MapRelation[] = [
 export const snapshot: MapSnapshot = {
   title: "Riverside Unified",
   file_name: null,
+  is_sample: true,
   scenario: "as-is",
   scenarios: [{ id: "as-is", name: "As is 2025" }],
   scenes: [],
