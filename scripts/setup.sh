@@ -44,12 +44,13 @@ if ! node_ok; then
   node_ok || { echo "Murmuration needs Node.js 20.19 or newer; this system's is $(node --version 2>/dev/null)." >&2; exit 1; }
 fi
 
-# The UI's npm packages, reinstalled only when the lock file changes.
+# The UI's npm packages, reinstalled only when the lock file or a patch to a package changes
+# (ui/patches: fixes to packages, applied by patch-package; see ui/patches/README.md).
 stamp="$root/ui/node_modules/.package-lock.sha"
-lock_sha="$(sha256sum "$root/ui/package-lock.json" | cut -d' ' -f1)"
+lock_sha="$(cat "$root/ui/package-lock.json" "$root"/ui/patches/*.patch | sha256sum | cut -d' ' -f1)"
 if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$lock_sha" ]; then
   say "Installing the UI's npm packages"
-  (cd "$root/ui" && npm ci --no-audit --no-fund --loglevel=error)
+  (cd "$root/ui" && npm ci --no-audit --no-fund --loglevel=error && npx --no-install patch-package >/dev/null)
   echo "$lock_sha" > "$stamp"
 fi
 

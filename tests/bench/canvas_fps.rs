@@ -3,7 +3,8 @@
 //! and the time from launch to the first drawn map. Not a test: run it by hand (see
 //! docs/benchmarks.md) and record the medians.
 //!
-//! `cargo run --release -p murmuration-e2e --bin canvas-fps -- 2000 5000 20000`
+//! `cargo run --release -p murmuration-e2e --bin canvas-fps -- 2000 5000 20000` (the app under test
+//! is `MURMURATION_BIN`, else the debug build).
 
 #[path = "../e2e/harness.rs"]
 #[allow(dead_code)]
@@ -12,28 +13,14 @@ mod harness;
 use harness::{AppWindow, Launch};
 use std::time::{Duration, Instant};
 
-/// Pans and zooms for `seconds` on every animation frame and counts the frames drawn.
-const MEASURE: &str = r#"
-const [mode, seconds, done] = arguments;
-const cy = window.__murmuration.cy;
-cy.fit(undefined, 20);
-if (mode === 'zoomed') { cy.zoom({ level: cy.zoom() * 6, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } }); }
-const start = performance.now();
-let frames = 0;
-const times = [];
-function step(now) {
-  frames += 1;
-  times.push(now);
-  const t = (now - start) / 1000;
-  cy.panBy({ x: Math.sin(t * 3) * 6, y: Math.cos(t * 2) * 4 });
-  cy.zoom({ level: cy.zoom() * (1 + Math.sin(t * 4) * 0.01), renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
-  if (t < seconds) { requestAnimationFrame(step); } else {
-    const gaps = times.slice(1).map((x, i) => x - times[i]).sort((a, b) => a - b);
-    done({ fps: frames / t, medianFrameMs: gaps[Math.floor(gaps.length / 2)] || 0, p95FrameMs: gaps[Math.floor(gaps.length * 0.95)] || 0 });
-  }
-}
-requestAnimationFrame(step);
-"#;
+/// Moves the view for a few seconds and counts the frames drawn (modes are described in the file).
+const MEASURE: &str = include_str!("frame_rate.js");
+
+/// The view moves measured, in the order of the table's columns.
+const MODES: [&str; 6] = ["whole", "zoomed", "wheel", "drag", "wheel:zoomed", "drag:zoomed"];
+
+/// The phases of opening a map, from the marks the UI leaves (ms since the page started).
+const PHASES: &str = "performance.getEntriesByType('mark').filter(m => m.name.startsWith('murmuration:')).map(m => m.name.slice(12) + ' ' + Math.round(m.startTime)).join(', ')";
 
 #[tokio::main]
 async fn main() {
@@ -50,8 +37,8 @@ async fn main() {
         .ok()
         .and_then(|r| r.parse().ok())
         .unwrap_or(3);
-    println!("| elements | relations | first paint | fps, whole map | fps, zoomed in | median frame (whole / zoomed) |");
-    println!("|---:|---:|---:|---:|---:|---:|");
+    println!("| elements | relations | first paint | fps: {} | settle after a gesture (wheel / drag) |", MODES.join(" | "));
+    println!("|---:|---:|---:|{}---:|", "---:|".repeat(MODES.len()));
     for size in sizes {
         let launch = Launch::fresh();
         let file = launch.data_home.join(format!("synthetic-{size}.murm"));
@@ -62,8 +49,8 @@ async fn main() {
             .expect("murmuration synthetic");
         assert!(status.success());
         let mut paints = Vec::new();
-        let mut whole = Vec::new();
-        let mut zoomed = Vec::new();
+        let mut fps: Vec<Vec<f64>> = vec![Vec::new(); MODES.len()];
+        let mut settle: Vec<Vec<f64>> = vec![Vec::new(); 2];
         let mut relations = 0;
         for _ in 0..runs {
             let launch = Launch {
@@ -73,21 +60,34 @@ async fn main() {
             let started = Instant::now();
             let window = AppWindow::launch(launch).await;
             paints.push(started.elapsed());
+            eprintln!(
+                "{size}: first paint {:.2} s; in the page: {}",
+                started.elapsed().as_secs_f64(),
+                window.eval(PHASES).await.as_str().unwrap_or("")
+            );
+            // PROBE: a JS expression to print after opening, for looking into a slow map by hand.
+            if let Ok(probe) = std::env::var("PROBE") {
+                eprintln!("{size} probe: {}", window.eval(&probe).await);
+            }
             relations = window
                 .eval("window.__murmuration.cy.edges().length")
                 .await
                 .as_u64()
                 .unwrap_or(0);
-            for (mode, into) in [("whole", &mut whole), ("zoomed", &mut zoomed)] {
+            for (mode, into) in MODES.iter().zip(fps.iter_mut()) {
                 let result = window
                     .client
-                    .execute_async(MEASURE, vec![mode.into(), 3.into()])
+                    .execute_async(MEASURE, vec![(*mode).into(), 3.into()])
                     .await
                     .expect("frame-rate run");
-                into.push((
-                    result["fps"].as_f64().unwrap_or(0.0),
-                    result["medianFrameMs"].as_f64().unwrap_or(0.0),
-                ));
+                eprintln!("{size} {mode}: {result}");
+                into.push(result["fps"].as_f64().unwrap_or(0.0));
+                let settled = result["settleMs"].as_f64().unwrap_or(0.0);
+                match *mode {
+                    "wheel" => settle[0].push(settled),
+                    "drag" => settle[1].push(settled),
+                    _ => {}
+                }
             }
             window.screenshot(&format!("canvas-fps-{size}"));
             window.quit().await;
@@ -97,12 +97,11 @@ async fn main() {
             v[v.len() / 2]
         };
         let paint = median(paints.iter().map(Duration::as_secs_f64).collect());
+        let rates: Vec<String> = fps.into_iter().map(|v| format!("{:.1}", median(v))).collect();
+        let [wheel, drag] = [settle[0].clone(), settle[1].clone()].map(median);
         println!(
-            "| {size} | {relations} | {paint:.2} s | {:.1} | {:.1} | {:.1} ms / {:.1} ms |",
-            median(whole.iter().map(|w| w.0).collect()),
-            median(zoomed.iter().map(|z| z.0).collect()),
-            median(whole.iter().map(|w| w.1).collect()),
-            median(zoomed.iter().map(|z| z.1).collect()),
+            "| {size} | {relations} | {paint:.2} s | {} | {wheel:.0} ms / {drag:.0} ms |",
+            rates.join(" | ")
         );
     }
 }

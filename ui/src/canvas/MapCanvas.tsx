@@ -24,6 +24,8 @@ export type CanvasTarget = { type: "node" | "edge"; id: string } | { type: "back
 
 export type CanvasHandle = {
   fit(): void;
+  /** Zooms and pans so these elements (with everything inside them) fill the canvas. */
+  frame(ids: string[]): void;
   /** Selects an element and brings it into view, with a brief highlight. */
   focus(id: string): void;
   select(ids: string[]): void;
@@ -130,7 +132,9 @@ export function MapCanvas({ snapshot, vocabulary, view, editable, events, handle
     if (shownView.current !== shownNow) owesFit.current = true;
     shownView.current = shownNow;
     const definitions = toCytoscapeElements(shown, shownNow, vocabulary.label_wrap_chars);
+    if (!hookInstalled.current) performance.mark("murmuration:definitions");
     syncElements(instance, definitions);
+    if (!hookInstalled.current) performance.mark("murmuration:synced");
     void arrangementFor(instance, shownNow, definitions, positionsFor(shown, shownNow), remembered.current[shownNow]).then(
       async ({ positions, laidOut }) => {
         if (run !== generation.current || instance.destroyed()) return;
@@ -138,6 +142,7 @@ export function MapCanvas({ snapshot, vocabulary, view, editable, events, handle
         owesFit.current = false;
         // The first drawing appears in place; later ones move, so the eye can follow.
         await applyArrangement(instance, positions, { animate: hookInstalled.current, fit });
+        if (!hookInstalled.current) performance.mark("murmuration:arranged");
         if (laidOut) remembered.current[shownNow] = currentPositions(instance);
         if (!hookInstalled.current) {
           hookInstalled.current = true;
@@ -155,6 +160,13 @@ export function MapCanvas({ snapshot, vocabulary, view, editable, events, handle
     (): CanvasHandle => ({
       fit() {
         if (cyRef.current) frameAll(cyRef.current, true);
+      },
+      frame(ids) {
+        const c = cyRef.current;
+        if (!c) return;
+        const wanted = new Set(ids);
+        const nodes = c.nodes().filter((n) => wanted.has(n.id()));
+        if (nodes.nonempty()) frameAll(c, true, nodes);
       },
       focus(id) {
         const c = cyRef.current;

@@ -57,6 +57,7 @@ function renderedNodes(cy: Core): RenderedNode[] {
 }
 
 export function installTestHook(cy: Core, view: () => View): void {
+  performance.mark("murmuration:drawn");
   window.__murmuration = { cy, ready: true, rendered: () => renderedNodes(cy), view };
   document.body.dataset.mapReady = "true";
 }

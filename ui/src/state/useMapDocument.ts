@@ -30,8 +30,10 @@ export function useMapDocument(onError: (message: string) => void): MapDocument 
   useEffect(() => {
     let cancelled = false;
     let stopListening: (() => void) | null = null;
+    performance.mark("murmuration:ask-snapshot");
     Promise.all([commands.mapSnapshot(), commands.visualVocabulary(), fontsReady()])
       .then(([answer, vocabulary]) => {
+        performance.mark("murmuration:snapshot");
         if (cancelled) return;
         if (answer.status === "error") setDocument({ status: "failed", message: answer.error.message });
         else setDocument({ status: "open", snapshot: answer.data, vocabulary });
