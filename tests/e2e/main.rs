@@ -1,6 +1,7 @@
 //! End-to-end tests of the real app window (tauri-driver + WebKitWebDriver under a private Xvfb
 //! display), one module per journey.
 
+mod arranges_rings;
 mod edits_persist;
 mod harness;
 mod opens_sample;

@@ -107,11 +107,11 @@ export function applyArrangement(
 const TITLE_ROOM = 28;
 
 /**
- * Zooms and pans so the whole map fits the canvas. Measured without labels: measuring every label
- * of a big map costs seconds, and only the group titles above the top row can stick out.
+ * Zooms and pans so the whole map (or just `nodes`) fits the canvas. Measured without labels:
+ * measuring every label of a big map costs seconds, and only the group titles above the top row
+ * can stick out.
  */
-export function frameAll(cy: Core, animate: boolean): void {
-  const nodes = cy.nodes(":visible");
+export function frameAll(cy: Core, animate: boolean, nodes: NodeCollection = cy.nodes(":visible")): void {
   if (nodes.empty()) return;
   const box = nodes.boundingBox({ includeLabels: false, includeOverlays: false });
   const width = Math.max(cy.width() - 2 * FIT_PADDING, 1);

@@ -25,6 +25,12 @@ const GROUP_PADDING = 26;
 const GROUP_TITLE = 30;
 /** Air between two blocks, and between one ring and the next. */
 const GAP = 36;
+/** How far a ring grows per try while looking for the smallest circle that holds it. */
+const RADIUS_STEP = 8;
+/** How much further out each ring's ties stand than the last ring's. */
+const RING_SPACING = 110;
+/** Small turns of a ring tried at each size, nearest first (radians). */
+const TURNS = [0, 1, -1, 2, -2, 3, -3, 4, -4, 6, -6].map((k) => (k * Math.PI) / 15);
 /** How far a pushed block moves per try while looking for free room. */
 const PUSH_STEP = 24;
 /** Tries before a pushed block settles where it is (a map is never this wide). */
@@ -49,6 +55,8 @@ export type RingsArrangement = {
   positions: Positions;
   /** The centre of the rings (the centre community, where it already is). */
   origin: Point;
+  /** The outermost group around the centre community (or the community itself): it stays put. */
+  home: string | null;
   /** The radius of each ring that holds something, innermost first. */
   rings: { level: RingLevel; radius: number; blocks: string[] }[];
 };
@@ -79,7 +87,7 @@ export function ringLevels(centre: string, elements: MapElement[], relations: Ma
 
 /** Rings around `centre`; an empty arrangement when it is not a community or is not drawn. */
 export function ringsAround({ centre, elements, relations, positions, sizes }: RingsRequest): RingsArrangement {
-  const nothing: RingsArrangement = { positions: {}, origin: { x: 0, y: 0 }, rings: [] };
+  const nothing: RingsArrangement = { positions: {}, origin: { x: 0, y: 0 }, home: null, rings: [] };
   const byId = new Map(elements.map((e) => [e.id, e]));
   const chosen = byId.get(centre);
   if (!chosen || chosen.kind !== "community") return nothing;
@@ -132,54 +140,82 @@ export function ringsAround({ centre, elements, relations, positions, sizes }: R
   const home = topOf(centre);
   const homeBox = boxOf(home)!;
 
-  // Each block joins the ring of the innermost tie anything inside it has with the centre.
+  // Each block joins the ring of the innermost tie anything inside it has with the centre, and
+  // is held on the ring by that element (a tie nested deep in a site sits on the ring; the rest
+  // of the site hangs off it).
   const blockLevel = new Map<string, RingLevel>();
+  const anchorOf = new Map<string, string>();
   for (const [id, level] of ringLevels(centre, elements, relations)) {
     const block = topOf(id);
-    if (block === home || !boxOf(block)) continue;
-    blockLevel.set(block, Math.min(blockLevel.get(block) ?? 2, level) as RingLevel);
+    if (block === home || !boxOf(id) || !boxOf(block)) continue;
+    if (!blockLevel.has(block) || level < blockLevel.get(block)!) {
+      blockLevel.set(block, level);
+      anchorOf.set(block, id);
+    }
   }
+  const shapeCentre = (id: string): Point => {
+    const box = boxOf(id)!;
+    return { x: (box.x1 + box.x2) / 2, y: (box.y1 + (children.has(id) ? GROUP_TITLE : 0) + box.y2) / 2 };
+  };
 
   const shifts = new Map<string, Point>();
   const placed: Box[] = [homeBox];
   const rings: RingsArrangement["rings"] = [];
-  // The rings start outside the whole of the centre's block, wherever in it the centre sits.
-  let reached = farthestCorner(homeBox, origin);
   for (const level of [0, 1, 2] as RingLevel[]) {
     const blocks = [...blockLevel].filter(([, l]) => l === level).map(([id]) => id);
     if (blocks.length === 0) continue;
-    const radii = blocks.map((id) => halfDiagonal(boxOf(id)!) + GAP / 2);
+    const anchors = blocks.map((id) => shapeCentre(anchorOf.get(id)!));
+    const sizesAround = blocks.map((id) => 2 * halfDiagonal(boxOf(id)!) + GAP);
     // Around the ring in the order they stand around the centre now, so left stays left.
-    const current = blocks.map((id) => angleOf(middle(boxOf(id)!), origin));
+    const current = anchors.map((a) => angleOf(a, origin));
     const order = blocks.map((_, i) => i).sort((a, b) => current[a] - current[b] || blocks[a].localeCompare(blocks[b]));
-    const total = radii.reduce((sum, r) => sum + 2 * r, 0);
-    // Each block gets a share of the turn as wide as it is.
-    const spans = order.map((i) => (2 * Math.PI * 2 * radii[i]) / total);
-    const nominal: number[] = [];
+    const total = sizesAround.reduce((sum, r) => sum + r, 0);
+    // Each block gets a share of the turn as wide as it is, the whole turned to stay close to
+    // where the blocks are now.
+    const angles: number[] = [];
     let turned = 0;
-    order.forEach((_, k) => {
-      nominal.push(turned + spans[k] / 2);
-      turned += spans[k];
-    });
-    const offset = circularMean(order.map((i, k) => current[i] - nominal[k]));
-    const widest = Math.max(...radii);
-    let radius = Math.max(reached + GAP + widest, total / (2 * Math.PI));
-    while (!neighboursClear(order.map((i) => radii[i]), spans, radius)) radius *= 1.05;
+    for (const i of order) {
+      const span = (2 * Math.PI * sizesAround[i]) / total;
+      angles.push(turned + span / 2);
+      turned += span;
+    }
+    const offset = circularMean(order.map((i, k) => current[i] - angles[k]));
+    // Each ring's ties stand clearly further out than the last ring's; the blocks hanging off
+    // them need only keep clear of each other, so an outer block may sit in an inner ring's gap.
+    const inner = rings.length === 0 ? 0 : rings[rings.length - 1].radius + RING_SPACING;
+    const at = (radius: number, turn: number) =>
+      order.map((i, k) => {
+        const angle = angles[k] + offset + turn;
+        const to = { x: origin.x + radius * Math.cos(angle), y: origin.y + radius * Math.sin(angle) };
+        return moved(boxOf(blocks[i])!, { x: to.x - anchors[i].x, y: to.y - anchors[i].y });
+      });
+    const fits = (candidate: Box[]) =>
+      candidate.every((box, k) => !placed.some((p) => overlaps(p, box)) && candidate.every((other, j) => j <= k || !overlaps(box, other)));
+    // The smallest circle that holds them, turning the ring a little if that lets it be smaller.
+    let radius = Math.max(inner, (total / (2 * Math.PI)) * 0.5);
+    let chosen: Box[] | undefined;
+    for (let tries = 0; chosen === undefined && tries < MAX_PUSHES; tries++) {
+      for (const turn of TURNS) {
+        const there = at(radius, turn);
+        if (fits(there)) {
+          chosen = there;
+          break;
+        }
+      }
+      if (chosen === undefined) radius += Math.max(RADIUS_STEP, radius * 0.02);
+    }
+    chosen ??= at(radius, 0);
     order.forEach((i, k) => {
-      const angle = nominal[k] + offset;
       const box = boxOf(blocks[i])!;
-      const from = middle(box);
-      const to = { x: origin.x + radius * Math.cos(angle), y: origin.y + radius * Math.sin(angle) };
-      const shift = { x: to.x - from.x, y: to.y - from.y };
-      shifts.set(blocks[i], shift);
-      placed.push(moved(box, shift));
+      shifts.set(blocks[i], { x: chosen![k].x1 - box.x1, y: chosen![k].y1 - box.y1 });
+      placed.push(chosen![k]);
     });
     rings.push({ level, radius, blocks: order.map((i) => blocks[i]) });
-    reached = radius + widest;
   }
 
-  // Whatever stands where the rings now are steps out of the way, nearest first; the rest stays.
-  const footprint = reached + GAP;
+  // Whatever stands on the rings or inside the outermost steps out of the way, nearest first;
+  // the rest stays.
+  const footprint = (rings.length > 0 ? rings[rings.length - 1].radius : 0) + GAP;
   const others = [...new Set(elements.map((e) => topOf(e.id)))]
     .filter((id) => id !== home && !blockLevel.has(id) && boxOf(id))
     .map((id) => ({ id, box: boxOf(id)! }));
@@ -209,18 +245,7 @@ export function ringsAround({ centre, elements, relations, positions, sizes }: R
       result[leaf] = { x: Math.round(at.x + shift.x), y: Math.round(at.y + shift.y) };
     }
   }
-  return { positions: result, origin, rings };
-}
-
-/** Whether blocks of these radii, each centred in its span of the turn, clear their neighbours. */
-function neighboursClear(radii: number[], spans: number[], radius: number): boolean {
-  if (radii.length < 2) return true;
-  return radii.every((r, k) => {
-    const next = (k + 1) % radii.length;
-    const apart = (spans[k] + spans[next]) / 2;
-    const chord = 2 * radius * Math.sin(Math.min(apart, Math.PI) / 2);
-    return chord >= r + radii[next];
-  });
+  return { positions: result, origin, home, rings };
 }
 
 function unite(boxes: (Box | null)[]): Box | null {
@@ -244,10 +269,6 @@ function moved(box: Box, by: Point): Box {
 
 function halfDiagonal(box: Box): number {
   return Math.hypot(box.x2 - box.x1, box.y2 - box.y1) / 2;
-}
-
-function farthestCorner(box: Box, from: Point): number {
-  return Math.max(...[box.x1, box.x2].flatMap((x) => [box.y1, box.y2].map((y) => Math.hypot(x - from.x, y - from.y))));
 }
 
 /** Boxes closer than the gap count as overlapping: touching blocks read as one. */

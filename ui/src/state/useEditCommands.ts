@@ -155,8 +155,8 @@ export function useEditCommands(context: Context) {
       /**
        * Arranges the network in rings around a community (layout/rings.ts) and keeps it: one
        * undoable Move. The canvas animates to the new snapshot as after any move; once everything
-       * has arrived, the whole map is framed, since the rings may reach past the view. Returns
-       * whether there was anything to arrange.
+       * has arrived, the rings are framed, since they may reach past the view (the whole map
+       * would often be too far out to read). Returns whether there was anything to arrange.
        */
       arrangeInRings(centre: string | null = selectedCommunity()): boolean {
         const { snapshot, view, canvas } = now();
@@ -166,10 +166,10 @@ export function useEditCommands(context: Context) {
         for (const d of toCytoscapeElements(snapshot, "network", RINGS_WRAP_CHARS)) {
           if (d.group === "nodes") sizes[String(d.data.id)] = { w: d.data.layoutW, h: d.data.layoutH };
         }
-        const { positions } = ringsAround({ centre, elements: snapshot.elements, relations: snapshot.relations, positions: handle.positions(), sizes });
+        const { positions, home, rings } = ringsAround({ centre, elements: snapshot.elements, relations: snapshot.relations, positions: handle.positions(), sizes });
         if (Object.keys(positions).length === 0) return false;
         void send(moveWith(positions)).then((ok) => {
-          if (ok) frameOnArrival(canvas, positions);
+          if (ok) frameOnArrival(canvas, positions, [home!, ...rings.flatMap((r) => r.blocks)]);
         });
         return true;
       },
@@ -184,15 +184,15 @@ export function useEditCommands(context: Context) {
   }, []);
 }
 
-/** Frames the map once the canvas has moved everything to `positions` (or after a time limit). */
-function frameOnArrival(canvas: RefObject<CanvasHandle | null>, positions: Record<string, { x: number; y: number }>): void {
+/** Frames `framed` once the canvas has moved everything to `positions` (or after a time limit). */
+function frameOnArrival(canvas: RefObject<CanvasHandle | null>, positions: Record<string, { x: number; y: number }>, framed: string[]): void {
   const started = performance.now();
   const check = () => {
     const handle = canvas.current;
     if (!handle) return;
     const now = handle.positions();
     const arrived = Object.entries(positions).every(([id, p]) => !now[id] || (Math.abs(now[id].x - p.x) < 1 && Math.abs(now[id].y - p.y) < 1));
-    if (arrived || performance.now() - started > ARRIVAL_LIMIT_MS) handle.fit();
+    if (arrived || performance.now() - started > ARRIVAL_LIMIT_MS) handle.frame(framed);
     else requestAnimationFrame(check);
   };
   requestAnimationFrame(check);
