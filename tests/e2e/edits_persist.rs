@@ -2,49 +2,10 @@
 //! it, switch to the org chart and back, quit — and find the work there after a restart.
 
 use crate::harness::{AppWindow, Launch};
-use fantoccini::actions::{InputSource, MouseActions, PointerAction, MOUSE_BUTTON_LEFT};
 use fantoccini::Locator;
 use std::time::Duration;
 
 const WAIT: Duration = Duration::from_secs(20);
-
-async fn click(window: &AppWindow, test_id: &str) {
-    window
-        .client
-        .find(Locator::Css(&format!("[data-testid='{test_id}']")))
-        .await
-        .unwrap_or_else(|e| panic!("no [data-testid={test_id}]: {e}"))
-        .click()
-        .await
-        .unwrap_or_else(|e| panic!("clicking {test_id}: {e}"));
-}
-
-/// Clicks the element named `name` where the canvas draws it, as a mouse would.
-async fn click_on_canvas(window: &AppWindow, name: &str) {
-    let at = window
-        .eval(&format!(
-            "window.__murmuration.rendered().find(e => e.name === {name:?} && e.inViewport)"
-        ))
-        .await;
-    let (x, y) = (at["x"].as_f64().expect("x"), at["y"].as_f64().expect("y"));
-    let mouse = MouseActions::new("mouse".into())
-        .then(PointerAction::MoveTo {
-            duration: None,
-            x,
-            y,
-        })
-        .then(PointerAction::Down {
-            button: MOUSE_BUTTON_LEFT,
-        })
-        .then(PointerAction::Up {
-            button: MOUSE_BUTTON_LEFT,
-        });
-    window
-        .client
-        .perform_actions(mouse)
-        .await
-        .expect("click on the canvas");
-}
 
 async fn parent_of(window: &AppWindow, id: &str) -> String {
     window
@@ -72,7 +33,7 @@ async fn edit_and_restart() {
     let offices_before = window
         .eval("window.__murmuration.rendered().filter(e => e.kind === 'office').length")
         .await;
-    click(&window, "palette-office").await;
+    window.click("palette-office").await;
     window
         .wait_until(
             &format!("window.__murmuration.rendered().filter(e => e.kind === 'office').length > {offices_before}"),
@@ -104,7 +65,7 @@ async fn edit_and_restart() {
     window.screenshot("edits-1-office-added");
 
     // Nest the science specialist in the Graduate Capstone community, then undo it.
-    click_on_canvas(&window, "Priya Raman").await;
+    window.click_on_canvas("Priya Raman", 1).await;
     window
         .wait_until(
             "document.querySelector(\"[data-testid='inspector-name']\")?.value === 'Priya Raman'",
@@ -127,7 +88,7 @@ async fn edit_and_restart() {
         .expect("choose Graduate Capstone");
     window.wait_until("window.__murmuration.cy.getElementById('science-specialist').data('parent') === 'capstone'", WAIT).await;
     window.screenshot("edits-2-nested");
-    click(&window, "undo").await;
+    window.click("undo").await;
     window
         .wait_until("window.__murmuration.cy.getElementById('science-specialist').data('parent') === 'teaching-learning'", WAIT)
         .await;
@@ -137,12 +98,12 @@ async fn edit_and_restart() {
     );
 
     // The org chart is another drawing of the same map.
-    click(&window, "view-org_chart").await;
+    window.click("view-org_chart").await;
     window
         .wait_until("window.__murmuration.view() === 'org_chart'", WAIT)
         .await;
     window.screenshot("edits-3-org-chart");
-    click(&window, "view-network").await;
+    window.click("view-network").await;
     window
         .wait_until("window.__murmuration.view() === 'network'", WAIT)
         .await;

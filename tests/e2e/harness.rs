@@ -5,7 +5,8 @@
 //! fight over 2 cores). Screenshots are taken at the X level: a WebDriver screenshot of a large
 //! canvas can hang WebKitWebDriver.
 
-use fantoccini::{Client, ClientBuilder};
+use fantoccini::actions::{InputSource, MouseActions, PointerAction, MOUSE_BUTTON_LEFT};
+use fantoccini::{Client, ClientBuilder, Locator};
 use serde_json::{json, Value};
 use std::io::{BufRead, BufReader};
 use std::net::TcpListener;
@@ -211,6 +212,59 @@ impl AppWindow {
             );
             tokio::time::sleep(Duration::from_millis(150)).await;
         }
+    }
+
+    /// Clicks the control marked `data-testid="{test_id}"`.
+    pub async fn click(&self, test_id: &str) {
+        self.client
+            .find(Locator::Css(&format!("[data-testid='{test_id}']")))
+            .await
+            .unwrap_or_else(|e| panic!("no [data-testid={test_id}]: {e}"))
+            .click()
+            .await
+            .unwrap_or_else(|e| panic!("clicking {test_id}: {e}"));
+    }
+
+    /// The centre of the element named `name` where the canvas draws it, in the window's CSS
+    /// pixels (what pointer actions take).
+    pub async fn centre_of(&self, name: &str) -> (f64, f64) {
+        let at = self
+            .eval(&format!(
+                "window.__murmuration.rendered().find(e => e.name === {name:?} && e.inViewport) ?? null"
+            ))
+            .await;
+        match (at["x"].as_f64(), at["y"].as_f64()) {
+            (Some(x), Some(y)) => (x, y),
+            _ => panic!("{name} is not drawn in view"),
+        }
+    }
+
+    /// Runs mouse actions as WebDriver input (real mouse events in the page).
+    pub async fn mouse(&self, actions: MouseActions) {
+        self.client
+            .perform_actions(actions)
+            .await
+            .expect("mouse actions");
+    }
+
+    /// Clicks (or, with `times` = 2, double-clicks) the element named `name` on the canvas.
+    pub async fn click_on_canvas(&self, name: &str, times: usize) {
+        let (x, y) = self.centre_of(name).await;
+        let mut mouse = MouseActions::new("mouse".into()).then(PointerAction::MoveTo {
+            duration: None,
+            x,
+            y,
+        });
+        for _ in 0..times {
+            mouse = mouse
+                .then(PointerAction::Down {
+                    button: MOUSE_BUTTON_LEFT,
+                })
+                .then(PointerAction::Up {
+                    button: MOUSE_BUTTON_LEFT,
+                });
+        }
+        self.mouse(mouse).await;
     }
 
     /// Names of the elements drawn on the canvas and inside the visible viewport.

@@ -1,0 +1,311 @@
+//! A new user's first steps, as they would take them: add an office, rename it in place, draw a
+//! flow from it to another office with the connect handle, nest it and undo that, look at the org
+//! chart — then quit, start again and find the flow and the name kept.
+//!
+//! Each step leaves a screenshot, `first-steps-<n>-<step>.png`; the ones in `docs/screenshots/`
+//! are these, cropped to the window and scaled down (`convert … -crop 1440x900+0+0 -resize 1200x`).
+
+use crate::harness::{AppWindow, Launch};
+use fantoccini::actions::{InputSource, MouseActions, PointerAction, MOUSE_BUTTON_LEFT};
+use fantoccini::Locator;
+use serde_json::Value;
+use std::time::Duration;
+
+const WAIT: Duration = Duration::from_secs(20);
+const FIRST_NAME: &str = "Office of Belonging";
+const NEW_NAME: &str = "Office of Student Belonging";
+const TARGET: &str = "Human Resources";
+
+#[tokio::test(flavor = "multi_thread")]
+async fn draws_a_flow_and_renames_and_both_survive_a_restart() {
+    // A WebDriver call that never returns must fail the test, not hang CI.
+    tokio::time::timeout(Duration::from_secs(240), first_steps())
+        .await
+        .expect("the journey finished in time");
+}
+
+/// The id of the element named `name`.
+async fn id_of(window: &AppWindow, name: &str) -> String {
+    window
+        .eval(&format!(
+            "window.__murmuration.rendered().find(e => e.name === {name:?})?.id ?? ''"
+        ))
+        .await
+        .as_str()
+        .filter(|id| !id.is_empty())
+        .unwrap_or_else(|| panic!("no element named {name}"))
+        .to_owned()
+}
+
+/// A JS expression: whether the open map has an information flow from `source` to `target`.
+fn flow_between(source: &str, target: &str) -> String {
+    format!(
+        "window.__murmuration.cy.edges().some(e => e.data('source') === {source:?} && \
+         e.data('target') === {target:?} && e.data('kind') === 'flow' && \
+         e.data('medium') === 'information')"
+    )
+}
+
+/// Waits until nothing on the canvas is moving (a layout or zoom animating), so a screenshot shows
+/// where things end up.
+async fn settled(window: &AppWindow) {
+    window
+        .wait_until(
+            "!window.__murmuration.cy.animated() && \
+             !window.__murmuration.cy.elements().some(e => e.animated())",
+            WAIT,
+        )
+        .await;
+}
+
+/// The point of the canvas (window CSS pixels) farthest from every drawn element, among the
+/// points within `reach` pixels of (`x`, `y`): a free spot to move something to.
+async fn free_spot_near(window: &AppWindow, x: f64, y: f64, reach: f64) -> (f64, f64) {
+    let spot = window
+        .eval(&format!(
+            "(() => {{
+               const frame = window.__murmuration.cy.container().getBoundingClientRect();
+               const boxes = window.__murmuration.rendered().filter(e => e.inViewport);
+               const clearance = (px, py) => Math.min(...boxes.map(b =>
+                 Math.hypot(Math.max(Math.abs(px - b.x) - b.w / 2, 0), Math.max(Math.abs(py - b.y) - b.h / 2, 0))));
+               let best = null;
+               for (let px = frame.left + 120; px < frame.right - 260; px += 20)
+                 for (let py = frame.top + 140; py < frame.bottom - 160; py += 20) {{
+                   if (Math.hypot(px - {x}, py - {y}) > {reach}) continue;
+                   const c = clearance(px, py);
+                   if (!best || c > best.c) best = {{ x: px, y: py, c }};
+                 }}
+               return best;
+             }})()"
+        ))
+        .await;
+    (as_f64(&spot["x"]), as_f64(&spot["y"]))
+}
+
+/// Presses the left button at `from`, moves through a few points to `to` and lets go there.
+fn drag(from: (f64, f64), to: (f64, f64)) -> MouseActions {
+    let mut drag = MouseActions::new("mouse".into())
+        .then(PointerAction::MoveTo {
+            duration: None,
+            x: from.0,
+            y: from.1,
+        })
+        .then(PointerAction::Down {
+            button: MOUSE_BUTTON_LEFT,
+        });
+    for step in 1..=5 {
+        let f = f64::from(step) / 5.0;
+        drag = drag.then(PointerAction::MoveTo {
+            duration: Some(Duration::from_millis(60)),
+            x: from.0 + (to.0 - from.0) * f,
+            y: from.1 + (to.1 - from.1) * f,
+        });
+    }
+    drag.then(PointerAction::Up {
+        button: MOUSE_BUTTON_LEFT,
+    })
+}
+
+async fn type_into_name_field(window: &AppWindow, text: &str) {
+    window
+        .wait_until(
+            "document.activeElement?.dataset.testid === 'rename-field'",
+            WAIT,
+        )
+        .await;
+    window
+        .client
+        .find(Locator::Css("[data-testid='rename-field']"))
+        .await
+        .expect("the name field")
+        .send_keys(&format!("{text}\u{E007}"))
+        .await
+        .expect("type the name and Enter");
+    window
+        .wait_until(
+            "document.querySelector(\"[data-testid='rename-field']\") === null",
+            WAIT,
+        )
+        .await;
+}
+
+async fn first_steps() {
+    let window = AppWindow::launch(Launch::fresh()).await;
+    window.screenshot("first-steps-0-sample");
+    // Closer than the whole district, so that names can be read in the screenshots.
+    window.click("zoom-in").await;
+    window.click("zoom-in").await;
+    settled(&window).await;
+
+    // 1. Add an office from the palette; it asks for its name at once.
+    window.click("palette-office").await;
+    type_into_name_field(&window, FIRST_NAME).await;
+    window
+        .wait_until(
+            &format!("window.__murmuration.rendered().some(e => e.name === {FIRST_NAME:?})"),
+            WAIT,
+        )
+        .await;
+    let office = id_of(&window, FIRST_NAME).await;
+    window.screenshot("first-steps-1-add");
+
+    // It lands in the middle of the view, over whatever is there: drag it to a free spot.
+    let (ox, oy) = window.centre_of(FIRST_NAME).await;
+    let spot = free_spot_near(&window, ox, oy, 450.0).await;
+    window.mouse(drag((ox, oy), spot)).await;
+    settled(&window).await;
+    let (mx, my) = window.centre_of(FIRST_NAME).await;
+    assert!(
+        (mx - spot.0).abs() < 30.0 && (my - spot.1).abs() < 30.0,
+        "the office was dragged to {spot:?} but is drawn at ({mx}, {my})"
+    );
+    window.screenshot("first-steps-1b-moved");
+
+    // 2. Rename it in place: double-click, type, Enter.
+    window.click_on_canvas(FIRST_NAME, 2).await;
+    type_into_name_field(&window, NEW_NAME).await;
+    window
+        .wait_until(
+            &format!(
+                "window.__murmuration.cy.getElementById({office:?}).data('name') === {NEW_NAME:?}"
+            ),
+            WAIT,
+        )
+        .await;
+    window.screenshot("first-steps-2-rename");
+
+    // 3. Connect: hover the office (coming from outside it, so the canvas sees the pointer
+    // enter), drag its handle onto another office, choose the kind.
+    let target = id_of(&window, TARGET).await;
+    let (ox, oy) = window.centre_of(NEW_NAME).await;
+    let away = free_spot_near(&window, ox, oy, 300.0).await;
+    window
+        .mouse(
+            MouseActions::new("mouse".into())
+                .then(PointerAction::MoveTo {
+                    duration: None,
+                    x: away.0,
+                    y: away.1,
+                })
+                .then(PointerAction::MoveTo {
+                    duration: None,
+                    x: ox,
+                    y: oy,
+                }),
+        )
+        .await;
+    window
+        .wait_until(
+            "document.querySelector(\"[data-testid='connect-handle']\") !== null",
+            WAIT,
+        )
+        .await;
+    let handle = window
+        .eval(
+            "(r => ({ x: r.left + r.width / 2, y: r.top + r.height / 2 }))\
+             (document.querySelector(\"[data-testid='connect-handle']\").getBoundingClientRect())",
+        )
+        .await;
+    let (hx, hy) = (as_f64(&handle["x"]), as_f64(&handle["y"]));
+    let to = window.centre_of(TARGET).await;
+    window.mouse(drag((hx, hy), to)).await;
+    window
+        .wait_until(
+            "document.querySelector(\"[data-testid='relation-chooser']\") !== null",
+            WAIT,
+        )
+        .await;
+    window.screenshot("first-steps-3-connect-choose");
+    window.click("relation-information").await;
+    window
+        .wait_until(&flow_between(&office, &target), WAIT)
+        .await;
+    window.screenshot("first-steps-4-connected");
+
+    // 4. Nest it in Teaching & Learning (the inspector's Inside field), then undo that.
+    window.click_on_canvas(NEW_NAME, 1).await;
+    window
+        .wait_until(
+            &format!(
+                "document.querySelector(\"[data-testid='inspector-name']\")?.value === {NEW_NAME:?}"
+            ),
+            WAIT,
+        )
+        .await;
+    window
+        .client
+        .find(Locator::Css("[data-testid='inspector-parent']"))
+        .await
+        .expect("the inspector's Inside field")
+        .select_by_value("teaching-learning")
+        .await
+        .expect("choose Teaching & Learning");
+    window
+        .wait_until(
+            &format!(
+                "window.__murmuration.cy.getElementById({office:?}).data('parent') === 'teaching-learning'"
+            ),
+            WAIT,
+        )
+        .await;
+    window.screenshot("first-steps-5-nest");
+    window.click("undo").await;
+    window
+        .wait_until(
+            &format!("!window.__murmuration.cy.getElementById({office:?}).data('parent')"),
+            WAIT,
+        )
+        .await;
+    window.screenshot("first-steps-6-undo");
+
+    // 5. The org chart is another drawing of the same map.
+    window.click("view-org_chart").await;
+    window
+        .wait_until("window.__murmuration.view() === 'org_chart'", WAIT)
+        .await;
+    settled(&window).await;
+    window.screenshot("first-steps-7-org-chart");
+    window.click("view-network").await;
+    window
+        .wait_until("window.__murmuration.view() === 'network'", WAIT)
+        .await;
+
+    // Quit and start again: the renamed office and its flow are there, the nesting is not.
+    let data_home = window.quit().await;
+    let window = AppWindow::launch(Launch {
+        args: Vec::new(),
+        data_home,
+    })
+    .await;
+    window
+        .wait_until(
+            &format!(
+                "window.__murmuration.cy.getElementById({office:?}).data('name') === {NEW_NAME:?}"
+            ),
+            WAIT,
+        )
+        .await;
+    assert_eq!(
+        window.eval(&flow_between(&office, &target)).await,
+        Value::Bool(true),
+        "the flow is kept after a restart"
+    );
+    assert_eq!(
+        window
+            .eval(&format!(
+                "window.__murmuration.cy.getElementById({office:?}).data('parent') ?? null"
+            ))
+            .await,
+        Value::Null,
+        "the undone nesting stays undone"
+    );
+    settled(&window).await;
+    window.screenshot("first-steps-8-after-restart");
+    window.quit().await;
+}
+
+fn as_f64(value: &Value) -> f64 {
+    value
+        .as_f64()
+        .unwrap_or_else(|| panic!("not a number: {value}"))
+}
