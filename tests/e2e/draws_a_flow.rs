@@ -1,9 +1,11 @@
-//! A new user's first steps, as they would take them: add an office, rename it in place, draw a
-//! flow from it to another office with the connect handle, nest it and undo that, look at the org
-//! chart — then quit, start again and find the flow and the name kept.
+//! A new user's first steps, as they would take them: add an office and move it clear of the
+//! others, rename it in place, draw a flow from it to another office with the connect handle, drag
+//! it into a group and undo that, look at the org chart — then quit, start again and find the flow
+//! and the name kept.
 //!
 //! Each step leaves a screenshot, `first-steps-<n>-<step>.png`; the ones in `docs/screenshots/`
-//! are these, cropped to the window and scaled down (`convert … -crop 1440x900+0+0 -resize 1200x`).
+//! are these, cropped to the window and made small:
+//! `convert <shot> -crop 1440x900+0+0 +repage -resize 1200x -strip -colors 256 PNG8:<doc>`.
 
 use crate::harness::{AppWindow, Launch};
 use fantoccini::actions::{InputSource, MouseActions, PointerAction, MOUSE_BUTTON_LEFT};
@@ -15,6 +17,7 @@ const WAIT: Duration = Duration::from_secs(20);
 const FIRST_NAME: &str = "Office of Belonging";
 const NEW_NAME: &str = "Office of Student Belonging";
 const TARGET: &str = "Human Resources";
+const GROUP: &str = "Eastside High School";
 
 #[tokio::test(flavor = "multi_thread")]
 async fn draws_a_flow_and_renames_and_both_survive_a_restart() {
@@ -59,24 +62,37 @@ async fn settled(window: &AppWindow) {
 }
 
 /// The point of the canvas (window CSS pixels) farthest from every drawn element, among the
-/// points within `reach` pixels of (`x`, `y`): a free spot to move something to.
-async fn free_spot_near(window: &AppWindow, x: f64, y: f64, reach: f64) -> (f64, f64) {
+/// points within `reach` pixels of `near` — and, with `inside`, within that group's area (the
+/// group itself does not count as in the way): a free spot to move something to.
+async fn free_spot(
+    window: &AppWindow,
+    near: (f64, f64),
+    reach: f64,
+    inside: Option<&str>,
+) -> (f64, f64) {
+    let group = inside.map_or("null".to_owned(), |name| format!("{name:?}"));
     let spot = window
         .eval(&format!(
             "(() => {{
                const frame = window.__murmuration.cy.container().getBoundingClientRect();
-               const boxes = window.__murmuration.rendered().filter(e => e.inViewport);
+               const drawn = window.__murmuration.rendered().filter(e => e.inViewport);
+               const group = drawn.find(e => e.name === {group});
+               const boxes = drawn.filter(e => e !== group);
                const clearance = (px, py) => Math.min(...boxes.map(b =>
                  Math.hypot(Math.max(Math.abs(px - b.x) - b.w / 2, 0), Math.max(Math.abs(py - b.y) - b.h / 2, 0))));
+               const within = (px, py) => !group ||
+                 (Math.abs(px - group.x) < group.w / 2 - 30 && Math.abs(py - group.y) < group.h / 2 - 30);
                let best = null;
-               for (let px = frame.left + 120; px < frame.right - 260; px += 20)
-                 for (let py = frame.top + 140; py < frame.bottom - 160; py += 20) {{
-                   if (Math.hypot(px - {x}, py - {y}) > {reach}) continue;
+               for (let px = frame.left + 120; px < frame.right - 260; px += 10)
+                 for (let py = frame.top + 140; py < frame.bottom - 160; py += 10) {{
+                   if (Math.hypot(px - {x}, py - {y}) > {reach} || !within(px, py)) continue;
                    const c = clearance(px, py);
                    if (!best || c > best.c) best = {{ x: px, y: py, c }};
                  }}
                return best;
-             }})()"
+             }})()",
+            x = near.0,
+            y = near.1,
         ))
         .await;
     (as_f64(&spot["x"]), as_f64(&spot["y"]))
@@ -106,21 +122,23 @@ fn drag(from: (f64, f64), to: (f64, f64)) -> MouseActions {
     })
 }
 
-async fn type_into_name_field(window: &AppWindow, text: &str) {
+/// Types `text` into the name field that is open, takes the screenshot `shot` with the field
+/// still open, then presses Enter.
+async fn type_into_name_field(window: &AppWindow, text: &str, shot: &str) {
     window
         .wait_until(
             "document.activeElement?.dataset.testid === 'rename-field'",
             WAIT,
         )
         .await;
-    window
+    let field = window
         .client
         .find(Locator::Css("[data-testid='rename-field']"))
         .await
-        .expect("the name field")
-        .send_keys(&format!("{text}\u{E007}"))
-        .await
-        .expect("type the name and Enter");
+        .expect("the name field");
+    field.send_keys(text).await.expect("type the name");
+    window.screenshot(shot);
+    field.send_keys("\u{E007}").await.expect("Enter");
     window
         .wait_until(
             "document.querySelector(\"[data-testid='rename-field']\") === null",
@@ -139,7 +157,7 @@ async fn first_steps() {
 
     // 1. Add an office from the palette; it asks for its name at once.
     window.click("palette-office").await;
-    type_into_name_field(&window, FIRST_NAME).await;
+    type_into_name_field(&window, FIRST_NAME, "first-steps-1-add").await;
     window
         .wait_until(
             &format!("window.__murmuration.rendered().some(e => e.name === {FIRST_NAME:?})"),
@@ -147,11 +165,10 @@ async fn first_steps() {
         )
         .await;
     let office = id_of(&window, FIRST_NAME).await;
-    window.screenshot("first-steps-1-add");
 
     // It lands in the middle of the view, over whatever is there: drag it to a free spot.
     let (ox, oy) = window.centre_of(FIRST_NAME).await;
-    let spot = free_spot_near(&window, ox, oy, 450.0).await;
+    let spot = free_spot(&window, (ox, oy), 450.0, None).await;
     window.mouse(drag((ox, oy), spot)).await;
     settled(&window).await;
     let (mx, my) = window.centre_of(FIRST_NAME).await;
@@ -163,7 +180,7 @@ async fn first_steps() {
 
     // 2. Rename it in place: double-click, type, Enter.
     window.click_on_canvas(FIRST_NAME, 2).await;
-    type_into_name_field(&window, NEW_NAME).await;
+    type_into_name_field(&window, NEW_NAME, "first-steps-2-rename").await;
     window
         .wait_until(
             &format!(
@@ -172,13 +189,12 @@ async fn first_steps() {
             WAIT,
         )
         .await;
-    window.screenshot("first-steps-2-rename");
 
     // 3. Connect: hover the office (coming from outside it, so the canvas sees the pointer
     // enter), drag its handle onto another office, choose the kind.
     let target = id_of(&window, TARGET).await;
     let (ox, oy) = window.centre_of(NEW_NAME).await;
-    let away = free_spot_near(&window, ox, oy, 300.0).await;
+    let away = free_spot(&window, (ox, oy), 300.0, None).await;
     window
         .mouse(
             MouseActions::new("mouse".into())
@@ -222,32 +238,21 @@ async fn first_steps() {
         .await;
     window.screenshot("first-steps-4-connected");
 
-    // 4. Nest it in Teaching & Learning (the inspector's Inside field), then undo that.
-    window.click_on_canvas(NEW_NAME, 1).await;
+    // 4. Nest it: drag it into Eastside High School (dropping on a group puts it inside), then
+    // undo that.
+    let (ox, oy) = window.centre_of(NEW_NAME).await;
+    let (gx, gy) = window.centre_of(GROUP).await;
+    let inside = free_spot(&window, (gx, gy), 400.0, Some(GROUP)).await;
+    window.mouse(drag((ox, oy), inside)).await;
     window
         .wait_until(
             &format!(
-                "document.querySelector(\"[data-testid='inspector-name']\")?.value === {NEW_NAME:?}"
+                "window.__murmuration.cy.getElementById({office:?}).data('parent') === 'eastside-high'"
             ),
             WAIT,
         )
         .await;
-    window
-        .client
-        .find(Locator::Css("[data-testid='inspector-parent']"))
-        .await
-        .expect("the inspector's Inside field")
-        .select_by_value("teaching-learning")
-        .await
-        .expect("choose Teaching & Learning");
-    window
-        .wait_until(
-            &format!(
-                "window.__murmuration.cy.getElementById({office:?}).data('parent') === 'teaching-learning'"
-            ),
-            WAIT,
-        )
-        .await;
+    settled(&window).await;
     window.screenshot("first-steps-5-nest");
     window.click("undo").await;
     window
@@ -256,6 +261,7 @@ async fn first_steps() {
             WAIT,
         )
         .await;
+    settled(&window).await;
     window.screenshot("first-steps-6-undo");
 
     // 5. The org chart is another drawing of the same map.
