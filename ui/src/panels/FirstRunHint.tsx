@@ -1,5 +1,6 @@
-// The note over the built-in sample, so nobody mistakes Riverside Unified for their own district.
-// Dismissed once, it stays dismissed on this computer.
+// The note over the built-in sample, so nobody mistakes Riverside Unified for their own district,
+// and the two gestures a newcomer cannot see until shown: the connect handle appears only on hover,
+// and renaming is a double-click. Dismissed once, it stays dismissed on this computer.
 import { useState } from "react";
 
 const DISMISSED_KEY = "murmuration.sampleHintDismissed";
@@ -10,7 +11,11 @@ export function FirstRunHint() {
   return (
     <div className="first-run-hint" role="note" data-testid="first-run-hint">
       <span className="hint-mark" aria-hidden="true">i</span>
-      <span>This is a sample district. Open or import your own from the File menu.</span>
+      <span>
+        This is a sample district. Open or import your own from the File menu.
+        <br />
+        <span className="muted">Try it: hover an element and drag its blue dot to connect; double-click to rename.</span>
+      </span>
       <button
         className="icon-button"
         aria-label="Dismiss"
