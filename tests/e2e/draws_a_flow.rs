@@ -49,16 +49,26 @@ fn flow_between(source: &str, target: &str) -> String {
     )
 }
 
-/// Waits until nothing on the canvas is moving (a layout or zoom animating), so a screenshot shows
-/// where things end up.
+/// Waits until nothing on the canvas moves any more (a layout computed in the background, then
+/// animated; a zoom), so a screenshot shows where things end up.
 async fn settled(window: &AppWindow) {
-    window
-        .wait_until(
-            "!window.__murmuration.cy.animated() && \
-             !window.__murmuration.cy.elements().some(e => e.animated())",
-            WAIT,
-        )
-        .await;
+    const PLACES: &str =
+        "JSON.stringify([window.__murmuration.cy.zoom(), window.__murmuration.cy.pan(), \
+                          window.__murmuration.rendered().map(e => [e.x, e.y, e.w, e.h])])";
+    let start = std::time::Instant::now();
+    let mut before = window.eval(PLACES).await;
+    loop {
+        tokio::time::sleep(Duration::from_millis(400)).await;
+        let now = window.eval(PLACES).await;
+        if now == before {
+            return;
+        }
+        assert!(
+            start.elapsed() < WAIT,
+            "the canvas kept moving for {WAIT:?}"
+        );
+        before = now;
+    }
 }
 
 /// The point of the canvas (window CSS pixels) farthest from every drawn element, among the
