@@ -49,28 +49,6 @@ fn flow_between(source: &str, target: &str) -> String {
     )
 }
 
-/// Waits until nothing on the canvas moves any more (a layout computed in the background, then
-/// animated; a zoom), so a screenshot shows where things end up.
-async fn settled(window: &AppWindow) {
-    const PLACES: &str =
-        "JSON.stringify([window.__murmuration.cy.zoom(), window.__murmuration.cy.pan(), \
-                          window.__murmuration.rendered().map(e => [e.x, e.y, e.w, e.h])])";
-    let start = std::time::Instant::now();
-    let mut before = window.eval(PLACES).await;
-    loop {
-        tokio::time::sleep(Duration::from_millis(400)).await;
-        let now = window.eval(PLACES).await;
-        if now == before {
-            return;
-        }
-        assert!(
-            start.elapsed() < WAIT,
-            "the canvas kept moving for {WAIT:?}"
-        );
-        before = now;
-    }
-}
-
 /// The point of the canvas (window CSS pixels) farthest from every drawn element, among the
 /// points within `reach` pixels of `near` — and, with `inside`, within that group's area (the
 /// group itself does not count as in the way): a free spot to move something to.
@@ -163,7 +141,7 @@ async fn first_steps() {
     // Closer than the whole district, so that names can be read in the screenshots.
     window.click("zoom-in").await;
     window.click("zoom-in").await;
-    settled(&window).await;
+    window.settled().await;
 
     // 1. Add an office from the palette; it asks for its name at once.
     window.click("palette-office").await;
@@ -180,7 +158,7 @@ async fn first_steps() {
     let (ox, oy) = window.centre_of(FIRST_NAME).await;
     let spot = free_spot(&window, (ox, oy), 450.0, None).await;
     window.mouse(drag((ox, oy), spot)).await;
-    settled(&window).await;
+    window.settled().await;
     let (mx, my) = window.centre_of(FIRST_NAME).await;
     assert!(
         (mx - spot.0).abs() < 30.0 && (my - spot.1).abs() < 30.0,
@@ -262,7 +240,7 @@ async fn first_steps() {
             WAIT,
         )
         .await;
-    settled(&window).await;
+    window.settled().await;
     window.screenshot("first-steps-5-nest");
     window.click("undo").await;
     window
@@ -271,7 +249,7 @@ async fn first_steps() {
             WAIT,
         )
         .await;
-    settled(&window).await;
+    window.settled().await;
     window.screenshot("first-steps-6-undo");
 
     // 5. The org chart is another drawing of the same map.
@@ -279,7 +257,7 @@ async fn first_steps() {
     window
         .wait_until("window.__murmuration.view() === 'org_chart'", WAIT)
         .await;
-    settled(&window).await;
+    window.settled().await;
     window.screenshot("first-steps-7-org-chart");
     window.click("view-network").await;
     window
@@ -315,7 +293,7 @@ async fn first_steps() {
         Value::Null,
         "the undone nesting stays undone"
     );
-    settled(&window).await;
+    window.settled().await;
     window.screenshot("first-steps-8-after-restart");
     window.quit().await;
 }

@@ -102,6 +102,7 @@ async fn edit_and_restart() {
     window
         .wait_until("window.__murmuration.view() === 'org_chart'", WAIT)
         .await;
+    window.settled().await;
     window.screenshot("edits-3-org-chart");
     window.click("view-network").await;
     window

@@ -267,6 +267,29 @@ impl AppWindow {
         self.mouse(mouse).await;
     }
 
+    /// Waits until nothing on the canvas moves any more (a layout computed in the background,
+    /// then animated; a zoom), so that a screenshot shows where things end up.
+    pub async fn settled(&self) {
+        const PLACES: &str =
+            "JSON.stringify([window.__murmuration.cy.zoom(), window.__murmuration.cy.pan(), \
+                              window.__murmuration.rendered().map(e => [e.x, e.y, e.w, e.h])])";
+        let within = Duration::from_secs(20);
+        let start = Instant::now();
+        let mut before = self.eval(PLACES).await;
+        loop {
+            tokio::time::sleep(Duration::from_millis(400)).await;
+            let now = self.eval(PLACES).await;
+            if now == before {
+                return;
+            }
+            assert!(
+                start.elapsed() < within,
+                "the canvas kept moving for {within:?}"
+            );
+            before = now;
+        }
+    }
+
     /// Names of the elements drawn on the canvas and inside the visible viewport.
     pub async fn names_in_view(&self) -> Vec<String> {
         let value = self
