@@ -5,11 +5,14 @@ import { useState } from "react";
 
 const DISMISSED_KEY = "murmuration.sampleHintDismissed";
 
+/** As wide as its longest line, but wrapping inside the canvas when the window is narrow. */
+const FIT_THE_CANVAS = { whiteSpace: "normal", width: "max-content", maxWidth: "calc(100% - 32px)" } as const;
+
 export function FirstRunHint() {
   const [shown, setShown] = useState(() => localStorage.getItem(DISMISSED_KEY) !== "true");
   if (!shown) return null;
   return (
-    <div className="first-run-hint" role="note" data-testid="first-run-hint">
+    <div className="first-run-hint" role="note" data-testid="first-run-hint" style={FIT_THE_CANVAS}>
       <span className="hint-mark" aria-hidden="true">i</span>
       <span>
         This is a sample district. Open or import your own from the File menu.
