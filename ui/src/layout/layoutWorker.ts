@@ -1,10 +1,13 @@
-// The layout worker: runs computeLayout off the window's thread. Force layouts start from random
-// positions; seeding the worker's Math.random per request makes the same map come out the same way
-// every time it opens (and in screenshots and end-to-end tests).
+// The layout worker: runs computeLayout (and the rings, rings.ts) off the window's thread. Force
+// layouts start from random positions; seeding the worker's Math.random per request makes the same
+// map come out the same way every time it opens (and in screenshots and end-to-end tests).
 import { computeLayout, type LayoutRequest } from "./compute";
+import { ringsInMap, type RingsWork } from "./rings";
+
+type Message = { id: number; request: LayoutRequest } | { id: number; rings: RingsWork };
 
 type Scope = {
-  onmessage: ((event: MessageEvent<{ id: number; request: LayoutRequest }>) => void) | null;
+  onmessage: ((event: MessageEvent<Message>) => void) | null;
   postMessage(message: unknown): void;
 };
 const scope = self as unknown as Scope;
@@ -21,11 +24,15 @@ function seededRandom(seed: number): () => number {
 }
 
 scope.onmessage = (event) => {
-  const { id, request } = event.data;
-  Math.random = seededRandom(20250101);
+  const message = event.data;
   try {
-    scope.postMessage({ id, positions: computeLayout(request) });
+    if ("rings" in message) {
+      scope.postMessage({ id: message.id, arrangement: ringsInMap(message.rings) });
+      return;
+    }
+    Math.random = seededRandom(20250101);
+    scope.postMessage({ id: message.id, positions: computeLayout(message.request) });
   } catch (error) {
-    scope.postMessage({ id, error: String(error) });
+    scope.postMessage({ id: message.id, error: String(error) });
   }
 };

@@ -1,28 +1,38 @@
-// Asks the layout worker for a view's positions. One worker for the window's life; each request
-// carries an id so a slow layout answered after a newer request can be recognised and dropped by
-// the caller. Where workers are unavailable (unit tests), the layout runs in place.
+// Asks the layout worker for a view's positions, or for rings around a community. One worker for
+// the window's life; each request carries an id so a slow layout answered after a newer request
+// can be recognised and dropped by the caller. Where workers are unavailable (unit tests), the
+// work runs in place.
 import type { ElementDefinition } from "cytoscape";
 import type { View } from "../map/types";
 import type { Positions } from "./compute";
+import type { RingsArrangement, RingsWork } from "./rings";
 
-type Reply = { id: number; positions?: Positions; error?: string };
+type Reply = { id: number; positions?: Positions; arrangement?: RingsArrangement; error?: string };
 
 let worker: Worker | null = null;
 let nextId = 1;
-const pending = new Map<number, { resolve(p: Positions): void; reject(e: Error): void }>();
+const pending = new Map<number, { resolve(reply: Reply): void; reject(e: Error): void }>();
 
 function layoutWorker(): Worker | null {
   if (worker !== null || typeof Worker === "undefined") return worker;
   worker = new Worker(new URL("./layoutWorker.ts", import.meta.url), { type: "module" });
   worker.onmessage = (event: MessageEvent<Reply>) => {
-    const { id, positions, error } = event.data;
-    const waiting = pending.get(id);
-    pending.delete(id);
+    const reply = event.data;
+    const waiting = pending.get(reply.id);
+    pending.delete(reply.id);
     if (!waiting) return;
-    if (positions) waiting.resolve(positions);
-    else waiting.reject(new Error(error ?? "The layout failed."));
+    if (reply.error === undefined) waiting.resolve(reply);
+    else waiting.reject(new Error(reply.error));
   };
   return worker;
+}
+
+function ask(target: Worker, message: object): Promise<Reply> {
+  const id = nextId++;
+  return new Promise((resolve, reject) => {
+    pending.set(id, { resolve, reject });
+    target.postMessage({ id, ...message });
+  });
 }
 
 export async function requestLayout(view: View, elements: ElementDefinition[]): Promise<Positions> {
@@ -33,11 +43,21 @@ export async function requestLayout(view: View, elements: ElementDefinition[]): 
     const { computeLayout } = await import("./compute");
     return computeLayout(request);
   }
-  const id = nextId++;
-  return new Promise((resolve, reject) => {
-    pending.set(id, { resolve, reject });
-    target.postMessage({ id, request });
-  });
+  const { positions } = await ask(target, { request });
+  if (!positions) throw new Error("The layout failed.");
+  return positions;
+}
+
+/** Rings around a community (rings.ts), computed in the worker: big maps take a moment. */
+export async function requestRings(work: RingsWork): Promise<RingsArrangement> {
+  const target = layoutWorker();
+  if (target === null) {
+    const { ringsInMap } = await import("./rings");
+    return ringsInMap(work);
+  }
+  const { arrangement } = await ask(target, { rings: work });
+  if (!arrangement) throw new Error("The rings could not be arranged.");
+  return arrangement;
 }
 
 function layoutPart(element: ElementDefinition): ElementDefinition {

@@ -11,9 +11,14 @@
 //   innermost tie any element inside it has with the centre.
 // - The centre community's own block (its ancestors, its children) stays where it is, so the
 //   rings form around the place the user was looking at.
+// - Each ring is a circle through the ties themselves, each block hanging on it by its tie; a
+//   ring's ties stand clearly further out than the last ring's, so "inside" reads by distance,
+//   while the blocks hanging off them only keep clear of each other (an outer block may sit in an
+//   inner ring's gap). Bounding circles around whole blocks made rings too wide to read.
 // - Everything else stays exactly where it was, unless it sits where the rings now are: then it is
 //   pushed straight out from the centre, just far enough to clear the rings and anything else.
-import type { MapElement, MapRelation } from "../map/types";
+import type { MapElement, MapRelation, MapSnapshot } from "../map/types";
+import { toCytoscapeElements } from "../map/elements";
 import type { Positions } from "./compute";
 
 type Point = { x: number; y: number };
@@ -23,7 +28,7 @@ type Box = { x1: number; y1: number; x2: number; y2: number };
 const GROUP_PADDING = 26;
 /** A group's title sits above its box. */
 const GROUP_TITLE = 30;
-/** Air between two blocks, and between one ring and the next. */
+/** Air kept between two blocks, and beyond the outermost ring for what is pushed aside. */
 const GAP = 36;
 /** How far a ring grows per try while looking for the smallest circle that holds it. */
 const RADIUS_STEP = 8;
@@ -33,8 +38,8 @@ const RING_SPACING = 110;
 const TURNS = [0, 1, -1, 2, -2, 3, -3, 4, -4, 6, -6].map((k) => (k * Math.PI) / 15);
 /** How far a pushed block moves per try while looking for free room. */
 const PUSH_STEP = 24;
-/** Tries before a pushed block settles where it is (a map is never this wide). */
-const MAX_PUSHES = 2000;
+/** Tries before a ring or a pushed block settles where it is (a map is never this wide). */
+const MAX_TRIES = 2000;
 
 /** 0: practice / core · 1: engagement / active · 2: interest / peripheral / any other tie. */
 export type RingLevel = 0 | 1 | 2;
@@ -57,9 +62,21 @@ export type RingsArrangement = {
   origin: Point;
   /** The outermost group around the centre community (or the community itself): it stays put. */
   home: string | null;
-  /** The radius of each ring that holds something, innermost first. */
+  /** Each ring that holds something, innermost first: the radius its ties stand at, its blocks. */
   rings: { level: RingLevel; radius: number; blocks: string[] }[];
 };
+
+/** What the window sends (to the layout worker): the map, the centre, where things are drawn. */
+export type RingsWork = { centre: string; snapshot: MapSnapshot; positions: Positions; wrapChars: number };
+
+/** Rings around `centre`, sizing elements the way the canvas draws them. */
+export function ringsInMap({ centre, snapshot, positions, wrapChars }: RingsWork): RingsArrangement {
+  const sizes: RingsRequest["sizes"] = {};
+  for (const d of toCytoscapeElements(snapshot, "network", wrapChars)) {
+    if (d.group === "nodes") sizes[String(d.data.id)] = { w: d.data.layoutW, h: d.data.layoutH };
+  }
+  return ringsAround({ centre, elements: snapshot.elements, relations: snapshot.relations, positions, sizes });
+}
 
 const ROLE_LEVEL: Record<string, RingLevel> = { core: 0, active: 1, peripheral: 2 };
 const RING_LEVEL: Record<string, RingLevel> = { practice: 0, engagement: 1, interest: 2 };
@@ -194,7 +211,7 @@ export function ringsAround({ centre, elements, relations, positions, sizes }: R
     // The smallest circle that holds them, turning the ring a little if that lets it be smaller.
     let radius = Math.max(inner, (total / (2 * Math.PI)) * 0.5);
     let chosen: Box[] | undefined;
-    for (let tries = 0; chosen === undefined && tries < MAX_PUSHES; tries++) {
+    for (let tries = 0; chosen === undefined && tries < MAX_TRIES; tries++) {
       for (const turn of TURNS) {
         const there = at(radius, turn);
         if (fits(there)) {
@@ -228,7 +245,7 @@ export function ringsAround({ centre, elements, relations, positions, sizes }: R
     const from = middle(box);
     const away = distance(from, origin) > 1e-6 ? unit({ x: from.x - origin.x, y: from.y - origin.y }) : { x: 0, y: 1 };
     let shift = { x: 0, y: 0 };
-    for (let step = 0; step < MAX_PUSHES; step++) {
+    for (let step = 0; step < MAX_TRIES; step++) {
       const there = moved(box, shift);
       if (!inDisc(there, origin, footprint) && !fixed.some((f) => overlaps(f, there))) break;
       shift = { x: away.x * PUSH_STEP * (step + 1), y: away.y * PUSH_STEP * (step + 1) };

@@ -6,8 +6,8 @@ import type { MapElement, MapRelation, MapSnapshot, View } from "../map/types";
 import type { CanvasHandle } from "../canvas/MapCanvas";
 import type { DropReport } from "../canvas/dragToMove";
 import { newElement, clip, connect, deleteSelection, moveOp, paste, type Clipping, type RelationChoice } from "../edit/ops";
-import { positionsFor, toCytoscapeElements } from "../map/elements";
-import { ringsAround } from "../layout/rings";
+import { positionsFor } from "../map/elements";
+import { requestRings } from "../layout/requestLayout";
 import type { MapEditing, Op } from "./useMapDocument";
 
 const PASTE_OFFSET = { x: 40, y: 40 };
@@ -153,24 +153,22 @@ export function useEditCommands(context: Context) {
       },
 
       /**
-       * Arranges the network in rings around a community (layout/rings.ts) and keeps it: one
-       * undoable Move. The canvas animates to the new snapshot as after any move; once everything
-       * has arrived, the rings are framed, since they may reach past the view (the whole map
-       * would often be too far out to read). Returns whether there was anything to arrange.
+       * Arranges the network in rings around a community (layout/rings.ts, computed in the layout
+       * worker: on a big map it takes a moment) and keeps it: one undoable Move. The canvas
+       * animates to the new snapshot as after any move; once everything has arrived, the rings are
+       * framed, since they may reach past the view (the whole map would often be too far out to
+       * read). Returns whether the gesture applies: a community, in the network view.
        */
       arrangeInRings(centre: string | null = selectedCommunity()): boolean {
         const { snapshot, view, canvas } = now();
         const handle = canvas.current;
         if (view !== "network" || centre === null || !handle) return false;
-        const sizes: Record<string, { w: number; h: number }> = {};
-        for (const d of toCytoscapeElements(snapshot, "network", RINGS_WRAP_CHARS)) {
-          if (d.group === "nodes") sizes[String(d.data.id)] = { w: d.data.layoutW, h: d.data.layoutH };
-        }
-        const { positions, home, rings } = ringsAround({ centre, elements: snapshot.elements, relations: snapshot.relations, positions: handle.positions(), sizes });
-        if (Object.keys(positions).length === 0) return false;
-        void send(moveWith(positions)).then((ok) => {
-          if (ok) frameOnArrival(canvas, positions, [home!, ...rings.flatMap((r) => r.blocks)]);
-        });
+        const work = { centre, snapshot, positions: handle.positions(), wrapChars: RINGS_WRAP_CHARS };
+        void requestRings(work).then(async ({ positions, home, rings }) => {
+          // An edit that landed while the worker was busy makes these rings stale: drop them.
+          if (Object.keys(positions).length === 0 || now().snapshot !== snapshot) return;
+          if (await send(moveWith(positions))) frameOnArrival(canvas, positions, [home!, ...rings.flatMap((r) => r.blocks)]);
+        }, () => undefined); // A failed computation leaves the map as it was.
         return true;
       },
 
