@@ -1,7 +1,7 @@
 // Rings around a community: what a user looks for — the community in the middle, practice and core
 // members inside engagement and active ones, inside interest and peripheral ones; nothing on top of
 // anything; groups moving whole; and the rest of the map left alone.
-import { ringsAround, ringLevels, type RingsRequest } from "./rings";
+import { hasRingsAround, ringsAround, ringLevels, type RingsRequest } from "./rings";
 import { computeLayout, type Positions } from "./compute";
 import { toCytoscapeElements } from "../map/elements";
 import { snapshot } from "../testing/fixtures";
@@ -140,6 +140,13 @@ describe("ringsAround", () => {
     const outermost = Math.max(...["wide", "peripheral-parent", "university"].map((id) => distance(placed[id], arrangement.origin)));
     expect(distance(placed["in-the-way"], arrangement.origin)).toBeGreaterThan(outermost);
     expect(distance(placed["unrelated-neighbour"], arrangement.origin)).toBeGreaterThan(outermost);
+  });
+
+  it("offers rings only where something would move", () => {
+    expect(hasRingsAround("capstone", elements, relations)).toBe(true);
+    // Its one member sits inside it already: nothing outside to bring round.
+    const lonely = [community("lonely", "practice"), person("member", "lonely")];
+    expect(hasRingsAround("lonely", lonely, [member("member", "lonely", "core")])).toBe(false);
   });
 
   it("does nothing around an element that is not a community", () => {

@@ -102,6 +102,21 @@ export function ringLevels(centre: string, elements: MapElement[], relations: Ma
   return levels;
 }
 
+/**
+ * Whether arranging rings around `centre` would move anything: it has a tie outside its own
+ * outermost group (ties inside it move with it and are already around it).
+ */
+export function hasRingsAround(centre: string, elements: MapElement[], relations: MapRelation[]): boolean {
+  const parentOf = new Map(elements.map((e) => [e.id, e.parent]));
+  const topOf = (id: string): string => {
+    let at = id;
+    for (let depth = 0; parentOf.get(at) && depth < elements.length; depth++) at = parentOf.get(at)!;
+    return at;
+  };
+  const home = topOf(centre);
+  return [...ringLevels(centre, elements, relations).keys()].some((id) => topOf(id) !== home);
+}
+
 /** Rings around `centre`; an empty arrangement when it is not a community or is not drawn. */
 export function ringsAround({ centre, elements, relations, positions, sizes }: RingsRequest): RingsArrangement {
   const nothing: RingsArrangement = { positions: {}, origin: { x: 0, y: 0 }, home: null, rings: [] };

@@ -5,6 +5,7 @@ import type { CanvasHandle, CanvasTarget } from "../canvas/MapCanvas";
 import type { EditCommands } from "../state/useEditCommands";
 import type { Action } from "../state/shortcuts";
 import type { MenuItem } from "./ContextMenu";
+import { hasRingsAround } from "../layout/rings";
 
 type Point = { x: number; y: number };
 
@@ -38,7 +39,7 @@ export function menuItems(target: CanvasTarget, c: Context): MenuItem[] {
         label: `Arrange in rings around ${element.name}`,
         testId: "menu-arrange-rings",
         keys: "Shift+R",
-        disabled: neighbours.length === 0,
+        disabled: !hasRingsAround(target.id, c.snapshot.elements, c.snapshot.relations),
         run: () => void c.edits.arrangeInRings(target.id),
       });
     }
