@@ -1,7 +1,7 @@
 //! A coach arranges the map in rings around the Graduate Capstone community from its context menu:
 //! the practice-ring communities it exchanges ideas with come closest, plain ties (a university, a
 //! director) outermost, nothing lands on anything, and one undo puts the map back. Then the same
-//! around the Pathway Coaches circle from the keyboard (Shift+R).
+//! around the Pathway Coaches circle from the keyboard (Shift+R), which the `?` overlay lists.
 
 use crate::harness::{AppWindow, Launch};
 use fantoccini::actions::{
@@ -191,5 +191,30 @@ async fn arrange_in_rings() {
     window.screenshot("rings-2-around-coaches-circle");
     let moved = positions(&window).await;
     assert_ne!(before, moved, "Shift+R moved nothing");
+
+    // The `?` overlay lists the shortcut.
+    window
+        .client
+        .find(Locator::Css("[data-testid='help-button']"))
+        .await
+        .expect("help button")
+        .click()
+        .await
+        .expect("open the shortcuts");
+    let help = window
+        .client
+        .wait()
+        .at_most(WAIT)
+        .for_element(Locator::Css("[data-testid='help-overlay']"))
+        .await
+        .expect("the shortcuts overlay")
+        .text()
+        .await
+        .expect("overlay text");
+    assert!(
+        help.contains("Arrange in rings around the selected community"),
+        "the overlay does not list the rings: {help}"
+    );
+    window.screenshot("rings-3-shortcuts");
     window.quit().await;
 }
