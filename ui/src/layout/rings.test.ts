@@ -142,6 +142,13 @@ describe("ringsAround", () => {
     expect(distance(placed["unrelated-neighbour"], arrangement.origin)).toBeGreaterThan(outermost);
   });
 
+  it("stays put when asked again", () => {
+    const again = ringsAround({ ...request, positions: placed });
+    for (const [id, p] of Object.entries(again.positions)) {
+      expect(distance(p, placed[id]), `${id} moved again`).toBeLessThan(2);
+    }
+  });
+
   it("offers rings only where something would move", () => {
     expect(hasRingsAround("capstone", elements, relations)).toBe(true);
     // Its one member sits inside it already: nothing outside to bring round.
