@@ -126,7 +126,10 @@ export function ringsAround({ centre, elements, relations, positions, sizes }: R
 
   const children = new Map<string, string[]>();
   for (const e of elements) {
-    if (e.parent && byId.has(e.parent)) children.set(e.parent, [...(children.get(e.parent) ?? []), e.id]);
+    if (!e.parent || !byId.has(e.parent)) continue;
+    const siblings = children.get(e.parent);
+    if (siblings) siblings.push(e.id);
+    else children.set(e.parent, [e.id]);
   }
   const topOf = (id: string): string => {
     let at = id;
@@ -251,9 +254,10 @@ export function ringsAround({ centre, elements, relations, positions, sizes }: R
   const others = [...new Set(elements.map((e) => topOf(e.id)))]
     .filter((id) => id !== home && !blockLevel.has(id) && boxOf(id))
     .map((id) => ({ id, box: boxOf(id)! }));
-  const standing = others.filter(({ box }) => !inDisc(box, origin, footprint) && !placed.some((p) => overlaps(p, box)));
+  const clear = ({ box }: { box: Box }) => !inDisc(box, origin, footprint) && !placed.some((p) => overlaps(p, box));
+  const standing = others.filter(clear);
   const inTheWay = others
-    .filter((o) => !standing.includes(o))
+    .filter((o) => !clear(o))
     .sort((a, b) => distance(middle(a.box), origin) - distance(middle(b.box), origin));
   const fixed = [...placed, ...standing.map((o) => o.box)];
   for (const { id, box } of inTheWay) {
