@@ -7,10 +7,10 @@ import type { ElementKind, MapSnapshot, View, Vocabulary } from "../map/types";
 import { positionsFor, toCytoscapeElements } from "../map/elements";
 import { buildStylesheet } from "../map/stylesheet";
 import type { Positions } from "../layout/compute";
-import { applyArrangement, arrangementFor, currentPositions, frameAll } from "./arrange";
+import { applyArrangement, arrangementFor, currentPositions, frameAll, frameSavedPositions } from "./arrange";
 import { syncElements } from "./syncElements";
-import { BIG_MAP_RENDERER, BIG_MAP_STYLE, isBigMap, markPersonEdges } from "./bigMap";
-import { followLevelOfDetail } from "./levelOfDetail";
+import { BIG_MAP_RENDERER, BIG_MAP_STYLE, isBigMap, markPersonEdges, personEndClasses } from "./bigMap";
+import { followLevelOfDetail, levelOfDetailClasses } from "./levelOfDetail";
 import { installTestHook } from "./testHook";
 import { highlightSelection } from "./highlight";
 import { followDrags, type DropHint, type DropReport } from "./dragToMove";
@@ -133,7 +133,11 @@ export function MapCanvas({ snapshot, vocabulary, view, editable, events, handle
     shownView.current = shownNow;
     const definitions = toCytoscapeElements(shown, shownNow, vocabulary.label_wrap_chars);
     if (!hookInstalled.current) performance.mark("murmuration:definitions");
-    syncElements(instance, definitions);
+    if (instance.elements().empty()) frameSavedPositions(instance, definitions);
+    const level = levelOfDetailClasses(instance);
+    const big = isBigMap(shown);
+    const kindOf = new Map(definitions.filter((d) => d.group === "nodes").map((d) => [String(d.data.id), d.data.kind]));
+    syncElements(instance, definitions, (d) => (big ? [...level, ...personEndClasses(d, kindOf)] : level));
     if (!hookInstalled.current) performance.mark("murmuration:synced");
     void arrangementFor(instance, shownNow, definitions, positionsFor(shown, shownNow), remembered.current[shownNow]).then(
       async ({ positions, laidOut }) => {

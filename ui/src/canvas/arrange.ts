@@ -113,16 +113,41 @@ const TITLE_ROOM = 28;
  */
 export function frameAll(cy: Core, animate: boolean, nodes: NodeCollection = cy.nodes(":visible")): void {
   if (nodes.empty()) return;
-  const box = nodes.boundingBox({ includeLabels: false, includeOverlays: false });
+  frameBox(cy, nodes.boundingBox({ includeLabels: false, includeOverlays: false }), animate);
+}
+
+type Box = { x1: number; y1: number; x2: number; y2: number };
+
+/** Zooms and pans so a box of model coordinates fills the canvas (less the padding). */
+function frameBox(cy: Core, box: Box, animate: boolean): void {
+  const [w, h] = [box.x2 - box.x1, box.y2 - box.y1];
   const width = Math.max(cy.width() - 2 * FIT_PADDING, 1);
   const height = Math.max(cy.height() - 2 * FIT_PADDING - TITLE_ROOM, 1);
-  const zoom = Math.min(Math.max(Math.min(width / Math.max(box.w, 1), height / Math.max(box.h, 1)), cy.minZoom()), 1.5, cy.maxZoom());
+  const zoom = Math.min(Math.max(Math.min(width / Math.max(w, 1), height / Math.max(h, 1)), cy.minZoom()), 1.5, cy.maxZoom());
   const pan = {
     x: cy.width() / 2 - ((box.x1 + box.x2) / 2) * zoom,
     y: (cy.height() + TITLE_ROOM) / 2 - ((box.y1 + box.y2) / 2) * zoom,
   };
   if (animate) cy.animate({ zoom, pan, duration: 350, easing: "ease-in-out-cubic" });
   else cy.viewport({ zoom, pan });
+}
+
+/**
+ * Before a map's first drawing, frames where its saved positions lie, so that everything about
+ * the first drawing that depends on the zoom (the level of detail) is right from the start: a
+ * big map is then styled once, not once at zoom 1 and again when framed. The exact frame follows
+ * once the elements are in (groups and node sizes widen the box a little).
+ */
+export function frameSavedPositions(cy: Core, definitions: ElementDefinition[]): void {
+  const box = { x1: Infinity, y1: Infinity, x2: -Infinity, y2: -Infinity };
+  for (const { position } of definitions) {
+    if (!position) continue;
+    box.x1 = Math.min(box.x1, position.x);
+    box.y1 = Math.min(box.y1, position.y);
+    box.x2 = Math.max(box.x2, position.x);
+    box.y2 = Math.max(box.y2, position.y);
+  }
+  if (Number.isFinite(box.x1)) frameBox(cy, box, false);
 }
 
 /** Where every childless node is now: what a layout produced, ready to remember or save. */

@@ -4,7 +4,7 @@
 // ~0.5 s. While the user drags or wheels the view, Cytoscape can instead move a picture of it
 // (textureOnViewport) and leave out the relations (hideEdgesOnViewport); the full drawing comes
 // back when the view stops. Small maps keep the full drawing at every frame.
-import type { Core, EdgeSingular, EventObject } from "cytoscape";
+import type { Core, EdgeSingular, ElementDefinition, EventObject } from "cytoscape";
 import type { MapSnapshot } from "../map/types";
 import type { StyleBlock } from "../map/stylesheet";
 
@@ -35,6 +35,7 @@ export const BIG_MAP_RENDERER = {
  */
 export function markPersonEdges(cy: Core): () => void {
   const mark = (edge: EdgeSingular) => {
+    if (edge.hasClass(PERSON_END)) return;
     if (edge.source().data("kind") === "person" || edge.target().data("kind") === "person") edge.addClass(PERSON_END);
   };
   const onAdd = (event: EventObject) => mark(event.target as EdgeSingular);
@@ -44,3 +45,13 @@ export function markPersonEdges(cy: Core): () => void {
 }
 
 const PERSON_END = "person-end";
+
+/**
+ * The same mark given as a relation is added (see syncElements), from the definitions of the
+ * nodes being shown: `kindOf` maps a node's id to its kind.
+ */
+export function personEndClasses(definition: ElementDefinition, kindOf: Map<string, unknown>): string[] {
+  if (definition.group !== "edges") return [];
+  const { source, target } = definition.data as { source: string; target: string };
+  return kindOf.get(source) === "person" || kindOf.get(target) === "person" ? [PERSON_END] : [];
+}

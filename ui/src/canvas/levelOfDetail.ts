@@ -5,6 +5,11 @@ import type { Core, EventObject } from "cytoscape";
 
 const FAR_ZOOM = 0.38;
 
+/** The level-of-detail classes an element added now takes (see syncElements). */
+export function levelOfDetailClasses(cy: Core): string[] {
+  return cy.zoom() < FAR_ZOOM ? ["far"] : [];
+}
+
 /** Keeps the `far` class in step with the zoom; returns a function that stops it. */
 export function followLevelOfDetail(cy: Core): () => void {
   let far: boolean | null = null;
@@ -19,7 +24,7 @@ export function followLevelOfDetail(cy: Core): () => void {
   };
   // Elements added later (one event each, thousands when a map opens) take the current level.
   const onAdd = (event: EventObject) => {
-    if (far) event.target.addClass("far");
+    if (far && !event.target.hasClass("far")) event.target.addClass("far");
   };
   cy.on("zoom", update);
   cy.on("add", onAdd);

@@ -51,4 +51,25 @@ describe("syncElements", () => {
     syncElements(cy, toCytoscapeElements(next, "network", 16));
     expect(cy.getElementById("r4").target().id()).toBe("superintendent");
   });
+
+  it("touches nothing when a snapshot changes one element: a big map is not re-styled for one edit", () => {
+    const cy = cytoscape({ headless: true });
+    syncElements(cy, toCytoscapeElements(snapshot, "network", 16));
+    const touched = new Set<string>();
+    cy.on("data style", (e) => touched.add(e.target.id()));
+    const next = withChanges((s) => {
+      s.elements.find((e) => e.id === "science-specialist")!.name = "Priya R.";
+    });
+    syncElements(cy, toCytoscapeElements(next, "network", 16));
+    expect([...touched]).toEqual(["science-specialist"]);
+  });
+
+  it("gives added elements the canvas's own classes without taking them for the snapshot's", () => {
+    const cy = cytoscape({ headless: true });
+    syncElements(cy, toCytoscapeElements(snapshot, "network", 16), () => ["far"]);
+    expect(cy.elements().every((e) => e.hasClass("far"))).toBe(true);
+    // A later snapshot replaces the snapshot's classes but leaves the canvas's alone.
+    syncElements(cy, toCytoscapeElements(snapshot, "network", 16));
+    expect(cy.elements().every((e) => e.hasClass("far"))).toBe(true);
+  });
 });

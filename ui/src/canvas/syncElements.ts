@@ -5,7 +5,11 @@ import type { Core, ElementDefinition, NodeSingular, SingularElementArgument } f
 /** Where an element keeps the classes that came from the snapshot, to tell them from the canvas's own. */
 const SNAPSHOT_CLASSES = "snapshotClasses";
 
-export function syncElements(cy: Core, definitions: ElementDefinition[]): void {
+/**
+ * `classesForNew` gives elements added now the canvas's own classes (level of detail and the like)
+ * as they are added: adding a class afterwards would style a big map's elements a second time.
+ */
+export function syncElements(cy: Core, definitions: ElementDefinition[], classesForNew: (d: ElementDefinition) => string[] = () => []): void {
   const wanted = new Map(definitions.map((d) => [String(d.data.id), d]));
   const nodes = definitions.filter((d) => d.group === "nodes");
   const edges = definitions.filter((d) => d.group === "edges");
@@ -13,10 +17,10 @@ export function syncElements(cy: Core, definitions: ElementDefinition[]): void {
     cy.elements()
       .filter((ele) => !wanted.has(ele.id()) || (ele.isEdge() && endsChanged(ele, wanted.get(ele.id())!)))
       .remove();
-    for (const definition of parentsFirst(nodes)) syncNode(cy, definition);
+    for (const definition of parentsFirst(nodes)) syncNode(cy, definition, classesForNew);
     for (const definition of edges) {
       const existing = cy.getElementById(String(definition.data.id));
-      if (existing.empty()) add(cy, definition);
+      if (existing.empty()) add(cy, definition, classesForNew);
       else update(existing, definition);
     }
   });
@@ -26,11 +30,11 @@ function endsChanged(edge: { data(key: string): unknown }, definition: ElementDe
   return edge.data("source") !== definition.data.source || edge.data("target") !== definition.data.target;
 }
 
-function syncNode(cy: Core, definition: ElementDefinition): void {
+function syncNode(cy: Core, definition: ElementDefinition, classesForNew: (d: ElementDefinition) => string[]): void {
   const id = String(definition.data.id);
   const existing = cy.getElementById(id) as NodeSingular;
   if (existing.empty()) {
-    add(cy, definition);
+    add(cy, definition, classesForNew);
     return;
   }
   const parent = definition.data.parent ?? null;
@@ -51,22 +55,35 @@ function syncNode(cy: Core, definition: ElementDefinition): void {
  * lenses or scenes (a search hit, level of detail, a lens's paint) stay.
  */
 function update(ele: SingularElementArgument, definition: ElementDefinition): void {
+  // Only what differs is set: setting data or classes re-styles the element even when nothing
+  // changed, and a new snapshot of a big map would re-style thousands of elements for one edit.
   const { parent: _parent, ...data } = definition.data as Record<string, unknown>;
-  ele.data(data);
+  const changed = Object.entries(data).filter(([key, value]) => !sameValue(ele.data(key), value));
+  if (changed.length > 0) ele.data(Object.fromEntries(changed));
   const wanted = classList(definition);
   const had: string[] = ele.scratch(SNAPSHOT_CLASSES) ?? [];
   const gone = had.filter((c) => !wanted.includes(c));
   if (gone.length > 0) ele.removeClass(gone.join(" "));
-  ele.addClass(wanted.join(" "));
+  const added = wanted.filter((c) => !ele.hasClass(c));
+  if (added.length > 0) ele.addClass(added.join(" "));
   ele.scratch(SNAPSHOT_CLASSES, wanted);
+}
+
+/** Data values are strings, numbers, booleans or small arrays of them. */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => sameValue(x, b[i]));
+  return false;
 }
 
 function classList(definition: ElementDefinition): string[] {
   return String(definition.classes ?? "").split(" ").filter(Boolean);
 }
 
-function add(cy: Core, definition: ElementDefinition): void {
-  cy.add(definition).scratch(SNAPSHOT_CLASSES, classList(definition));
+function add(cy: Core, definition: ElementDefinition, classesForNew: (d: ElementDefinition) => string[]): void {
+  const own = classList(definition);
+  const classes = [...own, ...classesForNew(definition)].join(" ");
+  cy.add({ ...definition, classes }).scratch(SNAPSHOT_CLASSES, own);
 }
 
 /** Nodes ordered so that every parent comes before its children. */
