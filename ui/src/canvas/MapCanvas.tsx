@@ -17,6 +17,7 @@ import { followDrags, type DropHint, type DropReport } from "./dragToMove";
 import { ConnectHandle } from "./ConnectHandle";
 import { Minimap } from "./Minimap";
 import { requestLayout } from "../layout/requestLayout";
+import { spotForNew } from "./freeSpot";
 
 type Point = { x: number; y: number };
 
@@ -203,7 +204,7 @@ export function MapCanvas({ snapshot, vocabulary, view, editable, events, handle
         const c = cyRef.current;
         if (!c) return { x: 0, y: 0 };
         const at = pointer.current ?? { x: c.width() / 2, y: c.height() / 2 };
-        return toModel(c, at);
+        return spotForNew(c, toModel(c, at));
       },
       modelAt(clientX, clientY) {
         const c = cyRef.current;
