@@ -1,5 +1,5 @@
-//! A new user's first steps, as they would take them: add an office and move it clear of the
-//! others, rename it in place, draw a flow from it to another office with the connect handle, drag
+//! A new user's first steps, as they would take them: add an office (it lands clear of the
+//! others) and move it, rename it in place, draw a flow from it to another office with the connect handle, drag
 //! it into a group and undo that, look at the org chart — then quit, start again and find the flow
 //! and the name kept.
 //!
@@ -154,7 +154,24 @@ async fn first_steps() {
         .await;
     let office = id_of(&window, FIRST_NAME).await;
 
-    // It lands in the middle of the view, over whatever is there: drag it to a free spot.
+    // It lands in a free spot near the middle of the view, on top of nothing.
+    let under = window
+        .eval(&format!(
+            "(() => {{
+               const drawn = window.__murmuration.rendered();
+               const me = drawn.find(e => e.id === {office:?});
+               return drawn.filter(e => e !== me && Math.abs(e.x - me.x) < (e.w + me.w) / 2 &&
+                 Math.abs(e.y - me.y) < (e.h + me.h) / 2).map(e => e.name);
+             }})()"
+        ))
+        .await;
+    assert_eq!(
+        under,
+        Value::Array(Vec::new()),
+        "the new office is drawn over other elements"
+    );
+
+    // Drag it somewhere roomier.
     let (ox, oy) = window.centre_of(FIRST_NAME).await;
     let spot = free_spot(&window, (ox, oy), 450.0, None).await;
     window.mouse(drag((ox, oy), spot)).await;
@@ -220,6 +237,24 @@ async fn first_steps() {
         )
         .await;
     window.screenshot("first-steps-3-connect-choose");
+    // The chooser leaves both ends in sight.
+    let covered = window
+        .eval(&format!(
+            "(() => {{
+               const card = document.querySelector(\"[data-testid='relation-chooser']\").getBoundingClientRect();
+               return window.__murmuration.rendered()
+                 .filter(e => [{office:?}, {target:?}].includes(e.id) &&
+                   Math.abs(e.x - (card.left + card.width / 2)) < (e.w + card.width) / 2 &&
+                   Math.abs(e.y - (card.top + card.height / 2)) < (e.h + card.height) / 2)
+                 .map(e => e.name);
+             }})()"
+        ))
+        .await;
+    assert_eq!(
+        covered,
+        Value::Array(Vec::new()),
+        "the relation chooser covers an end of the new relation"
+    );
     window.click("relation-information").await;
     window
         .wait_until(&flow_between(&office, &target), WAIT)
@@ -236,6 +271,16 @@ async fn first_steps() {
         .wait_until(
             &format!(
                 "window.__murmuration.cy.getElementById({office:?}).data('parent') === 'eastside-high'"
+            ),
+            WAIT,
+        )
+        .await;
+    // The moved office is selected, so the inspector confirms where it went.
+    window
+        .wait_until(
+            &format!(
+                "window.__murmuration.cy.getElementById({office:?}).selected() && \
+                 document.querySelector(\"[data-testid='inspector-parent']\")?.value === 'eastside-high'"
             ),
             WAIT,
         )

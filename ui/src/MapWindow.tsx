@@ -42,7 +42,9 @@ export function MapWindow({ snapshot, vocabulary, editing }: Props) {
   const [chooser, setChooser] = useState<{ source: string; target: string; at: Point } | null>(null);
   const [renaming, setRenaming] = useState<string | null>(null);
   const [menu, setMenu] = useState<{ target: CanvasTarget; at: Point } | null>(null);
-  const created = useRef<{ ids: string[]; rename: boolean } | null>(null);
+  // What an edit asks to select once the canvas shows its result: the elements it created (a single
+  // new one is named at once), or the ones a drop moved into a group.
+  const created = useRef<{ ids: string[]; rename: boolean; shown(snapshot: MapSnapshot): boolean } | null>(null);
   const lens = useLens(snapshot);
   const [presenting, setPresenting] = useState<number | null>(null);
   const sceneControls = { view, setView, setLens: lens.setLens, lens: lens.lens };
@@ -53,13 +55,24 @@ export function MapWindow({ snapshot, vocabulary, editing }: Props) {
     selection,
     editing,
     canvas,
-    onCreated: (ids, rename) => (created.current = { ids, rename }),
+    onCreated: (ids, rename) =>
+      (created.current = {
+        ids,
+        rename,
+        shown: (now) => ids.every((id) => now.elements.some((e) => e.id === id) || now.relations.some((r) => r.id === id)),
+      }),
+    onNested: (nested) =>
+      (created.current = {
+        ids: nested.map((n) => n.child),
+        rename: false,
+        shown: (now) => nested.every((n) => (now.elements.find((e) => e.id === n.child)?.parent ?? null) === n.parent),
+      }),
   });
 
-  // Select what an edit just created once the canvas has drawn it; a single new element is named at once.
+  // Select what an edit just created (or nested) once the canvas has drawn it; a single new element is named at once.
   useEffect(() => {
     const pending = created.current;
-    if (!pending || !pending.ids.every((id) => snapshot.elements.some((e) => e.id === id) || snapshot.relations.some((r) => r.id === id))) return;
+    if (!pending || !pending.shown(snapshot)) return;
     created.current = null;
     requestAnimationFrame(() => {
       canvas.current?.select(pending.ids);
@@ -162,6 +175,10 @@ export function MapWindow({ snapshot, vocabulary, editing }: Props) {
     onDropKind: (kind, at) => void edits.add(kind, at),
   };
 
+  const chooserEnds = ({ source, target }: { source: string; target: string }) => {
+    const [from, to] = [canvas.current?.clientBox(source), canvas.current?.clientBox(target)];
+    return from && to ? { source: from, target: to } : null;
+  };
   const nameOf = (id: string) => snapshot.elements.find((e) => e.id === id)?.name ?? "?";
   const renamed = renaming ? snapshot.elements.find((e) => e.id === renaming) : undefined;
   const renameBox = renamed ? canvas.current?.clientBox(renamed.id) : null;
@@ -194,7 +211,7 @@ export function MapWindow({ snapshot, vocabulary, editing }: Props) {
             </button>
             <ExportButton view={view} scenes={snapshot.scenes ?? []} />
             <button className="tool-button" title="Zoom to fit (F)" data-testid="zoom-fit" onClick={() => run("fit")}>
-              <FitIcon /> Fit
+              <FitIcon /> <span className="tool-label">Fit</span>
             </button>
             <button className="tool-button round" title="Keyboard shortcuts (?)" aria-label="Keyboard shortcuts" data-testid="help-button" onClick={() => run("help")}>
               ?
@@ -229,6 +246,7 @@ export function MapWindow({ snapshot, vocabulary, editing }: Props) {
           sourceName={nameOf(chooser.source)}
           targetName={nameOf(chooser.target)}
           at={chooser.at}
+          ends={chooserEnds(chooser)}
           onClose={() => setChooser(null)}
           onChoose={(choice) => {
             setChooser(null);

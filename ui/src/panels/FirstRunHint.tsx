@@ -1,18 +1,16 @@
 // The note over the built-in sample, so nobody mistakes Riverside Unified for their own district,
 // and the two gestures a newcomer cannot see until shown: the connect handle appears only on hover,
-// and renaming is a double-click. Dismissed once, it stays dismissed on this computer.
+// and renaming is a double-click. Dismissed once, it stays dismissed on this computer. It is a strip
+// above the canvas rather than a card over it (window.css), so it never hides the top of the map.
 import { useState } from "react";
 
 const DISMISSED_KEY = "murmuration.sampleHintDismissed";
-
-/** As wide as its longest line, but wrapping inside the canvas when the window is narrow. */
-const FIT_THE_CANVAS = { whiteSpace: "normal", width: "max-content", maxWidth: "calc(100% - 32px)" } as const;
 
 export function FirstRunHint() {
   const [shown, setShown] = useState(() => localStorage.getItem(DISMISSED_KEY) !== "true");
   if (!shown) return null;
   return (
-    <div className="first-run-hint" role="note" data-testid="first-run-hint" style={FIT_THE_CANVAS}>
+    <div className="first-run-hint" role="note" data-testid="first-run-hint">
       <span className="hint-mark" aria-hidden="true">i</span>
       <span>
         This is a sample district. Open or import your own from the File menu.

@@ -2,18 +2,30 @@
 // on Escape or a click elsewhere, and stays inside the window.
 import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from "react";
 
-type Props = { at: { x: number; y: number }; onClose(): void; label: string; testId: string; children: ReactNode };
+type Point = { x: number; y: number };
 
-export function Popover({ at, onClose, label, testId, children }: Props) {
+type Props = {
+  at: Point;
+  /** Where the card goes once its size is known, instead of at `at` (null: at `at` after all). */
+  placeCard?(size: { width: number; height: number }): Point | null;
+  onClose(): void;
+  label: string;
+  testId: string;
+  children: ReactNode;
+};
+
+export function Popover({ at, placeCard, onClose, label, testId, children }: Props) {
   const card = useRef<HTMLDivElement>(null);
   const [place, setPlace] = useState(at);
   useLayoutEffect(() => {
     const box = card.current?.getBoundingClientRect();
     if (!box) return;
+    const wanted = placeCard?.({ width: box.width, height: box.height }) ?? at;
     setPlace({
-      x: Math.max(8, Math.min(at.x, window.innerWidth - box.width - 8)),
-      y: Math.max(8, Math.min(at.y, window.innerHeight - box.height - 8)),
+      x: Math.max(8, Math.min(wanted.x, window.innerWidth - box.width - 8)),
+      y: Math.max(8, Math.min(wanted.y, window.innerHeight - box.height - 8)),
     });
+    // Placed once per opening point: the card's own size does not change while it is open.
   }, [at]);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {

@@ -24,6 +24,11 @@ type Context = {
   canvas: RefObject<CanvasHandle | null>;
   /** Called with the ids of elements an edit created, to select them (and rename a single new one). */
   onCreated(ids: string[], rename: boolean): void;
+  /**
+   * Called with the elements a drop put into (or took out of) a group, to select them once the
+   * canvas shows them there: the inspector's "Inside" then confirms where they went.
+   */
+  onNested(nested: { child: string; parent: string | null }[]): void;
 };
 
 export type EditCommands = ReturnType<typeof useEditCommands>;
@@ -83,7 +88,8 @@ export function useEditCommands(context: Context) {
           moveWith(report.positions),
           ...report.nest.map((n): Op => ({ op: "nest", child: n.child, parent: n.parent })),
         ];
-        await send(ops.length === 1 ? ops[0] : { op: "batch", ops }, () => now().canvas.current?.restore());
+        const ok = await send(ops.length === 1 ? ops[0] : { op: "batch", ops }, () => now().canvas.current?.restore());
+        if (ok && report.nest.length > 0) now().onNested(report.nest);
       },
 
       async connect(source: string, target: string, choice: RelationChoice) {
