@@ -138,6 +138,17 @@ async fn type_into_name_field(window: &AppWindow, text: &str, shot: &str) {
 async fn first_steps() {
     let window = AppWindow::launch(Launch::fresh()).await;
     window.screenshot("first-steps-0-sample");
+    // The first-run hint takes a strip of its own: nothing of the map is drawn under it.
+    assert_eq!(
+        window
+            .eval(
+                "document.querySelector(\"[data-testid='first-run-hint']\").getBoundingClientRect().bottom <= \
+                 window.__murmuration.cy.container().getBoundingClientRect().top"
+            )
+            .await,
+        Value::Bool(true),
+        "the first-run hint lies over the canvas"
+    );
     // Closer than the whole district, so that names can be read in the screenshots.
     window.click("zoom-in").await;
     window.click("zoom-in").await;
@@ -340,6 +351,47 @@ async fn first_steps() {
     );
     window.settled().await;
     window.screenshot("first-steps-8-after-restart");
+
+    // At the narrowest the window allows, the top bar's controls do not overlap, and the minimap
+    // leaves the small canvas to the map.
+    window
+        .client
+        .set_window_rect(0, 0, 900, 700)
+        .await
+        .expect("resize the window");
+    window.wait_until("window.innerWidth === 900", WAIT).await;
+    let overlaps = window
+        .eval(
+            "(() => {
+               const boxes = [...document.querySelectorAll('.top-bar-title, .view-switch button, .top-bar-tools > *')]
+                 .map(e => [e.className || e.tagName, e.getBoundingClientRect()]);
+               const hits = [];
+               for (const [i, [a, p]] of boxes.entries())
+                 for (const [b, q] of boxes.slice(i + 1))
+                   if (p.left < q.right - 1 && q.left < p.right - 1 && p.top < q.bottom - 1 && q.top < p.bottom - 1)
+                     hits.push(a + ' / ' + b);
+               return hits;
+             })()",
+        )
+        .await;
+    assert_eq!(
+        overlaps,
+        Value::Array(Vec::new()),
+        "top bar controls overlap at 900 px"
+    );
+    assert_eq!(
+        window
+            .eval("getComputedStyle(document.querySelector('.minimap')).display")
+            .await,
+        Value::String("none".into()),
+        "the minimap still takes a corner of a narrow canvas"
+    );
+    window.click("view-org_chart").await;
+    window
+        .wait_until("window.__murmuration.view() === 'org_chart'", WAIT)
+        .await;
+    window.settled().await;
+    window.screenshot("first-steps-9-narrow");
     window.quit().await;
 }
 

@@ -1,6 +1,7 @@
 // The stylesheet must carry the vocabulary (not constants of its own) onto the canvas.
 import cytoscape from "cytoscape";
-import { buildStylesheet } from "./stylesheet";
+import { buildStylesheet, GROUP_TITLE_FONT_SIZE, NAME_BELOW_FONT_SIZE } from "./stylesheet";
+import { LABEL_FONT_SIZE } from "./elements";
 import { toCytoscapeElements } from "./elements";
 import { snapshot, vocabulary } from "../testing/fixtures";
 import { BIG_MAP_STYLE } from "../canvas/bigMap";
@@ -160,3 +161,39 @@ describe("people's initials", () => {
   });
 });
 
+
+// At the zoom that fits a small district, names at LABEL_FONT_SIZE were 7–9 px on screen; the
+// names with room around them are drawn larger, and the ones inside shapes sized for
+// LABEL_FONT_SIZE keep it (they would spill out of their boxes).
+describe("label sizes", () => {
+  const px = (value: unknown) => parseFloat(String(value));
+  const network = styledMap();
+  const chart = styledMap(vocabulary, { view: "org_chart" });
+
+  it("draws group titles and the names under people and stars larger than names inside boxes", () => {
+    expect(GROUP_TITLE_FONT_SIZE).toBeGreaterThan(NAME_BELOW_FONT_SIZE);
+    expect(NAME_BELOW_FONT_SIZE).toBeGreaterThan(LABEL_FONT_SIZE);
+    expect(px(network.getElementById("teaching-learning").style("font-size"))).toBe(GROUP_TITLE_FONT_SIZE);
+    expect(px(network.getElementById("capstone").style("font-size"))).toBe(GROUP_TITLE_FONT_SIZE);
+    expect(px(network.getElementById("science-specialist").style("font-size"))).toBe(NAME_BELOW_FONT_SIZE);
+    expect(px(network.getElementById("es-redesign").style("font-size"))).toBe(NAME_BELOW_FONT_SIZE);
+  });
+
+  it("keeps names inside shapes at the size their shapes were measured for", () => {
+    expect(px(network.getElementById("purchasing").style("font-size"))).toBe(LABEL_FONT_SIZE);
+    expect(px(network.getElementById("watershed").style("font-size"))).toBe(LABEL_FONT_SIZE);
+    // On the org chart a person's name and title sit inside the circle.
+    expect(px(chart.getElementById("science-specialist").style("font-size"))).toBe(LABEL_FONT_SIZE);
+  });
+});
+
+describe("far out", () => {
+  it("hides people on the network but keeps them on the org chart, where they are the chart", () => {
+    const network = styledMap();
+    const chart = styledMap(vocabulary, { view: "org_chart" });
+    network.elements().addClass("far");
+    chart.elements().addClass("far");
+    expect(network.getElementById("science-specialist").style("visibility")).toBe("hidden");
+    expect(chart.getElementById("science-specialist").style("visibility")).toBe("visible");
+  });
+});

@@ -15,6 +15,16 @@ const INK = "#1F2937";
 const SELECTION = "#0072B2";
 const FOUND = "#E69F00";
 
+/**
+ * Names that sit outside their shape — a group's title above its area, a person's or a sprint
+ * team's name below the circle or star — have room to be larger than names inside boxes (which
+ * are sized to LABEL_FONT_SIZE): at the zoom that fits a district of ~50 elements on a projector
+ * (0.4–0.55) they were 7–9 px; these keep the ones a coach talks about readable without
+ * enlarging any box. Group titles are the district's structure, so they are the largest.
+ */
+export const GROUP_TITLE_FONT_SIZE = 22;
+export const NAME_BELOW_FONT_SIZE = 19;
+
 /** Cytoscape has no chevron; a process arrow is a polygon in the unit square [-1, 1]². */
 const CHEVRON_POINTS = [-1, -1, 0.72, -1, 1, 0, 0.72, 1, -1, 1, -0.72, 0];
 
@@ -123,6 +133,7 @@ function elementBlocks(style: ElementStyle, gatekeeper: string): StyleBlock[] {
         style: {
           "text-valign": "bottom",
           "text-margin-y": 5,
+          "font-size": NAME_BELOW_FONT_SIZE,
           "background-image": (node: { data(key: string): string }) =>
             personGlyph(node.data("initials") ?? "", style.text),
           "background-fit": "contain",
@@ -130,12 +141,12 @@ function elementBlocks(style: ElementStyle, gatekeeper: string): StyleBlock[] {
         },
       });
       // On the org chart the name and title sit inside a larger circle, initials give way.
-      blocks.push({ selector: `${selector}.titled`, style: { "text-valign": "center", "text-margin-y": 0, "background-image": "none" } });
+      blocks.push({ selector: `${selector}.titled`, style: { "text-valign": "center", "text-margin-y": 0, "font-size": LABEL_FONT_SIZE, "background-image": "none" } });
       break;
     case "sprint_team":
       // A star is too small to hold its name, so the name sits below (groups put it on top).
       blocks.push(
-        { selector, style: { "text-valign": "bottom", "text-margin-y": 6 } },
+        { selector, style: { "text-valign": "bottom", "text-margin-y": 6, "font-size": NAME_BELOW_FONT_SIZE } },
         { selector: `${selector}.group`, style: corner(starGlyph(style.stroke)) },
       );
       break;
@@ -211,6 +222,7 @@ function groupBlocks(): StyleBlock[] {
         "text-halign": "center",
         "text-margin-y": -6,
         "font-weight": 600,
+        "font-size": GROUP_TITLE_FONT_SIZE,
         "background-opacity": 0.45,
         padding: 22,
         "min-zoomed-font-size": 5,
@@ -303,6 +315,9 @@ function interactionBlocks(): StyleBlock[] {
     { selector: "node.faded", style: { opacity: 0.3 } },
     // Far out, people and memberships drop out; groups and flows carry the picture.
     { selector: 'node.far[kind = "person"]', style: { visibility: "hidden" } },
+    // …but on the org chart people are the chart itself (positions with titles): a narrow window
+    // fits it below the far zoom, and the chart was left as lines only.
+    { selector: 'node.far[kind = "person"].titled', style: { visibility: "visible" } },
     { selector: 'edge.far[kind = "member_of"]', style: { visibility: "hidden" } },
     // Straight "haystack" lines draw several times faster than curves; far out nobody sees the curve.
     {
