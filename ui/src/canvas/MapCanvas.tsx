@@ -2,16 +2,16 @@
 // view it is given. It renders what the core sent and reports what the user does — selects, drags,
 // draws a relation, double-clicks, right-clicks — but never changes the map itself.
 import { useEffect, useImperativeHandle, useRef, useState, type Ref } from "react";
-import cytoscape, { type Core, type EventObject, type NodeSingular } from "cytoscape";
+import cytoscape, { type Core, type ElementDefinition, type EventObject, type NodeSingular } from "cytoscape";
 import type { ElementKind, MapSnapshot, View, Vocabulary } from "../map/types";
 import { positionsFor, toCytoscapeElements } from "../map/elements";
 import { buildStylesheet } from "../map/stylesheet";
 import type { Positions } from "../layout/compute";
 import { applyArrangement, arrangementFor, currentPositions, frameAll, frameSavedPositions } from "./arrange";
-import { syncElements } from "./syncElements";
-import { BIG_MAP_RENDERER, BIG_MAP_STYLE, isBigMap, markPersonEdges, personEndClasses } from "./bigMap";
+import { addMissing, syncElements } from "./syncElements";
+import { addInSlices, BIG_MAP_RENDERER, BIG_MAP_STYLE, hiddenAtOverview, isBigMap, markPersonEdges, personEndClasses } from "./bigMap";
 import { followLevelOfDetail, levelOfDetailClasses } from "./levelOfDetail";
-import { installTestHook } from "./testHook";
+import { installTestHook, markComplete } from "./testHook";
 import { highlightSelection } from "./highlight";
 import { followDrags, type DropHint, type DropReport } from "./dragToMove";
 import { ConnectHandle } from "./ConnectHandle";
@@ -134,12 +134,26 @@ export function MapCanvas({ snapshot, vocabulary, view, editable, events, handle
     shownView.current = shownNow;
     const definitions = toCytoscapeElements(shown, shownNow, vocabulary.label_wrap_chars);
     if (!hookInstalled.current) performance.mark("murmuration:definitions");
-    if (instance.elements().empty()) frameSavedPositions(instance, definitions);
-    const level = levelOfDetailClasses(instance);
+    const opening = instance.elements().empty();
+    if (opening) frameSavedPositions(instance, definitions);
     const big = isBigMap(shown);
     const kindOf = new Map(definitions.filter((d) => d.group === "nodes").map((d) => [String(d.data.id), d.data.kind]));
-    syncElements(instance, definitions, (d) => (big ? [...level, ...personEndClasses(d, kindOf)] : level));
+    const classesForNew = (d: ElementDefinition) => {
+      const level = levelOfDetailClasses(instance);
+      return big ? [...level, ...personEndClasses(d, kindOf)] : level;
+    };
+    // A big map opening at overview zoom is first drawn without the relations the overview hides.
+    const later = opening && big && levelOfDetailClasses(instance).length > 0 ? hiddenAtOverview(definitions, kindOf) : null;
+    syncElements(instance, later ? definitions.filter((d) => !later.has(String(d.data.id))) : definitions, classesForNew);
     if (!hookInstalled.current) performance.mark("murmuration:synced");
+    const addLater = () =>
+      later
+        ? addInSlices(
+            definitions.filter((d) => later.has(String(d.data.id))),
+            (slice) => addMissing(instance, slice, classesForNew),
+            () => run === generation.current && !instance.destroyed(),
+          )
+        : Promise.resolve();
     void arrangementFor(instance, shownNow, definitions, positionsFor(shown, shownNow), remembered.current[shownNow]).then(
       async ({ positions, laidOut }) => {
         if (run !== generation.current || instance.destroyed()) return;
@@ -152,8 +166,13 @@ export function MapCanvas({ snapshot, vocabulary, view, editable, events, handle
         if (!hookInstalled.current) {
           hookInstalled.current = true;
           // Two frames later the canvas has drawn the arranged map.
-          requestAnimationFrame(() => requestAnimationFrame(() => installTestHook(instance, () => latest.current.view)));
-        }
+          requestAnimationFrame(() =>
+            requestAnimationFrame(() => {
+              installTestHook(instance, () => latest.current.view);
+              void addLater().then(() => markComplete());
+            }),
+          );
+        } else void addLater();
       },
     );
   };

@@ -55,3 +55,40 @@ export function personEndClasses(definition: ElementDefinition, kindOf: Map<stri
   const { source, target } = definition.data as { source: string; target: string };
   return kindOf.get(source) === "person" || kindOf.get(target) === "person" ? [PERSON_END] : [];
 }
+
+/**
+ * The relations of a big map that the overview does not show (those with a person at an end, and
+ * memberships): most of a district's lines. When a big map opens at overview zoom they are left
+ * out of its first drawing and added just after (`addInSlices`), which makes the first drawing
+ * several times quicker; by the time the user zooms in they are there.
+ */
+export function hiddenAtOverview(definitions: ElementDefinition[], kindOf: Map<string, unknown>): Set<string> {
+  const later = new Set<string>();
+  for (const definition of definitions) {
+    if (definition.group !== "edges") continue;
+    if (definition.data.kind === "member_of" || personEndClasses(definition, kindOf).length > 0) later.add(String(definition.data.id));
+  }
+  return later;
+}
+
+/** Relations added per slice: small enough that the window keeps answering between slices. */
+const SLICE = 1500;
+
+/**
+ * Calls `add` with `definitions` a slice at a time, letting the window draw and answer between
+ * slices; stops early when `current()` turns false (a newer snapshot has synced everything).
+ * Resolves when all have been offered.
+ */
+export function addInSlices(definitions: ElementDefinition[], add: (slice: ElementDefinition[]) => void, current: () => boolean): Promise<void> {
+  return new Promise((resolve) => {
+    let next = 0;
+    const step = () => {
+      if (!current()) return resolve();
+      add(definitions.slice(next, next + SLICE));
+      next += SLICE;
+      if (next < definitions.length) setTimeout(step, 0);
+      else resolve();
+    };
+    setTimeout(step, 0);
+  });
+}

@@ -67,9 +67,9 @@ describe("syncElements", () => {
   it("gives added elements the canvas's own classes without taking them for the snapshot's", () => {
     const cy = cytoscape({ headless: true });
     syncElements(cy, toCytoscapeElements(snapshot, "network", 16), () => ["far"]);
-    expect(cy.elements().every((e) => e.hasClass("far"))).toBe(true);
+    expect(cy.elements().toArray().every((e) => e.hasClass("far"))).toBe(true);
     // A later snapshot replaces the snapshot's classes but leaves the canvas's alone.
     syncElements(cy, toCytoscapeElements(snapshot, "network", 16));
-    expect(cy.elements().every((e) => e.hasClass("far"))).toBe(true);
+    expect(cy.elements().toArray().every((e) => e.hasClass("far"))).toBe(true);
   });
 });

@@ -97,3 +97,22 @@ function parentsFirst(nodes: ElementDefinition[]): ElementDefinition[] {
   };
   return [...nodes].sort((a, b) => depth(a) - depth(b));
 }
+
+/**
+ * Adds those of `definitions` that are not on the canvas yet (relations only where both ends are),
+ * leaving everything else as it is: a big map's relations that are hidden at overview zoom arrive
+ * after its first drawing, a slice at a time.
+ */
+export function addMissing(cy: Core, definitions: ElementDefinition[], classesForNew: (d: ElementDefinition) => string[]): void {
+  cy.batch(() => {
+    for (const definition of definitions) {
+      if (cy.getElementById(String(definition.data.id)).nonempty()) continue;
+      if (definition.group === "edges" && !(endExists(cy, definition.data.source) && endExists(cy, definition.data.target))) continue;
+      add(cy, definition, classesForNew);
+    }
+  });
+}
+
+function endExists(cy: Core, id: unknown): boolean {
+  return cy.getElementById(String(id)).nonempty();
+}

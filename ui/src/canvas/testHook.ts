@@ -11,6 +11,8 @@
 //   }
 //
 // and `document.body.dataset.mapReady = "true"` at the same moment, for tests that only wait.
+// `document.body.dataset.mapComplete = "true"` follows once everything of the map is on the canvas
+// (a big map's hidden relations arrive after its first drawing; see bigMap.ts).
 import type { Core } from "cytoscape";
 import type { View } from "../map/types";
 
@@ -60,4 +62,8 @@ export function installTestHook(cy: Core, view: () => View): void {
   performance.mark("murmuration:drawn");
   window.__murmuration = { cy, ready: true, rendered: () => renderedNodes(cy), view };
   document.body.dataset.mapReady = "true";
+}
+
+export function markComplete(): void {
+  document.body.dataset.mapComplete = "true";
 }
