@@ -188,12 +188,15 @@ describe("label sizes", () => {
 });
 
 describe("far out", () => {
-  it("hides people on the network but keeps them on the org chart, where they are the chart", () => {
+  it("hides people on the network but keeps them, and the right-angled lines, on the org chart: they are the chart", () => {
     const network = styledMap();
     const chart = styledMap(vocabulary, { view: "org_chart" });
     network.elements().addClass("far");
     chart.elements().addClass("far");
     expect(network.getElementById("science-specialist").style("visibility")).toBe("hidden");
     expect(chart.getElementById("science-specialist").style("visibility")).toBe("visible");
+    const chartLines = chart.edges(".chart-line");
+    expect(chartLines.nonempty()).toBe(true);
+    chartLines.forEach((line) => expect(line.style("curve-style")).toBe("taxi"));
   });
 });

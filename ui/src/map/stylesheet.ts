@@ -324,6 +324,8 @@ function interactionBlocks(): StyleBlock[] {
       selector: "edge.far",
       style: { "curve-style": "haystack", "haystack-radius": 0, "target-arrow-shape": "none", "source-arrow-shape": "none", "mid-target-arrow-shape": "none" },
     },
+    // An org chart's right angles are its picture, and it has few lines: they keep them far out.
+    { selector: "edge.far.chart-line", style: { "curve-style": "taxi" } },
     { selector: "node.far", style: { "background-image": "none" } },
   ];
 }
