@@ -121,6 +121,14 @@ describe("spotForNew on a canvas", () => {
     }
   });
 
+  it("puts it beside a selected element that holds nothing yet, not on top of it", () => {
+    const cy = canvas(drawn);
+    cy.getElementById("finance").select();
+    const spot = spotForNew(cy, { x: 150, y: 550 });
+    expect(overlaps(boxAt(spot, NEW_ELEMENT_SIZE), box(cy, "finance"))).toBe(false);
+    expect(Math.hypot(spot.x - 800, spot.y - 500), "beside it").toBeLessThan(200);
+  });
+
   it("takes the pointer itself when nothing is there", () => {
     expect(spotForNew(canvas(drawn), { x: 150, y: 550 })).toEqual({ x: 150, y: 550 });
   });

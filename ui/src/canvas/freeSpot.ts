@@ -6,6 +6,7 @@
 // the boxes off the canvas. Adding with a group selected puts the new element inside that group
 // (useEditCommands), so then that group's area (and the groups around it) count as free, the
 // search starts inside it and keeps to it while it has room; every other group is in the way.
+// An element selected that holds nothing yet is in the way too: the newcomer goes beside it.
 import type { Core, NodeSingular } from "cytoscape";
 
 export type Point = { x: number; y: number };
@@ -114,19 +115,23 @@ export function spotForNew(cy: Core, at: Point): Point {
     group: n.isParent(),
     ancestors: n.ancestors().map((a) => a.id()),
   }));
-  const taken = takenBoxes(placed, into?.id() ?? null);
   const margin = step;
   const inView = { x1: view.x1 + margin, y1: view.y1 + margin, x2: view.x2 - margin, y2: view.y2 - margin };
-  if (into) {
+  if (into?.isParent()) {
     // Inside the group while it has room (it grows around its children, so a spot just outside
     // it is next best); starting from its middle when the user is looking elsewhere.
+    const taken = takenBoxes(placed, into.id());
     const area = boxOf(into);
     const inside = at.x > area.x1 && at.x < area.x2 && at.y > area.y1 && at.y < area.y2;
     const from = inside ? at : { x: (area.x1 + area.x2) / 2, y: (area.y1 + area.y2) / 2 };
-    const cramped = into.isParent() ? freeSpot(from, NEW_ELEMENT_SIZE, taken, { step, reach, within: area, gap: GAP / 2 }) : null;
-    return cramped ?? freeSpot(from, NEW_ELEMENT_SIZE, taken, { step, reach }) ?? from;
+    return freeSpot(from, NEW_ELEMENT_SIZE, taken, { step, reach, within: area, gap: GAP / 2 }) ?? freeSpot(from, NEW_ELEMENT_SIZE, taken, { step, reach }) ?? from;
   }
-  return freeSpot(at, NEW_ELEMENT_SIZE, taken, { step, reach, within: inView }) ?? freeSpot(at, NEW_ELEMENT_SIZE, taken, { step, reach: reach * 2 }) ?? at;
+  // A selected element with nothing inside it yet (or one on the org chart, which draws no
+  // nesting) is in the way like any other: the newcomer goes beside it (on the network the
+  // element then becomes a group around it).
+  const taken = takenBoxes(placed, null);
+  const from = into ? into.position() : at;
+  return freeSpot(from, NEW_ELEMENT_SIZE, taken, { step, reach, within: inView }) ?? freeSpot(from, NEW_ELEMENT_SIZE, taken, { step, reach: reach * 2 }) ?? from;
 }
 
 /**
