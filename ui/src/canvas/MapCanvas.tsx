@@ -12,6 +12,7 @@ import { addMissing, syncElements } from "./syncElements";
 import { addInSlices, BIG_MAP_RENDERER, BIG_MAP_STYLE, hiddenAtOverview, isBigMap, markPersonEdges, personEndClasses } from "./bigMap";
 import { followLevelOfDetail, levelOfDetailClasses } from "./levelOfDetail";
 import { installTestHook, markComplete } from "./testHook";
+import { markMapDrawn } from "./mapDrawn";
 import { highlightSelection } from "./highlight";
 import { followDrags, type DropHint, type DropReport } from "./dragToMove";
 import { ConnectHandle } from "./ConnectHandle";
@@ -169,7 +170,10 @@ export function MapCanvas({ snapshot, vocabulary, view, editable, events, handle
           requestAnimationFrame(() =>
             requestAnimationFrame(() => {
               installTestHook(instance, () => latest.current.view);
-              void addLater().then(() => markComplete());
+              void addLater().then(() => {
+                markComplete();
+                markMapDrawn();
+              });
             }),
           );
         } else void addLater();

@@ -2,6 +2,7 @@
 // betweenness on big maps (progress, then the exact view replacing the estimate).
 import { useEffect, useRef, useState } from "react";
 import type { Core } from "cytoscape";
+import { mapDrawn } from "../canvas/mapDrawn";
 import { commands, events, type AnalysisProgress, type LensChoice, type LensView_Serialize } from "../bindings";
 import type { MapSnapshot } from "../map/types";
 import { liveCy } from "./cy";
@@ -44,10 +45,10 @@ export function useLens(snapshot: MapSnapshot): LensState {
 
   useEffect(() => {
     let cancelled = false;
-    commands
-      .lensView(lens)
+    mapDrawn
+      .then(() => (cancelled ? null : commands.lensView(lens)))
       .then((answer) => {
-        if (cancelled) return;
+        if (cancelled || answer === null) return;
         if (answer.status === "error") {
           setError(answer.error.message);
           return;
