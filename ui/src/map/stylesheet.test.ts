@@ -96,7 +96,10 @@ describe("buildStylesheet", () => {
   });
 
   it("draws member-of thin and dotted, reports-to faint, a barrier thick with a mark at its middle", () => {
-    expect(cy.getElementById("r6").style("line-style")).toBe("dotted");
+    // Dotted: round dots (zero-length dashes with round caps), a few widths apart.
+    expect(cy.getElementById("r6").style("line-style")).toBe("dashed");
+    expect(cy.getElementById("r6").style("line-cap")).toBe("round");
+    expect(parseFloat(String(cy.getElementById("r6").style("line-dash-pattern")).split(/[ ,]+/)[0])).toBeLessThan(0.1);
     expect(Number(cy.getElementById("r1").style("opacity"))).toBeLessThan(0.5);
     const barrier = cy.getElementById("r7");
     expect(barrier.style("width")).toBe("5px");
