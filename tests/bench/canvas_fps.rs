@@ -71,7 +71,7 @@ async fn main() {
                 .await;
             completes.push(started.elapsed());
             eprintln!(
-                "{size}: first paint {:.2} s; in the page: {}",
+                "{size}: all in after {:.2} s; in the page: {}",
                 started.elapsed().as_secs_f64(),
                 window.eval(PHASES).await.as_str().unwrap_or("")
             );

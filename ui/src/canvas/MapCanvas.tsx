@@ -79,6 +79,8 @@ export function MapCanvas({ snapshot, vocabulary, view, editable, events, handle
   const generation = useRef(0);
   const pointer = useRef<Point | null>(null);
   const [hint, setHint] = useState<DropHint>(null);
+  // Relations still being added after a big map's first drawing (see bigMap.ts).
+  const [arriving, setArriving] = useState<{ done: number; total: number } | null>(null);
   const latest = useRef({ snapshot, view, events, editable });
   latest.current = { snapshot, view, events, editable };
 
@@ -131,10 +133,21 @@ export function MapCanvas({ snapshot, vocabulary, view, editable, events, handle
     if (!instance) return;
     const { snapshot: shown, view: shownNow } = latest.current;
     const run = ++generation.current;
-    if (shownView.current !== shownNow) owesFit.current = true;
+    const viewChanged = shownView.current !== shownNow;
+    if (viewChanged) owesFit.current = true;
     shownView.current = shownNow;
     const definitions = toCytoscapeElements(shown, shownNow, vocabulary.label_wrap_chars);
     if (!hookInstalled.current) performance.mark("murmuration:definitions");
+    // Another map (File ▸ Open while one is shown): in the same view, most of what is on the
+    // canvas is gone from it.
+    // It is drawn afresh, the way a window's first map is, and framed.
+    const wanted = new Set(definitions.map((d) => String(d.data.id)));
+    const onCanvas = instance.elements();
+    if (!viewChanged && onCanvas.nonempty() && onCanvas.filter((e) => !wanted.has(e.id())).length > onCanvas.length / 2) {
+      instance.batch(() => onCanvas.remove());
+      owesFit.current = true;
+      remembered.current = {};
+    }
     const opening = instance.elements().empty();
     if (opening) frameSavedPositions(instance, definitions);
     const big = isBigMap(shown);
@@ -153,7 +166,8 @@ export function MapCanvas({ snapshot, vocabulary, view, editable, events, handle
             definitions.filter((d) => later.has(String(d.data.id))),
             (slice) => addMissing(instance, slice, classesForNew),
             () => run === generation.current && !instance.destroyed(),
-          )
+            (done, total) => setArriving(done < total ? { done, total } : null),
+          ).finally(() => setArriving(null))
         : Promise.resolve();
     void arrangementFor(instance, shownNow, definitions, positionsFor(shown, shownNow), remembered.current[shownNow]).then(
       async ({ positions, laidOut }) => {
@@ -286,6 +300,11 @@ export function MapCanvas({ snapshot, vocabulary, view, editable, events, handle
       {hint && (
         <div className="drop-hint" style={{ left: hint.x, top: hint.y }} data-testid="drop-hint">
           {hint.text}
+        </div>
+      )}
+      {arriving && (
+        <div className="arriving" role="status" data-testid="relations-arriving">
+          Drawing relations… {arriving.done.toLocaleString()} of {arriving.total.toLocaleString()}
         </div>
       )}
       {cy && <Minimap cy={cy} vocabulary={vocabulary} />}

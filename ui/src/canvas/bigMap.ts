@@ -79,16 +79,23 @@ const SLICE = 1500;
  * slices; stops early when `current()` turns false (a newer snapshot has synced everything).
  * Resolves when all have been offered.
  */
-export function addInSlices(definitions: ElementDefinition[], add: (slice: ElementDefinition[]) => void, current: () => boolean): Promise<void> {
+export function addInSlices(
+  definitions: ElementDefinition[],
+  add: (slice: ElementDefinition[]) => void,
+  current: () => boolean,
+  progress: (done: number, total: number) => void = () => undefined,
+): Promise<void> {
   return new Promise((resolve) => {
     let next = 0;
     const step = () => {
       if (!current()) return resolve();
       add(definitions.slice(next, next + SLICE));
-      next += SLICE;
+      next = Math.min(next + SLICE, definitions.length);
+      progress(next, definitions.length);
       if (next < definitions.length) setTimeout(step, 0);
       else resolve();
     };
+    progress(0, definitions.length);
     setTimeout(step, 0);
   });
 }
