@@ -6,8 +6,8 @@ use murmuration_core::analysis::moves::MoveVerb;
 use murmuration_core::analysis::reciprocity::ReciprocityBalance;
 use murmuration_core::analysis::silos::SiloVerdict;
 use murmuration_core::analysis::{
-    analyze, betweenness_auto, betweenness_exact, betweenness_exact_with_progress,
-    betweenness_sampled, Analysis, FlowGraph,
+    analyze, betweenness_auto, betweenness_exact, betweenness_exact_leaving_a_core,
+    betweenness_exact_with_progress, betweenness_sampled, Analysis, FlowGraph,
 };
 use murmuration_core::model::*;
 use murmuration_core::sample::riverside_unified;
@@ -688,6 +688,10 @@ fn exact_betweenness_reports_progress_and_can_be_cancelled() {
     )
     .unwrap();
     assert_eq!(b, betweenness_exact(&r.graph));
+    // The window's background refinement leaves a core free and must find the very same figures.
+    let background =
+        betweenness_exact_leaving_a_core(&r.graph, |_, _| {}, &AtomicBool::new(false)).unwrap();
+    assert_eq!(background, b);
     let seen = seen.into_inner().unwrap();
     assert!(seen.iter().all(|&(d, t)| t == 200 && d <= t));
     assert_eq!(seen.iter().map(|&(d, _)| d).max(), Some(200));

@@ -4,7 +4,7 @@
 //! view. A newer request cancels the older refinement.
 
 use crate::commands::{AnalysisProgress, LensRefined};
-use murmuration_core::analysis::{self, betweenness_exact_with_progress, Analysis, FlowGraph};
+use murmuration_core::analysis::{self, betweenness_exact_leaving_a_core, Analysis, FlowGraph};
 use murmuration_core::lens_paint::{lens_paint, LensPaint};
 use murmuration_core::model::{Map, ScenarioId};
 use serde::Serialize;
@@ -91,7 +91,7 @@ fn refine(
             .emit(app);
         }
     };
-    if let Some(exact) = betweenness_exact_with_progress(&graph, progress, cancel) {
+    if let Some(exact) = betweenness_exact_leaving_a_core(&graph, progress, cancel) {
         if !cancel.load(Ordering::SeqCst) {
             let analysis = analysis::analyze_with(map, scenario, Some(exact));
             let paint = lens

@@ -17,7 +17,14 @@ use std::time::{Duration, Instant};
 const MEASURE: &str = include_str!("frame_rate.js");
 
 /// The view moves measured, in the order of the table's columns.
-const MODES: [&str; 6] = ["whole", "zoomed", "wheel", "drag", "wheel:zoomed", "drag:zoomed"];
+const MODES: [&str; 6] = [
+    "whole",
+    "zoomed",
+    "wheel",
+    "drag",
+    "wheel:zoomed",
+    "drag:zoomed",
+];
 
 /// The phases of opening a map, from the marks the UI leaves (ms since the page started).
 const PHASES: &str = "performance.getEntriesByType('mark').filter(m => m.name.startsWith('murmuration:')).map(m => m.name.slice(12) + ' ' + Math.round(m.startTime)).join(', ')";
@@ -38,7 +45,10 @@ async fn main() {
         .and_then(|r| r.parse().ok())
         .unwrap_or(3);
     println!("| elements | relations | first paint | all in | fps: {} | settle after a gesture (wheel / drag) | zooming in 6× (new level of detail) |", MODES.join(" | "));
-    println!("|---:|---:|---:|---:|{}---:|---:|", "---:|".repeat(MODES.len()));
+    println!(
+        "|---:|---:|---:|---:|{}---:|---:|",
+        "---:|".repeat(MODES.len())
+    );
     for size in sizes {
         let launch = Launch::fresh();
         let file = launch.data_home.join(format!("synthetic-{size}.murm"));
@@ -109,7 +119,10 @@ async fn main() {
         };
         let paint = median(paints.iter().map(Duration::as_secs_f64).collect());
         let complete = median(completes.iter().map(Duration::as_secs_f64).collect());
-        let rates: Vec<String> = fps.into_iter().map(|v| format!("{:.1}", median(v))).collect();
+        let rates: Vec<String> = fps
+            .into_iter()
+            .map(|v| format!("{:.1}", median(v)))
+            .collect();
         let [wheel, drag] = [settle[0].clone(), settle[1].clone()].map(median);
         let switch = median(switches);
         println!(

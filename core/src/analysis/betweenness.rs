@@ -71,8 +71,32 @@ pub fn betweenness_exact_with_progress(
 ) -> Option<Betweenness> {
     let n = g.node_count();
     let sources: Vec<u32> = (0..n).collect();
-    let raw = accumulate(g, &sources, &progress, cancel)?;
+    let raw = accumulate(g, &sources, &progress, cancel, cores())?;
     Some(finish(g, raw, n, true))
+}
+
+/// [`betweenness_exact_with_progress`] on every core but one, for work in the background of a
+/// window: on a two-core laptop the window keeps a core to draw with. The result is the same to
+/// the last bit (see [`BLOCKS`]).
+pub fn betweenness_exact_leaving_a_core(
+    g: &FlowGraph,
+    progress: impl Fn(u32, u32) + Sync,
+    cancel: &AtomicBool,
+) -> Option<Betweenness> {
+    let n = g.node_count();
+    let sources: Vec<u32> = (0..n).collect();
+    let raw = accumulate(
+        g,
+        &sources,
+        &progress,
+        cancel,
+        cores().saturating_sub(1).max(1),
+    )?;
+    Some(finish(g, raw, n, true))
+}
+
+fn cores() -> usize {
+    std::thread::available_parallelism().map_or(1, |p| p.get())
 }
 
 /// A pivot-sampled estimate from `k` sources (all of them when `k ≥ n`), reproducible for a `seed`.
@@ -89,7 +113,8 @@ pub fn betweenness_sampled(g: &FlowGraph, k: u32, seed: u64) -> Betweenness {
         all.swap(i, j);
     }
     all.truncate(k as usize);
-    let raw = accumulate(g, &all, &|_, _| {}, &AtomicBool::new(false)).expect("never cancelled");
+    let raw =
+        accumulate(g, &all, &|_, _| {}, &AtomicBool::new(false), cores()).expect("never cancelled");
     finish(g, raw, k, false)
 }
 
@@ -135,12 +160,13 @@ const BLOCKS: usize = 32;
 /// Blocks summed by one worker: (block number, dependency sums).
 type Summed = Vec<(usize, Vec<f64>)>;
 
-/// The sum over `sources` of each node's dependency (Brandes' δ), on every core.
+/// The sum over `sources` of each node's dependency (Brandes' δ), on up to `cores` threads.
 fn accumulate(
     g: &FlowGraph,
     sources: &[u32],
     progress: &(impl Fn(u32, u32) + Sync),
     cancel: &AtomicBool,
+    cores: usize,
 ) -> Option<Vec<f64>> {
     let n = g.node_count() as usize;
     let total = sources.len() as u32;
@@ -151,10 +177,7 @@ fn accumulate(
     };
     let next = AtomicU32::new(0);
     let done = AtomicU32::new(0);
-    let workers = std::thread::available_parallelism()
-        .map_or(1, |p| p.get())
-        .min(blocks.len())
-        .max(1);
+    let workers = cores.min(blocks.len()).max(1);
     // Each worker returns the blocks it summed, by block number.
     let work = || -> Option<Summed> {
         let mut mine = Vec::new();

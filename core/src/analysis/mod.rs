@@ -26,8 +26,8 @@ pub mod reciprocity;
 pub mod silos;
 
 pub use betweenness::{
-    betweenness_auto, betweenness_exact, betweenness_exact_with_progress, betweenness_sampled,
-    Betweenness,
+    betweenness_auto, betweenness_exact, betweenness_exact_leaving_a_core,
+    betweenness_exact_with_progress, betweenness_sampled, Betweenness,
 };
 pub use graph::FlowGraph;
 
