@@ -66,7 +66,7 @@ pub fn open_at_start(app: &AppHandle, file: Option<PathBuf>) {
     let wanted = file.or_else(|| places.recent().into_iter().next());
     if let Some(path) = wanted {
         match session.open(&path) {
-            Ok(_) => return opened(app, &path),
+            Ok(_) => return remember(app, &path),
             Err(error) => tell(app, "Could not open the map", &error),
         }
     }
@@ -77,30 +77,41 @@ pub fn open_at_start(app: &AppHandle, file: Option<PathBuf>) {
         session.create(&sample, &murmuration_core::sample::riverside_unified())
     };
     match result {
-        Ok(_) => opened(app, &sample),
+        Ok(_) => remember(app, &sample),
         Err(error) => session.failed(error),
     }
 }
 
 /// After a map was opened: remember it, rename the window, rebuild Open Recent, tell the canvas.
 pub(crate) fn opened(app: &AppHandle, path: &Path) {
+    remember(app, path);
+    refresh(app);
+}
+
+/// Remembers a map just opened and renames the window after it. At start this is all: the canvas
+/// asks for the map once its page has loaded, and a snapshot sent before that (tens of megabytes
+/// for a big district) had the webview take it in before it even began loading the page.
+fn remember(app: &AppHandle, path: &Path) {
     let places = app.state::<Places>();
     if path != places.sample_file {
         places.remember(path);
     }
     let _ = fill_recent(app);
-    refresh(app);
+    retitle(app);
 }
 
 /// Renames the window after the open map and sends the canvas the map as it now is.
 pub fn refresh(app: &AppHandle) {
-    let session = app.state::<Session>();
-    let title = session.window_title();
+    retitle(app);
+    if let Ok(snapshot) = app.state::<Session>().snapshot() {
+        let _ = MapChanged { snapshot }.emit(app);
+    }
+}
+
+fn retitle(app: &AppHandle) {
+    let title = app.state::<Session>().window_title();
     if let Some(window) = app.get_webview_window("main") {
         let _ = window.set_title(&title);
-    }
-    if let Ok(snapshot) = session.snapshot() {
-        let _ = MapChanged { snapshot }.emit(app);
     }
 }
 
