@@ -43,17 +43,26 @@ function placeNewcomers(newcomers: NodeCollection, positions: Positions): void {
   const placed = Object.values(positions);
   const bottom = placed.reduce((b, p) => Math.max(b, p.y), 0);
   const left = placed.reduce((l, p) => Math.min(l, p.x), Infinity);
-  let row = 0;
+  const right = placed.reduce((r, p) => Math.max(r, p.x), -Infinity);
+  // Those with nothing placed near them go in rows under the map, no wider than the map itself.
+  const perRow = Number.isFinite(left) ? Math.max(1, Math.floor((right - left) / NEWCOMER_SPACING) + 1) : 8;
+  let count = 0;
   newcomers.forEach((node: NodeSingular) => {
     const near = (n: NodeSingular) => n.id() in positions;
     let known = node.neighborhood("node").filter(near).map((n) => positions[n.id()]);
     if (known.length === 0 && node.isChild()) known = node.siblings().filter(near).map((n) => positions[n.id()]);
     const centre = average(known);
+    const slot = count++;
     positions[node.id()] = centre
       ? { x: centre.x + 70, y: centre.y + 50 }
-      : { x: (Number.isFinite(left) ? left : 0) + 160 * row++, y: bottom + 160 };
+      : {
+          x: (Number.isFinite(left) ? left : 0) + NEWCOMER_SPACING * (slot % perRow),
+          y: bottom + NEWCOMER_SPACING * (1 + Math.floor(slot / perRow)),
+        };
   });
 }
+
+const NEWCOMER_SPACING = 160;
 
 function average(points: { x: number; y: number }[]): { x: number; y: number } | null {
   if (points.length === 0) return null;

@@ -63,9 +63,16 @@ export function personEndClasses(definition: ElementDefinition, kindOf: Map<stri
  * several times quicker; by the time the user zooms in they are there.
  */
 export function hiddenAtOverview(definitions: ElementDefinition[], kindOf: Map<string, unknown>): Set<string> {
+  // An element with no saved place (and no members to be placed by) is put beside what it is
+  // related to when the map is arranged, so its relations must be there from the start.
+  const parents = new Set(definitions.map((d) => d.data.parent).filter(Boolean));
+  const unplaced = new Set(
+    definitions.filter((d) => d.group === "nodes" && !d.position && !parents.has(d.data.id)).map((d) => String(d.data.id)),
+  );
   const later = new Set<string>();
   for (const definition of definitions) {
     if (definition.group !== "edges") continue;
+    if (unplaced.has(String(definition.data.source)) || unplaced.has(String(definition.data.target))) continue;
     if (definition.data.kind === "member_of" || personEndClasses(definition, kindOf).length > 0) later.add(String(definition.data.id));
   }
   return later;
