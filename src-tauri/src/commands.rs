@@ -68,8 +68,9 @@ pub fn lenses() -> Vec<LensChoice> {
 
 /// Every lens's figures on the scenario on screen, and the paint of `lens` (none: `None`). On a
 /// big map betweenness is first estimated, then refined in the background (`AnalysisProgress`,
-/// then `LensRefined`).
-#[tauri::command]
+/// then `LensRefined`). Off the main thread (`async`): analysing a big map takes a few hundred
+/// milliseconds, and the window's own events wait for the main thread.
+#[tauri::command(async)]
 #[specta::specta]
 pub fn lens_view(
     app: AppHandle,
@@ -139,7 +140,8 @@ pub async fn off_the_window_thread<T: Send + 'static>(
 }
 
 /// The open map's current scenario, as the canvas draws it; an error when no map could be opened.
-#[tauri::command]
+/// Off the main thread, like `lens_view`: a big map's snapshot takes a while to serialise.
+#[tauri::command(async)]
 #[specta::specta]
 pub fn map_snapshot(session: State<'_, Session>) -> Result<MapSnapshot, CoreError> {
     session.snapshot()

@@ -6,7 +6,10 @@ import * as __TAURI_EVENT from "@tauri-apps/api/event";
 
 /** Commands */
 export const commands = {
-	/**  The open map's current scenario, as the canvas draws it; an error when no map could be opened. */
+	/**
+	 *  The open map's current scenario, as the canvas draws it; an error when no map could be opened.
+	 *  Off the main thread, like `lens_view`: a big map's snapshot takes a while to serialise.
+	 */
 	mapSnapshot: () => typedError<MapSnapshot_Serialize, CoreError_Serialize>(__TAURI_INVOKE("map_snapshot")),
 	/**
 	 *  Validates and applies one edit (or a batch, all or nothing), saved before it returns. On error
@@ -24,7 +27,8 @@ export const commands = {
 	/**
 	 *  Every lens's figures on the scenario on screen, and the paint of `lens` (none: `None`). On a
 	 *  big map betweenness is first estimated, then refined in the background (`AnalysisProgress`,
-	 *  then `LensRefined`).
+	 *  then `LensRefined`). Off the main thread (`async`): analysing a big map takes a few hundred
+	 *  milliseconds, and the window's own events wait for the main thread.
 	 */
 	lensView: (lens: string | null) => typedError<LensView_Serialize, CoreError_Serialize>(__TAURI_INVOKE("lens_view", { lens })),
 	/**  The drawing an export would make, as SVG, for the Export dialog's preview. */
