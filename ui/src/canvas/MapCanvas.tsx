@@ -195,7 +195,11 @@ export function MapCanvas({ snapshot, vocabulary, view, editable, events, handle
     );
   };
 
-  useEffect(() => show(), [cy, snapshot, view, vocabulary]);
+  // Only once `cy` is set: showing from the ref before would draw the map, and the state change
+  // arriving after that long first drawing would then draw it a second time.
+  useEffect(() => {
+    if (cy) show();
+  }, [cy, snapshot, view, vocabulary]);
 
   useImperativeHandle(
     handle,
