@@ -309,24 +309,13 @@ async fn first_steps() {
     window.screenshot("first-steps-6-undo");
 
     // 5. The org chart is another drawing of the same map.
-    window.click("view-org_chart").await;
-    window
-        .wait_until("window.__murmuration.view() === 'org_chart'", WAIT)
-        .await;
+    window.show_view("org_chart").await;
     window.settled().await;
     window.screenshot("first-steps-7-org-chart");
-    window.click("view-network").await;
-    window
-        .wait_until("window.__murmuration.view() === 'network'", WAIT)
-        .await;
+    window.show_view("network").await;
 
     // Quit and start again: the renamed office and its flow are there, the nesting is not.
-    let data_home = window.quit().await;
-    let window = AppWindow::launch(Launch {
-        args: Vec::new(),
-        data_home,
-    })
-    .await;
+    let window = window.restart().await;
     window
         .wait_until(
             &format!(
@@ -386,10 +375,7 @@ async fn first_steps() {
         Value::String("none".into()),
         "the minimap still takes a corner of a narrow canvas"
     );
-    window.click("view-org_chart").await;
-    window
-        .wait_until("window.__murmuration.view() === 'org_chart'", WAIT)
-        .await;
+    window.show_view("org_chart").await;
     window.settled().await;
     window.screenshot("first-steps-9-narrow");
     window.quit().await;

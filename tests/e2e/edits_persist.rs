@@ -98,24 +98,13 @@ async fn edit_and_restart() {
     );
 
     // The org chart is another drawing of the same map.
-    window.click("view-org_chart").await;
-    window
-        .wait_until("window.__murmuration.view() === 'org_chart'", WAIT)
-        .await;
+    window.show_view("org_chart").await;
     window.settled().await;
     window.screenshot("edits-3-org-chart");
-    window.click("view-network").await;
-    window
-        .wait_until("window.__murmuration.view() === 'network'", WAIT)
-        .await;
+    window.show_view("network").await;
 
     // Quit and start again on the same machine: the office is there, the undone nesting is not.
-    let data_home = window.quit().await;
-    let window = AppWindow::launch(Launch {
-        args: Vec::new(),
-        data_home,
-    })
-    .await;
+    let window = window.restart().await;
     window
         .wait_until(
             "window.__murmuration.rendered().some(e => e.name === 'Office of Belonging')",

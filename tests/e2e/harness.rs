@@ -328,6 +328,26 @@ impl AppWindow {
         path
     }
 
+    /// Clicks the view switch and waits until the canvas shows `view` ("network" or "org_chart").
+    pub async fn show_view(&self, view: &str) {
+        self.click(&format!("view-{view}")).await;
+        self.wait_until(
+            &format!("window.__murmuration.view() === '{view}'"),
+            Duration::from_secs(20),
+        )
+        .await;
+    }
+
+    /// Quits and starts the app again on the same data home: it opens the last map.
+    pub async fn restart(self) -> AppWindow {
+        let data_home = self.quit().await;
+        AppWindow::launch(Launch {
+            args: Vec::new(),
+            data_home,
+        })
+        .await
+    }
+
     /// Ends the session and the app. The data home stays, so a relaunch sees the same state.
     pub async fn quit(mut self) -> PathBuf {
         let _ = self.client.clone().close().await;
