@@ -69,10 +69,7 @@ pub fn betweenness_exact_with_progress(
     progress: impl Fn(u32, u32) + Sync,
     cancel: &AtomicBool,
 ) -> Option<Betweenness> {
-    let n = g.node_count();
-    let sources: Vec<u32> = (0..n).collect();
-    let raw = accumulate(g, &sources, &progress, cancel, cores())?;
-    Some(finish(g, raw, n, true))
+    exact_on(g, &progress, cancel, cores())
 }
 
 /// [`betweenness_exact_with_progress`] on every core but one, for work in the background of a
@@ -83,15 +80,19 @@ pub fn betweenness_exact_leaving_a_core(
     progress: impl Fn(u32, u32) + Sync,
     cancel: &AtomicBool,
 ) -> Option<Betweenness> {
+    exact_on(g, &progress, cancel, cores().saturating_sub(1).max(1))
+}
+
+/// Exact betweenness from every source, on up to `cores` threads.
+fn exact_on(
+    g: &FlowGraph,
+    progress: &(impl Fn(u32, u32) + Sync),
+    cancel: &AtomicBool,
+    cores: usize,
+) -> Option<Betweenness> {
     let n = g.node_count();
     let sources: Vec<u32> = (0..n).collect();
-    let raw = accumulate(
-        g,
-        &sources,
-        &progress,
-        cancel,
-        cores().saturating_sub(1).max(1),
-    )?;
+    let raw = accumulate(g, &sources, progress, cancel, cores)?;
     Some(finish(g, raw, n, true))
 }
 
