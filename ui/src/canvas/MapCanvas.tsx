@@ -9,7 +9,7 @@ import { buildStylesheet } from "../map/stylesheet";
 import type { Positions } from "../layout/compute";
 import { applyArrangement, arrangementFor, currentPositions, frameAll, frameSavedPositions } from "./arrange";
 import { addMissing, syncElements } from "./syncElements";
-import { addInSlices, BIG_MAP_RENDERER, BIG_MAP_STYLE, hiddenAtOverview, isBigMap, markPersonEdges, personEndClasses } from "./bigMap";
+import { addInSlices, BIG_MAP_RENDERER, BIG_MAP_STYLE, hiddenAtOverview, isBigMap, personEndClasses } from "./bigMap";
 import { followLevelOfDetail, levelOfDetailClasses } from "./levelOfDetail";
 import { installTestHook, markComplete } from "./testHook";
 import { markMapDrawn } from "./mapDrawn";
@@ -107,7 +107,6 @@ export function MapCanvas({ snapshot, vocabulary, view, editable, events, handle
         nests: () => latest.current.view === "network",
       }),
       reportGestures(instance, () => latest.current.events),
-      ...(big ? [markPersonEdges(instance)] : []),
     ];
     const resize = new ResizeObserver(() => instance.resize());
     if (container.current) resize.observe(container.current);

@@ -4,7 +4,8 @@
 // ~0.5 s. While the user drags or wheels the view, Cytoscape can instead move a picture of it
 // (textureOnViewport) and leave out the relations (hideEdgesOnViewport); the full drawing comes
 // back when the view stops. Small maps keep the full drawing at every frame.
-import type { Core, EdgeSingular, ElementDefinition, EventObject } from "cytoscape";
+import type { ElementDefinition } from "cytoscape";
+import { inSlices } from "./slices";
 import type { MapSnapshot } from "../map/types";
 import type { StyleBlock } from "../map/stylesheet";
 
@@ -28,27 +29,13 @@ export const BIG_MAP_RENDERER = {
   pixelRatio: 1,
 };
 
-/**
- * Far out on a big map people are hidden (level of detail), but their relations were still drawn,
- * ending nowhere — most of a district's lines. Marks every relation with a person at either end
- * (`person-end`) so that BIG_MAP_STYLE can leave them out below FAR_ZOOM too.
- */
-export function markPersonEdges(cy: Core): () => void {
-  const mark = (edge: EdgeSingular) => {
-    if (edge.hasClass(PERSON_END)) return;
-    if (edge.source().data("kind") === "person" || edge.target().data("kind") === "person") edge.addClass(PERSON_END);
-  };
-  const onAdd = (event: EventObject) => mark(event.target as EdgeSingular);
-  cy.edges().forEach(mark);
-  cy.on("add", "edge", onAdd);
-  return () => cy.off("add", "edge", onAdd);
-}
-
 const PERSON_END = "person-end";
 
 /**
- * The same mark given as a relation is added (see syncElements), from the definitions of the
- * nodes being shown: `kindOf` maps a node's id to its kind.
+ * Far out on a big map people are hidden (level of detail), but their relations would still be
+ * drawn, ending nowhere — most of a district's lines. A relation with a person at either end is
+ * marked `person-end` as it is added (see syncElements), so that BIG_MAP_STYLE leaves it out below
+ * FAR_ZOOM too. `kindOf` maps a node's id to its kind.
  */
 export function personEndClasses(definition: ElementDefinition, kindOf: Map<string, unknown>): string[] {
   if (definition.group !== "edges") return [];
@@ -84,28 +71,12 @@ export function hiddenAtOverview(definitions: ElementDefinition[], kindOf: Map<s
  */
 const SLICE = 10000;
 
-/**
- * Calls `add` with `definitions` a slice at a time, letting the window draw and answer between
- * slices; stops early when `current()` turns false (a newer snapshot has synced everything).
- * Resolves when all have been offered.
- */
+/** Calls `add` with `definitions` a slice at a time (see inSlices). */
 export function addInSlices(
   definitions: ElementDefinition[],
   add: (slice: ElementDefinition[]) => void,
   current: () => boolean,
   progress: (done: number, total: number) => void = () => undefined,
 ): Promise<void> {
-  return new Promise((resolve) => {
-    let next = 0;
-    const step = () => {
-      if (!current()) return resolve();
-      add(definitions.slice(next, next + SLICE));
-      next = Math.min(next + SLICE, definitions.length);
-      progress(next, definitions.length);
-      if (next < definitions.length) setTimeout(step, 0);
-      else resolve();
-    };
-    progress(0, definitions.length);
-    setTimeout(step, 0);
-  });
+  return inSlices(definitions.length, SLICE, (from, to) => add(definitions.slice(from, to)), current, progress);
 }

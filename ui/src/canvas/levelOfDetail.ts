@@ -6,6 +6,7 @@
 // each: seconds on a map of tens of thousands. On big maps what is in view changes at once and
 // the rest follows a slice at a time, so the window keeps answering while it does.
 import type { Collection, Core, EventObject, SingularElementArgument } from "cytoscape";
+import { inSlices } from "./slices";
 
 const FAR_ZOOM = 0.38;
 
@@ -42,15 +43,8 @@ export function followLevelOfDetail(cy: Core): () => void {
     const first = nearTheView(cy, waiting);
     change(first);
     const rest = waiting.difference(first);
-    let next = 0;
-    const step = () => {
-      // A newer change of level (or a closed map) takes over.
-      if (mine !== turn || cy.destroyed()) return;
-      change(rest.slice(next, next + SLICE));
-      next += SLICE;
-      if (next < rest.length) setTimeout(step, 0);
-    };
-    if (rest.nonempty()) setTimeout(step, 0);
+    // A newer change of level (or a closed map) takes over.
+    void inSlices(rest.length, SLICE, (from, to) => change(rest.slice(from, to)), () => mine === turn && !cy.destroyed());
   };
   // Elements added later (one event each, thousands when a map opens) take the current level.
   const onAdd = (event: EventObject) => {
