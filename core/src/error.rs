@@ -45,6 +45,8 @@ pub enum ErrorKind {
     /// A map must keep at least one scenario.
     LastScenario,
     UnknownScene,
+    /// A lens id that names no lens.
+    UnknownLens,
     /// A scene's viewport that is not a rectangle of finite numbers with a positive width and height.
     InvalidViewport,
     // --- files -----------------------------------------------------------------------------

@@ -18,4 +18,5 @@ pub mod sample;
 pub mod snapshot;
 pub mod store;
 pub mod synthetic;
+pub mod view;
 pub mod vocabulary;

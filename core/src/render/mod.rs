@@ -30,8 +30,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 pub use crate::lens_paint::LensPaint;
+use crate::view::Filter;
 pub use pdf::{render_deck, render_pdf};
-pub use scene::{brought_forward, scene_deck, scene_page, PageFilter};
+pub use scene::{scene_deck, scene_page};
 
 /// A rectangle: top-left corner and size. In map units for viewports (canvas pixels at zoom 1).
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
@@ -132,7 +133,7 @@ pub struct PageSpec {
     pub emphasis: Option<BTreeSet<ElementId>>,
     pub lens: Option<LensPaint>,
     /// What the page leaves out, and the moment it shows.
-    pub filter: PageFilter,
+    pub filter: Filter,
 }
 
 impl PageSpec {
@@ -144,7 +145,7 @@ impl PageSpec {
             viewport: None,
             emphasis: None,
             lens: None,
-            filter: PageFilter::default(),
+            filter: Filter::default(),
         }
     }
 }
@@ -161,7 +162,7 @@ pub struct DeckPage {
     pub lens: Option<LensPaint>,
     /// Printed on a page of its own after the scene when the deck is made with notes.
     pub notes: Option<String>,
-    pub filter: PageFilter,
+    pub filter: Filter,
 }
 
 impl DeckPage {
@@ -174,7 +175,7 @@ impl DeckPage {
             emphasis: None,
             lens: None,
             notes: None,
-            filter: PageFilter::default(),
+            filter: Filter::default(),
         }
     }
 
@@ -195,7 +196,7 @@ impl DeckPage {
 /// The page as SVG: text as real `<text>` in the vocabulary's font family, sized in points.
 /// Only what `page.filter` lets through is laid out and drawn.
 pub fn render_svg(map: &Map, scenario: &Scenario, view: View, page: &PageSpec) -> String {
-    let shown = scene::apply(scenario, &page.filter);
+    let shown = crate::view::shown(scenario, &page.filter);
     let layout = layout::layout(&shown, view);
     page::page_svg(map, &shown, &layout, page)
 }

@@ -14,9 +14,9 @@ use crate::model::{
     Boundary, CommunityStage, Element, ElementDetails, ElementId, ElementKind, Map, Point, Ring,
     Scenario, SprintStatus, Stance, View,
 };
+use crate::view::Emphasis;
 use crate::vocabulary::{self as vocab, Arrowhead, LinePattern};
 use std::borrow::Cow;
-use std::collections::{BTreeSet, HashSet};
 use std::fmt::Write;
 
 const MARGIN: f64 = 30.0;
@@ -410,40 +410,6 @@ pub(crate) fn notes_svg(
 // ------------------------------------------------------------------------------------------
 // The drawing
 
-/// Which elements and relations a scene brings forward; `None` when all are alike.
-struct Emphasis {
-    elements: HashSet<ElementId>,
-}
-
-impl Emphasis {
-    /// What a scene naming `named` brings forward: see [`super::brought_forward`].
-    fn of(scenario: &Scenario, named: &BTreeSet<ElementId>) -> Self {
-        Self {
-            elements: super::brought_forward(scenario, named)
-                .into_iter()
-                .collect(),
-        }
-    }
-
-    fn context(&self, scenario: &Scenario, id: &ElementId) -> bool {
-        // A group holding something brought forward stays visible: the walls matter.
-        scenario
-            .elements
-            .values()
-            .filter(|e| self.elements.contains(&e.id))
-            .any(|e| {
-                let mut at = e.parent.as_ref();
-                while let Some(p) = at {
-                    if p == id {
-                        return true;
-                    }
-                    at = scenario.elements.get(p).and_then(|e| e.parent.as_ref());
-                }
-                false
-            })
-    }
-}
-
 fn drawing(
     svg: &mut Svg,
     scenario: &Scenario,
@@ -453,18 +419,12 @@ fn drawing(
     area: Rect,
 ) {
     let Frame { scale, tx, ty } = Frame::of(scenario, layout, spec, area);
-    let emphasis = spec.emphasis.as_ref().map(|e| Emphasis::of(scenario, e));
-    let context: HashSet<ElementId> = match &emphasis {
-        Some(e) => layout
-            .items
-            .iter()
-            .filter(|p| p.is_group && e.context(scenario, &p.id))
-            .map(|p| p.id.clone())
-            .collect(),
-        None => HashSet::new(),
-    };
+    let emphasis = spec
+        .emphasis
+        .as_ref()
+        .and_then(|focus| Emphasis::of(scenario, focus));
     let element_opacity = |id: &ElementId| match &emphasis {
-        Some(e) if !e.elements.contains(id) && !context.contains(id) => FADED,
+        Some(e) if e.element_faded(id) => FADED,
         _ => 1.0,
     };
 
@@ -498,9 +458,9 @@ fn drawing(
         tree_lines(svg, layout, &element_opacity);
     }
     for route in routes {
-        let faded = emphasis.as_ref().is_some_and(|e| {
-            !(e.elements.contains(&route.ends.0) && e.elements.contains(&route.ends.1))
-        });
+        let faded = emphasis
+            .as_ref()
+            .is_some_and(|e| e.relation_faded(&route.ends.0, &route.ends.1));
         if faded {
             draw_route(svg, route, FADED * 0.7);
         } else if emphasis.is_some() && route.kind == crate::model::RelationKind::MemberOf {
@@ -587,12 +547,11 @@ impl Frame {
 /// A scene that brings elements forward zooms to them (with some of their surroundings), so a
 /// deck page reads at the size of the story it tells rather than of the whole district.
 fn focus(scenario: &Scenario, layout: &Layout, spec: &PageSpec, area: Rect) -> Option<Rect> {
-    let named = spec.emphasis.as_ref()?;
-    let lit = Emphasis::of(scenario, named);
+    let lit = Emphasis::of(scenario, spec.emphasis.as_ref()?)?;
     let bounds = layout
         .items
         .iter()
-        .filter(|p| lit.elements.contains(&p.id) || (p.is_group && lit.context(scenario, &p.id)))
+        .filter(|p| !lit.element_faded(&p.id))
         .map(Placed::footprint)
         .reduce(|a, b| a.union(&b))?
         .grown(60.0);

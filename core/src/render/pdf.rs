@@ -5,9 +5,10 @@
 //! one document. One path for single pages and decks, so a deck's page is the same page a single
 //! export gives.
 
-use super::{layout, page, pick_scenario, DeckPage, PageFilter, PageSpec};
+use super::{layout, page, pick_scenario, DeckPage, PageSpec};
 use crate::error::{CoreError, ErrorKind, Result};
 use crate::model::{Map, Scenario, ScenarioId, View};
+use crate::view::Filter;
 use pdf_writer::{Content, Finish, Name, Pdf, Rect, Ref, TextStr};
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -29,7 +30,7 @@ pub fn render_deck(
 ) -> Result<Vec<u8>> {
     // Scenes that show the same scenario, view and filter share one layout: the story moves the
     // light, not the furniture.
-    type Key<'a> = (Option<&'a ScenarioId>, View, &'a PageFilter);
+    type Key<'a> = (Option<&'a ScenarioId>, View, &'a Filter);
     let mut drawn: Vec<(Key, Cow<Scenario>, layout::Layout)> = Vec::new();
     let mut svgs = Vec::new();
     for scene in pages {
@@ -37,10 +38,8 @@ pub fn render_deck(
         let at = match drawn.iter().position(|(k, _, _)| *k == key) {
             Some(at) => at,
             None => {
-                let shown = super::scene::apply(
-                    pick_scenario(map, scene.scenario.as_ref())?,
-                    &scene.filter,
-                );
+                let shown =
+                    crate::view::shown(pick_scenario(map, scene.scenario.as_ref())?, &scene.filter);
                 let layout = layout::layout(&shown, scene.view);
                 drawn.push((key, shown, layout));
                 drawn.len() - 1

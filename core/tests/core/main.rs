@@ -11,3 +11,4 @@ mod read_only;
 mod sample;
 mod scenes;
 mod store;
+mod view;

@@ -1,0 +1,369 @@
+//! What a view shows, decided once.
+//!
+//! A view is a request: a scenario, a view kind, a moment, a lens, a focus and filters. [`answer`]
+//! says what that request shows — which elements and relations are visible, faded or hidden, where
+//! what a hidden group held is drawn instead, the lens paint and the caption. The canvas (scenes,
+//! presentation) and paper (every export, the deck) draw this one answer, so screen and paper
+//! cannot disagree. A scene is a saved request ([`ViewRequest::of_scene`]).
+
+use crate::analysis::Analysis;
+use crate::error::{CoreError, ErrorKind, Result};
+use crate::lens_paint::{lens_paint, LensPaint, LENSES};
+use crate::model::{
+    ElementDetails, ElementId, ElementKind, Map, Medium, RelationDetails, RelationId, RelationKind,
+    Scenario, ScenarioId, Scene, SceneFilters, Span, SprintStatus, View,
+};
+use serde::{Deserialize, Serialize};
+use specta::Type;
+use std::borrow::Cow;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// A view to show: what a scene saves, and what the window asks for when it shows one.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+pub struct ViewRequest {
+    pub scenario: ScenarioId,
+    pub view: View,
+    /// The moment shown (`2021`, `2021-04`, `2021-04-15`); `None` shows everything.
+    #[serde(default)]
+    pub moment: Option<String>,
+    /// A lens id from [`LENSES`]; `None` for no lens.
+    #[serde(default)]
+    pub lens: Option<String>,
+    /// What is left out, and what is brought forward (`filters.focus`).
+    #[serde(default)]
+    pub filters: SceneFilters,
+}
+
+impl ViewRequest {
+    pub fn of_scene(scene: &Scene) -> Self {
+        Self {
+            scenario: scene.scenario.clone(),
+            view: scene.view,
+            moment: scene.time.clone(),
+            lens: scene.lens.clone(),
+            filters: scene.filters.clone(),
+        }
+    }
+}
+
+/// What a view shows. Every element and relation of the scenario is in exactly one of the
+/// visible, faded and hidden lists.
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
+pub struct ViewAnswer {
+    pub scenario: ScenarioId,
+    pub view: View,
+    pub visible: Vec<ElementId>,
+    pub faded: Vec<ElementId>,
+    pub hidden: Vec<ElementId>,
+    pub visible_relations: Vec<RelationId>,
+    pub faded_relations: Vec<RelationId>,
+    pub hidden_relations: Vec<RelationId>,
+    /// Elements drawn in another group than their own, because theirs is hidden: `(element, the
+    /// nearest group still shown)`; `None` stands on its own.
+    pub regrouped: Vec<(ElementId, Option<ElementId>)>,
+    pub lens: Option<LensPaint>,
+    /// One line under the view: the lens's caption when a lens is on.
+    pub caption: Option<String>,
+}
+
+/// What a view leaves out: hidden kinds and media, and the moment it shows.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Filter {
+    /// Element kinds not drawn; their relations go with them, and what they held moves up to
+    /// the nearest group still drawn.
+    pub hidden_element_kinds: BTreeSet<ElementKind>,
+    pub hidden_relation_kinds: BTreeSet<RelationKind>,
+    /// Flows of these media not drawn.
+    pub hidden_media: BTreeSet<Medium>,
+    /// The moment shown: only what existed then is drawn, as it was then. `None` draws
+    /// everything regardless of its span.
+    pub time: Option<String>,
+}
+
+impl Filter {
+    /// What `scene` leaves out (its focus is emphasis, not a filter: see [`Emphasis`]).
+    pub fn of(scene: &Scene) -> Self {
+        Self::of_request(&ViewRequest::of_scene(scene))
+    }
+
+    pub fn of_request(request: &ViewRequest) -> Self {
+        Self {
+            hidden_element_kinds: request.filters.hidden_element_kinds.clone(),
+            hidden_relation_kinds: request.filters.hidden_relation_kinds.clone(),
+            hidden_media: request.filters.hidden_media.clone(),
+            time: request.moment.clone(),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.hidden_element_kinds.is_empty()
+            && self.hidden_relation_kinds.is_empty()
+            && self.hidden_media.is_empty()
+            && self.time.is_none()
+    }
+}
+
+/// `span` includes some of `moment` (both as `ops::date_bounds` reads them). A date that does
+/// not parse leaves the thing shown: a view should not lose an office to a typing slip.
+fn alive(span: &Span, moment: (u32, u32)) -> bool {
+    let starts = span.from.as_deref().and_then(crate::ops::date_bounds);
+    let ends = span.until.as_deref().and_then(crate::ops::date_bounds);
+    starts.is_none_or(|(first, _)| first <= moment.1)
+        && ends.is_none_or(|(_, last)| last >= moment.0)
+}
+
+/// The scenario as the view draws it: `scenario` itself when nothing is filtered, otherwise a
+/// copy without what `filter` leaves out, each element as it was at the moment shown.
+pub fn shown<'a>(scenario: &'a Scenario, filter: &Filter) -> Cow<'a, Scenario> {
+    if filter.is_empty() {
+        return Cow::Borrowed(scenario);
+    }
+    let moment = filter.time.as_deref().and_then(crate::ops::date_bounds);
+    let kept: BTreeSet<&ElementId> = scenario
+        .elements
+        .values()
+        .filter(|e| {
+            !filter.hidden_element_kinds.contains(&e.kind())
+                && moment.is_none_or(|m| alive(&e.annotations.span, m))
+        })
+        .map(|e| &e.id)
+        .collect();
+    let mut out = Scenario {
+        id: scenario.id.clone(),
+        name: scenario.name.clone(),
+        elements: BTreeMap::new(),
+        relations: BTreeMap::new(),
+        positions: scenario.positions.clone(),
+    };
+    for id in &kept {
+        let mut element = scenario.elements[*id].clone();
+        element.parent = nearest_shown_group(scenario, element.parent.take(), &kept);
+        if let Some(m) = moment {
+            as_it_was(&mut element, m);
+        }
+        out.elements.insert((*id).clone(), element);
+    }
+    for relation in scenario.relations.values() {
+        let hidden_medium = matches!(
+            relation.details,
+            RelationDetails::Flow { medium, .. } if filter.hidden_media.contains(&medium)
+        );
+        let keep = kept.contains(&relation.source)
+            && kept.contains(&relation.target)
+            && !filter.hidden_relation_kinds.contains(&relation.kind())
+            && !hidden_medium
+            && moment.is_none_or(|m| alive(&relation.annotations.span, m));
+        if keep {
+            out.relations.insert(relation.id.clone(), relation.clone());
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// What a hidden group held is drawn in the nearest group still shown.
+fn nearest_shown_group(
+    scenario: &Scenario,
+    mut parent: Option<ElementId>,
+    kept: &BTreeSet<&ElementId>,
+) -> Option<ElementId> {
+    while let Some(p) = parent {
+        if kept.contains(&p) {
+            return Some(p);
+        }
+        parent = scenario.elements.get(&p).and_then(|e| e.parent.clone());
+    }
+    None
+}
+
+/// At a moment inside its span a sprint team that has since ended was still at work.
+fn as_it_was(element: &mut crate::model::Element, moment: (u32, u32)) {
+    let until = element.annotations.span.until.clone();
+    if let ElementDetails::SprintTeam { status, .. } = &mut element.details {
+        let ended = matches!(
+            status,
+            SprintStatus::Dissolved | SprintStatus::Transformed | SprintStatus::AbsorbedIntoRoutine
+        );
+        let still_then = until
+            .as_deref()
+            .and_then(crate::ops::date_bounds)
+            .is_some_and(|(_, last)| last >= moment.1);
+        if ended && still_then {
+            *status = SprintStatus::Active;
+        }
+    }
+}
+
+/// What a focus brings forward, and the groups that hold it (drawn at full strength: the walls
+/// matter). Everything else is faded.
+#[derive(Debug, Clone, Default)]
+pub struct Emphasis {
+    lit: BTreeSet<ElementId>,
+    holders: BTreeSet<ElementId>,
+}
+
+impl Emphasis {
+    /// `None` when `focus` is empty: all alike.
+    pub fn of(scenario: &Scenario, focus: &BTreeSet<ElementId>) -> Option<Self> {
+        if focus.is_empty() {
+            return None;
+        }
+        let lit = brought_forward(scenario, focus);
+        let mut holders = BTreeSet::new();
+        for id in &lit {
+            let mut at = scenario.elements.get(id).and_then(|e| e.parent.as_ref());
+            while let Some(p) = at {
+                if !holders.insert(p.clone()) {
+                    break;
+                }
+                at = scenario.elements.get(p).and_then(|e| e.parent.as_ref());
+            }
+        }
+        Some(Self { lit, holders })
+    }
+
+    pub fn element_faded(&self, id: &ElementId) -> bool {
+        !self.lit.contains(id) && !self.holders.contains(id)
+    }
+
+    /// A relation stays at full strength only between two elements brought forward.
+    pub fn relation_faded(&self, source: &ElementId, target: &ElementId) -> bool {
+        !(self.lit.contains(source) && self.lit.contains(target))
+    }
+}
+
+/// What a focus naming `focus` brings forward: the named elements and everything inside them —
+/// nested in them or a member of them, at any depth, as the lenses count "inside"
+/// (docs/lenses.md) — and the people who call them home. So a community brought forward brings
+/// its members from every office with it.
+pub fn brought_forward(scenario: &Scenario, focus: &BTreeSet<ElementId>) -> BTreeSet<ElementId> {
+    // Who is inside what: children by nesting, members, and the people a community is home to.
+    let mut inside: BTreeMap<&ElementId, Vec<&ElementId>> = BTreeMap::new();
+    for e in scenario.elements.values() {
+        if let Some(p) = &e.parent {
+            inside.entry(p).or_default().push(&e.id);
+        }
+        if let ElementDetails::Person {
+            home_base: Some(home),
+            ..
+        } = &e.details
+        {
+            inside.entry(home).or_default().push(&e.id);
+        }
+    }
+    for r in scenario.relations.values() {
+        if r.kind() == RelationKind::MemberOf {
+            inside.entry(&r.target).or_default().push(&r.source);
+        }
+    }
+    let mut lit: BTreeSet<ElementId> = BTreeSet::new();
+    let mut todo: Vec<&ElementId> = focus
+        .iter()
+        .filter(|id| scenario.elements.contains_key(*id))
+        .collect();
+    while let Some(id) = todo.pop() {
+        if lit.insert(id.clone()) {
+            todo.extend(inside.get(id).into_iter().flatten().copied());
+        }
+    }
+    lit
+}
+
+/// What `request` shows on `map`. `paint` gives a lens's paint on a scenario (the caller keeps
+/// the analysis, which is the one costly step). An unknown scenario or lens, or a moment that is
+/// not a date, is an error naming it.
+pub fn answer(
+    map: &Map,
+    request: &ViewRequest,
+    paint: impl FnOnce(&ScenarioId, &str) -> Option<LensPaint>,
+) -> Result<ViewAnswer> {
+    let scenario = map.scenario(&request.scenario).ok_or_else(|| {
+        let names: Vec<String> = map
+            .scenarios
+            .iter()
+            .map(|s| format!("\u{201c}{}\u{201d}", s.name))
+            .collect();
+        CoreError::new(
+            ErrorKind::UnknownScenario,
+            format!(
+                "This map has no scenario \u{201c}{}\u{201d}. Its scenarios are: {}.",
+                request.scenario.0,
+                names.join(", ")
+            ),
+        )
+    })?;
+    if let Some(moment) = &request.moment {
+        if crate::ops::date_bounds(moment.trim()).is_none() {
+            return Err(CoreError::new(
+                ErrorKind::InvalidDate,
+                format!(
+                    "\u{201c}{moment}\u{201d} is not a moment: write a year (2021), a month (2021-04) or a day (2021-04-15)."
+                ),
+            ));
+        }
+    }
+    let lens = match request.lens.as_deref().map(str::trim) {
+        None | Some("") => None,
+        Some(id) => {
+            let known = id == "geology" || LENSES.iter().any(|(l, _)| *l == id);
+            if !known {
+                return Err(CoreError::new(
+                    ErrorKind::UnknownLens,
+                    format!("There is no lens \u{201c}{id}\u{201d}."),
+                ));
+            }
+            paint(&scenario.id, id)
+        }
+    };
+    let filter = Filter::of_request(request);
+    let drawn = shown(scenario, &filter);
+    let emphasis = Emphasis::of(&drawn, &request.filters.focus);
+    let mut out = ViewAnswer {
+        scenario: scenario.id.clone(),
+        view: request.view,
+        caption: lens.as_ref().map(|l| l.caption.clone()),
+        lens,
+        visible: Vec::new(),
+        faded: Vec::new(),
+        hidden: Vec::new(),
+        visible_relations: Vec::new(),
+        faded_relations: Vec::new(),
+        hidden_relations: Vec::new(),
+        regrouped: Vec::new(),
+    };
+    for (id, element) in &scenario.elements {
+        match drawn.elements.get(id) {
+            None => out.hidden.push(id.clone()),
+            Some(e) => {
+                if e.parent != element.parent {
+                    out.regrouped.push((id.clone(), e.parent.clone()));
+                }
+                match &emphasis {
+                    Some(em) if em.element_faded(id) => out.faded.push(id.clone()),
+                    _ => out.visible.push(id.clone()),
+                }
+            }
+        }
+    }
+    for (id, relation) in &scenario.relations {
+        if !drawn.relations.contains_key(id) {
+            out.hidden_relations.push(id.clone());
+        } else if emphasis
+            .as_ref()
+            .is_some_and(|em| em.relation_faded(&relation.source, &relation.target))
+        {
+            out.faded_relations.push(id.clone());
+        } else {
+            out.visible_relations.push(id.clone());
+        }
+    }
+    Ok(out)
+}
+
+/// [`answer`] with the lens painted from a fresh analysis of the scenario (for one-off callers;
+/// the window and the deck keep their analyses).
+pub fn answer_analysing(map: &Map, request: &ViewRequest) -> Result<ViewAnswer> {
+    answer(map, request, |scenario, lens| {
+        let analysis: Analysis = crate::analysis::analyze(map, scenario);
+        lens_paint(map, scenario, lens, &analysis)
+    })
+}
