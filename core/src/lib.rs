@@ -5,6 +5,7 @@
 //! benchmarks all drive the same plain functions.
 
 pub mod analysis;
+pub mod change;
 pub mod error;
 pub mod exchange;
 pub mod import;

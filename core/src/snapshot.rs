@@ -6,13 +6,13 @@ use crate::model::{Element, Map, Point, Relation, ScenarioId, Scene, View};
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
-#[derive(Debug, Clone, Serialize, Deserialize, Type)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
 pub struct ScenarioSummary {
     pub id: ScenarioId,
     pub name: String,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize, Type)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
 pub struct Position {
     pub view: View,
     pub id: crate::model::ElementId,
@@ -57,14 +57,7 @@ impl MapSnapshot {
             scenario: shown
                 .map(|s| s.id.clone())
                 .unwrap_or_else(|| scenario.clone()),
-            scenarios: map
-                .scenarios
-                .iter()
-                .map(|s| ScenarioSummary {
-                    id: s.id.clone(),
-                    name: s.name.clone(),
-                })
-                .collect(),
+            scenarios: Self::summaries(map),
             elements: shown
                 .map(|s| s.elements.values().cloned().collect())
                 .unwrap_or_default(),
@@ -89,5 +82,16 @@ impl MapSnapshot {
             can_redo,
             scenes: map.scenes.clone(),
         }
+    }
+
+    /// Every scenario of `map`, in order: its id and name.
+    pub fn summaries(map: &Map) -> Vec<ScenarioSummary> {
+        map.scenarios
+            .iter()
+            .map(|s| ScenarioSummary {
+                id: s.id.clone(),
+                name: s.name.clone(),
+            })
+            .collect()
     }
 }
