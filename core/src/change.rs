@@ -109,7 +109,13 @@ impl Touched {
 impl MapChange {
     /// The change `change` made, as seen from `shown` (the scenario on screen) of `map` after it.
     /// An edit to another scenario changes nothing on screen but the undo state and map-wide parts.
-    pub fn of(map: &Map, shown: &ScenarioId, change: &Change, document: u32, generation: u32) -> Self {
+    pub fn of(
+        map: &Map,
+        shown: &ScenarioId,
+        change: &Change,
+        document: u32,
+        generation: u32,
+    ) -> Self {
         let touched = Touched::of(&change.effect);
         let on_screen = (&change.scenario == shown)
             .then(|| map.scenario(shown))

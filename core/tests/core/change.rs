@@ -14,15 +14,27 @@ use proptest::prelude::*;
 fn applied(mut snapshot: MapSnapshot, change: &MapChange) -> MapSnapshot {
     let gone = |id: &murmuration_core::model::ElementId| change.removed_elements.contains(id);
     snapshot.elements.retain(|e| !gone(&e.id));
-    snapshot.elements.retain(|e| !change.elements.iter().any(|c| c.id == e.id));
+    snapshot
+        .elements
+        .retain(|e| !change.elements.iter().any(|c| c.id == e.id));
     snapshot.elements.extend(change.elements.iter().cloned());
-    snapshot.relations.retain(|r| !change.removed_relations.contains(&r.id));
-    snapshot.relations.retain(|r| !change.relations.iter().any(|c| c.id == r.id));
+    snapshot
+        .relations
+        .retain(|r| !change.removed_relations.contains(&r.id));
+    snapshot
+        .relations
+        .retain(|r| !change.relations.iter().any(|c| c.id == r.id));
     snapshot.relations.extend(change.relations.iter().cloned());
     snapshot.positions.retain(|p| {
         !gone(&p.id)
-            && !change.positions.iter().any(|c| c.view == p.view && c.id == p.id)
-            && !change.unplaced.iter().any(|c| c.view == p.view && c.id == p.id)
+            && !change
+                .positions
+                .iter()
+                .any(|c| c.view == p.view && c.id == p.id)
+            && !change
+                .unplaced
+                .iter()
+                .any(|c| c.view == p.view && c.id == p.id)
     });
     snapshot.positions.extend(change.positions.iter().cloned());
     if let Some(title) = &change.title {
@@ -43,7 +55,8 @@ fn applied(mut snapshot: MapSnapshot, change: &MapChange) -> MapSnapshot {
 fn canonical(mut s: MapSnapshot) -> String {
     s.elements.sort_by(|a, b| a.id.cmp(&b.id));
     s.relations.sort_by(|a, b| a.id.cmp(&b.id));
-    s.positions.sort_by(|a, b| (a.view, &a.id).cmp(&(b.view, &b.id)));
+    s.positions
+        .sort_by(|a, b| (a.view, &a.id).cmp(&(b.view, &b.id)));
     serde_json::to_string(&s).expect("snapshot as JSON")
 }
 
@@ -99,8 +112,17 @@ fn an_edit_to_another_scenario_draws_nothing_on_screen() {
         at: None,
     };
     let applied = ops::apply(&mut map, &sc(), &op).expect("added");
-    let change = Change { scenario: sc(), effect: applied.effect, can_undo: true, can_redo: false };
+    let change = Change {
+        scenario: sc(),
+        effect: applied.effect,
+        can_undo: true,
+        can_redo: false,
+    };
     let sent = MapChange::of(&map, &sc(), &change, 1, 1);
     assert!(sent.draws_nothing(), "a copied scenario is not on screen");
-    assert_eq!(sent.scenarios.as_ref().map(Vec::len), Some(2), "the list of scenarios is sent");
+    assert_eq!(
+        sent.scenarios.as_ref().map(Vec::len),
+        Some(2),
+        "the list of scenarios is sent"
+    );
 }

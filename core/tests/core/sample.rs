@@ -291,3 +291,14 @@ fn the_sample_carries_time_tags_and_street_data() {
         assert!(!el(as_is, id).annotations.notes.is_empty(), "{id}");
     }
 }
+
+/// The sample is a JSON asset read through the JSON importer; exported again it is the same file,
+/// byte for byte, so nothing is lost or reordered on the way in.
+#[test]
+fn the_sample_s_json_export_is_its_asset_byte_for_byte() {
+    let exported = murmuration_core::json::to_json(&riverside_unified());
+    assert!(
+        exported == murmuration_core::sample::JSON,
+        "the sample's JSON export differs from core/assets/sample/riverside-unified.json"
+    );
+}
