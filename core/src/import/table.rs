@@ -9,8 +9,8 @@
 //!   tab-separated file is recognised by its first lines. A quote that is never closed (which would
 //!   swallow every later row into one cell) is an error naming its row and column.
 //! - Spreadsheets (XLSX, XLS, ODS): see [`super::sheet`].
-//! - The header is the first row with two or more filled cells: title lines above it are skipped
-//!   with a warning naming them. A repeated header row is skipped; two columns with one name and
+//! - The header is the first row that is not a title (one filled cell, or at most half as many as
+//!   the row below): title lines above it are skipped with a warning naming them. A repeated header row is skipped; two columns with one name and
 //!   values under no header are warned about.
 //! - Limits: [`MAX_ROWS`] rows and [`MAX_COLUMNS`] columns, refused with a message saying so.
 
@@ -268,10 +268,14 @@ pub(crate) fn assemble(mut rows: Vec<TableRow>, mut warnings: Vec<ImportWarning>
             "The file is empty.",
         ));
     }
-    let at = rows
-        .iter()
-        .take(HEADER_SEARCH)
-        .position(|r| filled(r) >= 2)
+    // A title is one filled cell (a merged title row keeps its text in its first cell), or at most
+    // half as many as the row below it ("Staff list, May 2024" above six headers).
+    let title = |i: usize| {
+        let n = filled(&rows[i]);
+        n < 2 || rows.get(i + 1).is_some_and(|next| 2 * n <= filled(next))
+    };
+    let at = (0..rows.len().min(HEADER_SEARCH))
+        .find(|&i| !title(i))
         .unwrap_or(0);
     let mut rest = rows.split_off(at);
     let titles = rows;
