@@ -122,7 +122,10 @@ enum Found {
 /// The relations already on the map and those the file has added so far, so that none is added
 /// twice: a flow is the same when it joins the same two elements the same way with the same
 /// medium, a membership when it joins the same member and community.
-struct Seen(HashMap<(ElementId, ElementId, Option<Medium>), (Option<u32>, bool)>);
+struct Seen(HashMap<Ends, (Option<u32>, bool)>);
+
+/// Source, target and the medium (`None`: a membership).
+type Ends = (ElementId, ElementId, Option<Medium>);
 
 impl Seen {
     fn new(sc: &Scenario) -> Self {
