@@ -175,6 +175,11 @@ fn read_csv(bytes: &[u8]) -> Result<Vec<TableRow>> {
         if end == bytes.len() && quote_left_open(delimiter, &bytes[start..end]) {
             return Err(unclosed_quote(row, record.len(), rows.first()));
         }
+        if record.iter().any(|f| f.contains(&b'\n')) {
+            if let Some(column) = text_after_closing_quote(delimiter, &bytes[start..end]) {
+                return Err(unclosed_quote(row, column, rows.first()));
+            }
+        }
         let mut cells = Vec::with_capacity(record.len());
         for (i, field) in record.iter().enumerate() {
             let text = std::str::from_utf8(field).map_err(|_| {
@@ -217,9 +222,51 @@ fn quote_left_open(delimiter: u8, last: &[u8]) -> bool {
     records < 2
 }
 
+/// The column (from 1) of a quoted cell whose closing quote has more text after it: in a record
+/// over several lines, the sign of a quote left open that a quote further down closed, every line
+/// in between swallowed into one cell. The csv reader accepts it; a spreadsheet never writes it.
+fn text_after_closing_quote(delimiter: u8, record: &[u8]) -> Option<usize> {
+    let raw: &[u8] = {
+        let lead = record
+            .iter()
+            .take_while(|&&b| b == b'\r' || b == b'\n')
+            .count();
+        &record[lead..]
+    };
+    let ends_field = |b: u8| b == delimiter || b == b'\r' || b == b'\n';
+    let (mut i, mut column) = (0, 1);
+    loop {
+        if raw.get(i) == Some(&b'"') {
+            i += 1;
+            loop {
+                match (raw.get(i), raw.get(i + 1)) {
+                    (None, _) => return None, // open at the end: see quote_left_open
+                    (Some(b'"'), Some(b'"')) => i += 2,
+                    (Some(b'"'), next) => {
+                        if next.is_some_and(|&b| !ends_field(b)) {
+                            return Some(column);
+                        }
+                        i += 1;
+                        break;
+                    }
+                    _ => i += 1,
+                }
+            }
+        }
+        while raw.get(i).is_some_and(|&b| !ends_field(b)) {
+            i += 1;
+        }
+        if raw.get(i) != Some(&delimiter) {
+            return None;
+        }
+        i += 1;
+        column += 1;
+    }
+}
+
 fn unclosed_quote(row: u32, columns: usize, header: Option<&TableRow>) -> CoreError {
     unreadable(format!(
-        "Row {row}, column {}{}: a quote (\") opens here and is never closed, so every line after it would be read as one cell. Close the quote (or remove it) and import again.",
+        "Row {row}, column {}{}: a quote (\") opens here and is not closed where the cell ends, so the lines after it would be read as one cell. Close the quote (or remove it) and import again.",
         columns,
         header_name(header, columns.saturating_sub(1))
     ))
