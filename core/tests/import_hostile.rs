@@ -325,6 +325,18 @@ fn names_over_the_limit_are_refused_naming_row_and_column() {
         "{}",
         e.message
     );
+    // Too many rows: refused, not read into memory to the end.
+    let mut tall = String::from("Name,Title\n");
+    for i in 0..=table::MAX_ROWS {
+        tall.push_str(&format!("P{i},t\n"));
+    }
+    let e = table::read(tall.as_bytes(), FileFormat::Csv).unwrap_err();
+    assert!(
+        e.message
+            .starts_with("This file has more than 1,000,000 rows"),
+        "{}",
+        e.message
+    );
     // Too many columns.
     let wide = vec!["c"; 1001].join(",");
     let e = table::read(format!("{wide}\n").as_bytes(), FileFormat::Csv).unwrap_err();
