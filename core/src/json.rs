@@ -4,8 +4,9 @@
 //!
 //! It is versioned apart from the `.murm` schema: `{"format": "murmuration-map", "version": 1,
 //! "map": {...}}`, where `map` is the [`Map`] exactly as the UI receives it. Reading checks the
-//! envelope first (so a stranger's JSON gets "not a map", and a newer file "update Murmuration"),
-//! then every invariant of the map, as an edit would.
+//! envelope first (so a stranger's JSON gets "not a map", a cut-off file "incomplete", and a newer
+//! file "update Murmuration"), then every invariant of the map, as an edit would. A byte-order mark
+//! is ignored.
 
 use crate::error::{CoreError, ErrorKind, Result};
 use crate::model::Map;
@@ -54,7 +55,16 @@ pub fn from_json(text: &str) -> Result<Map> {
             "This is not a Murmuration map: a map's JSON starts with \"format\": \"murmuration-map\".",
         )
     };
-    let envelope: Envelope = serde_json::from_str(text).map_err(|_| not_a_map())?;
+    // Editors on Windows save a byte-order mark; it is not part of the JSON.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let envelope: Envelope = serde_json::from_str(text).map_err(|e| {
+        // Cut off after some JSON: the file is incomplete, not someone else's.
+        if e.is_eof() && !text.trim().is_empty() {
+            incomplete(&e)
+        } else {
+            not_a_map()
+        }
+    })?;
     if envelope.format.as_ref().and_then(|f| f.as_str()) != Some(FORMAT) {
         return Err(not_a_map());
     }
@@ -76,6 +86,9 @@ pub fn from_json(text: &str) -> Result<Map> {
         }
     }
     let incoming: Incoming = serde_json::from_str(text).map_err(|e| {
+        if e.is_eof() {
+            return incomplete(&e);
+        }
         CoreError::new(
             ErrorKind::InvalidJson,
             format!("This map's JSON cannot be read: {e}."),
@@ -83,4 +96,14 @@ pub fn from_json(text: &str) -> Result<Map> {
     })?;
     ops::validate_map(&incoming.map)?;
     Ok(incoming.map)
+}
+
+fn incomplete(e: &serde_json::Error) -> CoreError {
+    CoreError::new(
+        ErrorKind::InvalidJson,
+        format!(
+            "The file ends early (line {}): it may be incomplete. Export the map again, or copy the whole file.",
+            e.line()
+        ),
+    )
 }

@@ -403,6 +403,10 @@ impl ElementDetails {
     }
 }
 
+/// The longest name an element may have, in characters: names are drawn on the canvas and on paper,
+/// and a megabyte-long one makes every export crawl. Imports refuse longer names naming the row.
+pub const MAX_NAME_CHARS: usize = 500;
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
 pub struct Element {
     pub id: ElementId,

@@ -2,20 +2,23 @@
 //! CSV or a spreadsheet ([`org_chart`]), survey edge lists and member lists ([`relations`]) — with
 //! the row numbers a person needs to fix their file.
 //!
-//! Every file is first read into a plain [`table::Table`] (CSV and spreadsheets alike), so the
-//! importers and their rules are the same whatever the format. An org chart becomes a new map; edge
+//! Every file is first read into a plain [`table::Table`] (CSV and spreadsheets alike, the header
+//! found below any title line, within size limits), so the importers and their rules are the same
+//! whatever the format. An org chart becomes a new map; edge
 //! lists and member lists become one [`crate::ops::Op::Batch`] for the shell to apply (atomic, one
 //! undo). Problems that leave the rest importable are [`ImportWarning`]s with their row; problems that
 //! would make the result wrong are a [`crate::error::CoreError`] and nothing is produced.
 
 pub mod org_chart;
 pub mod relations;
+mod sheet;
 pub mod table;
 
 pub use org_chart::{import_org_chart, preview, ColumnMapping, ImportPreview, OrgChart};
 pub use relations::{import_members, import_relations, BatchImport};
 pub use table::{FileFormat, Table, TableRow};
 
+use crate::model::MAX_NAME_CHARS;
 use serde::Serialize;
 use specta::Type;
 
@@ -33,4 +36,19 @@ pub(crate) fn warn(row: u32, what: &str) -> ImportWarning {
         row,
         message: format!("Row {row} {what}"),
     }
+}
+
+/// Refuses a name longer than [`MAX_NAME_CHARS`], naming the row and column.
+pub(crate) fn check_name(row: u32, column: &str, name: &str) -> crate::error::Result<()> {
+    let chars = name.chars().count();
+    if chars <= MAX_NAME_CHARS {
+        return Ok(());
+    }
+    Err(crate::error::CoreError::new(
+        crate::error::ErrorKind::InvalidValue,
+        format!(
+            "Row {row}, column “{column}”: the name is {} characters long; a name can have at most {MAX_NAME_CHARS}.",
+            table::thousands(chars)
+        ),
+    ))
 }

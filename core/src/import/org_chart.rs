@@ -7,12 +7,14 @@
 //! may be named by name, e-mail or id. What cannot be imported is said with its row number, counting
 //! the header as row 1 as a spreadsheet shows it:
 //! - warnings (the row is imported, or skipped, and the rest goes on): a manager who is not in the
-//!   file, a row without a name, a repeated id or e-mail, someone named as their own manager;
+//!   file, a row without a name, a repeated id or e-mail, someone named as their own manager, and
+//!   what reading the file skipped (a title above the header, see [`table`]);
 //! - errors (nothing is imported): a reporting cycle (naming its rows), no name column, a mapping
-//!   naming a column that is not there, an unreadable file, no rows.
+//!   naming a column that is not there, a name longer than [`crate::model::MAX_NAME_CHARS`], an
+//!   unreadable file, no rows.
 
 use super::table::{self, Table, TableRow};
-use super::{warn, ImportWarning};
+use super::{check_name, warn, ImportWarning};
 use crate::error::{CoreError, ErrorKind, Result};
 use crate::model::{
     Annotations, Element, ElementDetails, ElementId, ElementKind, Map, Relation, RelationDetails,
@@ -386,7 +388,16 @@ pub fn org_chart_from_table(
     let cell = |r: &TableRow, c: Option<usize>| -> String {
         c.and_then(|c| r.cells.get(c)).cloned().unwrap_or_default()
     };
-    let mut warnings = Vec::new();
+    let mut warnings = table.warnings.clone();
+    let name_column = match (&mapping.name, &mapping.first_name, &mapping.last_name) {
+        (Some(n), _, _) => n.clone(),
+        (None, first, last) => [first, last]
+            .into_iter()
+            .flatten()
+            .cloned()
+            .collect::<Vec<_>>()
+            .join(" + "),
+    };
     let mut people: Vec<Person> = Vec::with_capacity(table.rows.len());
     for (i, r) in table.rows.iter().enumerate() {
         let name = match cols.name {
@@ -400,6 +411,10 @@ pub fn org_chart_from_table(
         if name.is_empty() {
             warnings.push(warn(r.row, "has no name, so it was skipped."));
         } else {
+            check_name(r.row, &name_column, &name)?;
+            if let Some(dept) = &mapping.department {
+                check_name(r.row, dept, &cell(r, cols.department))?;
+            }
             people.push(Person {
                 row: r.row,
                 name,

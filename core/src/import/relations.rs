@@ -12,7 +12,7 @@
 //! column, and nothing is imported: a survey half-imported is worse than one fixed and re-run.
 
 use super::table::{self, Table, TableRow};
-use super::{warn, ImportWarning};
+use super::{check_name, warn, ImportWarning};
 use crate::error::{CoreError, ErrorKind, Result};
 use crate::model::{
     Annotations, Direction, Element, ElementDetails, ElementId, ElementKind, FlowMode, Map, Medium,
@@ -119,6 +119,62 @@ enum Found {
     Skip(String),
 }
 
+/// The relations already on the map and those the file has added so far, so that none is added
+/// twice: a flow is the same when it joins the same two elements the same way with the same
+/// medium, a membership when it joins the same member and community.
+struct Seen(HashMap<Ends, (Option<u32>, bool)>);
+
+/// Source, target and the medium (`None`: a membership).
+type Ends = (ElementId, ElementId, Option<Medium>);
+
+impl Seen {
+    fn new(sc: &Scenario) -> Self {
+        let mut seen = HashMap::new();
+        for r in sc.relations.values() {
+            let (medium, both) = match &r.details {
+                RelationDetails::Flow {
+                    medium, direction, ..
+                } => (Some(*medium), *direction == Direction::Both),
+                RelationDetails::MemberOf { .. } => (None, false),
+                _ => continue,
+            };
+            seen.insert((r.source.clone(), r.target.clone(), medium), (None, both));
+        }
+        Self(seen)
+    }
+
+    /// Where the same relation was already: `Some(None)` on the map, `Some(Some(row))` earlier
+    /// in the file; or `None`, and it is remembered as coming from `row`.
+    fn check(
+        &mut self,
+        row: u32,
+        a: &ElementId,
+        b: &ElementId,
+        medium: Option<Medium>,
+        both: bool,
+    ) -> Option<Option<u32>> {
+        let forward = (a.clone(), b.clone(), medium);
+        if let Some((at, _)) = self.0.get(&forward) {
+            return Some(*at);
+        }
+        if both {
+            if let Some((at, true)) = self.0.get(&(b.clone(), a.clone(), medium)) {
+                return Some(*at);
+            }
+        }
+        self.0.insert(forward, (Some(row), both));
+        None
+    }
+}
+
+/// "is already on the map" / "is already in row 3".
+fn already(at: Option<u32>) -> String {
+    match at {
+        None => "is already on the map".to_owned(),
+        Some(row) => format!("is already in row {row}"),
+    }
+}
+
 fn key(s: &str) -> String {
     s.split_whitespace()
         .collect::<Vec<_>>()
@@ -214,6 +270,9 @@ fn finish(
     relations: Vec<Op>,
     warnings: Vec<ImportWarning>,
 ) -> Result<BatchImport> {
+    if relations.is_empty() && names.ops.is_empty() {
+        return Err(nothing_added(&warnings));
+    }
     let count = relations.len() as u32;
     let mut ops = names.ops;
     ops.extend(relations);
@@ -226,6 +285,23 @@ fn finish(
         created: names.order,
         relations: count,
     })
+}
+
+/// An import that would add nothing is refused, so it leaves no undo step behind.
+fn nothing_added(warnings: &[ImportWarning]) -> CoreError {
+    let message = match warnings {
+        [] => "The file has a header but no rows to import.".to_owned(),
+        [only] => format!(
+            "Nothing was added, so the map is unchanged. {}",
+            only.message
+        ),
+        [first, rest @ ..] => format!(
+            "Nothing was added, so the map is unchanged. {} (and {} more warnings)",
+            first.message,
+            rest.len()
+        ),
+    };
+    CoreError::new(ErrorKind::NothingToImport, message)
 }
 
 /// Imports an edge list from a table already read (see [`import_relations`]).
@@ -256,7 +332,8 @@ pub fn relations_from_table(
     let mode = header_of(table, &["mode", "stance", "purpose"]);
     let mut names = Names::new(sc, create_missing);
     let mut relations = Vec::new();
-    let mut warnings = Vec::new();
+    let mut warnings = table.warnings.clone();
+    let mut seen = Seen::new(sc);
     let total = table.rows.len() as u32;
     for (i, row) in table.rows.iter().enumerate() {
         let (s, t) = (&row.cells[source], &row.cells[target]);
@@ -264,6 +341,8 @@ pub fn relations_from_table(
             warnings.push(warn(row.row, "lacks a source or a target. Skipped."));
             continue;
         }
+        check_name(row.row, &table.headers[source], s)?;
+        check_name(row.row, &table.headers[target], t)?;
         let medium = match medium.map(|c| (c, row.cells[c].as_str())) {
             None | Some((_, "")) => Medium::Information,
             Some((c, v)) => parse_medium(v).ok_or_else(|| {
@@ -303,21 +382,36 @@ pub fn relations_from_table(
             (Found::Element(a, _), Found::Element(b, _)) if a == b => {
                 warnings.push(warn(row.row, "joins an element to itself. Skipped."));
             }
-            (Found::Element(a, _), Found::Element(b, _)) => relations.push(Op::Connect {
-                relation: Relation {
-                    id: RelationId::new(),
-                    source: a,
-                    target: b,
-                    details: RelationDetails::Flow {
-                        medium,
-                        direction,
-                        volume,
-                        cadence: String::new(),
-                        mode,
-                    },
-                    annotations: Annotations::default(),
-                },
-            }),
+            (Found::Element(a, _), Found::Element(b, _)) => {
+                if let Some(at) =
+                    seen.check(row.row, &a, &b, Some(medium), direction == Direction::Both)
+                {
+                    warnings.push(warn(
+                        row.row,
+                        &format!(
+                            "repeats a flow of {} from “{s}” to “{t}” that {}. Skipped.",
+                            format!("{medium:?}").to_lowercase(),
+                            already(at)
+                        ),
+                    ));
+                } else {
+                    relations.push(Op::Connect {
+                        relation: Relation {
+                            id: RelationId::new(),
+                            source: a,
+                            target: b,
+                            details: RelationDetails::Flow {
+                                medium,
+                                direction,
+                                volume,
+                                cadence: String::new(),
+                                mode,
+                            },
+                            annotations: Annotations::default(),
+                        },
+                    })
+                }
+            }
             (Found::Skip(why), _) | (_, Found::Skip(why)) => warnings.push(warn(row.row, &why)),
         }
         if (i as u32 + 1).is_multiple_of(super::org_chart::PROGRESS_EVERY) {
@@ -352,7 +446,8 @@ pub fn members_from_table(
     let role = header_of(table, &["role", "membership"]);
     let mut names = Names::new(sc, create_missing);
     let mut relations = Vec::new();
-    let mut warnings = Vec::new();
+    let mut warnings = table.warnings.clone();
+    let mut seen = Seen::new(sc);
     let total = table.rows.len() as u32;
     for (i, row) in table.rows.iter().enumerate() {
         let (m, g) = (&row.cells[member], &row.cells[group]);
@@ -360,6 +455,8 @@ pub fn members_from_table(
             warnings.push(warn(row.row, "lacks a member or a community. Skipped."));
             continue;
         }
+        check_name(row.row, &table.headers[member], m)?;
+        check_name(row.row, &table.headers[group], g)?;
         let role = match role.map(|c| (c, row.cells[c].as_str())) {
             None | Some((_, "")) => MemberRole::Active,
             Some((c, v)) => match v.to_lowercase().as_str() {
@@ -399,15 +496,27 @@ pub fn members_from_table(
                     "makes a community a member of itself. Skipped.",
                 ));
             }
-            (Found::Element(a, _), Found::Element(b, _)) => relations.push(Op::Connect {
-                relation: Relation {
-                    id: RelationId::new(),
-                    source: a,
-                    target: b,
-                    details: RelationDetails::MemberOf { role },
-                    annotations: Annotations::default(),
-                },
-            }),
+            (Found::Element(a, _), Found::Element(b, _)) => {
+                if let Some(at) = seen.check(row.row, &a, &b, None, false) {
+                    warnings.push(warn(
+                        row.row,
+                        &format!(
+                            "makes “{m}” a member of “{g}”, a membership that {}. Skipped.",
+                            already(at)
+                        ),
+                    ));
+                } else {
+                    relations.push(Op::Connect {
+                        relation: Relation {
+                            id: RelationId::new(),
+                            source: a,
+                            target: b,
+                            details: RelationDetails::MemberOf { role },
+                            annotations: Annotations::default(),
+                        },
+                    })
+                }
+            }
             (Found::Skip(why), _) | (_, Found::Skip(why)) => warnings.push(warn(row.row, &why)),
         }
         if (i as u32 + 1).is_multiple_of(super::org_chart::PROGRESS_EVERY) {

@@ -2,16 +2,30 @@
 //! numbered as a spreadsheet shows it (the header is row 1 when it is the first line) — so the
 //! importers never care whether it came from CSV or a spreadsheet.
 //!
-//! CSV: UTF-8 with or without a byte-order mark, LF or CRLF, quoted commas and line breaks, ragged
-//! rows (missing cells are empty), blank lines skipped but counted, cells trimmed. A semicolon- or
-//! tab-separated file is recognised by its header line. Spreadsheets (XLSX, XLS, ODS): the first
-//! sheet, through calamine.
+//! This is the one place a file's rows are read and its header found, so every importer gets the
+//! same rules:
+//! - CSV: UTF-8 with or without a byte-order mark, LF or CRLF, quoted commas and line breaks, ragged
+//!   rows (missing cells are empty), blank lines skipped but counted, cells trimmed. A semicolon- or
+//!   tab-separated file is recognised by its first lines. A quote that is never closed (which would
+//!   swallow every later row into one cell) is an error naming its row and column.
+//! - Spreadsheets (XLSX, XLS, ODS): see [`super::sheet`].
+//! - The header is the first row that is not a title (one filled cell, or at most half as many as
+//!   the row below): title lines above it are skipped with a warning naming them. A repeated header row is skipped; two columns with one name and
+//!   values under no header are warned about.
+//! - Limits: [`MAX_ROWS`] rows and [`MAX_COLUMNS`] columns, refused with a message saying so.
 
+use super::{sheet, ImportWarning};
 use crate::error::{CoreError, ErrorKind, Result};
 use serde::{Deserialize, Serialize};
 use specta::Type;
-use std::io::Cursor;
 use std::path::Path;
+
+/// The most data rows a file may have.
+pub const MAX_ROWS: usize = 1_000_000;
+/// The most columns a file may have.
+pub const MAX_COLUMNS: usize = 1_000;
+/// How far down the header is looked for: title lines are a few rows at most.
+const HEADER_SEARCH: usize = 10;
 
 /// Which reader a file needs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
@@ -48,9 +62,12 @@ pub struct TableRow {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
 pub struct Table {
     pub headers: Vec<String>,
-    /// The header's own row number (1 unless blank lines come first).
+    /// The header's own row number (1 unless blank lines or a title come first).
     pub header_row: u32,
     pub rows: Vec<TableRow>,
+    /// What reading the file skipped or chose (title lines, a repeated header, the sheet used);
+    /// every importer passes these on before its own.
+    pub warnings: Vec<ImportWarning>,
 }
 
 impl Table {
@@ -70,16 +87,41 @@ pub fn read_file(path: &Path) -> Result<Table> {
 /// Reads a table from bytes.
 pub fn read(bytes: &[u8], format: FileFormat) -> Result<Table> {
     match format {
-        FileFormat::Csv => read_csv(bytes),
-        FileFormat::Spreadsheet => read_spreadsheet(bytes),
+        FileFormat::Csv => assemble(read_csv(bytes)?, Vec::new()),
+        FileFormat::Spreadsheet => {
+            let (rows, warnings) = sheet::read(bytes)?;
+            assemble(rows, warnings)
+        }
     }
 }
 
-fn unreadable(message: impl Into<String>) -> CoreError {
+pub(crate) fn unreadable(message: impl Into<String>) -> CoreError {
     CoreError::new(ErrorKind::UnreadableFile, message)
 }
 
-fn read_csv(bytes: &[u8]) -> Result<Table> {
+/// The error for a file with more than [`MAX_ROWS`] rows.
+pub(crate) fn too_many_rows() -> CoreError {
+    unreadable(format!(
+        "This file has more than {} rows, the most Murmuration imports at once. Split it into smaller files and import each.",
+        thousands(MAX_ROWS)
+    ))
+}
+
+/// 1000000 → "1,000,000".
+pub(crate) fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Every non-blank record of a CSV file, numbered as a spreadsheet shows it.
+fn read_csv(bytes: &[u8]) -> Result<Vec<TableRow>> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
         return Err(unreadable(
@@ -87,14 +129,9 @@ fn read_csv(bytes: &[u8]) -> Result<Table> {
         ));
     }
     let delimiter = sniff_delimiter(bytes);
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .delimiter(delimiter)
-        .from_reader(bytes);
-    let mut headers: Option<(u32, Vec<String>)> = None;
+    let mut reader = csv_reader(delimiter, bytes);
     let mut rows = Vec::new();
-    // TableRow numbers are counted here from byte offsets rather than taken from the reader: a
+    // Row numbers are counted here from byte offsets rather than taken from the reader: a
     // spreadsheet shows a record with a line break inside a quoted cell as one row, and counts
     // blank lines.
     let mut record = csv::ByteRecord::new();
@@ -112,6 +149,7 @@ fn read_csv(bytes: &[u8]) -> Result<Table> {
         if !more {
             break;
         }
+        let start = consumed;
         let end = (reader.position().byte() as usize).min(bytes.len());
         let skipped = bytes[consumed..end]
             .iter()
@@ -127,16 +165,28 @@ fn read_csv(bytes: &[u8]) -> Result<Table> {
             .iter()
             .map(|f| f.iter().filter(|&&b| b == b'\n').count() as u64)
             .sum::<u64>();
+        if record.len() > MAX_COLUMNS {
+            return Err(unreadable(format!(
+                "Row {row} has {} columns; Murmuration imports at most {}. Is it the right file?",
+                thousands(record.len()),
+                thousands(MAX_COLUMNS)
+            )));
+        }
+        if end == bytes.len() && quote_left_open(delimiter, &bytes[start..end]) {
+            return Err(unclosed_quote(row, record.len(), rows.first()));
+        }
+        if record.iter().any(|f| f.contains(&b'\n')) {
+            if let Some(column) = text_after_closing_quote(delimiter, &bytes[start..end]) {
+                return Err(unclosed_quote(row, column, rows.first()));
+            }
+        }
         let mut cells = Vec::with_capacity(record.len());
         for (i, field) in record.iter().enumerate() {
             let text = std::str::from_utf8(field).map_err(|_| {
-                let column = headers
-                    .as_ref()
-                    .and_then(|(_, h)| h.get(i))
-                    .map_or(String::new(), |h| format!(" (“{h}”)"));
                 unreadable(format!(
-                    "Row {row}, column {}{column} is not UTF-8 text. Save the file as \"CSV UTF-8\" and import it again.",
-                    i + 1
+                    "Row {row}, column {}{} is not UTF-8 text. Save the file as \"CSV UTF-8\" and import it again.",
+                    i + 1,
+                    header_name(rows.first(), i)
                 ))
             })?;
             cells.push(text.trim().to_owned());
@@ -144,26 +194,106 @@ fn read_csv(bytes: &[u8]) -> Result<Table> {
         if cells.iter().all(String::is_empty) {
             continue; // a blank line, or a row of empty cells
         }
-        match &headers {
-            None => headers = Some((row, cells)),
-            Some((_, h)) => {
-                cells.resize(h.len().max(cells.len()), String::new());
-                rows.push(TableRow { row, cells });
-            }
+        if rows.len() > MAX_ROWS {
+            return Err(too_many_rows());
         }
+        rows.push(TableRow { row, cells });
     }
-    finish(headers, rows)
+    Ok(rows)
 }
 
-/// Comma unless the header line has more semicolons or tabs (spreadsheets in many locales write
-/// semicolons).
+/// The one CSV reader configuration: no header handling (ours finds the header), ragged rows
+/// allowed, RFC 4180 quoting with doubled quotes.
+fn csv_reader(delimiter: u8, bytes: &[u8]) -> csv::Reader<&[u8]> {
+    csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(delimiter)
+        .from_reader(bytes)
+}
+
+/// Whether the last record ends inside a quoted cell: read again with a line and one more cell
+/// after it, that cell is swallowed into the record only if a quote was left open.
+fn quote_left_open(delimiter: u8, last: &[u8]) -> bool {
+    let mut probe = last.to_vec();
+    probe.extend_from_slice(b"\nend");
+    let mut reader = csv_reader(delimiter, &probe);
+    let records = reader.byte_records().filter(|r| r.is_ok()).count();
+    records < 2
+}
+
+/// The column (from 1) of a quoted cell whose closing quote has more text after it: in a record
+/// over several lines, the sign of a quote left open that a quote further down closed, every line
+/// in between swallowed into one cell. The csv reader accepts it; a spreadsheet never writes it.
+fn text_after_closing_quote(delimiter: u8, record: &[u8]) -> Option<usize> {
+    let raw: &[u8] = {
+        let lead = record
+            .iter()
+            .take_while(|&&b| b == b'\r' || b == b'\n')
+            .count();
+        &record[lead..]
+    };
+    let ends_field = |b: u8| b == delimiter || b == b'\r' || b == b'\n';
+    let (mut i, mut column) = (0, 1);
+    loop {
+        if raw.get(i) == Some(&b'"') {
+            i += 1;
+            loop {
+                match (raw.get(i), raw.get(i + 1)) {
+                    (None, _) => return None, // open at the end: see quote_left_open
+                    (Some(b'"'), Some(b'"')) => i += 2,
+                    (Some(b'"'), next) => {
+                        if next.is_some_and(|&b| !ends_field(b)) {
+                            return Some(column);
+                        }
+                        i += 1;
+                        break;
+                    }
+                    _ => i += 1,
+                }
+            }
+        }
+        while raw.get(i).is_some_and(|&b| !ends_field(b)) {
+            i += 1;
+        }
+        if raw.get(i) != Some(&delimiter) {
+            return None;
+        }
+        i += 1;
+        column += 1;
+    }
+}
+
+fn unclosed_quote(row: u32, columns: usize, header: Option<&TableRow>) -> CoreError {
+    unreadable(format!(
+        "Row {row}, column {}{}: a quote (\") opens here and is not closed where the cell ends, so the lines after it would be read as one cell. Close the quote (or remove it) and import again.",
+        columns,
+        header_name(header, columns.saturating_sub(1))
+    ))
+}
+
+/// " (“Title”)" when the first row names column `i`.
+fn header_name(header: Option<&TableRow>, i: usize) -> String {
+    header
+        .and_then(|h| h.cells.get(i))
+        .filter(|h| !h.is_empty())
+        .map_or(String::new(), |h| format!(" (“{h}”)"))
+}
+
+/// Comma unless the first lines have more semicolons or tabs (spreadsheets in many locales write
+/// semicolons). Several lines, so that a title line above the header does not decide.
 fn sniff_delimiter(bytes: &[u8]) -> u8 {
-    let first = bytes
+    let lines = bytes
         .split(|&b| b == b'\n')
-        .find(|l| l.iter().any(|b| !b.is_ascii_whitespace()))
-        .unwrap_or(&[]);
-    let count = |c: u8| first.iter().filter(|&&b| b == c).count();
-    let (commas, semis, tabs) = (count(b','), count(b';'), count(b'\t'));
+        .filter(|l| l.iter().any(|b| !b.is_ascii_whitespace()))
+        .take(HEADER_SEARCH);
+    let (mut commas, mut semis, mut tabs) = (0, 0, 0);
+    for line in lines {
+        let count = |c: u8| line.iter().filter(|&&b| b == c).count();
+        commas += count(b',');
+        semis += count(b';');
+        tabs += count(b'\t');
+    }
     if tabs > commas && tabs >= semis {
         b'\t'
     } else if semis > commas {
@@ -173,70 +303,124 @@ fn sniff_delimiter(bytes: &[u8]) -> u8 {
     }
 }
 
-fn read_spreadsheet(bytes: &[u8]) -> Result<Table> {
-    // calamine can panic on a damaged file (fuzzing found an arithmetic overflow on an absurd cell
-    // reference); a damaged file must be an error the user reads, never a crash.
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| read_spreadsheet_unguarded(bytes)))
-        .unwrap_or_else(|_| {
-            Err(unreadable(
-                "This spreadsheet is damaged and cannot be read. Open it in a spreadsheet program, save it again and import it again.",
-            ))
-        })
+fn filled(row: &TableRow) -> usize {
+    row.cells.iter().filter(|c| !c.is_empty()).count()
 }
 
-fn read_spreadsheet_unguarded(bytes: &[u8]) -> Result<Table> {
-    use calamine::{Data, Reader};
-    let mut book =
-        calamine::open_workbook_auto_from_rs(Cursor::new(bytes.to_vec())).map_err(|e| {
-            unreadable(format!(
-            "This file cannot be read as a spreadsheet ({e}). Is it an .xlsx, .xls or .ods file?"
-        ))
-        })?;
-    let range = book
-        .worksheet_range_at(0)
-        .ok_or_else(|| unreadable("This spreadsheet has no sheets."))?
-        .map_err(|e| unreadable(format!("The first sheet cannot be read ({e}).")))?;
-    let (top, _) = range.start().unwrap_or((0, 0));
-    let mut headers: Option<(u32, Vec<String>)> = None;
-    let mut rows = Vec::new();
-    for (i, cells) in range.rows().enumerate() {
-        let row = (top as u64 + i as u64 + 1).min(u64::from(u32::MAX)) as u32;
-        let mut cells: Vec<String> = cells
+/// Finds the header among the non-blank rows and makes the table (see the module header).
+pub(crate) fn assemble(mut rows: Vec<TableRow>, mut warnings: Vec<ImportWarning>) -> Result<Table> {
+    if rows.is_empty() {
+        return Err(CoreError::new(
+            ErrorKind::NothingToImport,
+            "The file is empty.",
+        ));
+    }
+    // A title is one filled cell (a merged title row keeps its text in its first cell), or at most
+    // half as many as the row below it ("Staff list, May 2024" above six headers).
+    let title = |i: usize| {
+        let n = filled(&rows[i]);
+        n < 2 || rows.get(i + 1).is_some_and(|next| 2 * n <= filled(next))
+    };
+    let at = (0..rows.len().min(HEADER_SEARCH))
+        .find(|&i| !title(i))
+        .unwrap_or(0);
+    let mut rest = rows.split_off(at);
+    let titles = rows;
+    let mut header = rest.remove(0);
+    if let (Some(first), Some(last)) = (titles.first(), titles.last()) {
+        let what = titles
             .iter()
-            .map(|c| match c {
-                Data::Empty => String::new(),
-                // Whole numbers as a person typed them: 1042, not 1042.0.
-                Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
-                other => other.to_string().trim().to_owned(),
-            })
-            .collect();
-        if cells.iter().all(String::is_empty) {
+            .flat_map(|r| r.cells.iter().filter(|c| !c.is_empty()))
+            .map(|c| format!("“{c}”"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let (rows, were) = if first.row == last.row {
+            (format!("Row {}", first.row), "is")
+        } else {
+            (format!("Rows {}–{}", first.row, last.row), "are")
+        };
+        warnings.push(ImportWarning {
+            row: first.row,
+            message: format!(
+                "{rows} ({what}) {were} above the header in row {}: taken as a title and skipped.",
+                header.row
+            ),
+        });
+    }
+    while header.cells.last().is_some_and(String::is_empty) {
+        header.cells.pop();
+    }
+    header_problems(&header, &rest, &mut warnings);
+    let width = header.cells.len();
+    let mut body = Vec::with_capacity(rest.len());
+    for mut r in rest {
+        if r.cells.len() >= width
+            && r.cells[..width] == header.cells[..]
+            && filled(&r) == filled(&header)
+        {
+            warnings.push(super::warn(
+                r.row,
+                "repeats the header row, so it was skipped.",
+            ));
             continue;
         }
-        match &headers {
-            None => {
-                while cells.last().is_some_and(String::is_empty) {
-                    cells.pop();
-                }
-                headers = Some((row, cells));
-            }
-            Some((_, h)) => {
-                cells.resize(h.len().max(cells.len()), String::new());
-                rows.push(TableRow { row, cells });
-            }
-        }
+        r.cells.resize(width.max(r.cells.len()), String::new());
+        body.push(r);
     }
-    finish(headers, rows)
+    Ok(Table {
+        headers: header.cells,
+        header_row: header.row,
+        rows: body,
+        warnings,
+    })
 }
 
-fn finish(headers: Option<(u32, Vec<String>)>, rows: Vec<TableRow>) -> Result<Table> {
-    let (header_row, headers) =
-        headers.ok_or_else(|| CoreError::new(ErrorKind::NothingToImport, "The file is empty."))?;
-    Ok(Table {
-        headers,
-        header_row,
-        rows,
-    })
+/// Two columns with one name (only the first is read), and values in a column with no header (never
+/// read): said once each, with the first row concerned.
+fn header_problems(header: &TableRow, rows: &[TableRow], warnings: &mut Vec<ImportWarning>) {
+    for (i, h) in header.cells.iter().enumerate() {
+        if h.is_empty() {
+            continue;
+        }
+        if let Some(j) = header.cells[..i]
+            .iter()
+            .position(|g| g.to_lowercase() == h.to_lowercase())
+        {
+            warnings.push(super::warn(
+                header.row,
+                &format!(
+                    "names two columns “{h}” (columns {} and {}); only column {} is read.",
+                    j + 1,
+                    i + 1,
+                    j + 1
+                ),
+            ));
+        }
+    }
+    let unnamed = |c: usize| header.cells.get(c).is_none_or(String::is_empty);
+    let mut stray = rows.iter().filter_map(|r| {
+        r.cells
+            .iter()
+            .enumerate()
+            .find(|(c, v)| !v.is_empty() && unnamed(*c))
+            .map(|(c, _)| (r.row, c))
+    });
+    if let Some((row, column)) = stray.next() {
+        let more = stray.count();
+        let others = match more {
+            0 => String::new(),
+            1 => " (and 1 more row)".to_owned(),
+            n => format!(" (and {n} more rows)"),
+        };
+        warnings.push(super::warn(
+            row,
+            &format!(
+                "has a value in column {}, which has no header in row {}, so it was not imported{others}.",
+                column + 1,
+                header.row
+            ),
+        ));
+    }
 }
 
 #[cfg(test)]

@@ -76,6 +76,37 @@ fn strangers_newer_maps_and_broken_maps_are_refused_clearly() {
 }
 
 #[test]
+fn a_byte_order_mark_is_ignored() {
+    let map = district();
+    assert_eq!(
+        from_json(&format!("\u{feff}{}", to_json(&map))).unwrap(),
+        map
+    );
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    /// A map's JSON cut off anywhere after its first line is called incomplete, with the line where
+    /// it ends, never "not a map".
+    #[test]
+    fn a_cut_off_map_is_called_incomplete(at in any::<prop::sample::Index>()) {
+        let json = to_json(&district());
+        let first_line = json.find('\n').unwrap() + 1;
+        let mut cut = first_line + at.index(json.trim_end().len() - first_line);
+        while !json.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let text = &json[..cut];
+        let err = from_json(text).unwrap_err();
+        prop_assert_eq!(err.kind, ErrorKind::InvalidJson, "{}", err.message);
+        let line = text.matches('\n').count() + 1;
+        let want = format!("The file ends early (line {line}): it may be incomplete.");
+        prop_assert!(err.message.starts_with(&want), "{}", err.message);
+    }
+}
+
+#[test]
 fn synthetic_maps_are_valid_deterministic_and_sized() {
     for (n, per) in [(0, 3.0), (1, 3.0), (7, 0.5), (500, 3.0), (2_000, 2.0)] {
         let map = synthetic_map(n, per, 42);
