@@ -403,6 +403,11 @@ impl ElementDetails {
     }
 }
 
+/// The longest name or title an edit may give an element, a person's title, a routine step, a
+/// tag, a scenario, a scene or the map, in characters. Ample for any office or committee; a
+/// longer one is a paste gone wrong, and it would make every export of the map crawl.
+pub const MAX_NAME_CHARS: usize = 500;
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
 pub struct Element {
     pub id: ElementId,
