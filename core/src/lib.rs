@@ -19,3 +19,4 @@ pub mod snapshot;
 pub mod store;
 pub mod synthetic;
 pub mod vocabulary;
+mod xml_text;

@@ -15,6 +15,7 @@ use crate::model::{
     Scenario, SprintStatus, Stance, View,
 };
 use crate::vocabulary::{self as vocab, Arrowhead, LinePattern};
+use crate::xml_text::escape;
 use std::borrow::Cow;
 use std::collections::{BTreeSet, HashSet};
 use std::fmt::Write;
@@ -57,26 +58,9 @@ impl Svg {
             at.0,
             at.1,
             weight.css(),
-            escape(s)
+            escape(&font::bounded(s))
         );
     }
-}
-
-pub(crate) fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            // Control characters are not allowed in XML at all.
-            c if (c as u32) < 0x20 && c != '\t' && c != '\n' => {}
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 fn open_page(width: f64, height: f64) -> Svg {
@@ -378,7 +362,9 @@ pub(crate) fn notes_svg(
             (MARGIN, width - 2.0 * MARGIN)
         }
     };
-    for paragraph in notes.split('\n').filter(|p| !p.trim().is_empty()) {
+    // Words past the foot of the page are not drawn (nor gone through: notes may be long).
+    let bottom = height - MARGIN;
+    'notes: for paragraph in notes.split('\n').filter(|p| !p.trim().is_empty()) {
         let mut line = String::new();
         for word in paragraph.split_whitespace() {
             let (x, room) = place(y);
@@ -390,12 +376,15 @@ pub(crate) fn notes_svg(
             if line.is_empty() || font::text_width(&longer, size, Weight::Regular) <= room {
                 line = longer;
             } else {
+                if y > bottom {
+                    break 'notes;
+                }
                 svg.text((x, y), size, Weight::Regular, vocab::INK, "start", &line);
                 y += line_h;
                 line = word.to_owned();
             }
         }
-        if !line.is_empty() && y <= height - MARGIN {
+        if !line.is_empty() && y <= bottom {
             let (x, _) = place(y);
             svg.text((x, y), size, Weight::Regular, vocab::INK, "start", &line);
             y += line_h;
@@ -413,34 +402,33 @@ pub(crate) fn notes_svg(
 /// Which elements and relations a scene brings forward; `None` when all are alike.
 struct Emphasis {
     elements: HashSet<ElementId>,
+    /// The groups holding something brought forward: they stay visible, the walls matter.
+    context: HashSet<ElementId>,
 }
 
 impl Emphasis {
     /// What a scene naming `named` brings forward: see [`super::brought_forward`].
     fn of(scenario: &Scenario, named: &BTreeSet<ElementId>) -> Self {
-        Self {
-            elements: super::brought_forward(scenario, named)
-                .into_iter()
-                .collect(),
+        let elements: HashSet<ElementId> = super::brought_forward(scenario, named)
+            .into_iter()
+            .collect();
+        // One walk up from each element brought forward, stopping at a group already known:
+        // each group is passed once however deep the nesting runs.
+        let mut context = HashSet::new();
+        for id in &elements {
+            let mut at = scenario.elements.get(id).and_then(|e| e.parent.as_ref());
+            while let Some(p) = at {
+                if !context.insert(p.clone()) {
+                    break;
+                }
+                at = scenario.elements.get(p).and_then(|e| e.parent.as_ref());
+            }
         }
+        Self { elements, context }
     }
 
-    fn context(&self, scenario: &Scenario, id: &ElementId) -> bool {
-        // A group holding something brought forward stays visible: the walls matter.
-        scenario
-            .elements
-            .values()
-            .filter(|e| self.elements.contains(&e.id))
-            .any(|e| {
-                let mut at = e.parent.as_ref();
-                while let Some(p) = at {
-                    if p == id {
-                        return true;
-                    }
-                    at = scenario.elements.get(p).and_then(|e| e.parent.as_ref());
-                }
-                false
-            })
+    fn context(&self, id: &ElementId) -> bool {
+        self.context.contains(id)
     }
 }
 
@@ -458,7 +446,7 @@ fn drawing(
         Some(e) => layout
             .items
             .iter()
-            .filter(|p| p.is_group && e.context(scenario, &p.id))
+            .filter(|p| p.is_group && e.context(&p.id))
             .map(|p| p.id.clone())
             .collect(),
         None => HashSet::new(),
@@ -592,7 +580,7 @@ fn focus(scenario: &Scenario, layout: &Layout, spec: &PageSpec, area: Rect) -> O
     let bounds = layout
         .items
         .iter()
-        .filter(|p| lit.elements.contains(&p.id) || (p.is_group && lit.context(scenario, &p.id)))
+        .filter(|p| lit.elements.contains(&p.id) || (p.is_group && lit.context(&p.id)))
         .map(Placed::footprint)
         .reduce(|a, b| a.union(&b))?
         .grown(60.0);
@@ -732,6 +720,7 @@ const BADGE_SIZE: f64 = 14.0;
 /// A lens's words on an element: a pill on the top edge — at the right end of a group's title
 /// band, centred over a leaf — white with an ink outline, so it reads in grey-scale too.
 fn badge(svg: &mut Svg, item: &Placed, text: &str) {
+    let text = &*font::bounded(text);
     let w = font::text_width(text, BADGE_SIZE, Weight::Semibold) + 12.0;
     let h = BADGE_SIZE + 6.0;
     let r = item.shape;

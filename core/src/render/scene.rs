@@ -15,7 +15,7 @@ use crate::model::{
     ScenarioId, Scene, Span, SprintStatus, View, Viewport,
 };
 use std::borrow::Cow;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// What a page leaves out: a scene's hidden kinds and media, and the moment it shows.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -94,18 +94,14 @@ pub(crate) fn apply<'a>(scenario: &'a Scenario, filter: &PageFilter) -> Cow<'a, 
         relations: BTreeMap::new(),
         positions: scenario.positions.clone(),
     };
+    let mut shown_above: HashMap<ElementId, Option<ElementId>> = HashMap::new();
     for id in &kept {
         let mut element = scenario.elements[*id].clone();
         // What a hidden group held is drawn in the nearest group still shown.
-        let mut parent = element.parent.take();
-        while let Some(p) = parent {
-            if kept.contains(&p) {
-                parent = Some(p);
-                break;
-            }
-            parent = scenario.elements.get(&p).and_then(|e| e.parent.clone());
-        }
-        element.parent = parent;
+        element.parent = element
+            .parent
+            .take()
+            .and_then(|p| nearest_kept(scenario, &kept, p, &mut shown_above));
         if let (Some(m), ElementDetails::SprintTeam { status, .. }) = (moment, &mut element.details)
         {
             // At a moment inside its span a team that has since ended was still at work.
@@ -142,6 +138,39 @@ pub(crate) fn apply<'a>(scenario: &'a Scenario, filter: &PageFilter) -> Cow<'a, 
     Cow::Owned(out)
 }
 
+/// `from` if it is kept, else its nearest kept ancestor. `memo` remembers the answer for every
+/// hidden group walked through, so many elements under one long hidden chain walk it once.
+fn nearest_kept(
+    scenario: &Scenario,
+    kept: &BTreeSet<&ElementId>,
+    from: ElementId,
+    memo: &mut HashMap<ElementId, Option<ElementId>>,
+) -> Option<ElementId> {
+    let mut hidden = Vec::new();
+    let mut at = Some(from);
+    let found = loop {
+        match at {
+            None => break None,
+            Some(id) if kept.contains(&id) => break Some(id),
+            Some(id) => {
+                if let Some(known) = memo.get(&id) {
+                    break known.clone();
+                }
+                // A nesting loop cannot pass the core's invariants; never follow one forever.
+                if hidden.len() > scenario.elements.len() {
+                    break None;
+                }
+                at = scenario.elements.get(&id).and_then(|e| e.parent.clone());
+                hidden.push(id);
+            }
+        }
+    };
+    for id in hidden {
+        memo.insert(id, found.clone());
+    }
+    found
+}
+
 /// What a scene whose focus names `focus` brings forward: the named elements and everything
 /// inside them — nested in them or a member of them, at any depth, as the lenses count "inside"
 /// (docs/lenses.md) — and the people who call them home. So a community brought forward brings
@@ -159,30 +188,30 @@ pub fn brought_forward(scenario: &Scenario, focus: &BTreeSet<ElementId>) -> BTre
         } => Some((&e.id, home)),
         _ => None,
     });
-    let belongs: Vec<(&ElementId, &ElementId)> = scenario
+    // What sits in each group, by nesting or by belonging.
+    let mut inside: HashMap<&ElementId, Vec<&ElementId>> = HashMap::new();
+    let members = scenario
         .relations
         .values()
         .filter(|r| r.kind() == RelationKind::MemberOf)
-        .map(|r| (&r.source, &r.target))
-        .chain(homes)
-        .collect();
-    // Until nothing new is lit: each pass adds what sits in, or belongs to, something lit.
-    loop {
-        let before = lit.len();
-        for element in scenario.elements.values() {
-            if element.parent.as_ref().is_some_and(|p| lit.contains(p)) {
-                lit.insert(element.id.clone());
+        .map(|r| (&r.source, &r.target));
+    let nested = scenario
+        .elements
+        .values()
+        .filter_map(|e| e.parent.as_ref().map(|p| (&e.id, p)));
+    for (member, group) in members.chain(homes).chain(nested) {
+        inside.entry(group).or_default().push(member);
+    }
+    // Outward from what the scene names, each element once: nesting may run thousands deep.
+    let mut queue: Vec<ElementId> = lit.iter().cloned().collect();
+    while let Some(group) = queue.pop() {
+        for &member in inside.get(&group).into_iter().flatten() {
+            if lit.insert(member.clone()) {
+                queue.push(member.clone());
             }
-        }
-        for (member, group) in &belongs {
-            if lit.contains(*group) {
-                lit.insert((*member).clone());
-            }
-        }
-        if lit.len() == before {
-            return lit;
         }
     }
+    lit
 }
 
 /// A scene as a page of the deck: its scenario and view, its viewport, its focus brought
