@@ -21,3 +21,4 @@ pub mod store;
 pub mod synthetic;
 pub mod view;
 pub mod vocabulary;
+mod xml_text;

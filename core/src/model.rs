@@ -403,8 +403,9 @@ impl ElementDetails {
     }
 }
 
-/// The longest name an element may have, in characters: names are drawn on the canvas and on paper,
-/// and a megabyte-long one makes every export crawl. Imports refuse longer names naming the row.
+/// The longest name or title an edit may give an element, a person's title, a routine step, a
+/// tag, a scenario, a scene or the map, in characters. Ample for any office or committee; a
+/// longer one is a paste gone wrong, and it would make every export of the map crawl. Imports refuse longer names naming the row.
 pub const MAX_NAME_CHARS: usize = 500;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]

@@ -15,7 +15,9 @@
 //! - a flow's volume is 1–5; drawing positions are finite numbers; a map keeps at least one scenario;
 //! - scene ids are unique per map; a scene's scenario exists, its viewport is a rectangle of finite
 //!   numbers with a positive size, the elements it brings forward are in its scenario, its time is
-//!   a date.
+//!   a date;
+//! - an edit gives no name, title, step or tag more than [`MAX_NAME_CHARS`] characters (a map
+//!   that already holds longer text, from an older file or JSON, keeps it and may restore it).
 //!
 //! Deleting an element never leaves anything dangling: its relations go with it, its children are
 //! re-parented to its own parent (they are not deleted: a silo wall coming down frees the people
@@ -31,6 +33,7 @@ use crate::error::{CoreError, ErrorKind, Result};
 use crate::model::{
     Element, ElementDetails, ElementId, ElementKind, Map, Point, Relation, RelationDetails,
     RelationId, RelationKind, Scenario, ScenarioId, Scene, SceneId, Span, View, Viewport,
+    MAX_NAME_CHARS,
 };
 use serde::{Deserialize, Serialize};
 use specta::Type;
@@ -245,18 +248,107 @@ fn references(element: &Element) -> Vec<&ElementId> {
 #[derive(Debug, Clone, Default)]
 pub struct Index {
     scenarios: HashMap<ScenarioId, ScenarioIndex>,
+    /// Texts over [`MAX_NAME_CHARS`] the map held when this was built (older files, imported
+    /// JSON), by hash. An edit may keep or restore them — undoing must always work — but brings
+    /// in no new ones.
+    known_long: HashSet<u64>,
 }
 
 impl Index {
     pub fn build(map: &Map) -> Self {
+        let mut known_long = HashSet::new();
+        let scenes = map.scenes.iter().map(|s| s.title.as_str());
+        let scenarios = map.scenarios.iter().flat_map(scenario_texts);
+        for text in scenes.chain(scenarios).chain([map.title.as_str()]) {
+            if too_long(text) {
+                known_long.insert(text_hash(text));
+            }
+        }
         Self {
             scenarios: map
                 .scenarios
                 .iter()
                 .map(|s| (s.id.clone(), ScenarioIndex::build(s)))
                 .collect(),
+            known_long,
         }
     }
+}
+
+fn too_long(text: &str) -> bool {
+    text.len() > MAX_NAME_CHARS && text.chars().nth(MAX_NAME_CHARS).is_some()
+}
+
+fn text_hash(text: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::hash::DefaultHasher::new();
+    text.hash(&mut hasher);
+    hasher.finish()
+}
+
+/// The names an element carries, each with what a message calls it.
+fn element_texts(element: &Element) -> impl Iterator<Item = (&'static str, &str)> {
+    let details: Vec<(&'static str, &str)> = match &element.details {
+        ElementDetails::Person { title, .. } => vec![("job title", title.as_str())],
+        ElementDetails::Routine { steps, .. } => {
+            steps.iter().map(|s| ("step", s.name.as_str())).collect()
+        }
+        _ => Vec::new(),
+    };
+    let tags = element.annotations.tags.iter().map(|t| ("tag", t.as_str()));
+    [("name", element.name.as_str())]
+        .into_iter()
+        .chain(details)
+        .chain(tags)
+}
+
+fn scenario_texts(sc: &Scenario) -> impl Iterator<Item = &str> {
+    let elements = sc.elements.values().flat_map(element_texts).map(|(_, t)| t);
+    elements.chain([sc.name.as_str()])
+}
+
+/// Refuses an op that would give something a name longer than [`MAX_NAME_CHARS`] characters,
+/// unless the map held that very text already (see [`Index::known_long`]).
+fn check_text_sizes(index: &Index, op: &Op) -> Result<()> {
+    let mut texts: Vec<(&'static str, &str)> = Vec::new();
+    match op {
+        Op::CreateElement { element } | Op::UpdateElement { element } => {
+            texts.extend(element_texts(element));
+        }
+        Op::SetTitle { title } => texts.push(("map title", title)),
+        Op::RenameScenario { name, .. } => texts.push(("scenario name", name)),
+        Op::AddScenario {
+            scenario,
+            copy_from,
+            ..
+        } => {
+            texts.push(("scenario name", &scenario.name));
+            if copy_from.is_none() {
+                for element in scenario.elements.values() {
+                    texts.extend(element_texts(element));
+                }
+            }
+        }
+        Op::AddScene { scene, .. } | Op::UpdateScene { scene } => {
+            texts.push(("scene title", &scene.title));
+        }
+        _ => {}
+    }
+    let Some((what, text)) = texts
+        .into_iter()
+        .find(|(_, t)| too_long(t) && !index.known_long.contains(&text_hash(t)))
+    else {
+        return Ok(());
+    };
+    let start: String = text.chars().take(40).collect();
+    Err(CoreError::new(
+        ErrorKind::InvalidValue,
+        format!(
+            "The {what} \u{201c}{}\u{2026}\u{201d} is {} characters long; a {what} can be at most {MAX_NAME_CHARS}.",
+            start.trim_end(),
+            text.chars().count()
+        ),
+    ))
 }
 
 /// Validates and applies `op` to `scenario` of `map`. Builds the lookups it needs from scratch;
@@ -274,6 +366,7 @@ pub fn apply_indexed(
     scenario: &ScenarioId,
     op: &Op,
 ) -> Result<Applied> {
+    check_text_sizes(index, op)?;
     match op {
         Op::Batch { ops } => apply_batch(map, index, scenario, ops),
         Op::SetTitle { title } => {

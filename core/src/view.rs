@@ -16,7 +16,7 @@ use crate::model::{
 use serde::{Deserialize, Serialize};
 use specta::Type;
 use std::borrow::Cow;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// A view to show: what a scene saves, and what the window asks for when it shows one.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
@@ -135,9 +135,10 @@ pub fn shown<'a>(scenario: &'a Scenario, filter: &Filter) -> Cow<'a, Scenario> {
         relations: BTreeMap::new(),
         positions: scenario.positions.clone(),
     };
+    let mut memo = HashMap::new();
     for id in &kept {
         let mut element = scenario.elements[*id].clone();
-        element.parent = nearest_shown_group(scenario, element.parent.take(), &kept);
+        element.parent = nearest_kept(scenario, &kept, element.parent.take(), &mut memo);
         if let Some(m) = moment {
             as_it_was(&mut element, m);
         }
@@ -160,19 +161,38 @@ pub fn shown<'a>(scenario: &'a Scenario, filter: &Filter) -> Cow<'a, Scenario> {
     Cow::Owned(out)
 }
 
-/// What a hidden group held is drawn in the nearest group still shown.
-fn nearest_shown_group(
+/// `from` if it is kept, else its nearest kept ancestor: what a hidden group held is drawn in the
+/// nearest group still shown. `memo` remembers the answer for every hidden group walked through,
+/// so many elements under one long hidden chain walk it once.
+fn nearest_kept(
     scenario: &Scenario,
-    mut parent: Option<ElementId>,
     kept: &BTreeSet<&ElementId>,
+    from: Option<ElementId>,
+    memo: &mut HashMap<ElementId, Option<ElementId>>,
 ) -> Option<ElementId> {
-    while let Some(p) = parent {
-        if kept.contains(&p) {
-            return Some(p);
+    let mut hidden = Vec::new();
+    let mut at = from;
+    let found = loop {
+        match at {
+            None => break None,
+            Some(id) if kept.contains(&id) => break Some(id),
+            Some(id) => {
+                if let Some(known) = memo.get(&id) {
+                    break known.clone();
+                }
+                // A nesting loop cannot pass the core's invariants; never follow one forever.
+                if hidden.len() > scenario.elements.len() {
+                    break None;
+                }
+                at = scenario.elements.get(&id).and_then(|e| e.parent.clone());
+                hidden.push(id);
+            }
         }
-        parent = scenario.elements.get(&p).and_then(|e| e.parent.clone());
+    };
+    for id in hidden {
+        memo.insert(id, found.clone());
     }
-    None
+    found
 }
 
 /// At a moment inside its span a sprint team that has since ended was still at work.

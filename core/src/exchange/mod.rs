@@ -7,7 +7,8 @@
 //! change here. Kinds with no such attribute leave the cell empty.
 //!
 //! CSV is written as two files beside each other — `NAME.elements.csv` and `NAME.relations.csv` —
-//! see [`csv_paths`]: no zip, so a spreadsheet opens each directly.
+//! see [`csv_paths`]: no zip, so a spreadsheet opens each directly. Every text cell goes through
+//! [`csv_cell`], so a name a spreadsheet would run as a formula arrives as text.
 
 mod xml;
 
@@ -16,6 +17,7 @@ use crate::model::{
     Element, ElementDetails, ElementKind, Map, Relation, RelationDetails, RelationKind, Scenario,
 };
 use serde_json::Value;
+use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 
 pub use xml::{gexf, graphml};
@@ -178,6 +180,25 @@ pub fn relations_csv(scenario: &Scenario) -> Result<String> {
     to_csv(&columns, rows)
 }
 
+/// What a spreadsheet reads as the start of a formula: OWASP's list for CSV injection, with the
+/// full-width forms some spreadsheets also accept.
+const FORMULA_STARTS: [char; 10] = [
+    '=', '+', '-', '@', '\t', '\r', '\u{FF1D}', '\u{FF0B}', '\u{FF0D}', '\u{FF20}',
+];
+
+/// One CSV cell of `column`. Text that a spreadsheet would run as a formula (`=HYPERLINK(…)`,
+/// `+SUM(…)`, `@…`, `-…`) gets a leading apostrophe, so Excel, LibreOffice and Google Sheets show
+/// it as text. Whole numbers and flags the export writes itself (`volume`, `headcount`, `checked`)
+/// stay as they are: a spreadsheet should sum them.
+pub(crate) fn csv_cell<'a>(column: &str, value: &'a str) -> Cow<'a, str> {
+    let text = attr_type(column) == AttrType::Text;
+    if text && value.starts_with(FORMULA_STARTS) {
+        Cow::Owned(format!("'{value}"))
+    } else {
+        Cow::Borrowed(value)
+    }
+}
+
 fn to_csv(columns: &[String], rows: impl Iterator<Item = Vec<String>>) -> Result<String> {
     let failed = |e: &dyn std::fmt::Display| {
         CoreError::new(ErrorKind::Io, format!("Could not write the CSV ({e})."))
@@ -185,7 +206,10 @@ fn to_csv(columns: &[String], rows: impl Iterator<Item = Vec<String>>) -> Result
     let mut writer = csv::Writer::from_writer(Vec::new());
     writer.write_record(columns).map_err(|e| failed(&e))?;
     for row in rows {
-        writer.write_record(&row).map_err(|e| failed(&e))?;
+        let cells = columns.iter().zip(&row).map(|(c, v)| csv_cell(c, v));
+        writer
+            .write_record(cells.map(|c| c.into_owned()))
+            .map_err(|e| failed(&e))?;
     }
     let bytes = writer.into_inner().map_err(|e| failed(&e))?;
     String::from_utf8(bytes).map_err(|e| failed(&e))

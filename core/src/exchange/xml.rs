@@ -9,8 +9,12 @@
 use super::AttrType;
 use super::{attr_type, describe, element_columns, element_row, relation_columns, relation_row};
 use crate::model::{Map, RelationDetails, Scenario, View};
+use crate::xml_text::escape;
+use quick_xml::events::attributes::Attribute;
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
+use quick_xml::name::QName;
 use quick_xml::Writer;
+use std::borrow::Cow;
 
 type Xml = Writer<Vec<u8>>;
 
@@ -20,18 +24,21 @@ fn put(xml: &mut Xml, event: Event<'_>) {
         .expect("writing XML to memory does not fail");
 }
 
+/// A start tag whose attribute values go through the exports' one escaper, not the writer's own
+/// (which lets NUL and U+FFFF through).
+fn tag<'a>(name: &'a str, attrs: &[(&'a str, &str)]) -> BytesStart<'a> {
+    BytesStart::new(name).with_attributes(attrs.iter().map(|&(key, value)| Attribute {
+        key: QName(key.as_bytes()),
+        value: Cow::Owned(escape(value).into_owned().into_bytes()),
+    }))
+}
+
 fn open(xml: &mut Xml, name: &str, attrs: &[(&str, &str)]) {
-    put(
-        xml,
-        Event::Start(BytesStart::new(name).with_attributes(attrs.iter().copied())),
-    );
+    put(xml, Event::Start(tag(name, attrs)));
 }
 
 fn empty(xml: &mut Xml, name: &str, attrs: &[(&str, &str)]) {
-    put(
-        xml,
-        Event::Empty(BytesStart::new(name).with_attributes(attrs.iter().copied())),
-    );
+    put(xml, Event::Empty(tag(name, attrs)));
 }
 
 fn close(xml: &mut Xml, name: &str) {
@@ -40,7 +47,7 @@ fn close(xml: &mut Xml, name: &str) {
 
 fn text_element(xml: &mut Xml, name: &str, attrs: &[(&str, &str)], text: &str) {
     open(xml, name, attrs);
-    put(xml, Event::Text(BytesText::new(text)));
+    put(xml, Event::Text(BytesText::from_escaped(escape(text))));
     close(xml, name);
 }
 

@@ -11,7 +11,7 @@ use crate::model::{
     View,
 };
 use crate::vocabulary::{self, Arrowhead, LineStyle};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 
 /// One relation as drawn.
 #[derive(Debug, Clone)]
@@ -245,23 +245,21 @@ fn inside(item: &Placed, p: Point) -> bool {
     p.x >= r.x && p.x <= r.x + r.width && p.y >= r.y && p.y <= r.y + r.height
 }
 
-/// Whether `id` is `of` or one of the groups `of` is nested in.
-fn encloses(
-    scenario: &Scenario,
-    id: &crate::model::ElementId,
-    of: &crate::model::ElementId,
-) -> bool {
+/// `of` and every group it is nested in. Guarded against a nesting loop, which the core's
+/// invariants rule out.
+fn enclosing<'a>(
+    scenario: &'a Scenario,
+    of: &'a crate::model::ElementId,
+) -> HashSet<&'a crate::model::ElementId> {
+    let mut out = HashSet::new();
     let mut at = Some(of);
-    while let Some(current) = at {
-        if current == id {
-            return true;
-        }
+    while let Some(current) = at.filter(|c| out.insert(*c)) {
         at = scenario
             .elements
             .get(current)
             .and_then(|e| e.parent.as_ref());
     }
-    false
+    out
 }
 
 /// How many elements a line from `a` to `b` (bowed through `control`) runs across.
@@ -272,6 +270,9 @@ fn crossings(
     b: &Placed,
     control: Option<Point>,
 ) -> usize {
+    // The groups the line starts or ends inside: it may run over them.
+    let mut around = enclosing(scenario, &a.id);
+    around.extend(enclosing(scenario, &b.id));
     let (p0, p2) = (a.shape.centre(), b.shape.centre());
     let p1 = control.unwrap_or_else(|| mid(p0, p2));
     const SAMPLES: usize = 28;
@@ -290,7 +291,7 @@ fn crossings(
     layout
         .items
         .iter()
-        .filter(|o| !encloses(scenario, &o.id, &a.id) && !encloses(scenario, &o.id, &b.id))
+        .filter(|o| !around.contains(&o.id))
         .filter(|o| {
             let r = if o.is_group { o.shape } else { o.footprint() }.grown(-2.0);
             points

@@ -6,6 +6,7 @@
 //! vocabulary names and the canvas uses. Widths come from the font's own advances, so a box drawn
 //! around a label in the SVG is the box the PDF and PNG fill with glyphs.
 
+use std::borrow::Cow;
 use std::sync::{Arc, OnceLock};
 
 pub(crate) const REGULAR: &[u8] = include_bytes!("../../assets/fonts/SourceSans3-Regular.ttf");
@@ -100,10 +101,24 @@ pub(crate) fn text_width(text: &str, size: f64, weight: Weight) -> f64 {
 /// Line height as a multiple of the font size, for wrapped labels.
 pub(crate) const LINE_HEIGHT: f64 = 1.22;
 
+/// The most characters of one text a page draws: the longest name an edit may give
+/// ([`MAX_NAME_CHARS`](crate::model::MAX_NAME_CHARS)). Older files and imported JSON may hold
+/// longer text; drawn whole, a megabyte of it takes minutes and gigabytes to set.
+pub(crate) const MAX_DRAWN_CHARS: usize = crate::model::MAX_NAME_CHARS;
+
+/// `text` as a page draws it: cut after [`MAX_DRAWN_CHARS`] characters, with an ellipsis.
+pub(crate) fn bounded(text: &str) -> Cow<'_, str> {
+    match text.char_indices().nth(MAX_DRAWN_CHARS) {
+        None => Cow::Borrowed(text),
+        Some((cut, _)) => Cow::Owned(format!("{}\u{2026}", &text[..cut])),
+    }
+}
+
 /// Breaks `text` into lines of at most about `max_chars` characters, at spaces or after hyphens,
 /// the same way the canvas does (`ui/src/map/labels.ts`), so paper wraps where the screen wraps.
-/// A word longer than a line keeps a line to itself.
+/// A word longer than a line keeps a line to itself. Text past [`MAX_DRAWN_CHARS`] is cut.
 pub(crate) fn wrap(text: &str, max_chars: usize) -> Vec<String> {
+    let text = bounded(text);
     let mut lines = Vec::new();
     for paragraph in text.split('\n') {
         let mut line = String::new();

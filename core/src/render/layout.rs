@@ -270,23 +270,23 @@ fn network(scenario: &Scenario) -> Layout {
             })
     });
 
+    let order = bottom_up(&tops, &children);
     let mut items: BTreeMap<ElementId, Placed> = BTreeMap::new();
     if let (true, Some(points)) = (leaves_all_saved, saved) {
-        for id in &tops {
-            place_saved(scenario, id, &children, points, 0, id, &mut items);
-        }
+        place_saved(scenario, &order, &children, points, &mut items);
     } else {
         // Bottom-up: each group packs its children; then the top-level blocks are arranged.
-        let mut blocks: Vec<Placed> = Vec::new();
-        for id in &tops {
-            blocks.push(pack(scenario, id, &children, 0, id, &mut items));
-        }
+        let mut offsets = pack(scenario, &order, &children, &mut items);
+        let blocks: Vec<Placed> = tops.iter().map(|id| items[id].clone()).collect();
         let spots = arrange_blocks(scenario, &tops, &blocks, &items);
         for (block, spot) in blocks.iter().zip(spots) {
             let footprint = block.footprint();
-            let (dx, dy) = (spot.x - footprint.x, spot.y - footprint.y);
-            shift_tree(&block.id, &children, dx, dy, &mut items);
+            offsets.insert(
+                block.id.clone(),
+                (spot.x - footprint.x, spot.y - footprint.y),
+            );
         }
+        shift_trees(&tops, &children, &offsets, &mut items);
     }
     finish(View::Network, items, Vec::new())
 }
@@ -337,119 +337,150 @@ pub(crate) fn band_height(item: &Placed) -> f64 {
     h + 8.0
 }
 
-/// Sizes a group around children already placed (saved positions), recursively.
+/// One element reached by a walk down the nesting: how deep it sits and its top-level ancestor.
+struct Visit<'a> {
+    id: &'a ElementId,
+    depth: usize,
+    top: &'a ElementId,
+}
+
+/// `roots` and everything nested under them, each after everything it contains: the order of a
+/// bottom-up walk. Walked with a stack of its own, not by recursion: nesting may run thousands
+/// deep, far past what the thread's stack holds.
+fn bottom_up<'a>(
+    roots: &'a [ElementId],
+    children: &'a BTreeMap<ElementId, Vec<ElementId>>,
+) -> Vec<Visit<'a>> {
+    let mut order = Vec::new();
+    let mut stack: Vec<Visit<'a>> = roots
+        .iter()
+        .rev()
+        .map(|id| Visit {
+            id,
+            depth: 0,
+            top: id,
+        })
+        .collect();
+    while let Some(visit) = stack.pop() {
+        for kid in children.get(visit.id).into_iter().flatten().rev() {
+            stack.push(Visit {
+                id: kid,
+                depth: visit.depth + 1,
+                top: visit.top,
+            });
+        }
+        order.push(visit);
+    }
+    // Each element came after its group; reversed, it comes before.
+    order.reverse();
+    order
+}
+
+/// Sizes each group around its children already placed (saved positions), innermost first.
 fn place_saved(
     scenario: &Scenario,
-    id: &ElementId,
+    order: &[Visit],
     children: &BTreeMap<ElementId, Vec<ElementId>>,
     points: &BTreeMap<ElementId, Point>,
-    depth: usize,
-    top: &ElementId,
     items: &mut BTreeMap<ElementId, Placed>,
-) -> Rect {
-    match children.get(id) {
-        None => {
+) {
+    // The area each placed element takes (a leaf's label included).
+    let mut taken: HashMap<&ElementId, Rect> = HashMap::new();
+    for &Visit { id, depth, top } in order {
+        let Some(kids) = children.get(id) else {
             let mut item = leaf(scenario, id, View::Network);
             let at = points[id];
             item.shape = item.shape.moved(at.x, at.y);
             item.depth = depth;
             item.top = top.clone();
-            let footprint = item.footprint();
+            taken.insert(id, item.footprint());
             items.insert(id.clone(), item);
-            footprint
-        }
-        Some(kids) => {
-            let inner = kids
-                .iter()
-                .map(|k| place_saved(scenario, k, children, points, depth + 1, top, items))
-                .reduce(|a, b| a.union(&b))
-                .unwrap_or_default();
-            let mut item = group_item(scenario, id, depth, top);
-            let band = band_height(&item);
-            let (title_w, _) = label_box(&item.lines, item.size, item.weight);
-            let width = (inner.width + 2.0 * GROUP_PADDING).max(title_w + TITLE_ROOM);
-            item.shape = Rect {
-                x: inner.centre().x - width / 2.0,
-                y: inner.y - GROUP_PADDING - band,
-                width,
-                height: inner.height + 2.0 * GROUP_PADDING + band,
-            };
-            let shape = item.shape;
-            items.insert(id.clone(), item);
-            shape
-        }
+            continue;
+        };
+        let inner = kids
+            .iter()
+            .map(|k| taken[k])
+            .reduce(|a, b| a.union(&b))
+            .unwrap_or_default();
+        let mut item = group_item(scenario, id, depth, top);
+        let band = band_height(&item);
+        let (title_w, _) = label_box(&item.lines, item.size, item.weight);
+        let width = (inner.width + 2.0 * GROUP_PADDING).max(title_w + TITLE_ROOM);
+        item.shape = Rect {
+            x: inner.centre().x - width / 2.0,
+            y: inner.y - GROUP_PADDING - band,
+            width,
+            height: inner.height + 2.0 * GROUP_PADDING + band,
+        };
+        taken.insert(id, item.shape);
+        items.insert(id.clone(), item);
     }
 }
 
-/// Packs a group's children in a grid (recursively) with the group's top-left at the origin;
-/// returns the block (the group itself, or the leaf) it makes.
+/// Packs each group's children in a grid, innermost groups first. Every block (a group or a
+/// leaf) is placed with its top-left at the origin; the returned offsets say where each sits in
+/// its group, to be added once the blocks themselves are placed ([`shift_trees`]).
 fn pack(
     scenario: &Scenario,
-    id: &ElementId,
+    order: &[Visit],
     children: &BTreeMap<ElementId, Vec<ElementId>>,
-    depth: usize,
-    top: &ElementId,
     items: &mut BTreeMap<ElementId, Placed>,
-) -> Placed {
-    let Some(kids) = children.get(id) else {
-        let mut item = leaf(scenario, id, View::Network);
-        let footprint = item.footprint();
-        item.shape = item.shape.moved(-footprint.x, -footprint.y);
-        item.depth = depth;
-        item.top = top.clone();
-        items.insert(id.clone(), item.clone());
-        return item;
-    };
-    let blocks: Vec<Placed> = kids
-        .iter()
-        .map(|k| pack(scenario, k, children, depth + 1, top, items))
-        .collect();
-    let sizes: Vec<(f64, f64)> = blocks
-        .iter()
-        .map(|b| {
-            let f = b.footprint();
-            (f.width, f.height)
-        })
-        .collect();
-    let grid = Grid::best(&sizes, CELL_GAP, 1.5);
-    let mut item = group_item(scenario, id, depth, top);
-    let band = band_height(&item);
-    let (title_w, _) = label_box(&item.lines, item.size, item.weight);
-    let width = (grid.width + 2.0 * GROUP_PADDING).max(title_w + TITLE_ROOM);
-    let left = (width - grid.width) / 2.0;
-    for (i, block) in blocks.iter().enumerate() {
-        let (cx, cy) = grid.cell_origin(i, sizes[i]);
-        let f = block.footprint();
-        shift_tree(
-            &block.id,
-            children,
-            left + cx - f.x,
-            GROUP_PADDING + band + cy - f.y,
-            items,
-        );
+) -> HashMap<ElementId, (f64, f64)> {
+    let mut offsets = HashMap::new();
+    for &Visit { id, depth, top } in order {
+        let Some(kids) = children.get(id) else {
+            let mut item = leaf(scenario, id, View::Network);
+            let footprint = item.footprint();
+            item.shape = item.shape.moved(-footprint.x, -footprint.y);
+            item.depth = depth;
+            item.top = top.clone();
+            items.insert(id.clone(), item);
+            continue;
+        };
+        let footprints: Vec<Rect> = kids.iter().map(|k| items[k].footprint()).collect();
+        let sizes: Vec<(f64, f64)> = footprints.iter().map(|f| (f.width, f.height)).collect();
+        let grid = Grid::best(&sizes, CELL_GAP, 1.5);
+        let mut item = group_item(scenario, id, depth, top);
+        let band = band_height(&item);
+        let (title_w, _) = label_box(&item.lines, item.size, item.weight);
+        let width = (grid.width + 2.0 * GROUP_PADDING).max(title_w + TITLE_ROOM);
+        let left = (width - grid.width) / 2.0;
+        for (i, (kid, f)) in kids.iter().zip(&footprints).enumerate() {
+            let (cx, cy) = grid.cell_origin(i, sizes[i]);
+            offsets.insert(
+                kid.clone(),
+                (left + cx - f.x, GROUP_PADDING + band + cy - f.y),
+            );
+        }
+        item.shape = Rect {
+            x: 0.0,
+            y: 0.0,
+            width,
+            height: grid.height + 2.0 * GROUP_PADDING + band,
+        };
+        items.insert(id.clone(), item);
     }
-    item.shape = Rect {
-        x: 0.0,
-        y: 0.0,
-        width,
-        height: grid.height + 2.0 * GROUP_PADDING + band,
-    };
-    items.insert(id.clone(), item.clone());
-    item
+    offsets
 }
 
-fn shift_tree(
-    id: &ElementId,
+/// Moves every element by its own offset and those of all the groups it is in, top down, once
+/// each: shifting a whole subtree at every level would cost the square of the nesting depth.
+fn shift_trees(
+    roots: &[ElementId],
     children: &BTreeMap<ElementId, Vec<ElementId>>,
-    dx: f64,
-    dy: f64,
+    offsets: &HashMap<ElementId, (f64, f64)>,
     items: &mut BTreeMap<ElementId, Placed>,
 ) {
-    if let Some(item) = items.get_mut(id) {
-        item.shape = item.shape.moved(dx, dy);
-    }
-    for kid in children.get(id).into_iter().flatten() {
-        shift_tree(kid, children, dx, dy, items);
+    let mut stack: Vec<(&ElementId, (f64, f64))> = roots.iter().map(|r| (r, (0.0, 0.0))).collect();
+    while let Some((id, (dx, dy))) = stack.pop() {
+        let (ox, oy) = offsets.get(id).copied().unwrap_or_default();
+        let (dx, dy) = (dx + ox, dy + oy);
+        if let Some(item) = items.get_mut(id) {
+            item.shape = item.shape.moved(dx, dy);
+        }
+        for kid in children.get(id).into_iter().flatten() {
+            stack.push((kid, (dx, dy)));
+        }
     }
 }
 
@@ -746,19 +777,7 @@ fn org_chart(scenario: &Scenario) -> Layout {
     }
     shown.sort();
     shown.dedup();
-    // A reports-to cycle cannot pass the core's invariants, but a tree must never loop.
-    for id in shown.clone() {
-        let mut seen = vec![id.clone()];
-        let mut at = id.clone();
-        while let Some(up) = superior.get(&at).cloned() {
-            if seen.contains(&up) {
-                superior.remove(&at);
-                break;
-            }
-            seen.push(up.clone());
-            at = up;
-        }
-    }
+    break_cycles(&shown, &mut superior);
     let mut reports: BTreeMap<ElementId, Vec<ElementId>> = BTreeMap::new();
     for (report, boss) in &superior {
         reports
@@ -804,13 +823,44 @@ fn org_chart(scenario: &Scenario) -> Layout {
 
     let mut x = 0.0;
     for root in &roots {
-        tree.measure(root);
+        tree.measure_all(root);
         let span = &tree.spans[root];
         let centre = x + span.left;
         x = centre + span.right + TREE_GAP_X * 3.0;
-        tree.place(root, centre, 0.0);
+        tree.place_all(root, centre, 0.0);
     }
     finish(View::OrgChart, tree.items, tree.styles)
+}
+
+/// A reports-to cycle cannot pass the core's invariants, but a tree must never loop: drops the
+/// line that closes a loop. One walk up from each person, never past someone already walked
+/// from, so a chain of any depth costs one step per person.
+fn break_cycles(shown: &[ElementId], superior: &mut BTreeMap<ElementId, ElementId>) {
+    #[derive(PartialEq)]
+    enum Mark {
+        OnPath,
+        Done,
+    }
+    let mut marks: HashMap<ElementId, Mark> = HashMap::with_capacity(shown.len());
+    let mut path: Vec<ElementId> = Vec::new();
+    for id in shown {
+        let mut at = id.clone();
+        while !marks.contains_key(&at) {
+            marks.insert(at.clone(), Mark::OnPath);
+            path.push(at.clone());
+            let Some(up) = superior.get(&at).cloned() else {
+                break;
+            };
+            if marks.get(&up) == Some(&Mark::OnPath) {
+                superior.remove(&at);
+                break;
+            }
+            at = up;
+        }
+        for walked in path.drain(..) {
+            marks.insert(walked, Mark::Done);
+        }
+    }
 }
 
 impl Tree<'_> {
@@ -824,14 +874,31 @@ impl Tree<'_> {
         kids.len() >= 3 && kids.iter().all(|k| self.is_leaf(k))
     }
 
+    /// The subtree under `root`, each person after all their reports; walked with a stack of its
+    /// own, since a chain of command may run thousands deep.
+    fn bottom_up(&self, root: &ElementId) -> Vec<ElementId> {
+        let mut order = Vec::new();
+        let mut stack = vec![root.clone()];
+        while let Some(id) = stack.pop() {
+            stack.extend(self.reports.get(&id).into_iter().flatten().cloned());
+            order.push(id);
+        }
+        order.reverse();
+        order
+    }
+
+    fn measure_all(&mut self, root: &ElementId) {
+        for id in self.bottom_up(root) {
+            self.measure(&id);
+        }
+    }
+
+    /// Sizes `id` and its subtree, its reports already measured.
     fn measure(&mut self, id: &ElementId) {
         let item = leaf(self.scenario, id, View::OrgChart);
         let own = item.footprint().width / 2.0;
         self.items.insert(id.clone(), item);
         let kids = self.reports.get(id).cloned().unwrap_or_default();
-        for kid in &kids {
-            self.measure(kid);
-        }
         let span = if kids.is_empty() {
             Span {
                 left: own,
@@ -864,29 +931,36 @@ impl Tree<'_> {
         self.spans.insert(id.clone(), span);
     }
 
-    /// Places the subtree of `id` with its centre line at `x` and its top at `y`.
-    fn place(&mut self, id: &ElementId, x: f64, y: f64) {
+    /// Places the subtree of `root` with its centre line at `x` and its top at `y`, top down.
+    fn place_all(&mut self, root: &ElementId, x: f64, y: f64) {
+        let mut stack = vec![(root.clone(), x, y)];
+        while let Some((id, x, y)) = stack.pop() {
+            stack.extend(self.place(&id, x, y));
+        }
+    }
+
+    /// Places `id` with its centre line at `x` and its top at `y`; returns where its reports go.
+    fn place(&mut self, id: &ElementId, x: f64, y: f64) -> Vec<(ElementId, f64, f64)> {
         let kids = self.reports.get(id).cloned().unwrap_or_default();
-        let (top_w, top_h) = {
+        let top_h = {
             let item = self.items.get_mut(id).expect("measured");
             let f = item.footprint();
             item.shape = item.shape.moved(x - item.shape.centre().x, y - f.y);
-            (f.width, f.height)
+            f.height
         };
-        let _ = top_w;
+        let mut next = Vec::with_capacity(kids.len());
         if kids.is_empty() {
-            return;
+            return next;
         }
         let below = y + top_h + TREE_GAP_Y;
         if self.stacks(id) {
             let mut at = y + top_h + TREE_GAP_Y * 0.5;
             for kid in &kids {
                 let f = self.items[kid].footprint();
-                self.place(kid, x + COLUMN_INDENT + f.width / 2.0, at);
+                next.push((kid.clone(), x + COLUMN_INDENT + f.width / 2.0, at));
                 at += f.height + COLUMN_GAP;
             }
-            self.styles
-                .push((id.clone(), kids.clone(), TreeStyle::Column));
+            self.styles.push((id.clone(), kids, TreeStyle::Column));
         } else {
             let span_sum: f64 = kids
                 .iter()
@@ -898,11 +972,12 @@ impl Tree<'_> {
             let mut left = x - (span_sum - first - last) / 2.0 - first;
             for kid in &kids {
                 let (l, r) = (self.spans[kid].left, self.spans[kid].right);
-                self.place(kid, left + l, below);
+                next.push((kid.clone(), left + l, below));
                 left += l + r + TREE_GAP_X;
             }
-            self.styles.push((id.clone(), kids.clone(), TreeStyle::Row));
+            self.styles.push((id.clone(), kids, TreeStyle::Row));
         }
+        next
     }
 }
 

@@ -16,6 +16,7 @@ use crate::model::{
 };
 use crate::view::Emphasis;
 use crate::vocabulary::{self as vocab, Arrowhead, LinePattern};
+use crate::xml_text::escape;
 use std::borrow::Cow;
 use std::fmt::Write;
 
@@ -57,26 +58,9 @@ impl Svg {
             at.0,
             at.1,
             weight.css(),
-            escape(s)
+            escape(&font::bounded(s))
         );
     }
-}
-
-pub(crate) fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            // Control characters are not allowed in XML at all.
-            c if (c as u32) < 0x20 && c != '\t' && c != '\n' => {}
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 fn open_page(width: f64, height: f64) -> Svg {
@@ -378,7 +362,9 @@ pub(crate) fn notes_svg(
             (MARGIN, width - 2.0 * MARGIN)
         }
     };
-    for paragraph in notes.split('\n').filter(|p| !p.trim().is_empty()) {
+    // Words past the foot of the page are not drawn (nor gone through: notes may be long).
+    let bottom = height - MARGIN;
+    'notes: for paragraph in notes.split('\n').filter(|p| !p.trim().is_empty()) {
         let mut line = String::new();
         for word in paragraph.split_whitespace() {
             let (x, room) = place(y);
@@ -390,12 +376,15 @@ pub(crate) fn notes_svg(
             if line.is_empty() || font::text_width(&longer, size, Weight::Regular) <= room {
                 line = longer;
             } else {
+                if y > bottom {
+                    break 'notes;
+                }
                 svg.text((x, y), size, Weight::Regular, vocab::INK, "start", &line);
                 y += line_h;
                 line = word.to_owned();
             }
         }
-        if !line.is_empty() && y <= height - MARGIN {
+        if !line.is_empty() && y <= bottom {
             let (x, _) = place(y);
             svg.text((x, y), size, Weight::Regular, vocab::INK, "start", &line);
             y += line_h;
@@ -691,6 +680,7 @@ const BADGE_SIZE: f64 = 14.0;
 /// A lens's words on an element: a pill on the top edge — at the right end of a group's title
 /// band, centred over a leaf — white with an ink outline, so it reads in grey-scale too.
 fn badge(svg: &mut Svg, item: &Placed, text: &str) {
+    let text = &*font::bounded(text);
     let w = font::text_width(text, BADGE_SIZE, Weight::Semibold) + 12.0;
     let h = BADGE_SIZE + 6.0;
     let r = item.shape;

@@ -857,3 +857,93 @@ proptest! {
         prop_assert_eq!(map, original);
     }
 }
+
+#[test]
+fn an_edit_gives_no_name_or_title_more_than_the_limit() {
+    let mut map = district();
+    let longest = "n".repeat(MAX_NAME_CHARS);
+    let too_long = "é".repeat(MAX_NAME_CHARS + 1);
+    apply_and_check_undo(
+        &mut map,
+        &Op::CreateElement {
+            element: element("ok", &longest, None, ElementKind::Office),
+        },
+    );
+    let mut person = person("p", None, None, None);
+    person.details = ElementDetails::Person {
+        title: too_long.clone(),
+        position: None,
+        home_base: None,
+    };
+    let mut tagged = element("t", "Tagged", None, ElementKind::Office);
+    tagged.annotations.tags = vec![too_long.clone()];
+    let mut renamed = scenario(&map).elements[&ElementId::from("tl")].clone();
+    renamed.name = too_long.clone();
+    let mut scene = Scene::new("Story", sc(), View::Network);
+    scene.title = too_long.clone();
+    for op in [
+        Op::CreateElement {
+            element: element("long", &too_long, None, ElementKind::Office),
+        },
+        Op::CreateElement { element: person },
+        Op::CreateElement { element: tagged },
+        Op::UpdateElement { element: renamed },
+        Op::SetTitle {
+            title: too_long.clone(),
+        },
+        Op::RenameScenario {
+            id: sc(),
+            name: too_long.clone(),
+        },
+        Op::AddScene { scene, at: None },
+    ] {
+        let before = map.clone();
+        let e = ops::apply(&mut map, &sc(), &op).expect_err("too long");
+        assert_eq!(e.kind, ErrorKind::InvalidValue, "{op:?}");
+        assert!(
+            e.message.contains("at most 500") && e.message.len() < 300,
+            "{}",
+            e.message
+        );
+        assert_eq!(map, before, "a refused edit changes nothing");
+    }
+}
+
+#[test]
+fn a_map_that_already_holds_a_long_name_keeps_it_and_undo_restores_it() {
+    // An older file or imported JSON may hold longer text. As in an open document (one index kept
+    // in step), renaming, deleting and undoing work, and a failed batch rolls back.
+    let mut map = district();
+    let legacy = "Old ".repeat(MAX_NAME_CHARS);
+    let tl = ElementId::from("tl");
+    map.scenarios[0].elements.get_mut(&tl).expect("tl").name = legacy.clone();
+    map.title = legacy.clone();
+    let original = map.clone();
+    let mut index = ops::Index::build(&map);
+    let mut shorter = scenario(&map).elements[&tl].clone();
+    shorter.name = "Teaching & Learning".into();
+    let mut kept = scenario(&map).elements[&tl].clone();
+    kept.annotations.notes = "Still the same name.".into();
+    for op in [
+        Op::UpdateElement { element: kept },
+        Op::UpdateElement { element: shorter },
+        Op::DeleteElement { id: tl.clone() },
+        Op::SetTitle {
+            title: "District".into(),
+        },
+    ] {
+        let applied = ops::apply_indexed(&mut map, &mut index, &sc(), &op).expect("applies");
+        ops::apply_indexed(&mut map, &mut index, &sc(), &applied.inverse).expect("undo applies");
+        assert_eq!(map, original, "undo of {op:?} restores the long name");
+    }
+    let failing = Op::Batch {
+        ops: vec![
+            Op::DeleteElement { id: tl.clone() },
+            Op::DeleteElement {
+                id: "no-such".into(),
+            },
+        ],
+    };
+    ops::apply_indexed(&mut map, &mut index, &sc(), &failing).expect_err("second step fails");
+    assert_eq!(map, original, "the rollback restores the long name");
+}
