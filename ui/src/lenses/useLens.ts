@@ -1,11 +1,9 @@
 // The lens switched on, the core's figures and paint for it, and the background refinement of
 // betweenness on big maps (progress, then the exact view replacing the estimate).
 import { useEffect, useRef, useState } from "react";
-import type { Core } from "cytoscape";
-import { mapDrawn } from "../canvas/mapDrawn";
+import { useCanvasController, useCanvasCy } from "../canvas/controller";
 import { commands, events, type AnalysisProgress, type LensChoice, type LensView_Serialize } from "../bindings";
 import type { MapSnapshot } from "../map/types";
-import { liveCy } from "./cy";
 import { followLens } from "./lensLayer";
 
 export type LensState = {
@@ -17,19 +15,6 @@ export type LensState = {
   error: string | null;
 };
 
-/** The canvas's Cytoscape instance once it exists (it is replaced when the vocabulary changes). */
-export function useLiveCy(): Core | null {
-  const [cy, setCy] = useState<Core | null>(() => liveCy());
-  useEffect(() => {
-    const timer = setInterval(() => {
-      const now = liveCy();
-      setCy((was) => (was === now ? was : now));
-    }, 400);
-    return () => clearInterval(timer);
-  }, []);
-  return cy;
-}
-
 export function useLens(snapshot: MapSnapshot): LensState {
   const [lenses, setLenses] = useState<LensChoice[]>([]);
   const [lens, setLens] = useState<string | null>(null);
@@ -37,7 +22,8 @@ export function useLens(snapshot: MapSnapshot): LensState {
   const [progress, setProgress] = useState<AnalysisProgress | null>(null);
   const [error, setError] = useState<string | null>(null);
   const generation = useRef<number | null>(null);
-  const cy = useLiveCy();
+  const controller = useCanvasController();
+  const cy = useCanvasCy();
 
   useEffect(() => {
     commands.lenses().then(setLenses).catch(() => setLenses([]));
@@ -45,7 +31,8 @@ export function useLens(snapshot: MapSnapshot): LensState {
 
   useEffect(() => {
     let cancelled = false;
-    mapDrawn
+    controller
+      .mapDrawn()
       .then(() => (cancelled ? null : commands.lensView(lens)))
       .then((answer) => {
         if (cancelled || answer === null) return;
@@ -62,7 +49,7 @@ export function useLens(snapshot: MapSnapshot): LensState {
     return () => {
       cancelled = true;
     };
-  }, [lens, snapshot]);
+  }, [controller, lens, snapshot]);
 
   useEffect(() => {
     const stops: (() => void)[] = [];
