@@ -5,6 +5,7 @@ import { useCanvasController, useCanvasCy } from "../canvas/controller";
 import { commands, events, type AnalysisProgress, type LensChoice, type LensView_Serialize } from "../bindings";
 import type { MapSnapshot } from "../map/types";
 import { followLens } from "./lensLayer";
+import { shownError } from "../state/errors";
 
 export type LensState = {
   lenses: LensChoice[];
@@ -45,7 +46,7 @@ export function useLens(snapshot: MapSnapshot): LensState {
         setView(answer.data);
         setProgress(null);
       })
-      .catch((e: unknown) => !cancelled && setError(String((e as { message?: string })?.message ?? e)));
+      .catch((e: unknown) => !cancelled && setError(shownError(e).text));
     return () => {
       cancelled = true;
     };
