@@ -2,7 +2,7 @@
 // palette, the canvas (with the first-run hint over the sample, the minimap and zoom controls) and the
 // side panel (inspector and legend); plus the popovers a gesture opens and the `?` overlay. What
 // each key, button and menu item does lives in the action table (actions/table.ts).
-import { useCallback, useRef, useState } from "react";
+import { useCallback, useRef, useState, type RefObject } from "react";
 import type { MapSnapshot, View, Vocabulary } from "./map/types";
 import { MapCanvas, type CanvasEvents, type CanvasHandle, type CanvasTarget } from "./canvas/MapCanvas";
 import { CanvasController, CanvasControllerContext } from "./canvas/controller";
@@ -20,12 +20,12 @@ import { RenameField } from "./panels/RenameField";
 import { ContextMenu } from "./panels/ContextMenu";
 import { menuFor } from "./actions/menus";
 import { shortcutRows, type ActionContext } from "./actions/table";
-import { ActionButton, ActionsProvider, useActions } from "./actions/useActions";
+import { ActionButton, ActionsProvider, useActionTable, useActions } from "./actions/useActions";
 import type { MapEditing } from "./state/useMapDocument";
-import { useEditCommands } from "./state/useEditCommands";
+import { useEditCommands, type EditCommands } from "./state/useEditCommands";
 import { useSelectCreated } from "./state/useSelectCreated";
 import { isBuiltInSample } from "./map/sample";
-import { useLens } from "./lenses/useLens";
+import { useLens, type LensState } from "./lenses/useLens";
 import { LensPicker } from "./lenses/LensPicker";
 import { LensPanel } from "./lenses/LensPanel";
 import { ScenesPanel } from "./scenes/ScenesPanel";
@@ -99,44 +99,12 @@ function MapWindowBody({ snapshot, vocabulary, editing, controller }: Props & { 
     onDropKind: (kind, at) => void edits.add(kind, at),
   };
 
-  const chooserEnds = ({ source, target }: { source: string; target: string }) => {
-    const [from, to] = [canvas.current?.clientBox(source), canvas.current?.clientBox(target)];
-    return from && to ? { source: from, target: to } : null;
-  };
-  const nameOf = (id: string) => snapshot.elements.find((e) => e.id === id)?.name ?? "?";
-  const renamed = renaming ? snapshot.elements.find((e) => e.id === renaming) : undefined;
-  const renameBox = renamed ? canvas.current?.clientBox(renamed.id) : null;
-  const scenario = snapshot.scenarios.find((s) => s.id === snapshot.scenario);
   const sample = isBuiltInSample(snapshot);
-  const modelAt = (p: Point) => canvas.current?.modelAt(p.x, p.y) ?? p;
 
   return (
     <ActionsProvider actions={actions}>
       <div className="app">
-        <TopBar
-          title={snapshot.title}
-          subtitle={[scenario?.name, sample ? "Sample district" : snapshot.file_name].filter(Boolean).join(" · ")}
-          view={view}
-          onView={setView}
-          history={
-            <>
-              <ActionButton name="undo" className="tool-button round" ariaLabel="Undo" testId="undo">↶</ActionButton>
-              <ActionButton name="redo" className="tool-button round" ariaLabel="Redo" testId="redo">↷</ActionButton>
-            </>
-          }
-          search={<SearchBox ref={search} elements={snapshot.elements} vocabulary={vocabulary} onPick={focus} />}
-          actions={
-            <>
-              <LensPicker state={lens} />
-              <ActionButton name="present" className="tool-button round" ariaLabel="Present" testId="present-button">▶</ActionButton>
-              <ExportButton view={view} scenes={scenes} open={exportOpen} onClose={() => setExportOpen(false)} />
-              <ActionButton name="fit" className="tool-button" testId="zoom-fit">
-                <FitIcon /> <span className="tool-label">Fit</span>
-              </ActionButton>
-              <ActionButton name="help" className="tool-button round" ariaLabel="Keyboard shortcuts" testId="help-button">?</ActionButton>
-            </>
-          }
-        />
+        <WindowTopBar snapshot={snapshot} vocabulary={vocabulary} view={view} onView={setView} lens={lens} search={search} onFind={focus} exportOpen={exportOpen} onCloseExport={() => setExportOpen(false)} />
         <div className="workspace">
           <Palette vocabulary={vocabulary} enabled onAdd={(kind) => actions.run(`add_${kind}`)} />
           <main className="canvas-area">
@@ -158,36 +126,118 @@ function MapWindowBody({ snapshot, vocabulary, editing, controller }: Props & { 
             <Legend vocabulary={vocabulary} />
           </aside>
         </div>
-        {chooser && (
-          <RelationChooser
-            vocabulary={vocabulary}
-            sourceName={nameOf(chooser.source)}
-            targetName={nameOf(chooser.target)}
-            at={chooser.at}
-            ends={chooserEnds(chooser)}
-            onClose={() => setChooser(null)}
-            onChoose={(choice) => {
-              setChooser(null);
-              void edits.connect(chooser.source, chooser.target, choice);
-            }}
-          />
-        )}
-        {renamed && renameBox && (
-          <RenameField
-            key={renamed.id}
-            box={renameBox}
-            name={renamed.name}
-            onDone={(name) => {
-              setRenaming(null);
-              if (name !== null) void edits.rename(renamed, name);
-            }}
-          />
-        )}
-        {menu && <ContextMenu at={menu.at} onClose={() => setMenu(null)} items={menuFor(menu.target, context, actions.run, modelAt(menu.at))} />}
+        <GesturePopovers
+          {...{ snapshot, vocabulary, canvas, edits, chooser, renaming, menu, context }}
+          onChooserClose={() => setChooser(null)}
+          onRenamed={() => setRenaming(null)}
+          onMenuClose={() => setMenu(null)}
+        />
         {presenting !== null && <Presentation scenes={scenes} start={presenting} controls={sceneControls} onExit={() => setPresenting(null)} />}
         {helpOpen && <HelpOverlay shortcuts={shortcutRows(context)} onClose={() => setHelpOpen(false)} />}
         <ImportDialog />
       </div>
     </ActionsProvider>
+  );
+}
+
+type TopBarProps = {
+  snapshot: MapSnapshot;
+  vocabulary: Vocabulary;
+  view: View;
+  onView(view: View): void;
+  lens: LensState;
+  search: RefObject<SearchBoxHandle | null>;
+  onFind(id: string): void;
+  exportOpen: boolean;
+  onCloseExport(): void;
+};
+
+/** The top bar with this window's buttons, each running an action from the table. */
+function WindowTopBar({ snapshot, vocabulary, view, onView, lens, search, onFind, exportOpen, onCloseExport }: TopBarProps) {
+  const scenario = snapshot.scenarios.find((s) => s.id === snapshot.scenario);
+  const sample = isBuiltInSample(snapshot);
+  const scenes = snapshot.scenes ?? [];
+  return (
+    <TopBar
+      title={snapshot.title}
+      subtitle={[scenario?.name, sample ? "Sample district" : snapshot.file_name].filter(Boolean).join(" · ")}
+      view={view}
+      onView={onView}
+      history={
+        <>
+          <ActionButton name="undo" className="tool-button round" ariaLabel="Undo" testId="undo">↶</ActionButton>
+          <ActionButton name="redo" className="tool-button round" ariaLabel="Redo" testId="redo">↷</ActionButton>
+        </>
+      }
+      search={<SearchBox ref={search} elements={snapshot.elements} vocabulary={vocabulary} onPick={onFind} />}
+      actions={
+        <>
+          <LensPicker state={lens} />
+          <ActionButton name="present" className="tool-button round" ariaLabel="Present" testId="present-button">▶</ActionButton>
+          <ExportButton view={view} scenes={scenes} open={exportOpen} onClose={onCloseExport} />
+          <ActionButton name="fit" className="tool-button" testId="zoom-fit">
+            <FitIcon /> <span className="tool-label">Fit</span>
+          </ActionButton>
+          <ActionButton name="help" className="tool-button round" ariaLabel="Keyboard shortcuts" testId="help-button">?</ActionButton>
+        </>
+      }
+    />
+  );
+}
+
+type PopoverProps = {
+  snapshot: MapSnapshot;
+  vocabulary: Vocabulary;
+  canvas: RefObject<CanvasHandle | null>;
+  edits: EditCommands;
+  context: ActionContext;
+  chooser: { source: string; target: string; at: Point } | null;
+  renaming: string | null;
+  menu: { target: CanvasTarget; at: Point } | null;
+  onChooserClose(): void;
+  onRenamed(): void;
+  onMenuClose(): void;
+};
+
+/** What a gesture opens over the canvas: the relation chooser, the rename field, the right-click menu. */
+function GesturePopovers({ snapshot, vocabulary, canvas, edits, context, chooser, renaming, menu, onChooserClose, onRenamed, onMenuClose }: PopoverProps) {
+  const actions = useActionTable();
+  const chooserEnds = ({ source, target }: { source: string; target: string }) => {
+    const [from, to] = [canvas.current?.clientBox(source), canvas.current?.clientBox(target)];
+    return from && to ? { source: from, target: to } : null;
+  };
+  const nameOf = (id: string) => snapshot.elements.find((e) => e.id === id)?.name ?? "?";
+  const renamed = renaming ? snapshot.elements.find((e) => e.id === renaming) : undefined;
+  const renameBox = renamed ? canvas.current?.clientBox(renamed.id) : null;
+  const modelAt = (p: Point) => canvas.current?.modelAt(p.x, p.y) ?? p;
+  return (
+    <>
+      {chooser && (
+        <RelationChooser
+          vocabulary={vocabulary}
+          sourceName={nameOf(chooser.source)}
+          targetName={nameOf(chooser.target)}
+          at={chooser.at}
+          ends={chooserEnds(chooser)}
+          onClose={onChooserClose}
+          onChoose={(choice) => {
+            onChooserClose();
+            void edits.connect(chooser.source, chooser.target, choice);
+          }}
+        />
+      )}
+      {renamed && renameBox && (
+        <RenameField
+          key={renamed.id}
+          box={renameBox}
+          name={renamed.name}
+          onDone={(name) => {
+            onRenamed();
+            if (name !== null) void edits.rename(renamed, name);
+          }}
+        />
+      )}
+      {menu && <ContextMenu at={menu.at} onClose={onMenuClose} items={menuFor(menu.target, context, actions.run, modelAt(menu.at))} />}
+    </>
   );
 }
