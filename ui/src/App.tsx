@@ -4,10 +4,11 @@ import { useCallback, useState } from "react";
 import { useMapDocument } from "./state/useMapDocument";
 import { MapWindow } from "./MapWindow";
 import { Toast, type ToastMessage } from "./panels/Toast";
+import type { ShownError } from "./state/errors";
 
 export function App() {
   const [toast, setToast] = useState<ToastMessage | null>(null);
-  const showError = useCallback((text: string) => setToast({ id: Date.now(), text, tone: "error" }), []);
+  const showError = useCallback(({ text, tone }: ShownError) => setToast({ id: Date.now(), text, tone }), []);
   const dismiss = useCallback(() => setToast(null), []);
   const document = useMapDocument(showError);
   let body;

@@ -4,7 +4,20 @@ import { createRoot } from "react-dom/client";
 import "@fontsource/source-sans-3/400.css";
 import "@fontsource/source-sans-3/600.css";
 import "@fontsource/source-sans-3/700.css";
-import "./styles/window.css";
+// The window's styles by what they style; the narrow-window overrides come last.
+import "./styles/base.css";
+import "./styles/layout.css";
+import "./styles/top-bar.css";
+import "./styles/search.css";
+import "./styles/canvas-overlays.css";
+import "./styles/side-panel.css";
+import "./styles/legend.css";
+import "./styles/overlays.css";
+import "./styles/palette.css";
+import "./styles/canvas.css";
+import "./styles/popovers.css";
+import "./styles/toast.css";
+import "./styles/narrow-windows.css";
 import { App } from "./App";
 
 createRoot(document.getElementById("root")!).render(

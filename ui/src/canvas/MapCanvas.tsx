@@ -12,7 +12,7 @@ import { addMissing, syncElements } from "./syncElements";
 import { addInSlices, BIG_MAP_RENDERER, BIG_MAP_STYLE, hiddenAtOverview, isBigMap, personEndClasses } from "./bigMap";
 import { followLevelOfDetail, levelOfDetailClasses } from "./levelOfDetail";
 import { installTestHook, markComplete } from "./testHook";
-import { markMapDrawn } from "./mapDrawn";
+import { useCanvasController } from "./controller";
 import { highlightSelection } from "./highlight";
 import { followDrags, type DropHint, type DropReport } from "./dragToMove";
 import { ConnectHandle } from "./ConnectHandle";
@@ -83,6 +83,7 @@ export function MapCanvas({ snapshot, vocabulary, view, editable, events, handle
   const [arriving, setArriving] = useState<{ done: number; total: number } | null>(null);
   const latest = useRef({ snapshot, view, events, editable });
   latest.current = { snapshot, view, events, editable };
+  const controller = useCanvasController();
 
   useEffect(() => {
     const big = isBigMap(latest.current.snapshot);
@@ -98,6 +99,7 @@ export function MapCanvas({ snapshot, vocabulary, view, editable, events, handle
     });
     cyRef.current = instance;
     setCy(instance);
+    controller.attach(instance);
     const stops = [
       followLevelOfDetail(instance),
       highlightSelection(instance),
@@ -108,11 +110,15 @@ export function MapCanvas({ snapshot, vocabulary, view, editable, events, handle
       }),
       reportGestures(instance, () => latest.current.events),
     ];
-    const resize = new ResizeObserver(() => instance.resize());
+    const resize = new ResizeObserver(() => {
+      instance.resize();
+      controller.resized();
+    });
     if (container.current) resize.observe(container.current);
     return () => {
       resize.disconnect();
       stops.forEach((stop) => stop());
+      controller.detach(instance);
       instance.destroy();
       cyRef.current = null;
     };
@@ -132,6 +138,7 @@ export function MapCanvas({ snapshot, vocabulary, view, editable, events, handle
     if (!instance) return;
     const { snapshot: shown, view: shownNow } = latest.current;
     const run = ++generation.current;
+    const ended = controller.arrangingStarted();
     const viewChanged = shownView.current !== shownNow;
     if (viewChanged) owesFit.current = true;
     shownView.current = shownNow;
@@ -170,13 +177,14 @@ export function MapCanvas({ snapshot, vocabulary, view, editable, events, handle
         : Promise.resolve();
     void arrangementFor(instance, shownNow, definitions, positionsFor(shown, shownNow), remembered.current[shownNow]).then(
       async ({ positions, laidOut }) => {
-        if (run !== generation.current || instance.destroyed()) return;
+        if (run !== generation.current || instance.destroyed()) return ended(null);
         const fit = owesFit.current;
         owesFit.current = false;
         // The first drawing appears in place; later ones move, so the eye can follow.
         await applyArrangement(instance, positions, { animate: hookInstalled.current, fit });
         if (!hookInstalled.current) performance.mark("murmuration:arranged");
         if (laidOut) remembered.current[shownNow] = currentPositions(instance);
+        ended(run === generation.current ? shownNow : null);
         if (!hookInstalled.current) {
           hookInstalled.current = true;
           // Two frames later the canvas has drawn the arranged map.
@@ -185,13 +193,13 @@ export function MapCanvas({ snapshot, vocabulary, view, editable, events, handle
               installTestHook(instance, () => latest.current.view);
               void addLater().then(() => {
                 markComplete();
-                markMapDrawn();
+                controller.markDrawn();
               });
             }),
           );
         } else void addLater();
       },
-    );
+    ).catch(() => ended(null));
   };
 
   // Only once `cy` is set: showing from the ref before would draw the map, and the state change
@@ -270,8 +278,13 @@ export function MapCanvas({ snapshot, vocabulary, view, editable, events, handle
         if (!c) return {};
         const { view: now } = latest.current;
         delete remembered.current[now];
-        const positions = await requestLayout(now, c.elements().jsons() as never);
-        await applyArrangement(c, positions, { animate: true, fit: true });
+        const ended = controller.arrangingStarted();
+        try {
+          const positions = await requestLayout(now, c.elements().jsons() as never);
+          await applyArrangement(c, positions, { animate: true, fit: true });
+        } finally {
+          ended(null);
+        }
         return currentPositions(c);
       },
     }),

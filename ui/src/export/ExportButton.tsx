@@ -1,26 +1,17 @@
-// The top bar's Export button; Ctrl+E opens the dialog too.
-import { useEffect, useState } from "react";
+// The top bar's Export button and the dialog it opens (the "export" action, Ctrl+E, opens it too).
 import type { View } from "../map/types";
+import { ActionButton } from "../actions/useActions";
 import { ExportDialog } from "./ExportDialog";
 
-export function ExportButton({ view, scenes }: { view: View; scenes: { id: string; title: string }[] }) {
-  const [open, setOpen] = useState(false);
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if ((e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === "e") {
-        e.preventDefault();
-        setOpen(true);
-      }
-    };
-    window.addEventListener("keydown", onKey);
-    return () => window.removeEventListener("keydown", onKey);
-  }, []);
+type Props = { view: View; scenes: { id: string; title: string }[]; open: boolean; onClose(): void };
+
+export function ExportButton({ view, scenes, open, onClose }: Props) {
   return (
     <>
-      <button className="tool-button nowrap" title="Export (Ctrl+E)" data-testid="export-button" onClick={() => setOpen(true)}>
+      <ActionButton name="export" className="tool-button nowrap" testId="export-button">
         ⤓ Export
-      </button>
-      {open && <ExportDialog view={view} scenes={scenes} onClose={() => setOpen(false)} />}
+      </ActionButton>
+      {open && <ExportDialog view={view} scenes={scenes} onClose={onClose} />}
     </>
   );
 }

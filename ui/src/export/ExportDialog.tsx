@@ -5,16 +5,14 @@ import { useEffect, useRef, useState } from "react";
 import { commands } from "../bindings";
 import type { View } from "../map/types";
 import { FORMATS, PAGES, isDrawing, optionsFor, previewOptions, svgDataUrl, type Choice, type Format } from "./exportOptions";
+import { shownError } from "../state/errors";
 import "./export.css";
 
 type Props = { view: View; scenes: { id: string; title: string }[]; onClose(): void };
 
 type Outcome = { kind: "saved"; path: string } | { kind: "cancelled" } | { kind: "error"; message: string } | null;
 
-function messageOf(error: unknown): string {
-  if (typeof error === "object" && error !== null && "message" in error) return String((error as { message: unknown }).message);
-  return String(error);
-}
+const messageOf = (error: unknown) => shownError(error).text;
 
 export function ExportDialog({ view, scenes, onClose }: Props) {
   const [choice, setChoice] = useState<Choice>({ format: "pdf", view: view === "org_chart" ? "org-chart" : "network", page: "a4", scene: null });

@@ -4,11 +4,12 @@
 import { useState } from "react";
 import type { LensState } from "./useLens";
 import { eiBars } from "./paint";
-import { focusIds } from "./cy";
+import { useCanvasController } from "../canvas/controller";
 import "./lenses.css";
 
 export function LensPanel({ state }: { state: LensState }) {
   const [open, setOpen] = useState(true);
+  const controller = useCanvasController();
   const { view, progress, error } = state;
   const paint = state.lens ? view?.paint ?? null : null;
   const analysis = view?.analysis;
@@ -52,7 +53,7 @@ export function LensPanel({ state }: { state: LensState }) {
                       className="lens-move"
                       data-testid={`leader-move-${i}`}
                       title={move.evidence}
-                      onClick={() => focusIds(move.elements.map((e) => e.id))}
+                      onClick={() => controller.bringForward(move.elements.map((e) => e.id))}
                     >
                       <span className={`move-verb verb-${move.verb}`}>{move.verb}</span>
                       <span className="move-words">{withoutVerb(move.words, move.verb)}</span>
@@ -71,6 +72,8 @@ export function LensPanel({ state }: { state: LensState }) {
 type Analysis = NonNullable<LensState["view"]>["analysis"];
 
 function Metrics({ analysis }: { analysis: Analysis }) {
+  const controller = useCanvasController();
+  const focusIds = (ids: string[]) => controller.bringForward(ids);
   const bars = eiBars(analysis.silos.groups);
   const brokers = analysis.brokers.top.slice(0, 5);
   const share = analysis.home_base.share;

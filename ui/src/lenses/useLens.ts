@@ -1,12 +1,11 @@
 // The lens switched on, the core's figures and paint for it, and the background refinement of
 // betweenness on big maps (progress, then the exact view replacing the estimate).
 import { useEffect, useRef, useState } from "react";
-import type { Core } from "cytoscape";
-import { mapDrawn } from "../canvas/mapDrawn";
+import { useCanvasController, useCanvasCy } from "../canvas/controller";
 import { commands, events, type AnalysisProgress, type LensChoice, type LensView_Serialize } from "../bindings";
 import type { MapSnapshot } from "../map/types";
-import { liveCy } from "./cy";
 import { followLens } from "./lensLayer";
+import { shownError } from "../state/errors";
 
 export type LensState = {
   lenses: LensChoice[];
@@ -17,19 +16,6 @@ export type LensState = {
   error: string | null;
 };
 
-/** The canvas's Cytoscape instance once it exists (it is replaced when the vocabulary changes). */
-export function useLiveCy(): Core | null {
-  const [cy, setCy] = useState<Core | null>(() => liveCy());
-  useEffect(() => {
-    const timer = setInterval(() => {
-      const now = liveCy();
-      setCy((was) => (was === now ? was : now));
-    }, 400);
-    return () => clearInterval(timer);
-  }, []);
-  return cy;
-}
-
 export function useLens(snapshot: MapSnapshot): LensState {
   const [lenses, setLenses] = useState<LensChoice[]>([]);
   const [lens, setLens] = useState<string | null>(null);
@@ -37,7 +23,8 @@ export function useLens(snapshot: MapSnapshot): LensState {
   const [progress, setProgress] = useState<AnalysisProgress | null>(null);
   const [error, setError] = useState<string | null>(null);
   const generation = useRef<number | null>(null);
-  const cy = useLiveCy();
+  const controller = useCanvasController();
+  const cy = useCanvasCy();
 
   useEffect(() => {
     commands.lenses().then(setLenses).catch(() => setLenses([]));
@@ -45,7 +32,8 @@ export function useLens(snapshot: MapSnapshot): LensState {
 
   useEffect(() => {
     let cancelled = false;
-    mapDrawn
+    controller
+      .mapDrawn()
       .then(() => (cancelled ? null : commands.lensView(lens)))
       .then((answer) => {
         if (cancelled || answer === null) return;
@@ -58,11 +46,11 @@ export function useLens(snapshot: MapSnapshot): LensState {
         setView(answer.data);
         setProgress(null);
       })
-      .catch((e: unknown) => !cancelled && setError(String((e as { message?: string })?.message ?? e)));
+      .catch((e: unknown) => !cancelled && setError(shownError(e).text));
     return () => {
       cancelled = true;
     };
-  }, [lens, snapshot]);
+  }, [controller, lens, snapshot]);
 
   useEffect(() => {
     const stops: (() => void)[] = [];

@@ -1,11 +1,11 @@
 // One attribute in the inspector: its name and its value in plain words, or — when the map can be
 // edited — a control for it. Text commits when the field is left or Enter is pressed, so one edit
 // becomes one command (and one undo step), not one per keystroke.
-import { useEffect, useState, type KeyboardEvent } from "react";
 import type { Field } from "../map/fields";
 import { choiceLabel } from "../map/fields";
 import type { MapElement } from "../map/types";
 import { StepsField } from "./StepsField";
+import { CommitInput } from "./CommitInput";
 
 type Props = {
   field: Field;
@@ -142,49 +142,4 @@ function FieldControl({ id, field, value, elements, onChange }: ControlProps) {
         <CommitInput id={id} testId={testId} value={value ? String(value) : ""} placeholder={field.type === "text" ? field.placeholder : undefined} onCommit={onChange} />
       );
   }
-}
-
-type CommitInputProps = {
-  id: string;
-  testId: string;
-  value: string;
-  onCommit(value: string): void;
-  type?: "text" | "number";
-  placeholder?: string;
-  multiline?: boolean;
-  suffix?: string;
-};
-
-/** A text box that reports its value once, when left or on Enter, and only if it changed. */
-export function CommitInput({ id, testId, value, onCommit, type = "text", placeholder, multiline, suffix }: CommitInputProps) {
-  const [draft, setDraft] = useState(value);
-  useEffect(() => setDraft(value), [value]);
-  const commit = () => {
-    if (draft !== value) onCommit(draft);
-  };
-  const onKeyDown = (e: KeyboardEvent<HTMLInputElement | HTMLTextAreaElement>) => {
-    if (e.key === "Enter" && (!multiline || e.ctrlKey || e.metaKey)) {
-      e.preventDefault();
-      (e.target as HTMLElement).blur();
-    } else if (e.key === "Escape") {
-      setDraft(value);
-      e.stopPropagation();
-    }
-  };
-  const common = {
-    id,
-    "data-testid": testId,
-    value: draft,
-    placeholder,
-    onChange: (e: { target: { value: string } }) => setDraft(e.target.value),
-    onBlur: commit,
-    onKeyDown,
-  };
-  if (multiline) return <textarea rows={3} {...common} />;
-  return (
-    <span className="with-suffix">
-      <input type={type} {...common} />
-      {suffix && suffix !== "year" && <span className="suffix">{suffix}</span>}
-    </span>
-  );
 }

@@ -1,7 +1,7 @@
 // The note over the built-in sample, so nobody mistakes Riverside Unified for their own district,
 // and the two gestures a newcomer cannot see until shown: the connect handle appears only on hover,
 // and renaming is a double-click. Dismissed once, it stays dismissed on this computer. It is a strip
-// above the canvas rather than a card over it (window.css), so it never hides the top of the map.
+// above the canvas rather than a card over it (styles/canvas-overlays.css), so it never hides the top of the map.
 import { useState } from "react";
 
 const DISMISSED_KEY = "murmuration.sampleHintDismissed";

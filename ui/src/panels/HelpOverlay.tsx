@@ -1,6 +1,6 @@
-// The `?` overlay: every keyboard shortcut (from the one shortcut table) and every mouse gesture.
-import type { Vocabulary } from "../bindings";
-import { SHORTCUTS, type Shortcut } from "../state/shortcuts";
+// The `?` overlay: every keyboard shortcut (the actions with keys, from the one action table) and
+// every mouse gesture.
+import type { ActionGroup, ShortcutRow } from "../actions/table";
 
 const GESTURES: [string, string][] = [
   ["Drag the background", "Pan"],
@@ -14,12 +14,11 @@ const GESTURES: [string, string][] = [
   ["Right-click", "More actions"],
 ];
 
-type Props = { onClose(): void; vocabulary: Vocabulary };
+type Props = { onClose(): void; shortcuts: ShortcutRow[] };
 
-export function HelpOverlay({ onClose, vocabulary }: Props) {
-  const groups = ["Find and look", "Edit", "Add"] as const;
-  const describe = (s: Shortcut) =>
-    s.group === "Add" ? `Add ${vocabulary.elements.find((e) => `add_${e.kind}` === s.action)?.label.toLowerCase() ?? s.action.slice(4)}` : s.description;
+const GROUPS: ActionGroup[] = ["Find and look", "Edit", "Add"];
+
+export function HelpOverlay({ onClose, shortcuts }: Props) {
   return (
     <div className="overlay" role="dialog" aria-modal="true" aria-label="Keyboard shortcuts" data-testid="help-overlay" onClick={onClose}>
       <div className="overlay-card help" onClick={(e) => e.stopPropagation()}>
@@ -30,19 +29,19 @@ export function HelpOverlay({ onClose, vocabulary }: Props) {
           </button>
         </header>
         <div className="help-columns">
-          {groups.map((group) => (
+          {GROUPS.map((group) => (
             <section key={group}>
               <h3>{group}</h3>
               <table>
                 <tbody>
-                  {SHORTCUTS.filter((s) => s.group === group).map((s) => (
-                    <tr key={s.action}>
+                  {shortcuts.filter((s) => s.group === group).map((s) => (
+                    <tr key={s.name} data-testid={`shortcut-${s.name}`}>
                       <td className="keys">
                         {s.keys.map((k) => (
                           <kbd key={k}>{k}</kbd>
                         ))}
                       </td>
-                      <td>{describe(s)}</td>
+                      <td>{s.label}</td>
                     </tr>
                   ))}
                 </tbody>

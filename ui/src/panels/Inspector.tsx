@@ -4,7 +4,8 @@
 import type { Vocabulary } from "../bindings";
 import type { MapElement, MapRelation, MapSnapshot } from "../map/types";
 import { ANNOTATION_FIELDS, elementFields, readField, relationFields, withField } from "../map/fields";
-import { FieldRow, CommitInput } from "./FieldRow";
+import { FieldRow } from "./FieldRow";
+import { CommitInput } from "./CommitInput";
 import { LineSwatch, ShapeSwatch } from "./Swatches";
 import { Connections } from "./Connections";
 import { MapSummary } from "./MapSummary";

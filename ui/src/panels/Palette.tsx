@@ -1,7 +1,7 @@
 // The palette of element kinds down the left edge: click to add one (inside the selected group, if
 // a group is selected), or drag one onto the canvas. Each shows its shape and its key.
 import type { ElementKind, Vocabulary } from "../bindings";
-import { ADD_KEYS } from "../state/shortcuts";
+import { ADD_KEYS } from "../actions/table";
 import { PALETTE_DRAG_TYPE } from "../canvas/MapCanvas";
 import { ShapeSwatch } from "./Swatches";
 

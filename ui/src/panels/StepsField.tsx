@@ -2,7 +2,7 @@
 // Read-only it is a numbered list; editable, each step can be renamed, given an owner, moved or removed.
 import type { RoutineStep_Serialize } from "../bindings";
 import type { MapElement } from "../map/types";
-import { CommitInput } from "./FieldRow";
+import { CommitInput } from "./CommitInput";
 
 type Props = {
   value: unknown;

@@ -3,7 +3,6 @@
 import { useEffect, useRef, useState } from "react";
 import type { Scene } from "../scenes/sceneLogic";
 import { clearFocus, showScene, type SceneControls } from "../scenes/showScene";
-import { liveCy } from "../lenses/cy";
 import { presentKey } from "./stepping";
 import "./presentation.css";
 
@@ -40,23 +39,24 @@ export function Presentation({ scenes, start, controls, onExit }: Props) {
       document.removeEventListener("fullscreenchange", onFullscreen);
       document.body.classList.remove("presenting");
       if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
-      clearFocus();
+      const { canvas } = latest.current.controls;
+      clearFocus(canvas.cy());
       // Back to the view and lens the coach left for the presentation.
       latest.current.controls.setLens(before.lens);
       latest.current.controls.setView(before.view);
-      requestAnimationFrame(() => liveCy()?.resize());
+      requestAnimationFrame(() => canvas.cy()?.resize());
     };
   }, []);
 
-  // Each step: the scene's view, lens, framing and focus (after the canvas has resized).
+  // Each step: the scene's view, lens, framing and focus, measured on the canvas as it is now (the
+  // chrome just hidden); framed again when the canvas takes a new size (full screen arriving).
   useEffect(() => {
     const scene = latest.current.scenes[index];
     if (!scene) return;
-    const timer = setTimeout(() => {
-      liveCy()?.resize();
-      showScene(scene, latest.current.controls);
-    }, 120);
-    return () => clearTimeout(timer);
+    const { canvas } = latest.current.controls;
+    canvas.cy()?.resize();
+    void showScene(scene, latest.current.controls);
+    return canvas.onResize(() => void showScene(scene, latest.current.controls));
   }, [index]);
 
   useEffect(() => {

@@ -1,11 +1,10 @@
 // The side panel's scenes: the map's story in order. Save what is on screen as a scene, rename,
 // reorder (drag, or the arrows), delete — every change an undoable op — show one, or present.
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useState } from "react";
 import type { MapSnapshot } from "../map/types";
 import { commands } from "../bindings";
 import type { MapEditing } from "../state/useMapDocument";
 import { newId } from "../edit/ids";
-import { liveCy } from "../lenses/cy";
 import { moveBy, moveOnto, nextTitle, sceneFrom, type Scene } from "./sceneLogic";
 import { showScene, type SceneControls } from "./showScene";
 import "./scenes.css";
@@ -31,22 +30,8 @@ export function ScenesPanel({ snapshot, editing, controls, selection, onPresent 
       .catch(() => undefined);
   }, []);
   const scenes: Scene[] = snapshot.scenes ?? [];
-  const present = useRef(onPresent);
-  present.current = onPresent;
-
-  // F5 presents from the first scene, as in slide software.
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key !== "F5") return;
-      e.preventDefault();
-      present.current(0);
-    };
-    window.addEventListener("keydown", onKey);
-    return () => window.removeEventListener("keydown", onKey);
-  }, []);
-
   const save = () => {
-    const cy = liveCy();
+    const cy = controls.canvas.cy();
     const extent = cy?.extent();
     const elementIds = new Set(snapshot.elements.map((e) => e.id));
     const scene = sceneFrom({
@@ -118,7 +103,7 @@ export function ScenesPanel({ snapshot, editing, controls, selection, onPresent 
                     }}
                   />
                 ) : (
-                  <button className="scene-title" onClick={() => showScene(scene, controls)} onDoubleClick={() => setRenaming(scene.id)} title="Show this scene (double-click to rename)" data-testid={`scene-show-${i}`}>
+                  <button className="scene-title" onClick={() => void showScene(scene, controls)} onDoubleClick={() => setRenaming(scene.id)} title="Show this scene (double-click to rename)" data-testid={`scene-show-${i}`}>
                     {scene.title}
                     <span className="scene-meta">{scene.view === "org_chart" ? "Org chart" : "Network"}{scene.lens ? ` · ${lensNames[scene.lens] ?? scene.lens}` : ""}{scene.notes ? " · notes" : ""}</span>
                   </button>

@@ -2,7 +2,7 @@
 // animated move to the scene's viewport, with its focus brought forward and the rest faint.
 import type { Core } from "cytoscape";
 import type { View } from "../map/types";
-import { liveCy } from "../lenses/cy";
+import type { CanvasController } from "../canvas/controller";
 import { fitRect, type Scene } from "./sceneLogic";
 
 export type SceneControls = {
@@ -11,11 +11,12 @@ export type SceneControls = {
   setLens(lens: string | null): void;
   /** The lens on now, when known (presentation mode puts it back afterwards). */
   lens?: string | null;
+  canvas: CanvasController;
 };
 
 const FADE = "faded";
 
-export function clearFocus(cy: Core | null = liveCy()): void {
+export function clearFocus(cy: Core | null): void {
   cy?.elements(`.${FADE}`).removeClass(FADE);
 }
 
@@ -46,20 +47,15 @@ function fitRectAt(scene: Scene, cy: Core, zoom: number) {
   return { zoom, pan: { x: cy.width() / 2 - cx * zoom, y: cy.height() / 2 - cyy * zoom } };
 }
 
-/** Shows `scene`; when the view changes, waits for the canvas to redraw it first. */
-export function showScene(scene: Scene, controls: SceneControls): void {
+/** The latest scene asked of each canvas: a scene still waiting for its view gives way to a newer one. */
+const latestShown = new WeakMap<CanvasController, Scene>();
+
+/** Shows `scene`; when the view changes, frames it once the canvas has arranged that view. */
+export async function showScene(scene: Scene, controls: SceneControls): Promise<void> {
+  const { canvas } = controls;
+  latestShown.set(canvas, scene);
   controls.setLens(scene.lens ?? null);
-  const switching = controls.view !== scene.view;
-  if (switching) controls.setView(scene.view);
-  let tries = 0;
-  const attempt = () => {
-    const cy = liveCy();
-    const ready = cy && (!switching || window.__murmuration?.view() === scene.view);
-    if (!ready && tries++ < 30) {
-      setTimeout(attempt, 100);
-      return;
-    }
-    if (cy) setTimeout(() => !cy.destroyed() && frame(cy, scene), switching ? 650 : 0);
-  };
-  attempt();
+  if (controls.view !== scene.view) controls.setView(scene.view);
+  const cy = await canvas.viewShown(scene.view);
+  if (latestShown.get(canvas) === scene && !cy.destroyed()) frame(cy, scene);
 }

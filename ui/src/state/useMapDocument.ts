@@ -5,6 +5,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { commands, events, type CoreError, type Op_Deserialize } from "../bindings";
 import type { MapSnapshot, Vocabulary } from "../map/types";
+import { shownError, type ShownError } from "./errors";
 
 export type Op = Op_Deserialize;
 
@@ -22,7 +23,7 @@ export type MapEditing = {
 
 type Answer = { status: "ok"; data: MapSnapshot } | { status: "error"; error: CoreError };
 
-export function useMapDocument(onError: (message: string) => void): MapDocument & { editing: MapEditing } {
+export function useMapDocument(onError: (error: ShownError) => void): MapDocument & { editing: MapEditing } {
   const [document, setDocument] = useState<MapDocument>({ status: "loading" });
   const reportError = useRef(onError);
   reportError.current = onError;
@@ -35,11 +36,11 @@ export function useMapDocument(onError: (message: string) => void): MapDocument 
       .then(([answer, vocabulary]) => {
         performance.mark("murmuration:snapshot");
         if (cancelled) return;
-        if (answer.status === "error") setDocument({ status: "failed", message: answer.error.message });
+        if (answer.status === "error") setDocument({ status: "failed", message: shownError(answer.error).text });
         else setDocument({ status: "open", snapshot: answer.data, vocabulary });
       })
       .catch((error: unknown) => {
-        if (!cancelled) setDocument({ status: "failed", message: plainMessage(error) });
+        if (!cancelled) setDocument({ status: "failed", message: shownError(error).text });
       });
     events.mapChanged
       .listen((event) => {
@@ -60,7 +61,7 @@ export function useMapDocument(onError: (message: string) => void): MapDocument 
 
   const settle = useCallback((answer: Answer): boolean => {
     if (answer.status === "error") {
-      reportError.current(answer.error.message);
+      reportError.current(shownError(answer.error));
       return false;
     }
     setDocument((current) => (current.status === "open" ? { ...current, snapshot: answer.data } : current));
@@ -72,7 +73,7 @@ export function useMapDocument(onError: (message: string) => void): MapDocument 
       try {
         return settle(await command());
       } catch (error) {
-        reportError.current(plainMessage(error));
+        reportError.current(shownError(error));
         return false;
       }
     },
@@ -96,10 +97,4 @@ function fontsReady(): Promise<unknown> {
   if (typeof document === "undefined" || !document.fonts) return Promise.resolve();
   const family = `"Source Sans 3"`;
   return Promise.all([document.fonts.load(`16px ${family}`), document.fonts.load(`600 16px ${family}`)]).catch(() => undefined);
-}
-
-/** The words of an error from the core (`{kind, message}`) or from the window itself. */
-function plainMessage(error: unknown): string {
-  if (typeof error === "object" && error !== null && "message" in error) return String(error.message);
-  return String(error);
 }
