@@ -187,3 +187,28 @@ pub async fn import_list(
         warnings: report.warnings,
     }))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::Picks;
+    use std::path::PathBuf;
+
+    /// The page can import only the file the user picked last, once, and only by its token.
+    #[test]
+    fn only_the_last_pick_is_imported_and_only_once() {
+        let picks = Picks::default();
+        let first = picks.keep(PathBuf::from("/staff/2023.csv"));
+        let second = picks.keep(PathBuf::from("/staff/2024.csv"));
+        assert!(picks.take(first).is_err(), "an older pick is gone");
+        assert!(
+            picks.take(second.wrapping_add(7)).is_err(),
+            "a made-up token"
+        );
+        assert_eq!(
+            picks.take(second).expect("the last pick"),
+            PathBuf::from("/staff/2024.csv")
+        );
+        let again = picks.take(second).expect_err("a pick is imported once");
+        assert!(again.message.contains("Choose the org chart again"));
+    }
+}
