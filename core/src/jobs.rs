@@ -43,6 +43,7 @@ pub fn write_sample(out: &Path) -> Result<()> {
 /// Writes a synthetic district of `elements` elements (about two relations each) to a new map file,
 /// for trying the canvas and the benchmarks on big maps.
 pub fn write_synthetic(out: &Path, elements: usize, seed: u64) -> Result<()> {
+    let elements = crate::synthetic::bounded(elements)?;
     Document::create(out, &crate::synthetic::synthetic_map(elements, 2.0, seed)).map(drop)
 }
 

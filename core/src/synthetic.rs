@@ -6,6 +6,7 @@
 //! what a large district would cost. Same arguments, same map: the randomness is a seeded
 //! generator of its own, so no dependency and no platform changes the result.
 
+use crate::error::{CoreError, ErrorKind, Result};
 use crate::model::{
     Annotations, Boundary, CommunityStage, Direction, Element, ElementDetails, ElementId,
     ElementKind, FlowMode, Map, Medium, MemberRole, OfficeFunction, PartnerType, Point, Relation,
@@ -82,12 +83,42 @@ const FAMILY: &[&str] = &[
     "Okafor", "Reyes", "Chen", "Patel", "Nguyen", "Garcia", "Smith", "Haddad", "Kim", "Silva",
 ];
 
+/// The most elements a synthetic district may have: ten times a large real district, and still a
+/// map that fits in memory. Beyond it the generator would run out of memory (or overflow).
+pub const MAX_ELEMENTS: usize = 200_000;
+
+/// The element count `text` asks for, if a synthetic district can have it: a whole number from 1
+/// to [`MAX_ELEMENTS`]. Zero, negative or huge numbers and words are refused with one message.
+pub fn element_count(text: &str) -> Result<usize> {
+    text.trim()
+        .parse::<usize>()
+        .map_err(|_| out_of_range(text))
+        .and_then(bounded)
+}
+
+/// `elements` if a synthetic district can have that many, else the same refusal as [`element_count`].
+pub fn bounded(elements: usize) -> Result<usize> {
+    if (1..=MAX_ELEMENTS).contains(&elements) {
+        Ok(elements)
+    } else {
+        Err(out_of_range(&elements.to_string()))
+    }
+}
+
+fn out_of_range(asked: &str) -> CoreError {
+    CoreError::new(
+        ErrorKind::InvalidValue,
+        format!("--elements must be a whole number between 1 and 200,000, not “{asked}”."),
+    )
+}
+
 /// A valid map of `elements` elements and about `elements × relations_per_element` relations in
 /// one scenario, the same for the same arguments. Roughly: 6% offices (a reports-to tree, some
 /// nested as divisions), 5% sites, 4% communities (some nested as rings), 1% sprint teams,
 /// 1% routines, 2% partners, the rest people inside offices and sites, most with a position and a
 /// home base. Relations: the reports-to tree first, then flows (≈60%), memberships (≈30%) and
 /// barriers (≈10%). Every non-group element has a position in the network view, near its group.
+/// Callers that take the size from a user check it first with [`bounded`] or [`element_count`].
 pub fn synthetic_map(elements: usize, relations_per_element: f64, seed: u64) -> Map {
     let mut dice = Dice(seed ^ 0x4D55_524D);
     let share = |p: f64| ((elements as f64 * p).round() as usize).max(1);
@@ -397,5 +428,46 @@ pub fn synthetic_map(elements: usize, relations_per_element: f64, seed: u64) -> 
             positions,
         }],
         scenes: Vec::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Every whole number in range is accepted as itself; everything else is refused, and
+        /// the refusal names the allowed range and what was asked for.
+        #[test]
+        fn element_counts_outside_the_range_are_refused(
+            n in prop_oneof![any::<i128>(), -10i128..300_000]
+        ) {
+            let text = n.to_string();
+            match element_count(&text) {
+                Ok(count) => prop_assert!((1..=200_000).contains(&n) && count as i128 == n),
+                Err(error) => {
+                    prop_assert!(!(1..=200_000).contains(&n));
+                    prop_assert_eq!(error.kind, ErrorKind::InvalidValue);
+                    prop_assert!(error.message.contains("between 1 and 200,000"));
+                    prop_assert!(error.message.contains(&text));
+                }
+            }
+        }
+
+        #[test]
+        fn words_are_refused(text in "\\PC*") {
+            prop_assume!(text.trim().parse::<usize>().is_err());
+            prop_assert!(element_count(&text).is_err());
+        }
+    }
+
+    #[test]
+    fn the_limits_themselves() {
+        assert_eq!(element_count("1").ok(), Some(1));
+        assert_eq!(element_count(" 200000 ").ok(), Some(MAX_ELEMENTS));
+        assert!(element_count("200001").is_err());
+        assert!(bounded(0).is_err());
+        assert!(bounded(usize::MAX).is_err());
     }
 }

@@ -31,10 +31,11 @@ enum Command {
         #[arg(long, value_name = "FILE.murm")]
         out: PathBuf,
     },
-    /// Write a synthetic district of any size (for trying big maps and for benchmarks).
+    /// Write a synthetic district of up to 200,000 elements (for trying big maps and for benchmarks).
     Synthetic {
-        #[arg(long, default_value_t = 2000)]
-        elements: usize,
+        /// How many elements: 1 to 200,000.
+        #[arg(long, default_value = "2000", allow_hyphen_values = true)]
+        elements: String,
         #[arg(long, default_value_t = 1)]
         seed: u64,
         #[arg(long, value_name = "FILE.murm")]
@@ -170,7 +171,8 @@ pub fn main(context: impl FnOnce() -> tauri::Context<tauri::Wry>) -> ExitCode {
             elements,
             seed,
             out,
-        }) => jobs::write_synthetic(&out, elements, seed),
+        }) => murmuration_core::synthetic::element_count(&elements)
+            .and_then(|elements| jobs::write_synthetic(&out, elements, seed)),
         Some(Command::Analyze { map, json }) => analyze(&map, json),
         Some(Command::Export {
             map,

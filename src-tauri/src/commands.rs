@@ -1,50 +1,18 @@
-//! The typed commands the canvas calls, and the event it listens to. Each command is a few lines
-//! that hand over to the core.
+//! The typed commands the canvas calls. Each command is a few lines that hand over to the core.
+//! `specta_builder()` lists them (with the events of `events.rs`) for the bindings and the window.
 
-use crate::refinement::{LensView, Refinement};
+use crate::events::LensView;
+use crate::refinement::Refinement;
 use crate::session::Session;
 use crate::window::refresh;
-use murmuration_core::error::{CoreError, ErrorKind};
+use crate::worker::off_the_window_thread;
+use murmuration_core::error::CoreError;
 use murmuration_core::jobs::{self, ExportOptions};
 use murmuration_core::ops::Op;
 use murmuration_core::{snapshot::MapSnapshot, vocabulary::Vocabulary};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use tauri::{AppHandle, State};
 use tauri_plugin_dialog::DialogExt;
-
-/// The open map changed from outside the canvas (the File menu opened, created or copied a map).
-#[derive(Debug, Clone, Serialize, Deserialize, specta::Type, tauri_specta::Event)]
-pub struct MapChanged {
-    pub snapshot: MapSnapshot,
-}
-
-/// Estimated betweenness is being refined to exact: `done` of `total` sources.
-#[derive(Debug, Clone, Serialize, Deserialize, specta::Type, tauri_specta::Event)]
-pub struct AnalysisProgress {
-    /// The `generation` of the analysis being refined; older ones are cancelled.
-    pub generation: u32,
-    pub done: u32,
-    pub total: u32,
-}
-
-/// The File menu asks the window to import: `org_chart`, `relations` or `members`.
-#[derive(Debug, Clone, Serialize, Deserialize, specta::Type, tauri_specta::Event)]
-pub struct ImportRequested {
-    pub what: String,
-}
-
-/// An import is reading its file: `done` of `total` rows.
-#[derive(Debug, Clone, Serialize, Deserialize, specta::Type, tauri_specta::Event)]
-pub struct ImportProgress {
-    pub done: u32,
-    pub total: u32,
-}
-
-/// The exact figures replacing an estimate sent earlier.
-#[derive(Debug, Clone, Serialize, specta::Type, tauri_specta::Event)]
-pub struct LensRefined {
-    pub view: LensView,
-}
 
 /// A lens the canvas can switch on: its id and its name.
 #[derive(Debug, Clone, Serialize, specta::Type)]
@@ -125,20 +93,6 @@ pub async fn export_map(
     .await
 }
 
-/// Runs long work on a worker thread so the window stays responsive.
-pub async fn off_the_window_thread<T: Send + 'static>(
-    work: impl FnOnce() -> Result<T, CoreError> + Send + 'static,
-) -> Result<T, CoreError> {
-    tauri::async_runtime::spawn_blocking(work)
-        .await
-        .unwrap_or_else(|e| {
-            Err(CoreError::new(
-                ErrorKind::Io,
-                format!("The export stopped unexpectedly ({e})."),
-            ))
-        })
-}
-
 /// The open map's current scenario, as the canvas draws it; an error when no map could be opened.
 /// Off the main thread, like `lens_view`: a big map's snapshot takes a while to serialise.
 #[tauri::command(async)]
@@ -200,22 +154,13 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             crate::importing::import_org_chart,
             crate::importing::import_list
         ])
-        .events(tauri_specta::collect_events![
-            MapChanged,
-            AnalysisProgress,
-            LensRefined,
-            ImportProgress,
-            ImportRequested
-        ])
+        .events(crate::events::all())
 }
 
 #[cfg(test)]
 mod tests {
-    /// `ui/src/bindings.ts` is generated from the commands; this fails when the committed file is stale.
-    /// Refresh it with `UPDATE_BINDINGS=1 cargo test -p murmuration --lib`.
-    #[test]
-    fn bindings_are_fresh() {
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../ui/src/bindings.ts");
+    /// The bindings the commands make today.
+    fn fresh_bindings() -> String {
         let fresh =
             std::env::temp_dir().join(format!("murmuration-bindings-{}.ts", std::process::id()));
         let typescript = specta_typescript::Typescript::default().header(
@@ -224,8 +169,17 @@ mod tests {
         super::specta_builder()
             .export(typescript, &fresh)
             .expect("bindings export");
-        let fresh_text = std::fs::read_to_string(&fresh).expect("read fresh bindings");
+        let text = std::fs::read_to_string(&fresh).expect("read fresh bindings");
         let _ = std::fs::remove_file(&fresh);
+        text
+    }
+
+    /// `ui/src/bindings.ts` is generated from the commands; this fails when the committed file is stale.
+    /// Refresh it with `UPDATE_BINDINGS=1 cargo test -p murmuration --lib`.
+    #[test]
+    fn bindings_are_fresh() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../ui/src/bindings.ts");
+        let fresh_text = fresh_bindings();
         if std::env::var_os("UPDATE_BINDINGS").is_some() {
             std::fs::write(path, &fresh_text).expect("write bindings");
             return;
@@ -235,5 +189,51 @@ mod tests {
             committed == fresh_text,
             "ui/src/bindings.ts is stale: run `UPDATE_BINDINGS=1 cargo test -p murmuration --lib` and commit it"
         );
+    }
+
+    /// Every command the window has is in the permission manifest's list, and nothing else: a
+    /// command missing there could not be granted, a stale name would grant nothing.
+    #[test]
+    fn the_permitted_commands_are_the_commands() {
+        let text = fresh_bindings();
+        let mut invoked: Vec<&str> = text
+            .split("__TAURI_INVOKE")
+            .skip(1)
+            // `__TAURI_INVOKE("name"` or, typed, `__TAURI_INVOKE<Type>("name"`.
+            .filter_map(|rest| rest.split_once("(\"")?.1.split('"').next())
+            .collect();
+        let mut permitted = crate::permitted::COMMANDS.to_vec();
+        invoked.sort_unstable();
+        permitted.sort_unstable();
+        assert!(!invoked.is_empty(), "no command found in the bindings");
+        assert_eq!(invoked, permitted, "src-tauri/src/permitted.rs");
+    }
+
+    /// The window may call exactly the app's commands and listen to events: it cannot emit events
+    /// (which would let the page speak for the shell) or reach anything else.
+    #[test]
+    fn the_window_is_granted_only_its_commands_and_listening() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/capabilities/default.json");
+        let capability: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(path).expect("read the capability"))
+                .expect("the capability is JSON");
+        let mut granted: Vec<String> = capability["permissions"]
+            .as_array()
+            .expect("a list of permissions")
+            .iter()
+            .map(|p| p.as_str().expect("a permission by name").to_owned())
+            .collect();
+        let mut wanted: Vec<String> = ["core:event:allow-listen", "core:event:allow-unlisten"]
+            .iter()
+            .map(|p| (*p).to_owned())
+            .chain(
+                crate::permitted::COMMANDS
+                    .iter()
+                    .map(|c| format!("allow-{}", c.replace('_', "-"))),
+            )
+            .collect();
+        granted.sort_unstable();
+        wanted.sort_unstable();
+        assert_eq!(granted, wanted, "src-tauri/capabilities/default.json");
     }
 }

@@ -2,16 +2,21 @@
 //! a new map from it (saved where the user says, then opened); or add a survey's relationship or
 //! member list to the open map as one undoable edit. The reading is the core's; this only asks
 //! for files, runs the work off the window's thread and reports progress.
+//!
+//! Files come only from the native dialogs opened here, never from the page: the org chart picked
+//! is kept in `Picks`, and the page names it back by a token.
 
-use crate::commands::{off_the_window_thread, ImportProgress};
+use crate::events::ImportProgress;
 use crate::session::Session;
-use murmuration_core::error::CoreError;
+use crate::worker::off_the_window_thread;
+use murmuration_core::error::{CoreError, ErrorKind};
 use murmuration_core::import::{self, ColumnMapping, ImportPreview, ImportWarning};
 use murmuration_core::jobs::{self, ListKind};
 use murmuration_core::snapshot::MapSnapshot;
 use serde::Serialize;
 use specta::Type;
 use std::path::PathBuf;
+use std::sync::Mutex;
 use tauri::{AppHandle, Manager, State};
 use tauri_plugin_dialog::DialogExt;
 use tauri_specta::Event;
@@ -21,8 +26,40 @@ const TABLES: &[&str] = &["csv", "xlsx", "xls", "ods", "txt"];
 /// An org chart file the user picked, and what the mapping dialog shows of it.
 #[derive(Debug, Clone, Serialize, Type)]
 pub struct OrgChartPick {
-    pub path: String,
+    /// Names this pick when the page asks to import it.
+    pub token: u32,
+    /// The file's name (not its folder), to show.
+    pub file_name: String,
     pub preview: ImportPreview,
+}
+
+/// The org chart the user picked last, with its token. A newer pick replaces it; an import takes it.
+#[derive(Default)]
+pub struct Picks {
+    last: Mutex<(u32, Option<PathBuf>)>,
+}
+
+impl Picks {
+    fn keep(&self, path: PathBuf) -> u32 {
+        let mut last = self.last.lock().unwrap_or_else(|e| e.into_inner());
+        let token = last.0.wrapping_add(1);
+        *last = (token, Some(path));
+        token
+    }
+
+    fn take(&self, token: u32) -> Result<PathBuf, CoreError> {
+        let mut last = self.last.lock().unwrap_or_else(|e| e.into_inner());
+        match &mut *last {
+            (kept, path) if *kept == token => path.take(),
+            _ => None,
+        }
+        .ok_or_else(|| {
+            CoreError::new(
+                ErrorKind::UnreadableFile,
+                "Choose the org chart again (File ▸ Import Org Chart): the file chosen earlier is no longer selected.",
+            )
+        })
+    }
 }
 
 /// What an import did: the map as it now is, a summary line and row-numbered warnings.
@@ -54,25 +91,30 @@ pub async fn pick_org_chart(app: AppHandle) -> Result<Option<OrgChartPick>, Core
             return Ok(None);
         };
         let preview = import::preview(&path)?;
+        let file_name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
         Ok(Some(OrgChartPick {
-            path: path.display().to_string(),
+            token: app.state::<Picks>().keep(path),
+            file_name,
             preview,
         }))
     })
     .await
 }
 
-/// Builds a new map from the org chart at `path` with the columns as `mapping` says, asks where
-/// to save it, and opens it. `None` when the user cancelled the save dialog.
+/// Builds a new map from the org chart picked as `token` with the columns as `mapping` says, asks
+/// where to save it, and opens it. `None` when the user cancelled the save dialog.
 #[tauri::command]
 #[specta::specta]
 pub async fn import_org_chart(
     app: AppHandle,
-    path: String,
+    token: u32,
     mapping: ColumnMapping,
 ) -> Result<Option<ImportDone>, CoreError> {
+    let source = app.state::<Picks>().take(token)?;
     off_the_window_thread(move || {
-        let source = PathBuf::from(&path);
         let chart = import::import_org_chart(&source, Some(&mapping), progress(&app))?;
         let suggested = format!(
             "{}.murm",
@@ -144,4 +186,29 @@ pub async fn import_list(
         summary: report.summary,
         warnings: report.warnings,
     }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Picks;
+    use std::path::PathBuf;
+
+    /// The page can import only the file the user picked last, once, and only by its token.
+    #[test]
+    fn only_the_last_pick_is_imported_and_only_once() {
+        let picks = Picks::default();
+        let first = picks.keep(PathBuf::from("/staff/2023.csv"));
+        let second = picks.keep(PathBuf::from("/staff/2024.csv"));
+        assert!(picks.take(first).is_err(), "an older pick is gone");
+        assert!(
+            picks.take(second.wrapping_add(7)).is_err(),
+            "a made-up token"
+        );
+        assert_eq!(
+            picks.take(second).expect("the last pick"),
+            PathBuf::from("/staff/2024.csv")
+        );
+        let again = picks.take(second).expect_err("a pick is imported once");
+        assert!(again.message.contains("Choose the org chart again"));
+    }
 }

@@ -6,10 +6,15 @@
 
 pub mod cli;
 mod commands;
+mod events;
 mod importing;
+/// Read by `build.rs`; the library only tests it.
+#[cfg(test)]
+mod permitted;
 mod refinement;
 mod session;
 mod window;
+mod worker;
 
 pub use commands::specta_builder;
 use std::path::PathBuf;
@@ -21,6 +26,7 @@ pub fn run(context: tauri::Context<tauri::Wry>, file: Option<PathBuf>) -> Result
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .manage(refinement::Refinement::default())
+        .manage(importing::Picks::default())
         .invoke_handler(builder.invoke_handler())
         .on_menu_event(window::on_menu)
         .setup(move |app| {

@@ -3,26 +3,14 @@
 //! a background thread computes the exact figures with progress events and then sends the refined
 //! view. A newer request cancels the older refinement.
 
-use crate::commands::{AnalysisProgress, LensRefined};
-use murmuration_core::analysis::{self, betweenness_exact_leaving_a_core, Analysis, FlowGraph};
-use murmuration_core::lens_paint::{lens_paint, LensPaint};
+use crate::events::{AnalysisProgress, LensRefined, LensView};
+use murmuration_core::analysis::{self, betweenness_exact_leaving_a_core, FlowGraph};
+use murmuration_core::lens_paint::lens_paint;
 use murmuration_core::model::{Map, ScenarioId};
-use serde::Serialize;
-use specta::Type;
 use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
 use std::sync::{Arc, Mutex};
 use tauri::AppHandle;
 use tauri_specta::Event;
-
-/// Every lens's figures, and the paint of the lens switched on.
-#[derive(Debug, Clone, Serialize, Type)]
-pub struct LensView {
-    /// Numbers the requests; a refinement names the request it refines.
-    pub generation: u32,
-    pub analysis: Analysis,
-    /// `None` when no lens is on (or the lens paints nothing, like `moves`).
-    pub paint: Option<LensPaint>,
-}
 
 /// The refinement under way, if any.
 #[derive(Default)]

@@ -2,7 +2,7 @@
 //! dialogs, the recent files, and the title. Menu actions replace the open map and tell the canvas
 //! with a `MapChanged` event.
 
-use crate::commands::{ImportRequested, MapChanged};
+use crate::events::{ImportRequested, MapChanged};
 use crate::session::Session;
 use murmuration_core::error::CoreError;
 use murmuration_core::model::Map;

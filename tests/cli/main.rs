@@ -152,6 +152,43 @@ fn failures_print_one_line_and_leave_no_file() {
 }
 
 #[test]
+fn synthetic_refuses_sizes_it_cannot_make_in_one_line_and_writes_nothing() {
+    let dir = scratch("synthetic-sizes");
+    let out = dir.join("big.murm");
+    for asked in [
+        "1000000000000",
+        "200001",
+        "0",
+        "-5",
+        "many",
+        "18446744073709551616",
+    ] {
+        let run = murmuration(&["synthetic", "--elements", asked, "--out", arg(&out)]);
+        let stderr = String::from_utf8_lossy(&run.stderr);
+        assert!(!run.status.success(), "--elements {asked}: {stderr}");
+        assert_eq!(
+            stderr.trim().lines().count(),
+            1,
+            "--elements {asked}: {stderr}"
+        );
+        assert!(
+            stderr.contains("--elements must be a whole number between 1 and 200,000"),
+            "--elements {asked}: {stderr}"
+        );
+        assert!(!stderr.contains("panicked"), "--elements {asked}: {stderr}");
+        let left = std::fs::read_dir(&dir).expect("dir").count();
+        assert_eq!(left, 0, "--elements {asked} left a file behind");
+    }
+    let run = murmuration(&["synthetic", "--elements", "50", "--out", arg(&out)]);
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    assert!(out.exists());
+}
+
+#[test]
 fn sample_refuses_to_overwrite_an_existing_file() {
     let dir = scratch("overwrite");
     let precious = dir.join("district.murm");

@@ -60,6 +60,24 @@ async fn open_sample() {
         "people drawn without initials"
     );
 
+    // The page may listen to the shell's events but not speak for it: emitting one is refused
+    // by the window's capability (it once granted `core:event:default`, emitting included).
+    let emitted = window
+        .client
+        .execute_async(
+            "const done = arguments[arguments.length - 1];\
+             window.__TAURI_INTERNALS__\
+               .invoke('plugin:event|emit', { event: 'import-requested', payload: { what: 'members' } })\
+               .then(() => done('allowed'), (e) => done('refused: ' + e));",
+            vec![],
+        )
+        .await
+        .expect("the emit attempt answers");
+    assert!(
+        emitted.as_str().is_some_and(|a| a.starts_with("refused")),
+        "the page could emit an event: {emitted}"
+    );
+
     let shot = window.screenshot("opens-sample");
     assert!(
         std::fs::metadata(&shot)

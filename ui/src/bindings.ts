@@ -38,10 +38,10 @@ export const commands = {
 	/**  Asks for an org chart (CSV or spreadsheet) and previews it. `None` when the user cancelled. */
 	pickOrgChart: () => typedError<OrgChartPick_Serialize | null, CoreError_Serialize>(__TAURI_INVOKE("pick_org_chart")),
 	/**
-	 *  Builds a new map from the org chart at `path` with the columns as `mapping` says, asks where
-	 *  to save it, and opens it. `None` when the user cancelled the save dialog.
+	 *  Builds a new map from the org chart picked as `token` with the columns as `mapping` says, asks
+	 *  where to save it, and opens it. `None` when the user cancelled the save dialog.
 	 */
-	importOrgChart: (path: string, mapping: ColumnMapping_Deserialize) => typedError<ImportDone_Serialize | null, CoreError_Serialize>(__TAURI_INVOKE("import_org_chart", { path, mapping })),
+	importOrgChart: (token: number, mapping: ColumnMapping_Deserialize) => typedError<ImportDone_Serialize | null, CoreError_Serialize>(__TAURI_INVOKE("import_org_chart", { token, mapping })),
 	/**
 	 *  Asks for a relationship list (`source,target,medium,volume,direction`) or a member list
 	 *  (`member,community`) and adds it to the open map as one undoable edit.
@@ -705,10 +705,16 @@ export type LensRefined_Serialize = {
 	view: LensView_Serialize,
 };
 
-/**  Every lens's figures, and the paint of the lens switched on. */
+/**
+ *  Every lens's figures, and the paint of the lens switched on: the answer to `lens_view`, and
+ *  what `LensRefined` carries.
+ */
 export type LensView = LensView_Serialize | LensView_Deserialize;
 
-/**  Every lens's figures, and the paint of the lens switched on. */
+/**
+ *  Every lens's figures, and the paint of the lens switched on: the answer to `lens_view`, and
+ *  what `LensRefined` carries.
+ */
 export type LensView_Deserialize = {
 	/**  Numbers the requests; a refinement names the request it refines. */
 	generation: number,
@@ -717,7 +723,10 @@ export type LensView_Deserialize = {
 	paint?: LensPaint | null,
 };
 
-/**  Every lens's figures, and the paint of the lens switched on. */
+/**
+ *  Every lens's figures, and the paint of the lens switched on: the answer to `lens_view`, and
+ *  what `LensRefined` carries.
+ */
 export type LensView_Serialize = {
 	/**  Numbers the requests; a refinement names the request it refines. */
 	generation: number,
@@ -915,13 +924,19 @@ export type OrgChartPick = OrgChartPick_Serialize | OrgChartPick_Deserialize;
 
 /**  An org chart file the user picked, and what the mapping dialog shows of it. */
 export type OrgChartPick_Deserialize = {
-	path: string,
+	/**  Names this pick when the page asks to import it. */
+	token: number,
+	/**  The file's name (not its folder), to show. */
+	file_name: string,
 	preview: ImportPreview_Deserialize,
 };
 
 /**  An org chart file the user picked, and what the mapping dialog shows of it. */
 export type OrgChartPick_Serialize = {
-	path: string,
+	/**  Names this pick when the page asks to import it. */
+	token: number,
+	/**  The file's name (not its folder), to show. */
+	file_name: string,
 	preview: ImportPreview_Serialize,
 };
 

@@ -1,7 +1,8 @@
 // Importing from the File menu. An org chart: the core previews the file (headers, the column roles
 // it guessed, the first rows), the user corrects the roles, and the core builds a new map, asks where
 // to save it and opens it. A relationship or member list: added to the open map as one undoable
-// edit. Either way the dialog ends with what was imported and every warning with its row.
+// edit. Either way the dialog ends with what was imported and every warning with its row. Files are
+// chosen in native dialogs opened by the shell; the page names the picked org chart by its token only.
 import { useEffect, useState } from "react";
 import { commands, events, type ColumnMapping_Serialize, type ImportWarning, type ListKind, type OrgChartPick_Serialize } from "../bindings";
 import { ROLES, assign, missing } from "./columnRoles";
@@ -60,7 +61,7 @@ export function ImportDialog() {
         {stage.kind === "mapping" && (
           <>
             <p className="import-lead">
-              {stage.pick.preview.total_rows} rows in <strong>{stage.pick.path.split("/").pop()}</strong>. Check which column holds what; the first rows are shown below.
+              {stage.pick.preview.total_rows} rows in <strong>{stage.pick.file_name}</strong>. Check which column holds what; the first rows are shown below.
             </p>
             <div className="import-roles">
               {ROLES.map(({ role, label, hint }) => (
@@ -117,7 +118,7 @@ export function ImportDialog() {
                 onClick={async () => {
                   const { pick, mapping } = stage;
                   setStage({ kind: "working" });
-                  finish(await commands.importOrgChart(pick.path, mapping));
+                  finish(await commands.importOrgChart(pick.token, mapping));
                 }}
               >
                 Import and save as a new map…
