@@ -95,6 +95,8 @@ pub(super) fn check_contents(conn: &Connection, path: &Path) -> Result<i32> {
     if let Some(extra) = found.iter().find(|o| !expected.contains(o)) {
         let what = if expected.iter().any(|e| e.name == extra.name) {
             format!("a changed {} named \"{}\"", extra.kind, extra.name)
+        } else if extra.kind == "index" {
+            format!("an index named \"{}\"", extra.name)
         } else {
             format!("a {} named \"{}\"", extra.kind, extra.name)
         };

@@ -3,6 +3,7 @@
 //! scenes, the built-in sample, and crash safety.
 
 mod crash;
+mod files;
 mod fixture;
 mod json;
 mod migration;
