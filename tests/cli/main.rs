@@ -399,16 +399,21 @@ fn a_killed_import_leaves_no_hidden_files() {
     .status
     .success());
     let out = dir.join("new.murm");
-    for wait in [300, 700, 1200, 2000] {
-        let mut child = Command::new(bin())
-            .args(["import", "json", arg(&json), "--out", arg(&out)])
-            .spawn()
-            .expect("start import");
-        std::thread::sleep(std::time::Duration::from_millis(wait));
-        let _ = child.kill();
-        let _ = child.wait();
-        let _ = std::fs::remove_file(&out);
+    // Killed while its hidden file is being written (or, if it never shows, when it ends).
+    let mut child = Command::new(bin())
+        .args(["import", "json", arg(&json), "--out", arg(&out)])
+        .spawn()
+        .expect("start import");
+    let started = std::time::Instant::now();
+    while child.try_wait().expect("import").is_none()
+        && started.elapsed() < std::time::Duration::from_secs(60)
+        && !listing(&dir).iter().any(|f| f.starts_with(".new.murm."))
+    {
+        std::thread::sleep(std::time::Duration::from_millis(1));
     }
+    let _ = child.kill();
+    let _ = child.wait();
+    let _ = std::fs::remove_file(&out);
     // The next import beside them cleans up whatever a killed one may have left.
     let run = murmuration(&["import", "json", arg(&json), "--out", arg(&out)]);
     assert!(
