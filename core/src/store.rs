@@ -11,7 +11,7 @@
 //! checked — so a bad older file is refused unchanged. [`Document::read`] never migrates the file
 //! itself (it reads the map in memory).
 //!
-//! Opening is careful, because a map file is untrusted input (see [`open`]): a file that is not
+//! Opening is careful, because a map file is untrusted input (see `store/open.rs`): a file that is not
 //! SQLite, not a map, or from a newer Murmuration is refused from its header before SQLite opens
 //! it; then SQLite opens it (replaying its WAL), and a schema other than exactly ours (a trigger,
 //! a view, a table we did not make) is refused before anything in it could run. A file that
@@ -186,7 +186,7 @@ impl Document {
         Document::open(path)
     }
 
-    /// Opens a map file for editing. See [`open`] for what is refused, and how.
+    /// Opens a map file for editing. See `store/open.rs` for what is refused, and how.
     pub fn open(path: impl AsRef<Path>) -> Result<Document> {
         let path = path.as_ref();
         open::check_stranger(path)?;
@@ -225,7 +225,7 @@ impl Document {
     /// open in a window (the command line's `export`), and it sees every edit that window has
     /// acknowledged. The file gets the same checks as [`Document::open`] (an older file is read
     /// as brought up to date, and left as it is), run on the file as SQLite would recover it,
-    /// in memory: see [`open::read_image`].
+    /// in memory (`store/open.rs`).
     pub fn read(path: impl AsRef<Path>) -> Result<Map> {
         let path = path.as_ref();
         open::check_stranger(path)?;
@@ -430,7 +430,7 @@ impl Document {
     }
 }
 
-/// Runs [`open`]'s checks on a connection SQLite has just opened, then migrates (inside the
+/// Runs the checks of `store/open.rs` on a connection SQLite has just opened, then migrates (inside the
 /// transaction, which commits only when the map reads back and keeps every rule), loads and
 /// validates the map. For a file that is up to date this is a read.
 fn load_checked(conn: &mut Connection, path: &Path) -> Result<(Map, i64)> {

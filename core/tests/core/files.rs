@@ -183,7 +183,7 @@ fn a_map_with_parts_we_did_not_make_is_refused_before_they_run() {
         refused_untouched(&path, ErrorKind::Corrupt);
         let err = Document::open(&path).unwrap_err();
         assert!(
-            err.message.contains("parts Murmuration did not make") && err.message.contains(&part),
+            err.message.contains("parts Murmuration did not make") && err.message.contains(part),
             "{name}: {err}"
         );
         assert!(err.message.contains("nothing in it has run"), "{err}");
