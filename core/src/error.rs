@@ -9,6 +9,7 @@
 use serde::{Deserialize, Serialize};
 use specta::Type;
 use std::fmt::Display;
+use std::path::Path;
 
 /// What went wrong, as a stable code the UI can branch on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Type)]
@@ -108,56 +109,120 @@ impl CoreError {
 
     /// A SQLite failure while working on a map file that was fine when opened.
     pub(crate) fn storage(e: rusqlite::Error) -> Self {
-        if is_busy(&e) {
-            return Self::new(
-                ErrorKind::AlreadyOpen,
-                "This map is already open in another window. Close it there first.",
-            );
-        }
-        if let rusqlite::Error::SqliteFailure(f, _) = &e {
-            match f.code {
-                rusqlite::ErrorCode::DatabaseCorrupt | rusqlite::ErrorCode::NotADatabase => {
-                    return Self::new(
-                        ErrorKind::Corrupt,
-                        format!("The map file is damaged and cannot be read ({e})."),
-                    )
-                }
-                rusqlite::ErrorCode::DiskFull => {
-                    return Self::new(
-                        ErrorKind::Io,
-                        "The disk is full, so the change was not saved. Free some space and try again.",
-                    )
-                }
-                rusqlite::ErrorCode::ReadOnly | rusqlite::ErrorCode::PermissionDenied => {
-                    return Self::new(
-                        ErrorKind::Io,
-                        "The map file cannot be written here (it is read-only or access was refused).",
-                    )
-                }
-                _ => {}
-            }
-        }
-        Self::new(
-            ErrorKind::Storage,
-            format!("The map file could not be read or written ({e})."),
-        )
+        Self::sqlite(e, None)
     }
 
-    /// A file the operating system would not let us read or write.
-    pub fn io(what: &str, path: &std::path::Path, e: std::io::Error) -> Self {
-        Self::new(
-            ErrorKind::Io,
-            format!("Could not {what} {}: {e}.", path.display()),
-        )
+    /// The one place SQLite's error codes become problems a user can act on; `path` is the map
+    /// file, when known, so the message can name it. SQLite's own words are kept only for a
+    /// failure none of these explains.
+    pub(crate) fn sqlite(e: rusqlite::Error, path: Option<&Path>) -> Self {
+        use rusqlite::ErrorCode as C;
+        let map = path.map_or_else(
+            || "The map".to_owned(),
+            |p| format!("The map {}", quoted(p)),
+        );
+        let Some((code, extended)) = (match &e {
+            rusqlite::Error::SqliteFailure(f, _) => Some((f.code, f.extended_code)),
+            _ => None,
+        }) else {
+            return Self::new(
+                ErrorKind::Storage,
+                format!("{map} could not be read or written ({e})."),
+            );
+        };
+        let (kind, message) = match code {
+            C::DatabaseBusy | C::DatabaseLocked => (
+                ErrorKind::AlreadyOpen,
+                format!("{map} is already open in another window. Switch to that window, or close it there first."),
+            ),
+            C::DatabaseCorrupt | C::NotADatabase => (
+                ErrorKind::Corrupt,
+                format!("{map} is damaged and cannot be read."),
+            ),
+            C::DiskFull => (ErrorKind::Io, DISK_FULL.to_owned()),
+            C::ReadOnly | C::PermissionDenied => (ErrorKind::Io, read_only(path)),
+            C::CannotOpen => (
+                ErrorKind::Io,
+                match path.and_then(Path::parent) {
+                    Some(folder) => format!(
+                        "Cannot write in the folder {}: it is missing, read-only or access was refused.",
+                        folder_name(folder)
+                    ),
+                    None => format!("{map} cannot be opened."),
+                },
+            ),
+            // A write or sync the disk refused: most often no room (or a file too big for it).
+            C::SystemIoFailure
+                if [rusqlite::ffi::SQLITE_IOERR_WRITE, rusqlite::ffi::SQLITE_IOERR_FSYNC, rusqlite::ffi::SQLITE_IOERR_TRUNCATE]
+                    .contains(&extended) =>
+            {
+                (ErrorKind::Io, DISK_FULL.to_owned())
+            }
+            C::SystemIoFailure => (
+                ErrorKind::Io,
+                format!("{map} could not be read or written: the disk reported an error."),
+            ),
+            _ => (
+                ErrorKind::Storage,
+                format!("{map} could not be read or written ({e})."),
+            ),
+        };
+        Self::new(kind, message)
+    }
+
+    /// A file the operating system would not let us read or write. `what` is the verb of the
+    /// job (`read`, `open`, `write`, `create`, …); a missing or read-only folder and a full disk
+    /// are said as such.
+    pub fn io(what: &str, path: &Path, e: std::io::Error) -> Self {
+        use std::io::ErrorKind as K;
+        let writing = !matches!(what, "read" | "open");
+        let folder = || path.parent().map_or_else(|| ".".to_owned(), folder_name);
+        let message = match e.kind() {
+            K::StorageFull | K::QuotaExceeded | K::FileTooLarge => DISK_FULL.to_owned(),
+            K::NotFound if writing => {
+                format!(
+                    "Cannot write in the folder {}: it does not exist.",
+                    folder()
+                )
+            }
+            K::PermissionDenied | K::ReadOnlyFilesystem if writing && path.exists() => {
+                read_only(Some(path))
+            }
+            K::PermissionDenied | K::ReadOnlyFilesystem if writing => format!(
+                "Cannot write in the folder {}: it is read-only or access was refused.",
+                folder()
+            ),
+            _ => format!("Could not {what} {}: {e}.", path.display()),
+        };
+        Self::new(ErrorKind::Io, message)
     }
 }
 
-pub(crate) fn is_busy(e: &rusqlite::Error) -> bool {
-    matches!(
-        e,
-        rusqlite::Error::SqliteFailure(f, _)
-            if matches!(f.code, rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)
+const DISK_FULL: &str = "The disk is full, so nothing was saved. Free some space and try again.";
+
+fn read_only(path: Option<&Path>) -> String {
+    match path {
+        Some(p) => format!(
+            "{} is read-only, so it cannot be changed. Save a copy elsewhere, or ask for write access.",
+            quoted(p)
+        ),
+        None => "This map is read-only, so it cannot be changed. Save a copy elsewhere, or ask for write access.".to_owned(),
+    }
+}
+
+fn quoted(path: &Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| format!("\"{}\"", n.to_string_lossy()),
     )
+}
+
+fn folder_name(folder: &Path) -> String {
+    if folder.as_os_str().is_empty() {
+        "\".\"".to_owned()
+    } else {
+        format!("\"{}\"", folder.display())
+    }
 }
 
 impl From<rusqlite::Error> for CoreError {

@@ -1,10 +1,11 @@
 //! The command line's jobs as plain functions: write the sample, import, analyze and export.
 //!
 //! Each job either finishes or leaves nothing behind: new maps appear whole (`Document::create`),
-//! imports into a map are one transaction, and exported files are written beside their target
-//! and moved into place only when complete.
+//! imports into a map are one transaction, and exported files are written whole through
+//! [`crate::files`], which also holds the one rule for where outputs may go.
 
 use crate::error::{CoreError, ErrorKind, Result};
+use crate::files;
 use crate::import::{self, ColumnMapping, ImportWarning};
 use crate::model::{Map, ScenarioId, View};
 use crate::render::{ExportKind, PageSize, PageSpec};
@@ -55,7 +56,15 @@ fn bad_option(what: &str, value: &str, choices: &str) -> CoreError {
 }
 
 /// Exports the map in `file` to `out`. Reads without locking, so it works while a window has it open.
+/// The output is checked before anything is read or drawn: it must not be the map itself, nor any
+/// other map ([`files::check_output`]).
 pub fn export(file: &Path, options: &ExportOptions, out: &Path) -> Result<()> {
+    files::check_output(out, Some(file))?;
+    if options.format.eq_ignore_ascii_case("csv") {
+        let (elements, relations) = crate::exchange::csv_paths(out);
+        files::check_output(&elements, Some(file))?;
+        files::check_output(&relations, Some(file))?;
+    }
     export_map(&Document::read(file)?, options, out)
 }
 
@@ -76,7 +85,7 @@ fn page_of(name: &str) -> Result<PageSpec> {
 /// Exports `map` to `out` as `options` say.
 pub fn export_map(map: &Map, options: &ExportOptions, out: &Path) -> Result<()> {
     if options.format.eq_ignore_ascii_case("json") {
-        return write_atomically(out, crate::json::to_json(map).as_bytes());
+        return files::write_whole(out, crate::json::to_json(map).as_bytes());
     }
     let kind = ExportKind::parse(&options.format).ok_or_else(|| {
         bad_option(
@@ -216,25 +225,5 @@ pub fn analyze(file: &Path) -> Result<String> {
             ErrorKind::Io,
             format!("The analysis could not be written as JSON ({e})."),
         )
-    })
-}
-
-/// Writes `bytes` to `path` whole or not at all.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
-    let name = path.file_name().ok_or_else(|| {
-        CoreError::new(
-            ErrorKind::Io,
-            format!("{} is not a file name.", path.display()),
-        )
-    })?;
-    let partial = path.with_file_name(format!(
-        ".{}.{}.partial",
-        name.to_string_lossy(),
-        std::process::id()
-    ));
-    let written = std::fs::write(&partial, bytes).and_then(|()| std::fs::rename(&partial, path));
-    written.map_err(|e| {
-        let _ = std::fs::remove_file(&partial);
-        CoreError::io("write", path, e)
     })
 }

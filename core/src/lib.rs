@@ -8,6 +8,7 @@ pub mod analysis;
 pub mod change;
 pub mod error;
 pub mod exchange;
+pub mod files;
 pub mod import;
 pub mod jobs;
 pub mod json;

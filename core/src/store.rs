@@ -9,13 +9,15 @@
 //! and forward only. An older file is brought up to date when it is opened for editing, all its
 //! pending migrations in one transaction that commits only once the map has been read back and
 //! checked — so a bad older file is refused unchanged. [`Document::read`] never migrates the file
-//! itself (it reads a private copy).
+//! itself (it reads the map in memory).
 //!
-//! Opening is careful: the 100-byte SQLite header is read with plain file I/O first, so a file that
-//! is not SQLite, not a map, truncated, or from a newer Murmuration is refused without SQLite ever
-//! opening it for writing. A file that passes is opened with `locking_mode=EXCLUSIVE` and loaded
-//! and validated before anything is written; the exclusive lock is what makes a second window's
-//! open fail with "already open in another window" instead of two writers racing.
+//! Opening is careful, because a map file is untrusted input (see `store/open.rs`): a file that is not
+//! SQLite, not a map, or from a newer Murmuration is refused from its header before SQLite opens
+//! it; then SQLite opens it (replaying its WAL), and a schema other than exactly ours (a trigger,
+//! a view, a table we did not make) is refused before anything in it could run. A file that
+//! passes is opened with `locking_mode=EXCLUSIVE` and loaded and validated before anything is
+//! written; the exclusive lock is what makes a second window's open fail with "already open in
+//! another window" instead of two writers racing.
 //!
 //! Tables (all keyed by scenario, so a scenario is a slice of each table):
 //! `meta(key, value)` — `title`, `history_cursor`;
@@ -29,22 +31,24 @@
 //! `history(seq, scenario, op, inverse, at)` — entries `seq <= history_cursor` are done (undo
 //! walks down), later ones are the redo tail (a new edit drops them).
 
-use crate::error::{is_busy, CoreError, ErrorKind, Result};
+use crate::error::{CoreError, ErrorKind, Result};
+use crate::files;
 use crate::model::{
     Element, ElementId, Map, Point, Relation, RelationId, Scenario, ScenarioId, Scene, SceneId,
     View,
 };
 use crate::ops::{self, Index, Op};
-use rusqlite::{params, Connection, OpenFlags, OptionalExtension, Transaction};
+use open::{damaged, display_name, opening};
+use rusqlite::{params, Connection, OpenFlags, OptionalExtension, Transaction, MAIN_DB};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use specta::Type;
 use std::collections::BTreeMap;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
-/// `PRAGMA application_id` of every `.murm` file: "MURM" in ASCII.
-pub const APPLICATION_ID: i32 = 0x4D55_524D;
+pub use crate::files::APPLICATION_ID;
+
+mod open;
 
 /// The schema, one migration per entry; `user_version` is how many have been applied.
 pub const MIGRATIONS: &[&str] = &[
@@ -157,55 +161,36 @@ impl std::fmt::Debug for Document {
 
 impl Document {
     /// Writes `map` to a new file at `path` and opens it. Refuses to overwrite an existing file.
-    /// The file appears whole or not at all: it is built beside `path` and then linked into place.
+    /// The file appears whole or not at all: it is built in memory and written beside `path`
+    /// with [`files::create_new`], so a kill or a full disk leaves nothing behind.
     pub fn create(path: impl AsRef<Path>, map: &Map) -> Result<Document> {
         let path = path.as_ref();
         ops::validate_map(map)?;
         if path.exists() {
-            return Err(file_exists(path));
+            return Err(files::file_exists(path));
         }
-        let building = sibling(path, "creating");
-        remove_if_exists(&building)?;
-        let built = (|| -> Result<()> {
-            let mut conn = Connection::open(&building)?;
-            conn.pragma_update(None, "journal_mode", "WAL")?;
-            let tx = conn.transaction()?;
-            migrate(&tx, 0)?;
-            set_meta(&tx, "title", &map.title)?;
-            set_meta(&tx, "history_cursor", "0")?;
-            for (ord, scenario) in map.scenarios.iter().enumerate() {
-                insert_scenario(&tx, scenario, ord)?;
-            }
-            for scene in &map.scenes {
-                put_scene(&tx, scene)?;
-            }
-            renumber_scenes(&tx, map)?;
-            tx.commit()?;
-            // Closing checkpoints the WAL into the file, so the one file is complete on its own.
-            conn.close().map_err(|(_, e)| CoreError::storage(e))?;
-            Ok(())
-        })();
-        if let Err(e) = built {
-            let _ = remove_if_exists(&building);
-            return Err(e);
+        let mut conn = Connection::open_in_memory()?;
+        let tx = conn.transaction()?;
+        migrate(&tx, 0)?;
+        set_meta(&tx, "title", &map.title)?;
+        set_meta(&tx, "history_cursor", "0")?;
+        for (ord, scenario) in map.scenarios.iter().enumerate() {
+            insert_scenario(&tx, scenario, ord)?;
         }
-        // A hard link never replaces an existing file, unlike rename.
-        let linked = match std::fs::hard_link(&building, path) {
-            Ok(()) => std::fs::remove_file(&building),
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-                let _ = std::fs::remove_file(&building);
-                return Err(file_exists(path));
-            }
-            Err(_) => std::fs::rename(&building, path),
-        };
-        linked.map_err(|e| CoreError::io("create", path, e))?;
+        for scene in &map.scenes {
+            put_scene(&tx, scene)?;
+        }
+        renumber_scenes(&tx, map)?;
+        tx.commit()?;
+        files::create_new(path, &conn.serialize(MAIN_DB)?)?;
         Document::open(path)
     }
 
-    /// Opens a map file for editing. See the module header for what is refused, and how.
+    /// Opens a map file for editing. See `store/open.rs` for what is refused, and how.
     pub fn open(path: impl AsRef<Path>) -> Result<Document> {
         let path = path.as_ref();
-        check_header(path, &read_header(path)?)?;
+        open::check_stranger(path)?;
+        open::check_writable(path)?;
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
             | OpenFlags::SQLITE_OPEN_NO_MUTEX
             | OpenFlags::SQLITE_OPEN_URI;
@@ -214,40 +199,7 @@ impl Document {
             .map_err(|e| opening(path, e))?;
         conn.pragma_update(None, "locking_mode", "EXCLUSIVE")
             .map_err(|e| opening(path, e))?;
-        // The first read takes the lock (and sees any WAL content the header cannot show).
-        let (app_id, version_now): (i32, i32) = conn
-            .query_row(
-                "SELECT application_id, user_version FROM pragma_application_id, pragma_user_version",
-                [],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )
-            .map_err(|e| opening(path, e))?;
-        if app_id != APPLICATION_ID {
-            return Err(not_a_map(path));
-        }
-        if version_now > FORMAT_VERSION {
-            return Err(too_new(path));
-        }
-        if version_now < 1 {
-            return Err(damaged(path, "it holds no map"));
-        }
-        // An older file of ours is brought up to date and then read with today's schema, in one
-        // transaction that commits only when the map reads back and keeps every rule. For a file
-        // that is up to date this is a read.
-        let tx = conn.transaction().map_err(|e| opening(path, e))?;
-        migrate(&tx, version_now)?;
-        let (map, cursor) = load(&tx).map_err(|e| damaged(path, e))?;
-        if let Err(e) = ops::validate_map(&map) {
-            return Err(CoreError::new(
-                ErrorKind::Corrupt,
-                format!(
-                    "{} is damaged: the map in it breaks its own rules ({}).",
-                    display_name(path),
-                    e.message
-                ),
-            ));
-        }
-        tx.commit().map_err(|e| opening(path, e))?;
+        let (map, cursor) = load_checked(&mut conn, path)?;
         // Everything checked: from here on we may write.
         conn.pragma_update(None, "journal_mode", "WAL")
             .map_err(|e| opening(path, e))?;
@@ -269,22 +221,19 @@ impl Document {
     }
 
     /// Reads the map in a `.murm` file without opening it for editing: no lock is taken and
-    /// nothing is written to it, so it works while the map is open in a window (the command
-    /// line's `export`), and it sees every edit that window has acknowledged. The file gets the
-    /// same checks as [`Document::open`] (an older file is read as brought up to date, and left
-    /// as it is), because they run on a private copy of it: see [`copy_consistent`].
+    /// nothing is written, to the file, beside it or anywhere else, so it works while the map is
+    /// open in a window (the command line's `export`), and it sees every edit that window has
+    /// acknowledged. The file gets the same checks as [`Document::open`] (an older file is read
+    /// as brought up to date, and left as it is), run on the file as SQLite would recover it,
+    /// in memory (`store/open.rs`).
     pub fn read(path: impl AsRef<Path>) -> Result<Map> {
         let path = path.as_ref();
-        // A stranger's file is refused before anything is copied.
-        check_header(path, &read_header(path)?)?;
-        let scratch = Scratch::new()?;
-        // The copy keeps the file's name, so messages about it name the file the user gave.
-        let copy = scratch
-            .0
-            .join(path.file_name().unwrap_or_else(|| "map.murm".as_ref()));
-        copy_consistent(path, &copy)?;
-        let document = Document::open(&copy)?;
-        Ok(document.map)
+        open::check_stranger(path)?;
+        let image = open::read_image(path)?;
+        let mut conn = Connection::open_in_memory()?;
+        conn.deserialize_read_exact(MAIN_DB, image.as_slice(), image.len(), false)
+            .map_err(|e| opening(path, e))?;
+        Ok(load_checked(&mut conn, path)?.0)
     }
 
     /// Chooses how durable each following edit is; [`Durability::PowerLoss`] after opening.
@@ -371,22 +320,26 @@ impl Document {
     /// file is closed as it was. An existing file at `path` is replaced (the save dialog asked).
     pub fn save_as(&mut self, path: impl AsRef<Path>) -> Result<()> {
         let path = path.as_ref();
-        if path == self.path {
+        if files::same_file(path, &self.path) {
             return Ok(());
         }
-        let building = sibling(path, "saving");
-        remove_if_exists(&building)?;
+        let building = files::sibling(path, "saving")?;
+        files::remove_stale_siblings(path);
+        files::remove_with_journals(&building);
         let target = building
             .to_str()
             .ok_or_else(|| CoreError::new(ErrorKind::Io, "The new file's name cannot be used."))?;
         if let Err(e) = self.conn.execute("VACUUM INTO ?1", [target]) {
-            let _ = remove_if_exists(&building);
-            return Err(e.into());
+            files::remove_with_journals(&building);
+            return Err(CoreError::sqlite(e, Some(path)));
         }
-        for stale in [sibling_suffix(path, "-wal"), sibling_suffix(path, "-shm")] {
-            remove_if_exists(&stale)?;
+        for stale in ["-wal", "-shm"] {
+            let _ = std::fs::remove_file(files::with_suffix(path, stale));
         }
-        std::fs::rename(&building, path).map_err(|e| CoreError::io("save", path, e))?;
+        if let Err(e) = std::fs::rename(&building, path) {
+            files::remove_with_journals(&building);
+            return Err(CoreError::io("save", path, e));
+        }
         *self = Document::open(path)?;
         Ok(())
     }
@@ -477,230 +430,27 @@ impl Document {
     }
 }
 
-// --- opening -------------------------------------------------------------------------------
-
-/// How often [`copy_consistent`] tries before giving up on a file that keeps changing.
-const COPY_ATTEMPTS: u32 = 40;
-
-/// The size of a WAL file's header; it changes only when the WAL starts over after a checkpoint.
-const WAL_HEADER: usize = 32;
-
-/// What lies beside a map file at one moment: its WAL (where a window's edits wait for the next
-/// checkpoint), a rollback journal (only in files Murmuration did not write), and when the file
-/// itself last changed.
-struct Beside {
-    wal: Option<Vec<u8>>,
-    journal: Option<Vec<u8>>,
-    file: (u64, Option<std::time::SystemTime>),
-}
-
-impl Beside {
-    fn read(path: &Path) -> Result<Beside> {
-        let optional = |suffix: &str| -> Result<Option<Vec<u8>>> {
-            let journal = sibling_suffix(path, suffix);
-            match std::fs::read(&journal) {
-                Ok(bytes) => Ok(Some(bytes)),
-                Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-                Err(e) => Err(CoreError::io("read", &journal, e)),
-            }
-        };
-        let meta = std::fs::metadata(path).map_err(|e| CoreError::io("read", path, e))?;
-        Ok(Beside {
-            wal: optional("-wal")?,
-            journal: optional("-journal")?,
-            file: (meta.len(), meta.modified().ok()),
-        })
-    }
-
-    /// Whether a copy of the file read between `self` and `later`, with `later`'s journals, is
-    /// one moment of the map. See [`copy_consistent`].
-    fn continued_by(&self, later: &Beside) -> bool {
-        let wal = match (&self.wal, &later.wal) {
-            (None, None) => self.file == later.file,
-            (Some(a), Some(b)) if a.len() >= WAL_HEADER && b.len() >= WAL_HEADER => {
-                a[..WAL_HEADER] == b[..WAL_HEADER]
-            }
-            (a, b) => a == b,
-        };
-        wal && self.journal == later.journal
-    }
-}
-
-/// Copies a map file and its journals to `copy` as one moment of the map, with plain file reads:
-/// no SQLite lock (the window holding the file keeps it exclusively), nothing written beside it.
-///
-/// While we copy, a window may commit (append frames to the WAL), checkpoint (write pages the WAL
-/// holds into the file) or start the WAL over (a new header, after a checkpoint). So the WAL is
-/// read before and after the file, and the later WAL is copied. When its header did not change,
-/// the WAL only grew: every page a checkpoint wrote into the file while we read it came from a
-/// commit finished before we finished reading the file, so the later WAL holds that commit whole,
-/// and SQLite's recovery on the copy replays it over whatever mix of pages the file read caught
-/// (a frame still being written at the end is ignored by recovery). With no WAL either time, the
-/// file must not have changed. Otherwise it tries again.
-fn copy_consistent(path: &Path, copy: &Path) -> Result<()> {
-    for attempt in 0..COPY_ATTEMPTS {
-        let before = Beside::read(path)?;
-        let file = std::fs::read(path).map_err(|e| CoreError::io("read", path, e))?;
-        let after = Beside::read(path)?;
-        if before.continued_by(&after) {
-            std::fs::write(copy, file).map_err(|e| CoreError::io("copy", copy, e))?;
-            for (suffix, bytes) in [("-wal", after.wal), ("-journal", after.journal)] {
-                if let Some(bytes) = bytes {
-                    let to = sibling_suffix(copy, suffix);
-                    std::fs::write(&to, bytes).map_err(|e| CoreError::io("copy", &to, e))?;
-                }
-            }
-            return Ok(());
-        }
-        std::thread::sleep(std::time::Duration::from_millis(5 + 5 * u64::from(attempt)));
-    }
-    Err(CoreError::new(
-        ErrorKind::AlreadyOpen,
-        format!(
-            "{} is being changed in another window too quickly to read. Try again in a moment.",
-            display_name(path)
-        ),
-    ))
-}
-
-/// A private folder in the system's temporary folder, removed with everything in it when dropped.
-struct Scratch(PathBuf);
-
-impl Scratch {
-    fn new() -> Result<Scratch> {
-        let base = std::env::temp_dir();
-        let stamp = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(0, |d| d.as_nanos());
-        let mut builder = std::fs::DirBuilder::new();
-        // Only this user may read the copy of their map.
-        #[cfg(unix)]
-        std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
-        let mut n = 0u32;
-        loop {
-            let dir = base.join(format!(
-                "murmuration-read-{}-{stamp}-{n}",
-                std::process::id()
-            ));
-            match builder.create(&dir) {
-                Ok(()) => return Ok(Scratch(dir)),
-                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && n < 100 => n += 1,
-                Err(e) => return Err(CoreError::io("create", &dir, e)),
-            }
-        }
-    }
-}
-
-impl Drop for Scratch {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
-
-const HEADER_MAGIC: &[u8; 16] = b"SQLite format 3\0";
-
-fn read_header(path: &Path) -> Result<Vec<u8>> {
-    let mut file = std::fs::File::open(path).map_err(|e| CoreError::io("open", path, e))?;
-    let mut header = Vec::with_capacity(100);
-    file.by_ref()
-        .take(100)
-        .read_to_end(&mut header)
-        .map_err(|e| CoreError::io("read", path, e))?;
-    Ok(header)
-}
-
-/// Checks the SQLite header with plain file reads.
-fn check_header(path: &Path, header: &[u8]) -> Result<()> {
-    if header.len() < HEADER_MAGIC.len() || &header[..16] != HEADER_MAGIC {
-        return Err(not_a_map(path));
-    }
-    if header.len() < 100 {
-        return Err(damaged(path, "it ends inside its header"));
-    }
-    let be32 = |at: usize| {
-        u32::from_be_bytes([header[at], header[at + 1], header[at + 2], header[at + 3]])
-    };
-    let application_id = be32(68) as i32;
-    let user_version = be32(60) as i32;
-    if application_id != APPLICATION_ID {
-        return Err(not_a_map(path));
-    }
-    if user_version > FORMAT_VERSION {
-        return Err(too_new(path));
-    }
-    let page_size = match u16::from_be_bytes([header[16], header[17]]) {
-        1 => 65_536u64,
-        n => u64::from(n),
-    };
-    // The page count in the header is trustworthy only when the two change counters agree.
-    let pages = u64::from(be32(28));
-    if be32(24) == be32(92) && pages > 0 {
-        let len = std::fs::metadata(path)
-            .map_err(|e| CoreError::io("read", path, e))?
-            .len();
-        if len < pages * page_size {
-            return Err(damaged(path, "it is shorter than it says it is (cut off)"));
-        }
-    }
-    Ok(())
-}
-
-fn display_name(path: &Path) -> String {
-    path.file_name().map_or_else(
-        || path.display().to_string(),
-        |n| format!("\"{}\"", n.to_string_lossy()),
-    )
-}
-
-fn not_a_map(path: &Path) -> CoreError {
-    CoreError::new(
-        ErrorKind::NotAMap,
-        format!("{} is not a Murmuration map.", display_name(path)),
-    )
-}
-
-fn too_new(path: &Path) -> CoreError {
-    CoreError::new(
-        ErrorKind::TooNew,
-        format!(
-            "{} was saved by a newer version of Murmuration. Update Murmuration to open it.",
-            display_name(path)
-        ),
-    )
-}
-
-fn damaged(path: &Path, why: impl std::fmt::Display) -> CoreError {
-    CoreError::new(
-        ErrorKind::Corrupt,
-        format!(
-            "{} is damaged and cannot be opened: {why}.",
-            display_name(path)
-        ),
-    )
-}
-
-fn file_exists(path: &Path) -> CoreError {
-    CoreError::new(
-        ErrorKind::FileExists,
-        format!("There is already a file at {}.", path.display()),
-    )
-}
-
-/// A SQLite error while opening, in the words of opening.
-fn opening(path: &Path, e: rusqlite::Error) -> CoreError {
-    if is_busy(&e) {
-        return CoreError::new(
-            ErrorKind::AlreadyOpen,
+/// Runs the checks of `store/open.rs` on a connection SQLite has just opened, then migrates (inside the
+/// transaction, which commits only when the map reads back and keeps every rule), loads and
+/// validates the map. For a file that is up to date this is a read.
+fn load_checked(conn: &mut Connection, path: &Path) -> Result<(Map, i64)> {
+    open::harden(conn).map_err(|e| opening(path, e))?;
+    let version = open::check_contents(conn, path)?;
+    let tx = conn.transaction().map_err(|e| opening(path, e))?;
+    migrate(&tx, version)?;
+    let (map, cursor) = load(&tx).map_err(|e| damaged(path, e))?;
+    if let Err(e) = ops::validate_map(&map) {
+        return Err(CoreError::new(
+            ErrorKind::Corrupt,
             format!(
-                "{} is already open in another window. Switch to that window, or close it there first.",
-                display_name(path)
+                "{} is damaged: the map in it breaks its own rules ({}).",
+                display_name(path),
+                e.message
             ),
-        );
+        ));
     }
-    match CoreError::storage(e) {
-        e if e.kind == ErrorKind::Corrupt => damaged(path, "SQLite reports it as malformed"),
-        e => e,
-    }
+    tx.commit().map_err(|e| opening(path, e))?;
+    Ok((map, cursor))
 }
 
 /// Applies the migrations after the first `from` inside `tx` (the caller commits).
@@ -1139,27 +889,4 @@ fn rewrite_scenario(tx: &Transaction, map: &Map, id: &ScenarioId) -> Result<()> 
             .execute(params![s.id.0, ord as i64])?;
     }
     Ok(())
-}
-
-// --- files -----------------------------------------------------------------------------------
-
-/// A hidden file beside `path` for building a file before it takes `path`'s name.
-fn sibling(path: &Path, what: &str) -> PathBuf {
-    let name = path
-        .file_name()
-        .map_or_else(|| "map".into(), |n| n.to_string_lossy().into_owned());
-    path.with_file_name(format!(".{name}.{}.{what}", std::process::id()))
-}
-
-fn sibling_suffix(path: &Path, suffix: &str) -> PathBuf {
-    let mut name = path.as_os_str().to_owned();
-    name.push(suffix);
-    PathBuf::from(name)
-}
-
-fn remove_if_exists(path: &Path) -> Result<()> {
-    match std::fs::remove_file(path) {
-        Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(CoreError::io("remove", path, e)),
-        _ => Ok(()),
-    }
 }

@@ -332,3 +332,193 @@ fn drawings_export_as_pdf_svg_and_png() {
     assert!(!run.status.success());
     assert!(String::from_utf8_lossy(&run.stderr).contains("not a page size"));
 }
+
+fn bin() -> PathBuf {
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../target")));
+    std::env::var_os("MURMURATION_BIN")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| target.join("debug/murmuration"))
+}
+
+fn listing(dir: &std::path::Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .expect("dir")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn an_export_never_replaces_a_map() {
+    let dir = scratch("out-is-in");
+    let map = dir.join("m.murm");
+    let other = dir.join("other.murm");
+    for m in [&map, &other] {
+        assert!(murmuration(&["sample", "--out", arg(m)]).status.success());
+    }
+    let before = (std::fs::read(&map).unwrap(), std::fs::read(&other).unwrap());
+    for format in ["pdf", "json", "csv", "graphml"] {
+        for out in [&map, &other] {
+            let run = murmuration(&["export", arg(&map), "--format", format, "--out", arg(out)]);
+            assert!(!run.status.success(), "{format} over {}", out.display());
+            let stderr = String::from_utf8_lossy(&run.stderr);
+            assert_eq!(stderr.trim().lines().count(), 1, "{stderr}");
+            assert!(stderr.contains("choose another file name"), "{stderr}");
+        }
+    }
+    assert_eq!(
+        (std::fs::read(&map).unwrap(), std::fs::read(&other).unwrap()),
+        before
+    );
+    assert_eq!(listing(&dir), ["m.murm", "other.murm"]);
+}
+
+#[test]
+fn analyze_leaves_no_copy_of_the_map_in_the_temporary_folder() {
+    let dir = scratch("analyze-tmp");
+    let map = dir.join("big.murm");
+    let made = murmuration(&["synthetic", "--elements", "20000", "--out", arg(&map)]);
+    assert!(made.status.success());
+    let tmp = dir.join("tmp");
+    std::fs::create_dir(&tmp).unwrap();
+    // Killed while it reads and analyses: nothing of the map is left in the temporary folder.
+    for wait in [100, 400, 1500] {
+        let mut child = Command::new(bin())
+            .args(["analyze", arg(&map)])
+            .env("TMPDIR", &tmp)
+            .stdout(std::process::Stdio::null())
+            .spawn()
+            .expect("start analyze");
+        std::thread::sleep(std::time::Duration::from_millis(wait));
+        let _ = child.kill();
+        let _ = child.wait();
+        assert!(
+            listing(&tmp).is_empty(),
+            "after {wait} ms: {:?}",
+            listing(&tmp)
+        );
+    }
+    // It does not need a temporary folder at all.
+    let run = Command::new(bin())
+        .args(["analyze", arg(&map)])
+        .env("TMPDIR", dir.join("no such folder"))
+        .output()
+        .expect("run analyze");
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    assert_eq!(listing(&dir), ["big.murm", "tmp"]);
+}
+
+#[test]
+fn a_killed_import_leaves_no_hidden_files() {
+    let dir = scratch("killed-import");
+    let source = dir.join("source.murm");
+    let json = dir.join("big.json");
+    assert!(
+        murmuration(&["synthetic", "--elements", "20000", "--out", arg(&source)])
+            .status
+            .success()
+    );
+    assert!(murmuration(&[
+        "export",
+        arg(&source),
+        "--format",
+        "json",
+        "--out",
+        arg(&json)
+    ])
+    .status
+    .success());
+    let out = dir.join("new.murm");
+    // Killed while its hidden file is being written (or, if it never shows, when it ends).
+    let mut child = Command::new(bin())
+        .args(["import", "json", arg(&json), "--out", arg(&out)])
+        .spawn()
+        .expect("start import");
+    let started = std::time::Instant::now();
+    while child.try_wait().expect("import").is_none()
+        && started.elapsed() < std::time::Duration::from_secs(60)
+        && !listing(&dir).iter().any(|f| f.starts_with(".new.murm."))
+    {
+        std::thread::sleep(std::time::Duration::from_millis(1));
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+    let _ = std::fs::remove_file(&out);
+    // The next import beside them cleans up whatever a killed one may have left.
+    let run = murmuration(&["import", "json", arg(&json), "--out", arg(&out)]);
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    assert_eq!(listing(&dir), ["big.json", "new.murm", "source.murm"]);
+}
+
+/// A tmpfs of `kilobytes` mounted on a fresh folder, unmounted when dropped; `None` (the test
+/// skips, saying so) where mounting is not allowed.
+struct SmallDisk(PathBuf);
+
+impl SmallDisk {
+    fn mount(name: &str, kilobytes: u32) -> Option<SmallDisk> {
+        let dir = scratch(name);
+        let ok = Command::new("mount")
+            .args(["-t", "tmpfs", "-o", &format!("size={kilobytes}k"), "tmpfs"])
+            .arg(&dir)
+            .stderr(std::process::Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success());
+        if !ok {
+            eprintln!("skipped: cannot mount a small tmpfs here (needs root)");
+            return None;
+        }
+        Some(SmallDisk(dir))
+    }
+}
+
+impl Drop for SmallDisk {
+    fn drop(&mut self) {
+        let _ = Command::new("umount").arg("-l").arg(&self.0).status();
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+#[test]
+fn a_full_disk_read_only_map_and_missing_folder_are_said_plainly() {
+    let Some(disk) = SmallDisk::mount("full-disk", 512) else {
+        return;
+    };
+    let big = disk.0.join("big.murm");
+    let run = murmuration(&["synthetic", "--elements", "20000", "--out", arg(&big)]);
+    assert!(!run.status.success());
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(stderr.contains("The disk is full"), "{stderr}");
+    assert!(listing(&disk.0).is_empty(), "{:?}", listing(&disk.0));
+
+    let run = murmuration(&["sample", "--out", arg(&disk.0.join("no/such/folder.murm"))]);
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(stderr.contains("Cannot write in the folder"), "{stderr}");
+
+    let map = disk.0.join("m.murm");
+    assert!(murmuration(&["sample", "--out", arg(&map)])
+        .status
+        .success());
+    let list = disk.0.join("survey.csv");
+    std::fs::write(&list, "source,target\nPriya Raman,Marcus Lee\n").unwrap();
+    assert!(Command::new("mount")
+        .args(["-o", "remount,ro"])
+        .arg(&disk.0)
+        .status()
+        .is_ok_and(|s| s.success()));
+    let run = murmuration(&["import", "relations", arg(&list), "--into", arg(&map)]);
+    assert!(!run.status.success());
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(stderr.contains("\"m.murm\" is read-only"), "{stderr}");
+    assert!(!stderr.contains("I/O"), "{stderr}");
+}

@@ -215,13 +215,15 @@ fn to_csv(columns: &[String], rows: impl Iterator<Item = Vec<String>>) -> Result
     String::from_utf8(bytes).map_err(|e| failed(&e))
 }
 
-/// Writes both CSV files for `out` (see [`csv_paths`]), each whole or not at all.
+/// Writes both CSV files for `out` (see [`csv_paths`]): both whole, or neither.
 pub fn write_csv(scenario: &Scenario, out: &Path) -> Result<()> {
     let (elements, relations) = csv_paths(out);
     let element_text = elements_csv(scenario)?;
     let relation_text = relations_csv(scenario)?;
-    crate::jobs::write_atomically(&elements, element_text.as_bytes())?;
-    crate::jobs::write_atomically(&relations, relation_text.as_bytes())
+    crate::files::write_all_or_none(&[
+        (&elements, element_text.as_bytes()),
+        (&relations, relation_text.as_bytes()),
+    ])
 }
 
 /// A map's scenario chosen for export, for the exchange formats' titles.

@@ -288,7 +288,7 @@ impl ExportKind {
 
 /// One export job, start to finish: draws or converts `scenario` (the first when `None`) of
 /// `map` and writes the result to `out` whole or not at all
-/// ([`crate::jobs::write_atomically`]). CSV writes two files beside `out`. A deck is the map's
+/// ([`crate::files::write_whole`]). CSV writes two files beside `out`. A deck is the map's
 /// scenes, each in its own scenario and view; a map without scenes gets `scenario`'s org chart
 /// and network.
 pub fn export_to_file(
@@ -300,7 +300,7 @@ pub fn export_to_file(
     out: &Path,
 ) -> Result<()> {
     let scenario = pick_scenario(map, scenario)?;
-    let write = crate::jobs::write_atomically;
+    let write = crate::files::write_whole;
     match kind {
         ExportKind::Svg => write(out, render_svg(map, scenario, view, page).as_bytes()),
         ExportKind::Png(scale) => write(out, &render_png(map, scenario, view, page, scale)?),
@@ -348,7 +348,7 @@ pub fn export_scene_to_file(
     let deck_page = scene_page(map, scene, &mut BTreeMap::new());
     let spec = deck_page.spec(page);
     let scenario = pick_scenario(map, Some(&scene.scenario))?;
-    let write = crate::jobs::write_atomically;
+    let write = crate::files::write_whole;
     match kind {
         ExportKind::Svg => write(out, render_svg(map, scenario, scene.view, &spec).as_bytes()),
         ExportKind::Png(scale) => write(out, &render_png(map, scenario, scene.view, &spec, scale)?),

@@ -4,6 +4,7 @@
 
 mod change;
 mod crash;
+mod files;
 mod fixture;
 mod json;
 mod migration;

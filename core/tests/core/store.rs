@@ -309,7 +309,7 @@ pub fn files_in(dir: &Path) -> Vec<String> {
 }
 
 /// Opening `path` fails with `kind`, and neither the file nor its folder changes.
-fn refused_untouched(path: &Path, kind: ErrorKind) {
+pub fn refused_untouched(path: &Path, kind: ErrorKind) {
     let before = std::fs::read(path).unwrap();
     let listing = files_in(path.parent().unwrap());
     let err = Document::open(path).expect_err("refused");
