@@ -28,6 +28,12 @@ pub struct MapSnapshot {
     /// shell knows where that is; [`MapSnapshot::of`] says `false`).
     #[serde(default)]
     pub is_sample: bool,
+    /// Which map this is, as numbered by the shell: changes name it (see [`crate::change`]).
+    #[serde(default)]
+    pub document: u32,
+    /// How many changes to this map the window had been sent when this snapshot was taken.
+    #[serde(default)]
+    pub generation: u32,
     pub scenario: ScenarioId,
     pub scenarios: Vec<ScenarioSummary>,
     pub elements: Vec<Element>,
@@ -54,6 +60,8 @@ impl MapSnapshot {
             title: map.title.clone(),
             file_name,
             is_sample: false,
+            document: 0,
+            generation: 0,
             scenario: shown
                 .map(|s| s.id.clone())
                 .unwrap_or_else(|| scenario.clone()),

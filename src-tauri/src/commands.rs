@@ -4,11 +4,13 @@
 use crate::events::LensView;
 use crate::refinement::Refinement;
 use crate::session::Session;
-use crate::window::refresh;
+use crate::window::retitle;
 use crate::worker::off_the_window_thread;
+use murmuration_core::change::MapChange;
 use murmuration_core::error::CoreError;
 use murmuration_core::jobs::{self, ExportOptions};
 use murmuration_core::ops::Op;
+use murmuration_core::view::{self, ViewAnswer, ViewRequest};
 use murmuration_core::{snapshot::MapSnapshot, vocabulary::Vocabulary};
 use serde::Serialize;
 use tauri::{AppHandle, State};
@@ -47,7 +49,44 @@ pub fn lens_view(
     lens: Option<String>,
 ) -> Result<LensView, CoreError> {
     let (map, scenario) = session.current()?;
-    Ok(refinement.view(&app, map, scenario, lens))
+    let (document, generation) = session.version()?;
+    Ok(refinement.view(&app, (document, generation, scenario), map, lens))
+}
+
+/// What the window shows for a view (a scene, presentation): the core's one answer
+/// ([`murmuration_core::view::answer`]), with the whole scenario when the view puts another
+/// scenario on screen. An unknown scenario or lens, or a bad moment, is an error and nothing
+/// changes on screen.
+#[tauri::command(async)]
+#[specta::specta]
+pub fn show_view(
+    session: State<'_, Session>,
+    refinement: State<'_, Refinement>,
+    request: ViewRequest,
+) -> Result<ShownView, CoreError> {
+    let (map, shown) = session.current()?;
+    let answer = view::answer(&map, &request, |scenario, lens| {
+        let (document, generation) = session.version().ok()?;
+        let version = (document, generation, scenario.clone());
+        if scenario == &shown {
+            refinement.paint(version, &map, lens)
+        } else {
+            // Another scenario's figures are not kept: the window is about to show it.
+            let analysis = murmuration_core::analysis::analyze(&map, scenario);
+            murmuration_core::lens_paint::lens_paint(&map, scenario, lens, &analysis)
+        }
+    })?;
+    let snapshot = (answer.scenario != shown)
+        .then(|| session.show_scenario(&answer.scenario))
+        .transpose()?;
+    Ok(ShownView { snapshot, answer })
+}
+
+/// A view as the window shows it: the scenario whole when it is not the one on screen already.
+#[derive(Debug, Clone, Serialize, specta::Type)]
+pub struct ShownView {
+    pub snapshot: Option<MapSnapshot>,
+    pub answer: ViewAnswer,
 }
 
 /// The drawing an export would make, as SVG, for the Export dialog's preview.
@@ -101,34 +140,38 @@ pub fn map_snapshot(session: State<'_, Session>) -> Result<MapSnapshot, CoreErro
     session.snapshot()
 }
 
-/// Validates and applies one edit (or a batch, all or nothing), saved before it returns. On error
-/// nothing has changed.
+/// Validates and applies one edit (or a batch, all or nothing), saved before it returns, and
+/// answers what changed. On error nothing has changed.
 #[tauri::command]
 #[specta::specta]
-pub fn apply(
-    app: AppHandle,
-    session: State<'_, Session>,
-    op: Op,
-) -> Result<MapSnapshot, CoreError> {
-    let snapshot = session.apply(&op)?;
-    if matches!(op, Op::SetTitle { .. }) {
-        refresh(&app);
+pub fn apply(app: AppHandle, session: State<'_, Session>, op: Op) -> Result<MapChange, CoreError> {
+    let change = session.apply(&op)?;
+    if change.title.is_some() {
+        retitle(&app);
     }
-    Ok(snapshot)
+    Ok(change)
 }
 
 /// Undoes the last edit, even one made before the app was last closed.
 #[tauri::command]
 #[specta::specta]
-pub fn undo(session: State<'_, Session>) -> Result<MapSnapshot, CoreError> {
-    session.undo()
+pub fn undo(app: AppHandle, session: State<'_, Session>) -> Result<MapChange, CoreError> {
+    let change = session.undo()?;
+    if change.title.is_some() {
+        retitle(&app);
+    }
+    Ok(change)
 }
 
 /// Redoes the last undone edit.
 #[tauri::command]
 #[specta::specta]
-pub fn redo(session: State<'_, Session>) -> Result<MapSnapshot, CoreError> {
-    session.redo()
+pub fn redo(app: AppHandle, session: State<'_, Session>) -> Result<MapChange, CoreError> {
+    let change = session.redo()?;
+    if change.title.is_some() {
+        retitle(&app);
+    }
+    Ok(change)
 }
 
 /// Shapes, colours and lines per kind: the one visual vocabulary shared with the exports.
@@ -148,6 +191,7 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             visual_vocabulary,
             lenses,
             lens_view,
+            show_view,
             export_preview,
             export_map,
             crate::importing::pick_org_chart,

@@ -3,6 +3,7 @@
 //! refinement) and the commands listing them depend on this module, not on each other.
 
 use murmuration_core::analysis::Analysis;
+use murmuration_core::change::MapChange;
 use murmuration_core::lens_paint::LensPaint;
 use murmuration_core::snapshot::MapSnapshot;
 use serde::{Deserialize, Serialize};
@@ -11,6 +12,13 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, Serialize, Deserialize, specta::Type, tauri_specta::Event)]
 pub struct MapChanged {
     pub snapshot: MapSnapshot,
+}
+
+/// The open map was edited other than by the window's own command (an import it started): what
+/// changed, as `apply` answers it.
+#[derive(Debug, Clone, Serialize, Deserialize, specta::Type, tauri_specta::Event)]
+pub struct MapEdited {
+    pub change: MapChange,
 }
 
 /// Estimated betweenness is being refined to exact: `done` of `total` sources.
@@ -56,6 +64,7 @@ pub struct LensView {
 pub fn all() -> tauri_specta::Events {
     tauri_specta::collect_events![
         MapChanged,
+        MapEdited,
         AnalysisProgress,
         LensRefined,
         ImportProgress,

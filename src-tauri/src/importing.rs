@@ -6,13 +6,12 @@
 //! Files come only from the native dialogs opened here, never from the page: the org chart picked
 //! is kept in `Picks`, and the page names it back by a token.
 
-use crate::events::ImportProgress;
+use crate::events::{ImportProgress, MapEdited};
 use crate::session::Session;
 use crate::worker::off_the_window_thread;
 use murmuration_core::error::{CoreError, ErrorKind};
 use murmuration_core::import::{self, ColumnMapping, ImportPreview, ImportWarning};
 use murmuration_core::jobs::{self, ListKind};
-use murmuration_core::snapshot::MapSnapshot;
 use serde::Serialize;
 use specta::Type;
 use std::path::PathBuf;
@@ -62,10 +61,10 @@ impl Picks {
     }
 }
 
-/// What an import did: the map as it now is, a summary line and row-numbered warnings.
+/// What an import did: a summary line and row-numbered warnings (the change itself reaches the
+/// canvas as `MapEdited`, or as `MapChanged` for a new map).
 #[derive(Debug, Clone, Serialize, Type)]
 pub struct ImportDone {
-    pub snapshot: MapSnapshot,
     pub summary: String,
     pub warnings: Vec<ImportWarning>,
 }
@@ -134,10 +133,9 @@ pub async fn import_org_chart(
             return Ok(None);
         };
         let out = crate::window::with_murm_extension(out);
-        let snapshot = app.state::<Session>().create_replacing(&out, &chart.map)?;
+        app.state::<Session>().create_replacing(&out, &chart.map)?;
         crate::window::opened(&app, &out);
         Ok(Some(ImportDone {
-            snapshot,
             summary: jobs::org_chart_summary(&chart),
             warnings: chart.warnings,
         }))
@@ -179,10 +177,11 @@ pub async fn import_list(
         .await?
     };
     let Some(batch) = batch else { return Ok(None) };
-    let snapshot = session.apply(&batch.op)?;
+    // The canvas hears of it as of any change, through the one channel.
+    let change = session.apply(&batch.op)?;
+    let _ = MapEdited { change }.emit(&app);
     let report = jobs::list_report(&batch);
     Ok(Some(ImportDone {
-        snapshot,
         summary: report.summary,
         warnings: report.warnings,
     }))

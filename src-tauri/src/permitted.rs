@@ -11,6 +11,7 @@ pub const COMMANDS: &[&str] = &[
     "visual_vocabulary",
     "lenses",
     "lens_view",
+    "show_view",
     "export_preview",
     "export_map",
     "pick_org_chart",

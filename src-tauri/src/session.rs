@@ -4,13 +4,18 @@
 //! it writes the built-in sample to the app's data folder and opens that, so even the sample is a
 //! real file and every edit to it is kept.
 
+use murmuration_core::change::MapChange;
 use murmuration_core::error::{CoreError, ErrorKind};
 use murmuration_core::model::{Map, ScenarioId};
 use murmuration_core::ops::Op;
 use murmuration_core::snapshot::MapSnapshot;
-use murmuration_core::store::Document;
+use murmuration_core::store::{Change, Document};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::Mutex;
+
+/// Numbers each map opened into the window, so a change is never applied to another map.
+static DOCUMENTS: AtomicU32 = AtomicU32::new(0);
 
 pub struct Session {
     open: Mutex<Option<Open>>,
@@ -23,12 +28,17 @@ pub struct Session {
 struct Open {
     document: Document,
     scenario: ScenarioId,
+    /// Which map this is (see [`DOCUMENTS`]) and how many changes the window has been sent.
+    id: u32,
+    generation: u32,
 }
 
 impl Open {
     fn snapshot(&self, sample_file: &Path) -> MapSnapshot {
         MapSnapshot {
             is_sample: self.document.path() == sample_file,
+            document: self.id,
+            generation: self.generation,
             ..MapSnapshot::of(
                 self.document.map(),
                 &self.scenario,
@@ -37,6 +47,20 @@ impl Open {
                 self.document.can_redo(),
             )
         }
+    }
+}
+
+impl Open {
+    /// The change as the window applies it, numbered after the last one sent.
+    fn sent(&mut self, change: &Change) -> MapChange {
+        self.generation += 1;
+        MapChange::of(
+            self.document.map(),
+            &self.scenario,
+            change,
+            self.id,
+            self.generation,
+        )
     }
 }
 
@@ -101,7 +125,12 @@ impl Session {
 
     fn replace(&self, document: Document) -> MapSnapshot {
         let scenario = document.map().scenarios[0].id.clone();
-        let open = Open { document, scenario };
+        let open = Open {
+            document,
+            scenario,
+            id: DOCUMENTS.fetch_add(1, Ordering::Relaxed) + 1,
+            generation: 0,
+        };
         let snapshot = open.snapshot(&self.sample_file);
         *self.open.lock().unwrap_or_else(|e| e.into_inner()) = Some(open);
         *self.problem.lock().unwrap_or_else(|e| e.into_inner()) = None;
@@ -120,6 +149,40 @@ impl Session {
     /// A copy of the open map and the scenario on screen, for work done off the window's thread.
     pub fn current(&self) -> Result<(Map, ScenarioId), CoreError> {
         self.with(|open, _| Ok((open.document.map().clone(), open.scenario.clone())))
+    }
+
+    /// Which map is open and how far it has changed: `(document, generation)`. Anything worked out
+    /// from the map (the lens figures) holds while this stays the same.
+    pub fn version(&self) -> Result<(u32, u32), CoreError> {
+        self.with(|open, _| Ok((open.id, open.generation)))
+    }
+
+    /// Puts `scenario` on screen: the window is sent it whole. An unknown scenario is an error
+    /// naming the map's scenarios, and the one on screen stays.
+    pub fn show_scenario(&self, scenario: &ScenarioId) -> Result<MapSnapshot, CoreError> {
+        self.with(|open, sample| {
+            let map = open.document.map();
+            if map.scenario(scenario).is_none() {
+                let names: Vec<String> = map
+                    .scenarios
+                    .iter()
+                    .map(|s| format!("\u{201c}{}\u{201d}", s.name))
+                    .collect();
+                return Err(CoreError::new(
+                    ErrorKind::UnknownScenario,
+                    format!(
+                        "This map has no scenario \u{201c}{}\u{201d}. Its scenarios are: {}.",
+                        scenario.0,
+                        names.join(", ")
+                    ),
+                ));
+            }
+            if &open.scenario != scenario {
+                open.scenario = scenario.clone();
+                open.generation += 1;
+            }
+            Ok(open.snapshot(sample))
+        })
     }
 
     pub fn path(&self) -> Option<PathBuf> {
@@ -141,24 +204,25 @@ impl Session {
         .unwrap_or_else(|_| "Murmuration".to_owned())
     }
 
-    pub fn apply(&self, op: &Op) -> Result<MapSnapshot, CoreError> {
-        self.with(|open, sample| {
-            open.document.apply(&open.scenario.clone(), op)?;
-            Ok(open.snapshot(sample))
+    /// Applies `op` to the scenario on screen; the window is sent only what changed.
+    pub fn apply(&self, op: &Op) -> Result<MapChange, CoreError> {
+        self.with(|open, _| {
+            let change = open.document.apply(&open.scenario.clone(), op)?;
+            Ok(open.sent(&change))
         })
     }
 
-    pub fn undo(&self) -> Result<MapSnapshot, CoreError> {
-        self.with(|open, sample| {
-            open.document.undo()?;
-            Ok(open.snapshot(sample))
+    pub fn undo(&self) -> Result<MapChange, CoreError> {
+        self.with(|open, _| {
+            let change = open.document.undo()?;
+            Ok(open.sent(&change))
         })
     }
 
-    pub fn redo(&self) -> Result<MapSnapshot, CoreError> {
-        self.with(|open, sample| {
-            open.document.redo()?;
-            Ok(open.snapshot(sample))
+    pub fn redo(&self) -> Result<MapChange, CoreError> {
+        self.with(|open, _| {
+            let change = open.document.redo()?;
+            Ok(open.sent(&change))
         })
     }
 

@@ -108,7 +108,7 @@ pub fn refresh(app: &AppHandle) {
     }
 }
 
-fn retitle(app: &AppHandle) {
+pub fn retitle(app: &AppHandle) {
     let title = app.state::<Session>().window_title();
     if let Some(window) = app.get_webview_window("main") {
         let _ = window.set_title(&title);

@@ -12,14 +12,14 @@ export const commands = {
 	 */
 	mapSnapshot: () => typedError<MapSnapshot_Serialize, CoreError_Serialize>(__TAURI_INVOKE("map_snapshot")),
 	/**
-	 *  Validates and applies one edit (or a batch, all or nothing), saved before it returns. On error
-	 *  nothing has changed.
+	 *  Validates and applies one edit (or a batch, all or nothing), saved before it returns, and
+	 *  answers what changed. On error nothing has changed.
 	 */
-	apply: (op: Op_Deserialize) => typedError<MapSnapshot_Serialize, CoreError_Serialize>(__TAURI_INVOKE("apply", { op })),
+	apply: (op: Op_Deserialize) => typedError<MapChange_Serialize, CoreError_Serialize>(__TAURI_INVOKE("apply", { op })),
 	/**  Undoes the last edit, even one made before the app was last closed. */
-	undo: () => typedError<MapSnapshot_Serialize, CoreError_Serialize>(__TAURI_INVOKE("undo")),
+	undo: () => typedError<MapChange_Serialize, CoreError_Serialize>(__TAURI_INVOKE("undo")),
 	/**  Redoes the last undone edit. */
-	redo: () => typedError<MapSnapshot_Serialize, CoreError_Serialize>(__TAURI_INVOKE("redo")),
+	redo: () => typedError<MapChange_Serialize, CoreError_Serialize>(__TAURI_INVOKE("redo")),
 	/**  Shapes, colours and lines per kind: the one visual vocabulary shared with the exports. */
 	visualVocabulary: () => __TAURI_INVOKE<Vocabulary>("visual_vocabulary"),
 	/**  The lenses, in the order the picker lists them. */
@@ -31,6 +31,13 @@ export const commands = {
 	 *  milliseconds, and the window's own events wait for the main thread.
 	 */
 	lensView: (lens: string | null) => typedError<LensView_Serialize, CoreError_Serialize>(__TAURI_INVOKE("lens_view", { lens })),
+	/**
+	 *  What the window shows for a view (a scene, presentation): the core's one answer
+	 *  ([`murmuration_core::view::answer`]), with the whole scenario when the view puts another
+	 *  scenario on screen. An unknown scenario or lens, or a bad moment, is an error and nothing
+	 *  changes on screen.
+	 */
+	showView: (request: ViewRequest_Deserialize) => typedError<ShownView_Serialize, CoreError_Serialize>(__TAURI_INVOKE("show_view", { request })),
 	/**  The drawing an export would make, as SVG, for the Export dialog's preview. */
 	exportPreview: (options: ExportOptions_Deserialize) => typedError<string, CoreError_Serialize>(__TAURI_INVOKE("export_preview", { options })),
 	/**  Asks where to save, then exports the open map there. `None` when the user cancelled. */
@@ -41,12 +48,12 @@ export const commands = {
 	 *  Builds a new map from the org chart picked as `token` with the columns as `mapping` says, asks
 	 *  where to save it, and opens it. `None` when the user cancelled the save dialog.
 	 */
-	importOrgChart: (token: number, mapping: ColumnMapping_Deserialize) => typedError<ImportDone_Serialize | null, CoreError_Serialize>(__TAURI_INVOKE("import_org_chart", { token, mapping })),
+	importOrgChart: (token: number, mapping: ColumnMapping_Deserialize) => typedError<ImportDone | null, CoreError_Serialize>(__TAURI_INVOKE("import_org_chart", { token, mapping })),
 	/**
 	 *  Asks for a relationship list (`source,target,medium,volume,direction`) or a member list
 	 *  (`member,community`) and adds it to the open map as one undoable edit.
 	 */
-	importList: (kind: ListKind, createMissing: boolean) => typedError<ImportDone_Serialize | null, CoreError_Serialize>(__TAURI_INVOKE("import_list", { kind, createMissing })),
+	importList: (kind: ListKind, createMissing: boolean) => typedError<ImportDone | null, CoreError_Serialize>(__TAURI_INVOKE("import_list", { kind, createMissing })),
 };
 
 /** Events */
@@ -56,6 +63,7 @@ export const events = {
 	importRequested: makeEvent<ImportRequested, ImportRequested>("import-requested"),
 	lensRefined: makeEvent<LensRefined_Serialize, LensRefined_Deserialize>("lens-refined"),
 	mapChanged: makeEvent<MapChanged_Serialize, MapChanged_Deserialize>("map-changed"),
+	mapEdited: makeEvent<MapEdited_Serialize, MapEdited_Deserialize>("map-edited"),
 };
 
 /* Types */
@@ -418,6 +426,8 @@ export type ErrorKind =
 "invalid_point" | 
 /**  A map must keep at least one scenario. */
 "last_scenario" | "unknown_scene" | 
+/**  A lens id that names no lens. */
+"unknown_lens" | 
 /**  A scene's viewport that is not a rectangle of finite numbers with a positive width and height. */
 "invalid_viewport" | 
 /**  The file (or JSON) is not a Murmuration map at all. */
@@ -558,19 +568,11 @@ export type HomeBase_Serialize = {
 	words: string,
 };
 
-/**  What an import did: the map as it now is, a summary line and row-numbered warnings. */
-export type ImportDone = ImportDone_Serialize | ImportDone_Deserialize;
-
-/**  What an import did: the map as it now is, a summary line and row-numbered warnings. */
-export type ImportDone_Deserialize = {
-	snapshot: MapSnapshot_Deserialize,
-	summary: string,
-	warnings: ImportWarning[],
-};
-
-/**  What an import did: the map as it now is, a summary line and row-numbered warnings. */
-export type ImportDone_Serialize = {
-	snapshot: MapSnapshot_Serialize,
+/**
+ *  What an import did: a summary line and row-numbered warnings (the change itself reaches the
+ *  canvas as `MapEdited`, or as `MapChanged` for a new map).
+ */
+export type ImportDone = {
 	summary: string,
 	warnings: ImportWarning[],
 };
@@ -752,6 +754,63 @@ export type ListKind =
 /**  `member,community`. */
 "members";
 
+/**  One change to the open map, as the window applies it. */
+export type MapChange = MapChange_Serialize | MapChange_Deserialize;
+
+/**  One change to the open map, as the window applies it. */
+export type MapChange_Deserialize = {
+	/**  Which open map this is about: a new number each time a map is opened into the window. */
+	document: number,
+	/**  1 for the first change after the snapshot, then one more for each. */
+	generation: number,
+	/**  The scenario on screen, which the element, relation and position lists are about. */
+	scenario: ScenarioId,
+	/**  Elements added or changed, as they are now. */
+	elements: Element_Deserialize[],
+	removed_elements: ElementId[],
+	relations: Relation_Deserialize[],
+	removed_relations: RelationId[],
+	/**  Positions set (an element removed takes its positions with it). */
+	positions: Position[],
+	/**  Positions cleared: the element is placed by the layout again in that view. */
+	unplaced: Unplaced[],
+	/**  The map's title, when it changed. */
+	title?: string | null,
+	/**  Every scenario, in order, when the list changed. */
+	scenarios?: ScenarioSummary[] | null,
+	/**  Every scene, in order, when any changed. */
+	scenes?: Scene_Deserialize[] | null,
+	can_undo: boolean,
+	can_redo: boolean,
+};
+
+/**  One change to the open map, as the window applies it. */
+export type MapChange_Serialize = {
+	/**  Which open map this is about: a new number each time a map is opened into the window. */
+	document: number,
+	/**  1 for the first change after the snapshot, then one more for each. */
+	generation: number,
+	/**  The scenario on screen, which the element, relation and position lists are about. */
+	scenario: ScenarioId,
+	/**  Elements added or changed, as they are now. */
+	elements: Element_Serialize[],
+	removed_elements: ElementId[],
+	relations: Relation_Serialize[],
+	removed_relations: RelationId[],
+	/**  Positions set (an element removed takes its positions with it). */
+	positions: Position[],
+	/**  Positions cleared: the element is placed by the layout again in that view. */
+	unplaced: Unplaced[],
+	/**  The map's title, when it changed. */
+	title: string | null,
+	/**  Every scenario, in order, when the list changed. */
+	scenarios: ScenarioSummary[] | null,
+	/**  Every scene, in order, when any changed. */
+	scenes: Scene_Serialize[] | null,
+	can_undo: boolean,
+	can_redo: boolean,
+};
+
 /**  The open map changed from outside the canvas (the File menu opened, created or copied a map). */
 export type MapChanged = MapChanged_Serialize | MapChanged_Deserialize;
 
@@ -765,6 +824,28 @@ export type MapChanged_Serialize = {
 	snapshot: MapSnapshot_Serialize,
 };
 
+/**
+ *  The open map was edited other than by the window's own command (an import it started): what
+ *  changed, as `apply` answers it.
+ */
+export type MapEdited = MapEdited_Serialize | MapEdited_Deserialize;
+
+/**
+ *  The open map was edited other than by the window's own command (an import it started): what
+ *  changed, as `apply` answers it.
+ */
+export type MapEdited_Deserialize = {
+	change: MapChange_Deserialize,
+};
+
+/**
+ *  The open map was edited other than by the window's own command (an import it started): what
+ *  changed, as `apply` answers it.
+ */
+export type MapEdited_Serialize = {
+	change: MapChange_Serialize,
+};
+
 export type MapSnapshot = MapSnapshot_Serialize | MapSnapshot_Deserialize;
 
 export type MapSnapshot_Deserialize = {
@@ -776,6 +857,10 @@ export type MapSnapshot_Deserialize = {
 	 *  shell knows where that is; [`MapSnapshot::of`] says `false`).
 	 */
 	is_sample?: boolean,
+	/**  Which map this is, as numbered by the shell: changes name it (see [`crate::change`]). */
+	document?: number,
+	/**  How many changes to this map the window had been sent when this snapshot was taken. */
+	generation?: number,
 	scenario: ScenarioId,
 	scenarios: ScenarioSummary[],
 	elements: Element_Deserialize[],
@@ -796,6 +881,10 @@ export type MapSnapshot_Serialize = {
 	 *  shell knows where that is; [`MapSnapshot::of`] says `false`).
 	 */
 	is_sample: boolean,
+	/**  Which map this is, as numbered by the shell: changes name it (see [`crate::change`]). */
+	document: number,
+	/**  How many changes to this map the window had been sent when this snapshot was taken. */
+	generation: number,
 	scenario: ScenarioId,
 	scenarios: ScenarioSummary[],
 	elements: Element_Serialize[],
@@ -1208,6 +1297,21 @@ export type Shape =
 /**  The formal box: square corners. */
 "rectangle" | "round-rectangle" | "ellipse" | "star" | "chevron" | "hexagon";
 
+/**  A view as the window shows it: the scenario whole when it is not the one on screen already. */
+export type ShownView = ShownView_Serialize | ShownView_Deserialize;
+
+/**  A view as the window shows it: the scenario whole when it is not the one on screen already. */
+export type ShownView_Deserialize = {
+	snapshot?: MapSnapshot_Deserialize | null,
+	answer: ViewAnswer_Deserialize,
+};
+
+/**  A view as the window shows it: the scenario whole when it is not the one on screen already. */
+export type ShownView_Serialize = {
+	snapshot: MapSnapshot_Serialize | null,
+	answer: ViewAnswer_Serialize,
+};
+
 export type SiloVerdict = 
 /**  No flow in or out (it may still have members). */
 "no_flows" | 
@@ -1306,8 +1410,93 @@ export type UnitCount_Serialize = {
 	count: number,
 };
 
+/**  An element's position cleared in one view. */
+export type Unplaced = {
+	view: View,
+	id: ElementId,
+};
+
 /**  The two drawings of one map; each keeps its own positions. */
 export type View = "network" | "org_chart";
+
+/**
+ *  What a view shows. Every element and relation of the scenario is in exactly one of the
+ *  visible, faded and hidden lists.
+ */
+export type ViewAnswer = ViewAnswer_Serialize | ViewAnswer_Deserialize;
+
+/**
+ *  What a view shows. Every element and relation of the scenario is in exactly one of the
+ *  visible, faded and hidden lists.
+ */
+export type ViewAnswer_Deserialize = {
+	scenario: ScenarioId,
+	view: View,
+	visible: ElementId[],
+	faded: ElementId[],
+	hidden: ElementId[],
+	visible_relations: RelationId[],
+	faded_relations: RelationId[],
+	hidden_relations: RelationId[],
+	/**
+	 *  Elements drawn in another group than their own, because theirs is hidden: `(element, the
+	 *  nearest group still shown)`; `None` stands on its own.
+	 */
+	regrouped: ([ElementId, ElementId | null])[],
+	lens?: LensPaint | null,
+	/**  One line under the view: the lens's caption when a lens is on. */
+	caption?: string | null,
+};
+
+/**
+ *  What a view shows. Every element and relation of the scenario is in exactly one of the
+ *  visible, faded and hidden lists.
+ */
+export type ViewAnswer_Serialize = {
+	scenario: ScenarioId,
+	view: View,
+	visible: ElementId[],
+	faded: ElementId[],
+	hidden: ElementId[],
+	visible_relations: RelationId[],
+	faded_relations: RelationId[],
+	hidden_relations: RelationId[],
+	/**
+	 *  Elements drawn in another group than their own, because theirs is hidden: `(element, the
+	 *  nearest group still shown)`; `None` stands on its own.
+	 */
+	regrouped: ([ElementId, ElementId | null])[],
+	lens: LensPaint | null,
+	/**  One line under the view: the lens's caption when a lens is on. */
+	caption: string | null,
+};
+
+/**  A view to show: what a scene saves, and what the window asks for when it shows one. */
+export type ViewRequest = ViewRequest_Serialize | ViewRequest_Deserialize;
+
+/**  A view to show: what a scene saves, and what the window asks for when it shows one. */
+export type ViewRequest_Deserialize = {
+	scenario: ScenarioId,
+	view: View,
+	/**  The moment shown (`2021`, `2021-04`, `2021-04-15`); `None` shows everything. */
+	moment?: string | null,
+	/**  A lens id from [`LENSES`]; `None` for no lens. */
+	lens?: string | null,
+	/**  What is left out, and what is brought forward (`filters.focus`). */
+	filters?: SceneFilters_Deserialize,
+};
+
+/**  A view to show: what a scene saves, and what the window asks for when it shows one. */
+export type ViewRequest_Serialize = {
+	scenario: ScenarioId,
+	view: View,
+	/**  The moment shown (`2021`, `2021-04`, `2021-04-15`); `None` shows everything. */
+	moment: string | null,
+	/**  A lens id from [`LENSES`]; `None` for no lens. */
+	lens: string | null,
+	/**  What is left out, and what is brought forward (`filters.focus`). */
+	filters: SceneFilters_Serialize,
+};
 
 /**
  *  The part of a drawing a scene shows: a rectangle in the view's own coordinates (the units of

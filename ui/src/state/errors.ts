@@ -42,6 +42,7 @@ export const ERROR_TONE: Record<ErrorKind, Tone> = {
   missing_column: "error",
   invalid_value: "error",
   nothing_to_import: "error",
+  unknown_lens: "error",
 };
 
 export type ShownError = { text: string; tone: Tone; subjects: string[] };

@@ -1,11 +1,13 @@
 // The open map as this window last heard it from the core, and the three ways to change it:
 // apply an edit, undo, redo. The core owns the map: every change goes to it as a command, and what
-// it answers (a new snapshot, or an error in plain words) is what the window shows. Maps the shell
-// opens on its own (File menu) arrive as a `map-changed` event.
+// it answers (what changed, or an error in plain words) is applied by the one store (mapStore.ts).
+// Maps the shell opens on its own (File menu) arrive whole as a `map-changed` event; edits the
+// window did not send itself (an import) arrive as a `map-edited` change.
 import { useCallback, useEffect, useRef, useState } from "react";
 import { commands, events, type CoreError, type Op_Deserialize } from "../bindings";
 import type { MapSnapshot, Vocabulary } from "../map/types";
 import { shownError, type ShownError } from "./errors";
+import { applyChange, follows, type MapChange } from "./mapStore";
 
 export type Op = Op_Deserialize;
 
@@ -19,18 +21,25 @@ export type MapEditing = {
   apply(op: Op): Promise<boolean>;
   undo(): Promise<void>;
   redo(): Promise<void>;
+  /** Shows `snapshot` whole (another scenario put on screen). */
+  show(snapshot: MapSnapshot): void;
 };
 
-type Answer = { status: "ok"; data: MapSnapshot } | { status: "error"; error: CoreError };
+type Answer = { status: "ok"; data: MapChange } | { status: "error"; error: CoreError };
 
 export function useMapDocument(onError: (error: ShownError) => void): MapDocument & { editing: MapEditing } {
-  const [document, setDocument] = useState<MapDocument>({ status: "loading" });
+  const [document, setShown] = useState<MapDocument>({ status: "loading" });
+  // What was last shown, read synchronously: changes arrive from commands and events in any order.
+  const latest = useRef<MapDocument>(document);
+  const setDocument = useCallback((next: MapDocument) => {
+    latest.current = next;
+    setShown(next);
+  }, []);
   const reportError = useRef(onError);
   reportError.current = onError;
 
   useEffect(() => {
     let cancelled = false;
-    let stopListening: (() => void) | null = null;
     performance.mark("murmuration:ask-snapshot");
     Promise.all([commands.mapSnapshot(), commands.visualVocabulary(), fontsReady()])
       .then(([answer, vocabulary]) => {
@@ -42,31 +51,48 @@ export function useMapDocument(onError: (error: ShownError) => void): MapDocumen
       .catch((error: unknown) => {
         if (!cancelled) setDocument({ status: "failed", message: shownError(error).text });
       });
-    events.mapChanged
-      .listen((event) => {
-        setDocument((current) =>
-          current.status === "open" ? { ...current, snapshot: event.payload.snapshot } : current,
-        );
-      })
-      .then((stop) => {
+    const stops = [
+      events.mapChanged.listen((event) => show(event.payload.snapshot)),
+      events.mapEdited.listen((event) => receive(event.payload.change)),
+    ].map((listening) =>
+      listening.then((stop) => {
         if (cancelled) stop();
-        else stopListening = stop;
-      })
-      .catch(() => undefined);
+        return stop;
+      }),
+    );
     return () => {
       cancelled = true;
-      stopListening?.();
+      stops.forEach((stop) => void stop.then((s) => s()).catch(() => undefined));
     };
   }, []);
+
+  const show = useCallback((snapshot: MapSnapshot) => {
+    const current = latest.current;
+    if (current.status === "open") setDocument({ ...current, snapshot });
+  }, [setDocument]);
+
+  /** Applies the next change; a change that does not follow (a missed one) brings a fresh snapshot. */
+  const receive = useCallback((change: MapChange) => {
+    const current = latest.current;
+    if (current.status !== "open") return;
+    const { snapshot } = current;
+    if (follows(snapshot, change)) {
+      setDocument({ ...current, snapshot: applyChange(snapshot, change) });
+      return;
+    }
+    // Already applied (the same change heard twice): nothing to do.
+    if (change.document === snapshot.document && change.generation <= snapshot.generation) return;
+    void commands.mapSnapshot().then((answer) => answer.status === "ok" && show(answer.data));
+  }, [setDocument, show]);
 
   const settle = useCallback((answer: Answer): boolean => {
     if (answer.status === "error") {
       reportError.current(shownError(answer.error));
       return false;
     }
-    setDocument((current) => (current.status === "open" ? { ...current, snapshot: answer.data } : current));
+    receive(answer.data);
     return true;
-  }, []);
+  }, [receive]);
 
   const run = useCallback(
     async (command: () => Promise<Answer>): Promise<boolean> => {
@@ -84,6 +110,7 @@ export function useMapDocument(onError: (error: ShownError) => void): MapDocumen
     apply: (op) => run(() => commands.apply(op)),
     undo: async () => void (await run(() => commands.undo())),
     redo: async () => void (await run(() => commands.redo())),
+    show,
   }).current;
 
   return { ...document, editing };

@@ -96,6 +96,8 @@ export const snapshot: MapSnapshot = {
   title: "Riverside Unified",
   file_name: null,
   is_sample: true,
+  document: 1,
+  generation: 0,
   scenario: "as-is",
   scenarios: [{ id: "as-is", name: "As is 2025" }],
   scenes: [],
