@@ -28,7 +28,7 @@ pub struct MapSnapshot {
     /// shell knows where that is; [`MapSnapshot::of`] says `false`).
     #[serde(default)]
     pub is_sample: bool,
-    /// Which map this is, as numbered by the shell: changes name it (see [`crate::change`]).
+    /// Which map this is, as numbered by the shell: every change the window is sent names it.
     #[serde(default)]
     pub document: u32,
     /// How many changes to this map the window had been sent when this snapshot was taken.

@@ -6,7 +6,7 @@
 use murmuration_core::error::ErrorKind;
 use murmuration_core::import::org_chart::org_chart_from_table;
 use murmuration_core::import::relations::{members_from_table, relations_from_table};
-use murmuration_core::import::{table, FileFormat, OrgChart};
+use murmuration_core::import::{rows, table, FileFormat, OrgChart};
 use murmuration_core::jobs::{self, ListKind};
 use murmuration_core::model::*;
 use murmuration_core::ops::apply;
@@ -327,7 +327,7 @@ fn names_over_the_limit_are_refused_naming_row_and_column() {
     );
     // Too many rows: refused, not read into memory to the end.
     let mut tall = String::from("Name,Title\n");
-    for i in 0..=table::MAX_ROWS {
+    for i in 0..=rows::MAX_ROWS {
         tall.push_str(&format!("P{i},t\n"));
     }
     let e = table::read(tall.as_bytes(), FileFormat::Csv).unwrap_err();

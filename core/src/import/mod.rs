@@ -9,14 +9,17 @@
 //! undo). Problems that leave the rest importable are [`ImportWarning`]s with their row; problems that
 //! would make the result wrong are a [`crate::error::CoreError`] and nothing is produced.
 
+mod csv_file;
 pub mod org_chart;
 pub mod relations;
+pub mod rows;
 mod sheet;
 pub mod table;
 
 pub use org_chart::{import_org_chart, preview, ColumnMapping, ImportPreview, OrgChart};
 pub use relations::{import_members, import_relations, BatchImport};
-pub use table::{FileFormat, Table, TableRow};
+pub use rows::TableRow;
+pub use table::{FileFormat, Table};
 
 use crate::model::MAX_NAME_CHARS;
 use serde::Serialize;
@@ -48,7 +51,7 @@ pub(crate) fn check_name(row: u32, column: &str, name: &str) -> crate::error::Re
         crate::error::ErrorKind::InvalidValue,
         format!(
             "Row {row}, column “{column}”: the name is {} characters long; a name can have at most {MAX_NAME_CHARS}.",
-            table::thousands(chars)
+            rows::thousands(chars)
         ),
     ))
 }

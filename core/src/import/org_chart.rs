@@ -13,7 +13,8 @@
 //!   naming a column that is not there, a name longer than [`crate::model::MAX_NAME_CHARS`], an
 //!   unreadable file, no rows.
 
-use super::table::{self, Table, TableRow};
+use super::rows::TableRow;
+use super::table::{self, Table};
 use super::{check_name, warn, ImportWarning};
 use crate::error::{CoreError, ErrorKind, Result};
 use crate::model::{

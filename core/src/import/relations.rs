@@ -11,7 +11,8 @@
 //! A cell the import cannot use (a volume of 9, an unknown medium) is an error naming its row and
 //! column, and nothing is imported: a survey half-imported is worse than one fixed and re-run.
 
-use super::table::{self, Table, TableRow};
+use super::rows::TableRow;
+use super::table::{self, Table};
 use super::{check_name, warn, ImportWarning};
 use crate::error::{CoreError, ErrorKind, Result};
 use crate::model::{

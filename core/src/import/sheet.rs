@@ -1,4 +1,4 @@
-//! Spreadsheets (XLSX, XLSB, XLS, ODS) read into the rows of a [`super::table::Table`], through
+//! Spreadsheets (XLSX, XLSB, XLS, ODS) read into rows (a table is made of them in `table.rs`), through
 //! calamine.
 //!
 //! Why a module of its own: a valid workbook can be hostile. One value in the last cell (XFD1048576)
@@ -8,7 +8,7 @@
 //! table is used (and the warning says which). Dates are written as dates (2024-05-01), not as
 //! Excel's day numbers.
 
-use super::table::{thousands, too_many_rows, unreadable, TableRow, MAX_COLUMNS, MAX_ROWS};
+use super::rows::{thousands, too_many_rows, unreadable, TableRow, MAX_COLUMNS, MAX_ROWS};
 use super::ImportWarning;
 use crate::error::{CoreError, ErrorKind, Result};
 use calamine::{Data, Reader, Sheets};
