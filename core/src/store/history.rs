@@ -6,7 +6,7 @@ use super::rows::{set_meta, write_effect};
 use super::{Change, Document};
 use crate::error::{CoreError, ErrorKind, Result};
 use crate::model::ScenarioId;
-use crate::ops::{self, Op};
+use crate::ops::{self, Applied, Op};
 use rusqlite::{params, OptionalExtension};
 use serde::Serialize;
 
@@ -16,33 +16,21 @@ pub const HISTORY_LIMIT: i64 = 10_000;
 impl Document {
     /// Validates and applies `op` to `scenario`, writes it and its undo entry in one transaction,
     /// and only then returns. On any failure the map and the file are as they were.
+    ///
+    /// The names the op gives are trimmed first ([`ops::normalise`]). An op that then changes
+    /// nothing (a rename to the same name, an update that repeats what is there) is no edit: the
+    /// file is not written, no undo step is recorded, and the redo tail stays.
     pub fn apply(&mut self, scenario: &ScenarioId, op: &Op) -> Result<Change> {
-        let applied = ops::apply_indexed(&mut self.map, &mut self.index, scenario, op)?;
-        let cursor = self.cursor;
-        let written = (|| -> Result<()> {
-            let tx = self.conn.transaction()?;
-            write_effect(&tx, &self.map, scenario, &applied.effect)?;
-            tx.prepare_cached("DELETE FROM history WHERE seq > ?1")?
-                .execute([cursor])?;
-            tx.prepare_cached(
-                "INSERT INTO history (seq, scenario, op, inverse, at) VALUES (?1, ?2, ?3, ?4, ?5)",
-            )?
-            .execute(params![
-                cursor + 1,
-                scenario.0,
-                to_json(op),
-                to_json(&applied.inverse),
-                now_ms()
-            ])?;
-            tx.prepare_cached("DELETE FROM history WHERE seq <= ?1")?
-                .execute([cursor + 1 - HISTORY_LIMIT])?;
-            set_meta(&tx, "history_cursor", &(cursor + 1).to_string())?;
-            tx.commit()?;
-            Ok(())
-        })();
-        match written {
+        let op = ops::normalise(op);
+        let applied = ops::apply_indexed(&mut self.map, &mut self.index, scenario, &op)?;
+        if applied.changes_nothing() {
+            // Put back exactly what was there (an equal number may differ in its sign of zero).
+            self.unapply(scenario, &applied.inverse);
+            return self.change(scenario, applied.effect);
+        }
+        match self.record(scenario, &op, &applied) {
             Ok(()) => {
-                self.cursor = cursor + 1;
+                self.cursor += 1;
                 self.change(scenario, applied.effect)
             }
             Err(e) => {
@@ -50,6 +38,31 @@ impl Document {
                 Err(e)
             }
         }
+    }
+
+    /// Writes an applied edit's rows and its undo entry (dropping the redo tail and the entries
+    /// past [`HISTORY_LIMIT`]) in one transaction.
+    fn record(&mut self, scenario: &ScenarioId, op: &Op, applied: &Applied) -> Result<()> {
+        let cursor = self.cursor;
+        let tx = self.conn.transaction()?;
+        write_effect(&tx, &self.map, scenario, &applied.effect)?;
+        tx.prepare_cached("DELETE FROM history WHERE seq > ?1")?
+            .execute([cursor])?;
+        tx.prepare_cached(
+            "INSERT INTO history (seq, scenario, op, inverse, at) VALUES (?1, ?2, ?3, ?4, ?5)",
+        )?
+        .execute(params![
+            cursor + 1,
+            scenario.0,
+            to_json(op),
+            to_json(&applied.inverse),
+            now_ms()
+        ])?;
+        tx.prepare_cached("DELETE FROM history WHERE seq <= ?1")?
+            .execute([cursor + 1 - HISTORY_LIMIT])?;
+        set_meta(&tx, "history_cursor", &(cursor + 1).to_string())?;
+        tx.commit()?;
+        Ok(())
     }
 
     /// Undoes the last edit (and records that it was undone).
