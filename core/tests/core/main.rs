@@ -4,6 +4,7 @@
 
 mod change;
 mod crash;
+mod edits;
 mod files;
 mod fixture;
 mod json;

@@ -483,21 +483,18 @@ fn random_edit_sequences_persist_and_undo_through_the_file() {
             let original = district();
             let mut doc = Document::create(&path, &original).unwrap();
             let mut counter = 0;
-            let mut applied = 0;
             for seed in seeds {
                 let op = crate::ops::random_op(doc.map(), &sc(), seed, &mut counter);
-                if doc.apply(&sc(), &op).is_ok() {
-                    applied += 1;
-                }
+                let _ = doc.apply(&sc(), &op);
             }
             let edited = doc.map().clone();
             drop(doc);
             let mut doc = Document::open(&path).unwrap();
             prop_assert_eq!(doc.map(), &edited);
-            for _ in 0..applied {
+            // Edits that changed nothing left no undo step.
+            while doc.can_undo() {
                 doc.undo().unwrap();
             }
-            prop_assert!(!doc.can_undo());
             prop_assert_eq!(doc.map(), &original);
             drop(doc);
             let doc = Document::open(&path).unwrap();
