@@ -59,7 +59,7 @@ pub fn from_json(text: &str) -> Result<Map> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let envelope: Envelope = serde_json::from_str(text).map_err(|e| {
         // Cut off after some JSON: the file is incomplete, not someone else's.
-        if e.is_eof() && !text.trim().is_empty() {
+        if ends_early(&e, text) {
             incomplete(&e)
         } else {
             not_a_map()
@@ -86,7 +86,7 @@ pub fn from_json(text: &str) -> Result<Map> {
         }
     }
     let incoming: Incoming = serde_json::from_str(text).map_err(|e| {
-        if e.is_eof() {
+        if ends_early(&e, text) {
             return incomplete(&e);
         }
         CoreError::new(
@@ -96,6 +96,16 @@ pub fn from_json(text: &str) -> Result<Map> {
     })?;
     ops::validate_map(&incoming.map)?;
     Ok(incoming.map)
+}
+
+/// Whether `e` is the text running out: serde_json calls a number cut after its point (`10.`) a
+/// syntax error, but it sits at the very end of the text like any other cut.
+fn ends_early(e: &serde_json::Error, text: &str) -> bool {
+    if text.trim().is_empty() {
+        return false;
+    }
+    let last_line = text.rsplit('\n').next().unwrap_or("");
+    e.is_eof() || (e.line() == text.split('\n').count() && e.column() >= last_line.chars().count())
 }
 
 fn incomplete(e: &serde_json::Error) -> CoreError {
