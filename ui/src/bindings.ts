@@ -418,6 +418,8 @@ export type ErrorKind =
 "invalid_point" | 
 /**  A map must keep at least one scenario. */
 "last_scenario" | "unknown_scene" | 
+/**  A lens id that names no lens. */
+"unknown_lens" | 
 /**  A scene's viewport that is not a rectangle of finite numbers with a positive width and height. */
 "invalid_viewport" | 
 /**  The file (or JSON) is not a Murmuration map at all. */
@@ -481,6 +483,18 @@ export type ExportOptions_Serialize = {
 	page: string,
 	/**  A scene's title: draw that scene instead of the whole view. */
 	scene: string | null,
+};
+
+/**
+ *  A label as the canvas draws it: the lines joined by line breaks, the shape's size and the room
+ *  it takes with a label hung below, in whole canvas pixels at zoom 1.
+ */
+export type Face = {
+	text: string,
+	w: number,
+	h: number,
+	room_w: number,
+	room_h: number,
 };
 
 /**  Elmore's reciprocity: is a flow capacity-building support, or monitoring and compliance? */
@@ -770,6 +784,11 @@ export type MapSnapshot_Deserialize = {
 	scenario: ScenarioId,
 	scenarios: ScenarioSummary[],
 	elements: Element_Deserialize[],
+	/**
+	 *  What the canvas writes on each element and how big its box is, by element id: the core's
+	 *  own wrapping, initials and sizes, so screen and paper agree.
+	 */
+	labels: NodeLabel_Deserialize[],
 	relations: Relation_Deserialize[],
 	positions: Position[],
 	can_undo: boolean,
@@ -790,6 +809,11 @@ export type MapSnapshot_Serialize = {
 	scenario: ScenarioId,
 	scenarios: ScenarioSummary[],
 	elements: Element_Serialize[],
+	/**
+	 *  What the canvas writes on each element and how big its box is, by element id: the core's
+	 *  own wrapping, initials and sizes, so screen and paper agree.
+	 */
+	labels: NodeLabel_Serialize[],
 	relations: Relation_Serialize[],
 	positions: Position[],
 	can_undo: boolean,
@@ -815,6 +839,37 @@ export type Named = {
 	id: ElementId,
 	name: string,
 };
+
+/**  What the canvas writes on one element, computed by the core. */
+export type NodeLabel = NodeLabel_Serialize | NodeLabel_Deserialize;
+
+/**  What the canvas writes on one element, computed by the core. */
+export type NodeLabel_Deserialize = {
+	id: ElementId,
+	/**
+	 *  Its title when it holds others (a group's title may run wider); absent when it is the same
+	 *  text or the kind holds nothing.
+	 */
+	group_text?: string | null,
+	/**  On the org chart, when it differs there: a person is a position holding its title. */
+	chart?: Face | null,
+	/**  A person's initials, drawn inside the circle. */
+	initials?: string | null,
+} & Face;
+
+/**  What the canvas writes on one element, computed by the core. */
+export type NodeLabel_Serialize = {
+	id: ElementId,
+	/**
+	 *  Its title when it holds others (a group's title may run wider); absent when it is the same
+	 *  text or the kind holds nothing.
+	 */
+	group_text?: string,
+	/**  On the org chart, when it differs there: a person is a position holding its title. */
+	chart?: Face,
+	/**  A person's initials, drawn inside the circle. */
+	initials?: string,
+} & Face;
 
 export type OfficeFunction = "instruction" | 
 /**  A module of the District Operating System (004): procurement, legal, HR, IT… */

@@ -14,6 +14,7 @@ use crate::model::{
     Boundary, CommunityStage, Element, ElementDetails, ElementId, ElementKind, Map, Point, Ring,
     Scenario, SprintStatus, Stance, View,
 };
+use crate::rules::Glyph;
 use crate::view::Emphasis;
 use crate::vocabulary::{self as vocab, Arrowhead, LinePattern};
 use std::borrow::Cow;
@@ -829,24 +830,6 @@ fn glyph(svg: &mut Svg, x: f64, y: f64, size: f64, body: &str) {
     );
 }
 
-fn house(color: &str) -> String {
-    format!(
-        r#"<path d="M3 11 L12 3.5 L21 11 M5.5 9 V20.5 H18.5 V9" fill="none" stroke="{color}" stroke-width="2.2" stroke-linejoin="round" stroke-linecap="round"/><rect x="10" y="14" width="4" height="6.5" fill="{color}"/>"#
-    )
-}
-
-fn gate(color: &str) -> String {
-    format!(
-        r##"<circle cx="12" cy="12" r="10.5" fill="{color}"/><rect x="5.5" y="10.2" width="13" height="3.6" rx="1" fill="#FFFFFF"/>"##
-    )
-}
-
-fn star(color: &str) -> String {
-    format!(
-        r#"<path d="M12 2 L14.9 8.6 L22 9.3 L16.6 14 L18.2 21 L12 17.3 L5.8 21 L7.4 14 L2 9.3 L9.1 8.6 Z" fill="{color}"/>"#
-    )
-}
-
 /// The small picture in an element's top-left corner, if its kind or state has one.
 fn corner_glyph(element: &Element, is_group: bool) -> Option<String> {
     let style = vocab::element_style(element.kind());
@@ -854,11 +837,11 @@ fn corner_glyph(element: &Element, is_group: bool) -> Option<String> {
         ElementDetails::Office {
             stance: Some(Stance::Compliance),
             ..
-        } => Some(gate(
-            vocab::medium_line(crate::model::Medium::Permission).color,
-        )),
-        ElementDetails::Site { .. } => Some(house(style.stroke)),
-        ElementDetails::SprintTeam { .. } if is_group => Some(star(style.stroke)),
+        } => {
+            Some(Glyph::Compliance.svg(vocab::medium_line(crate::model::Medium::Permission).color))
+        }
+        ElementDetails::Site { .. } => Some(Glyph::Site.svg(style.stroke)),
+        ElementDetails::SprintTeam { .. } if is_group => Some(Glyph::Star.svg(style.stroke)),
         _ => None,
     }
 }
@@ -1273,7 +1256,7 @@ fn legend_swatch(
                 c.x - 6.0,
                 c.y - 6.0,
                 12.0,
-                &gate(vocab::medium_line(crate::model::Medium::Permission).color),
+                &Glyph::Compliance.svg(vocab::medium_line(crate::model::Medium::Permission).color),
             );
         }
         Swatch::Boundary(boundary) => {

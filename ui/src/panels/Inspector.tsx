@@ -4,6 +4,7 @@
 import type { Vocabulary } from "../bindings";
 import type { MapElement, MapRelation, MapSnapshot } from "../map/types";
 import { ANNOTATION_FIELDS, elementFields, readField, relationFields, withField } from "../map/fields";
+import { holdsOthers } from "../map/rules";
 import { FieldRow, CommitInput } from "./FieldRow";
 import { LineSwatch, ShapeSwatch } from "./Swatches";
 import { Connections } from "./Connections";
@@ -124,7 +125,7 @@ function ParentPicker({ element, elements, onNest }: { element: MapElement; elem
     }
   }
   const groups = elements
-    .filter((e) => ["office", "site", "community", "sprint_team"].includes(e.kind) && !inside.has(e.id))
+    .filter((e) => holdsOthers(e.kind) && !inside.has(e.id))
     .sort((a, b) => a.name.localeCompare(b.name));
   return (
     <select id="inspector-parent" data-testid="inspector-parent" value={element.parent ?? ""} onChange={(e) => onNest(e.target.value || null)}>
