@@ -10,6 +10,7 @@
 //! Each change carries the document it belongs to and its generation, so a window that missed
 //! one (or holds another map) knows to ask for a snapshot instead.
 
+use crate::label::NodeLabel;
 use crate::model::{Element, ElementId, Map, Relation, RelationId, ScenarioId, Scene, View};
 use crate::ops::Op;
 use crate::snapshot::{MapSnapshot, Position, ScenarioSummary};
@@ -29,6 +30,8 @@ pub struct MapChange {
     pub scenario: ScenarioId,
     /// Elements added or changed, as they are now.
     pub elements: Vec<Element>,
+    /// The labels of those elements, as the core computes them (removed elements take theirs).
+    pub labels: Vec<NodeLabel>,
     pub removed_elements: Vec<ElementId>,
     pub relations: Vec<Relation>,
     pub removed_relations: Vec<RelationId>,
@@ -125,6 +128,7 @@ impl MapChange {
             generation,
             scenario: shown.clone(),
             elements: Vec::new(),
+            labels: Vec::new(),
             removed_elements: Vec::new(),
             relations: Vec::new(),
             removed_relations: Vec::new(),
@@ -141,7 +145,10 @@ impl MapChange {
         };
         for id in touched.elements {
             match scenario.elements.get(&id) {
-                Some(element) => out.elements.push(element.clone()),
+                Some(element) => {
+                    out.labels.push(NodeLabel::of(element));
+                    out.elements.push(element.clone());
+                }
                 None => out.removed_elements.push(id),
             }
         }

@@ -155,6 +155,19 @@ impl ElementKind {
         )
     }
 
+    /// The name a freshly drawn element of this kind starts with.
+    pub fn default_name(self) -> &'static str {
+        match self {
+            Self::Office => "New office",
+            Self::Site => "New site",
+            Self::Community => "New community",
+            Self::SprintTeam => "New sprint team",
+            Self::Routine => "New routine",
+            Self::Person => "New person",
+            Self::Partner => "New partner",
+        }
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             Self::Office => "Office",

@@ -2,6 +2,7 @@
 //! needs around it (title, file, undo state, the map's scenes). The UI renders this and never
 //! keeps a truth of its own.
 
+use crate::label::NodeLabel;
 use crate::model::{Element, Map, Point, Relation, ScenarioId, Scene, View};
 use serde::{Deserialize, Serialize};
 use specta::Type;
@@ -37,6 +38,9 @@ pub struct MapSnapshot {
     pub scenario: ScenarioId,
     pub scenarios: Vec<ScenarioSummary>,
     pub elements: Vec<Element>,
+    /// What the canvas writes on each element and how big its box is, by element id: the core's
+    /// own wrapping, initials and sizes, so screen and paper agree.
+    pub labels: Vec<NodeLabel>,
     pub relations: Vec<Relation>,
     pub positions: Vec<Position>,
     pub can_undo: bool,
@@ -68,6 +72,9 @@ impl MapSnapshot {
             scenarios: Self::summaries(map),
             elements: shown
                 .map(|s| s.elements.values().cloned().collect())
+                .unwrap_or_default(),
+            labels: shown
+                .map(|s| s.elements.values().map(NodeLabel::of).collect())
                 .unwrap_or_default(),
             relations: shown
                 .map(|s| s.relations.values().cloned().collect())

@@ -493,6 +493,18 @@ export type ExportOptions_Serialize = {
 	scene: string | null,
 };
 
+/**
+ *  A label as the canvas draws it: the lines joined by line breaks, the shape's size and the room
+ *  it takes with a label hung below, in whole canvas pixels at zoom 1.
+ */
+export type Face = {
+	text: string,
+	w: number,
+	h: number,
+	room_w: number,
+	room_h: number,
+};
+
 /**  Elmore's reciprocity: is a flow capacity-building support, or monitoring and compliance? */
 export type FlowMode = "support" | "monitor";
 
@@ -767,6 +779,8 @@ export type MapChange_Deserialize = {
 	scenario: ScenarioId,
 	/**  Elements added or changed, as they are now. */
 	elements: Element_Deserialize[],
+	/**  The labels of those elements, as the core computes them (removed elements take theirs). */
+	labels: NodeLabel_Deserialize[],
 	removed_elements: ElementId[],
 	relations: Relation_Deserialize[],
 	removed_relations: RelationId[],
@@ -794,6 +808,8 @@ export type MapChange_Serialize = {
 	scenario: ScenarioId,
 	/**  Elements added or changed, as they are now. */
 	elements: Element_Serialize[],
+	/**  The labels of those elements, as the core computes them (removed elements take theirs). */
+	labels: NodeLabel_Serialize[],
 	removed_elements: ElementId[],
 	relations: Relation_Serialize[],
 	removed_relations: RelationId[],
@@ -857,13 +873,18 @@ export type MapSnapshot_Deserialize = {
 	 *  shell knows where that is; [`MapSnapshot::of`] says `false`).
 	 */
 	is_sample?: boolean,
-	/**  Which map this is, as numbered by the shell: changes name it (see [`crate::change`]). */
+	/**  Which map this is, as numbered by the shell: every change the window is sent names it. */
 	document?: number,
 	/**  How many changes to this map the window had been sent when this snapshot was taken. */
 	generation?: number,
 	scenario: ScenarioId,
 	scenarios: ScenarioSummary[],
 	elements: Element_Deserialize[],
+	/**
+	 *  What the canvas writes on each element and how big its box is, by element id: the core's
+	 *  own wrapping, initials and sizes, so screen and paper agree.
+	 */
+	labels: NodeLabel_Deserialize[],
 	relations: Relation_Deserialize[],
 	positions: Position[],
 	can_undo: boolean,
@@ -881,13 +902,18 @@ export type MapSnapshot_Serialize = {
 	 *  shell knows where that is; [`MapSnapshot::of`] says `false`).
 	 */
 	is_sample: boolean,
-	/**  Which map this is, as numbered by the shell: changes name it (see [`crate::change`]). */
+	/**  Which map this is, as numbered by the shell: every change the window is sent names it. */
 	document: number,
 	/**  How many changes to this map the window had been sent when this snapshot was taken. */
 	generation: number,
 	scenario: ScenarioId,
 	scenarios: ScenarioSummary[],
 	elements: Element_Serialize[],
+	/**
+	 *  What the canvas writes on each element and how big its box is, by element id: the core's
+	 *  own wrapping, initials and sizes, so screen and paper agree.
+	 */
+	labels: NodeLabel_Serialize[],
 	relations: Relation_Serialize[],
 	positions: Position[],
 	can_undo: boolean,
@@ -913,6 +939,37 @@ export type Named = {
 	id: ElementId,
 	name: string,
 };
+
+/**  What the canvas writes on one element, computed by the core. */
+export type NodeLabel = NodeLabel_Serialize | NodeLabel_Deserialize;
+
+/**  What the canvas writes on one element, computed by the core. */
+export type NodeLabel_Deserialize = {
+	id: ElementId,
+	/**
+	 *  Its title when it holds others (a group's title may run wider); absent when it is the same
+	 *  text or the kind holds nothing.
+	 */
+	group_text?: string | null,
+	/**  On the org chart, when it differs there: a person is a position holding its title. */
+	chart?: Face | null,
+	/**  A person's initials, drawn inside the circle. */
+	initials?: string | null,
+} & Face;
+
+/**  What the canvas writes on one element, computed by the core. */
+export type NodeLabel_Serialize = {
+	id: ElementId,
+	/**
+	 *  Its title when it holds others (a group's title may run wider); absent when it is the same
+	 *  text or the kind holds nothing.
+	 */
+	group_text?: string,
+	/**  On the org chart, when it differs there: a person is a position holding its title. */
+	chart?: Face,
+	/**  A person's initials, drawn inside the circle. */
+	initials?: string,
+} & Face;
 
 export type OfficeFunction = "instruction" | 
 /**  A module of the District Operating System (004): procurement, legal, HR, IT… */

@@ -114,77 +114,9 @@ pub(crate) fn bounded(text: &str) -> Cow<'_, str> {
     }
 }
 
-/// Breaks `text` into lines of at most about `max_chars` characters, at spaces or after hyphens,
-/// the same way the canvas does (`ui/src/map/labels.ts`), so paper wraps where the screen wraps.
-/// A word longer than a line keeps a line to itself. Text past [`MAX_DRAWN_CHARS`] is cut.
-pub(crate) fn wrap(text: &str, max_chars: usize) -> Vec<String> {
-    let text = bounded(text);
-    let mut lines = Vec::new();
-    for paragraph in text.split('\n') {
-        let mut line = String::new();
-        for word in paragraph.split_whitespace() {
-            let parts: Vec<&str> = word.split_inclusive('-').collect();
-            for (i, piece) in parts.iter().enumerate() {
-                let glue = if i == 0 { " " } else { "" };
-                if line.is_empty() {
-                    line.push_str(piece);
-                } else if line.chars().count() + glue.len() + piece.chars().count() <= max_chars {
-                    line.push_str(glue);
-                    line.push_str(piece);
-                } else {
-                    lines.push(std::mem::take(&mut line));
-                    line.push_str(piece);
-                }
-            }
-        }
-        if !line.is_empty() {
-            lines.push(line);
-        }
-    }
-    lines
-}
-
-const HONORIFICS: [&str; 6] = ["dr", "mr", "mrs", "ms", "mx", "prof"];
-
-/// "Dr. Maria Alvarez" → "MA": what fits in a person's small circle.
-pub(crate) fn initials(name: &str) -> String {
-    let words: Vec<&str> = name
-        .split_whitespace()
-        .filter(|w| !HONORIFICS.contains(&w.trim_end_matches('.').to_lowercase().as_str()))
-        .collect();
-    let first = words.first().and_then(|w| w.chars().next());
-    let last = (words.len() > 1)
-        .then(|| words.last().and_then(|w| w.chars().next()))
-        .flatten();
-    first
-        .into_iter()
-        .chain(last)
-        .flat_map(char::to_uppercase)
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn wraps_like_the_canvas() {
-        assert_eq!(
-            wrap("Environmental Sciences Academy", 16),
-            ["Environmental", "Sciences Academy"]
-        );
-        assert_eq!(
-            wrap("ES program-of-study redesign", 16),
-            ["ES program-of-", "study redesign"]
-        );
-        assert_eq!(wrap("Legal", 16), ["Legal"]);
-    }
-
-    #[test]
-    fn initials_skip_honorifics() {
-        assert_eq!(initials("Dr. Maria Alvarez"), "MA");
-        assert_eq!(initials("Sam"), "S");
-    }
 
     #[test]
     fn the_shipped_font_measures_text() {

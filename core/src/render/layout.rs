@@ -13,17 +13,13 @@
 
 use super::font::{self, Weight};
 use super::Rect;
-use crate::model::{
-    ElementDetails, ElementId, ElementKind, Point, RelationDetails, RelationKind, Scenario, View,
-};
+use crate::model::{ElementId, ElementKind, Point, RelationDetails, RelationKind, Scenario, View};
 use std::collections::{BTreeMap, HashMap};
 
 /// Point size of labels in map units (canvas pixels at zoom 1), as on the canvas.
-pub(crate) const LABEL_SIZE: f64 = 16.0;
+pub(crate) const LABEL_SIZE: f64 = crate::rules::LABEL_FONT_SIZE;
 /// Group titles are a little larger than leaf labels: they name areas.
 pub(crate) const GROUP_LABEL_SIZE: f64 = 17.0;
-const PERSON_SIZE: f64 = 38.0;
-const STAR_SIZE: f64 = 58.0;
 /// Room between a group's outline and its children.
 const GROUP_PADDING: f64 = 22.0;
 /// Space between the children packed inside a group.
@@ -32,9 +28,6 @@ const LABEL_GAP_BELOW: f64 = 5.0;
 /// A group's title starts after the glyph in its top-left corner.
 pub(crate) const TITLE_INSET: f64 = 34.0;
 const TITLE_ROOM: f64 = TITLE_INSET + 14.0;
-/// Group titles and details may run wider than a leaf's name.
-const GROUP_WRAP_FACTOR: usize = 2;
-const DETAIL_WRAP_FACTOR: f64 = 1.5;
 
 /// Where a label sits relative to its shape.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -137,58 +130,18 @@ pub(crate) fn label_box(lines: &[String], size: f64, weight: Weight) -> (f64, f6
     (width, lines.len() as f64 * size * font::LINE_HEIGHT)
 }
 
-fn wrap_chars() -> usize {
-    crate::vocabulary::vocabulary().label_wrap_chars as usize
-}
-
-/// A leaf's label and shape size, as the canvas sizes it (`ui/src/map/elements.ts`).
+/// A leaf's label and shape size: the same rule the canvas's boxes come from (`crate::label`).
 fn leaf(scenario: &Scenario, id: &ElementId, view: View) -> Placed {
     let element = &scenario.elements[id];
     let kind = element.kind();
-    let wrap = wrap_chars();
-    let mut lines = font::wrap(&element.name, wrap);
-    let detail = match &element.details {
-        ElementDetails::Person { title, .. } if view == View::OrgChart && !title.is_empty() => {
-            Some(title.clone())
-        }
-        ElementDetails::Routine {
-            steps,
-            cycle_time_days,
-        } if !steps.is_empty() => Some(match cycle_time_days {
-            Some(days) => format!("{} steps · {days} days", steps.len()),
-            None => format!("{} steps", steps.len()),
-        }),
-        _ => None,
-    };
-    if let Some(detail) = detail {
-        lines.extend(font::wrap(
-            &detail,
-            (wrap as f64 * DETAIL_WRAP_FACTOR).round() as usize,
-        ));
-    }
-    let (text_w, text_h) = label_box(&lines, LABEL_SIZE, Weight::Regular);
-    let text_w = text_w
-        + if has_corner_glyph(element) {
-            2.0 * LEAF_GLYPH_ROOM
-        } else {
-            0.0
-        };
-    let (w, h, place) = match kind {
-        ElementKind::Person => (PERSON_SIZE, PERSON_SIZE, LabelPlace::Below),
-        ElementKind::SprintTeam => (STAR_SIZE, STAR_SIZE, LabelPlace::Below),
-        _ => {
-            let (pad_x, pad_y) = match kind {
-                ElementKind::Community => (44.0, 26.0),
-                ElementKind::Routine => (60.0, 18.0),
-                ElementKind::Partner => (48.0, 18.0),
-                _ => (28.0, 18.0),
-            };
-            (
-                (text_w + pad_x).max(96.0),
-                (text_h + pad_y).max(44.0),
-                LabelPlace::Inside,
-            )
-        }
+    let lines = crate::label::lines(element, view, false);
+    // Paper draws every person as a circle with the name below, on the org chart too.
+    let b = crate::label::leaf_box(element, &lines, false);
+    let (w, h) = (b.width, b.height);
+    let place = if b.below {
+        LabelPlace::Below
+    } else {
+        LabelPlace::Inside
     };
     Placed {
         id: id.clone(),
@@ -209,20 +162,7 @@ fn leaf(scenario: &Scenario, id: &ElementId, view: View) -> Placed {
     }
 }
 
-/// Room kept on each side of a leaf's label for the glyph in its corner.
-pub(crate) const LEAF_GLYPH_ROOM: f64 = 9.0;
-
-/// Sites carry a house and compliance offices a gate in their top-left corner.
-pub(crate) fn has_corner_glyph(element: &crate::model::Element) -> bool {
-    matches!(
-        element.details,
-        ElementDetails::Site { .. }
-            | ElementDetails::Office {
-                stance: Some(crate::model::Stance::Compliance),
-                ..
-            }
-    )
-}
+pub(crate) use crate::rules::LEAF_GLYPH_ROOM;
 
 /// The order children are packed and blocks are seeded in: kind, then name, then id.
 fn ordered(scenario: &Scenario, mut ids: Vec<ElementId>) -> Vec<ElementId> {
@@ -313,10 +253,7 @@ fn finish(
 }
 
 fn group_item(scenario: &Scenario, id: &ElementId, depth: usize, top: &ElementId) -> Placed {
-    let lines = font::wrap(
-        &scenario.elements[id].name,
-        wrap_chars() * GROUP_WRAP_FACTOR,
-    );
+    let lines = crate::label::lines(&scenario.elements[id], View::Network, true);
     Placed {
         id: id.clone(),
         kind: scenario.elements[id].kind(),

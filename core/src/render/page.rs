@@ -14,6 +14,7 @@ use crate::model::{
     Boundary, CommunityStage, Element, ElementDetails, ElementId, ElementKind, Map, Point, Ring,
     Scenario, SprintStatus, Stance, View,
 };
+use crate::rules::Glyph;
 use crate::view::Emphasis;
 use crate::vocabulary::{self as vocab, Arrowhead, LinePattern};
 use crate::xml_text::escape;
@@ -105,7 +106,7 @@ impl Heading<'_> {
         let mut chars = text.chars().count();
         // Shorten the wrap width until each line fits the measured room.
         loop {
-            let lines = font::wrap(&text, chars);
+            let lines = crate::label::wrap(&text, chars);
             let fits = lines
                 .iter()
                 .all(|l| font::text_width(l, CAPTION_SIZE, Weight::Regular) <= room);
@@ -819,24 +820,6 @@ fn glyph(svg: &mut Svg, x: f64, y: f64, size: f64, body: &str) {
     );
 }
 
-fn house(color: &str) -> String {
-    format!(
-        r#"<path d="M3 11 L12 3.5 L21 11 M5.5 9 V20.5 H18.5 V9" fill="none" stroke="{color}" stroke-width="2.2" stroke-linejoin="round" stroke-linecap="round"/><rect x="10" y="14" width="4" height="6.5" fill="{color}"/>"#
-    )
-}
-
-fn gate(color: &str) -> String {
-    format!(
-        r##"<circle cx="12" cy="12" r="10.5" fill="{color}"/><rect x="5.5" y="10.2" width="13" height="3.6" rx="1" fill="#FFFFFF"/>"##
-    )
-}
-
-fn star(color: &str) -> String {
-    format!(
-        r#"<path d="M12 2 L14.9 8.6 L22 9.3 L16.6 14 L18.2 21 L12 17.3 L5.8 21 L7.4 14 L2 9.3 L9.1 8.6 Z" fill="{color}"/>"#
-    )
-}
-
 /// The small picture in an element's top-left corner, if its kind or state has one.
 fn corner_glyph(element: &Element, is_group: bool) -> Option<String> {
     let style = vocab::element_style(element.kind());
@@ -844,11 +827,11 @@ fn corner_glyph(element: &Element, is_group: bool) -> Option<String> {
         ElementDetails::Office {
             stance: Some(Stance::Compliance),
             ..
-        } => Some(gate(
-            vocab::medium_line(crate::model::Medium::Permission).color,
-        )),
-        ElementDetails::Site { .. } => Some(house(style.stroke)),
-        ElementDetails::SprintTeam { .. } if is_group => Some(star(style.stroke)),
+        } => {
+            Some(Glyph::Compliance.svg(vocab::medium_line(crate::model::Medium::Permission).color))
+        }
+        ElementDetails::Site { .. } => Some(Glyph::Site.svg(style.stroke)),
+        ElementDetails::SprintTeam { .. } if is_group => Some(Glyph::Star.svg(style.stroke)),
         _ => None,
     }
 }
@@ -908,7 +891,7 @@ fn draw_element(svg: &mut Svg, item: &Placed, element: &Element, look: &Look) {
         LabelPlace::Below => {
             if item.kind == ElementKind::Person {
                 let c = r.centre();
-                let initials = font::initials(&element.name);
+                let initials = crate::label::initials(&element.name);
                 svg.text(
                     (c.x, c.y + 5.0),
                     14.0,
@@ -1263,7 +1246,7 @@ fn legend_swatch(
                 c.x - 6.0,
                 c.y - 6.0,
                 12.0,
-                &gate(vocab::medium_line(crate::model::Medium::Permission).color),
+                &Glyph::Compliance.svg(vocab::medium_line(crate::model::Medium::Permission).color),
             );
         }
         Swatch::Boundary(boundary) => {

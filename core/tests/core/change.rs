@@ -19,6 +19,10 @@ fn applied(mut snapshot: MapSnapshot, change: &MapChange) -> MapSnapshot {
         .retain(|e| !change.elements.iter().any(|c| c.id == e.id));
     snapshot.elements.extend(change.elements.iter().cloned());
     snapshot
+        .labels
+        .retain(|l| !gone(&l.id) && !change.labels.iter().any(|c| c.id == l.id));
+    snapshot.labels.extend(change.labels.iter().cloned());
+    snapshot
         .relations
         .retain(|r| !change.removed_relations.contains(&r.id));
     snapshot
@@ -54,6 +58,7 @@ fn applied(mut snapshot: MapSnapshot, change: &MapChange) -> MapSnapshot {
 /// Snapshots compared as sets: the store keeps no order of its own.
 fn canonical(mut s: MapSnapshot) -> String {
     s.elements.sort_by(|a, b| a.id.cmp(&b.id));
+    s.labels.sort_by(|a, b| a.id.cmp(&b.id));
     s.relations.sort_by(|a, b| a.id.cmp(&b.id));
     s.positions
         .sort_by(|a, b| (a.view, &a.id).cmp(&(b.view, &b.id)));

@@ -142,7 +142,7 @@ export function MapCanvas({ snapshot, vocabulary, view, editable, events, handle
     const viewChanged = shownView.current !== shownNow;
     if (viewChanged) owesFit.current = true;
     shownView.current = shownNow;
-    const definitions = toCytoscapeElements(shown, shownNow, vocabulary.label_wrap_chars);
+    const definitions = toCytoscapeElements(shown, shownNow);
     if (!hookInstalled.current) performance.mark("murmuration:definitions");
     // Another map (File ▸ Open while one is shown): in the same view, most of what is on the
     // canvas is gone from it.

@@ -4,6 +4,7 @@
 // A group grows around a child being dragged (Cytoscape's compound nodes do that), so "dropped
 // outside its group" is judged against the groups' boxes as they were when the drag began.
 import type { BoundingBox12, Core, EventObject, NodeCollection, NodeSingular } from "cytoscape";
+import { holdsOthers } from "../map/rules";
 
 type Point = { x: number; y: number };
 type Box = BoundingBox12 & { area: number };
@@ -17,8 +18,6 @@ export type DropReport = {
 
 export type DropHint = { text: string; x: number; y: number } | null;
 
-const GROUP_KINDS = new Set(["office", "site", "community", "sprint_team"]);
-
 type Drag = {
   dragged: NodeCollection;
   roots: NodeSingular[];
@@ -31,7 +30,7 @@ type Drag = {
 function dropTargets(cy: Core, dragged: Set<string>): { node: NodeSingular; box: Box }[] {
   return cy
     .nodes()
-    .filter((n) => GROUP_KINDS.has(n.data("kind")) && !dragged.has(n.id()))
+    .filter((n) => holdsOthers(n.data("kind")) && !dragged.has(n.id()))
     .map((node: NodeSingular) => {
       const b = node.boundingBox({ includeLabels: false, includeOverlays: false });
       return { node, box: { ...b, area: b.w * b.h } };

@@ -8,6 +8,7 @@
 // search starts inside it and keeps to it while it has room; every other group is in the way.
 // An element selected that holds nothing yet is in the way too: the newcomer goes beside it.
 import type { Core, NodeSingular } from "cytoscape";
+import { holdsOthers } from "../map/rules";
 
 export type Point = { x: number; y: number };
 export type Box = { x1: number; y1: number; x2: number; y2: number };
@@ -96,16 +97,13 @@ export function takenBoxes(placed: Placed[], into: string | null): Box[] {
   return placed.filter((p) => !open.has(p.id)).map((p) => (p.group ? { ...p.box, y1: p.box.y1 - GROUP_TITLE_ROOM } : p.box));
 }
 
-/** The kinds that can hold other elements (adding with one of them selected adds inside it). */
-const HOLDS_OTHERS = new Set(["office", "site", "community", "sprint_team"]);
-
 /**
  * Where a new element goes on this canvas, given the model point the user is looking at: the
  * nearest free spot in view (inside the selected group when adding into one), else `at`.
  */
 export function spotForNew(cy: Core, at: Point): Point {
   const selected = cy.nodes(":selected");
-  const into = selected.length === 1 && HOLDS_OTHERS.has(selected.first().data("kind")) ? (selected.first() as NodeSingular) : null;
+  const into = selected.length === 1 && holdsOthers(selected.first().data("kind")) ? (selected.first() as NodeSingular) : null;
   const view = cy.extent();
   const step = Math.max(view.w, view.h) / STEPS_ACROSS;
   const reach = Math.max(view.w, view.h);

@@ -4,23 +4,14 @@ import type { ElementKind, Element_Deserialize, Medium, Relation_Deserialize, Vi
 import type { MapElement, MapRelation } from "../map/types";
 import type { Op } from "../state/useMapDocument";
 import { newId } from "./ids";
+import { freshElement } from "../map/rules";
 
 type Point = { x: number; y: number };
 
-/** What a freshly drawn element of each kind starts as (the same defaults as the core's). */
-const FRESH: Record<ElementKind, { name: string; details: Record<string, unknown> }> = {
-  office: { name: "New office", details: { boundary: "solid" } },
-  site: { name: "New site", details: { boundary: "permeable" } },
-  community: { name: "New community", details: { ring: "practice", stage: "potential", boundary: "permeable" } },
-  sprint_team: { name: "New sprint team", details: { status: "forming", boundary: "open" } },
-  routine: { name: "New routine", details: {} },
-  person: { name: "New person", details: {} },
-  partner: { name: "New partner", details: { partner_type: "community_group" } },
-};
-
-/** A freshly drawn element of `kind`, inside `parent` when given. */
+/** A freshly drawn element of `kind` with the core's defaults, inside `parent` when given. */
 export function newElement(kind: ElementKind, parent: string | null = null): Element_Deserialize {
-  return { id: newId(), name: FRESH[kind].name, kind, ...FRESH[kind].details, ...(parent ? { parent } : {}) } as Element_Deserialize;
+  const fresh = freshElement(kind);
+  return { id: newId(), name: fresh.name, ...fresh.details, kind, ...(parent ? { parent } : {}) } as Element_Deserialize;
 }
 
 export function moveOp(view: View, positions: Record<string, Point>): Op {

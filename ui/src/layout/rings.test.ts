@@ -162,7 +162,7 @@ describe("ringsAround", () => {
   });
 
   it("arranges a laid-out district without any group landing on another", () => {
-    const definitions = toCytoscapeElements(snapshot, "network", 16);
+    const definitions = toCytoscapeElements(snapshot, "network");
     const laidOut = computeLayout({ view: "network", elements: definitions });
     const measured = Object.fromEntries(definitions.filter((d) => d.group === "nodes").map((d) => [String(d.data.id), { w: d.data.layoutW, h: d.data.layoutH }]));
     const rings = ringsAround({ centre: "capstone", elements: snapshot.elements, relations: snapshot.relations, positions: laidOut, sizes: measured });

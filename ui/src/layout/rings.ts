@@ -67,12 +67,12 @@ export type RingsArrangement = {
 };
 
 /** What the window sends (to the layout worker): the map, the centre, where things are drawn. */
-export type RingsWork = { centre: string; snapshot: MapSnapshot; positions: Positions; wrapChars: number };
+export type RingsWork = { centre: string; snapshot: MapSnapshot; positions: Positions };
 
 /** Rings around `centre`, sizing elements the way the canvas draws them. */
-export function ringsInMap({ centre, snapshot, positions, wrapChars }: RingsWork): RingsArrangement {
+export function ringsInMap({ centre, snapshot, positions }: RingsWork): RingsArrangement {
   const sizes: RingsRequest["sizes"] = {};
-  for (const d of toCytoscapeElements(snapshot, "network", wrapChars)) {
+  for (const d of toCytoscapeElements(snapshot, "network")) {
     if (d.group === "nodes") sizes[String(d.data.id)] = { w: d.data.layoutW, h: d.data.layoutH };
   }
   return ringsAround({ centre, elements: snapshot.elements, relations: snapshot.relations, positions, sizes });

@@ -8,7 +8,7 @@ const byId = (defs: ElementDefinition[], id: string) => defs.find((d) => d.data.
 const classes = (def: ElementDefinition) => String(def.classes ?? "").split(" ");
 
 describe("the network view", () => {
-  const defs = toCytoscapeElements(snapshot, "network", 16);
+  const defs = toCytoscapeElements(snapshot, "network");
 
   it("shows every element and relation", () => {
     expect(defs.filter((d) => d.group === "nodes")).toHaveLength(snapshot.elements.length);
@@ -37,11 +37,18 @@ describe("the network view", () => {
     expect(classes(byId(defs, "es-redesign"))).toContain("status-dissolved");
   });
 
-  it("wraps labels and gives a routine its steps and cycle time", () => {
+  it("writes the core's labels: a group's wider title, a leaf's wrapped name and detail, initials", () => {
     expect(byId(defs, "superintendent").data.label).toBe("Office of the Superintendent");
     expect(byId(defs, "watershed").data.label).toBe("Riverside\nWatershed\nCouncil");
     expect(byId(defs, "purchasing").data.label).toBe("Purchasing\n2 steps · 47 days");
+    expect(byId(defs, "riverside-high").data.label).toBe("Riverside High\nSchool");
     expect(byId(defs, "superintendent-person").data.initials).toBe("MA");
+    expect(byId(defs, "purchasing").data.initials).toBeUndefined();
+  });
+
+  it("sizes each node as the core does: the shape, and the room it takes with a label below", () => {
+    expect(byId(defs, "watershed").data).toMatchObject({ w: 124, h: 78, layoutW: 124, layoutH: 78 });
+    expect(byId(defs, "science-specialist").data).toMatchObject({ w: 38, h: 38, layoutW: 96, layoutH: 64 });
   });
 
   it("uses the positions saved for this view only", () => {
@@ -51,7 +58,7 @@ describe("the network view", () => {
 });
 
 describe("the org chart view", () => {
-  const defs = toCytoscapeElements(snapshot, "org_chart", 16);
+  const defs = toCytoscapeElements(snapshot, "org_chart");
 
   it("keeps only reports-to lines and the elements they join", () => {
     const edges = defs.filter((d) => d.group === "edges");
@@ -65,8 +72,10 @@ describe("the org chart view", () => {
     expect(classes(byId(defs, "r1"))).toContain("chart-line");
   });
 
-  it("puts a person's title under their name, and uses the chart's own saved positions", () => {
+  it("puts a person's title under their name in the core's chart box, and uses the chart's own saved positions", () => {
     expect(byId(defs, "tl-director").data.label).toBe("James Whitfield\nDirector of Teaching\n& Learning");
+    expect(byId(defs, "tl-director").data).toMatchObject({ w: 150, h: 82 });
+    expect(byId(defs, "superintendent").data.label).toBe("Office of the\nSuperintendent");
     expect(byId(defs, "tl-director").position).toEqual({ x: 10, y: 20 });
   });
 });

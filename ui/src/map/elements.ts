@@ -5,21 +5,12 @@
 // chart can be laid out as the tree it claims to be — and what it leaves out is visible by absence.
 //
 // Everything the stylesheet needs is put in `data` (kind, medium, volume…) or `classes` (states such
-// as a dissolved sprint team), so the stylesheet stays a pure function of the vocabulary.
+// as a dissolved sprint team), so the stylesheet stays a pure function of the vocabulary. Labels,
+// initials and box sizes are the core's (the snapshot's `labels`), the same as on paper.
 import type { ElementDefinition } from "cytoscape";
 import type { MapElement, MapRelation, MapSnapshot, View } from "./types";
-import { initials, labelSize, wrapLabel } from "./labels";
-
-/** Point size of labels at zoom 1; big enough for a projector at the zoom a district map fits at. */
-export const LABEL_FONT_SIZE = 16;
-/** Diameter of a person's circle at zoom 1. */
-const PERSON_SIZE = 38;
-/** Size of a leaf sprint team's star at zoom 1 (its label sits below it). */
-const STAR_SIZE = 58;
-/** Group labels sit above the group and may run wider than a leaf's. */
-const GROUP_WRAP_FACTOR = 2;
-/** A detail line (a title, a routine's cycle) may run a little wider than a name. */
-const DETAIL_WRAP_FACTOR = 1.5;
+import type { NodeLabel_Serialize as NodeLabel } from "../bindings";
+export { LABEL_FONT_SIZE } from "./rules";
 
 type NodeData = {
   id: string;
@@ -47,11 +38,7 @@ type EdgeData = {
 };
 
 /** Elements a view shows, in Cytoscape's form, with saved positions where the view has them. */
-export function toCytoscapeElements(
-  snapshot: MapSnapshot,
-  view: View,
-  wrapChars: number,
-): ElementDefinition[] {
+export function toCytoscapeElements(snapshot: MapSnapshot, view: View): ElementDefinition[] {
   const relations =
     view === "org_chart"
       ? snapshot.relations.filter((r) => r.kind === "reports_to")
@@ -61,10 +48,11 @@ export function toCytoscapeElements(
     view === "network" ? snapshot.elements.flatMap((e) => (e.parent ? [e.parent] : [])) : [],
   );
   const positions = positionsFor(snapshot, view);
+  const labels = new Map(snapshot.labels.map((l) => [l.id, l]));
 
   const nodes: ElementDefinition[] = shown.map((element) => {
     const isGroup = parents.has(element.id);
-    const data = nodeData(element, view, isGroup, wrapChars);
+    const data = nodeData(element, labels.get(element.id), view, isGroup);
     const position = positions.get(element.id);
     return {
       group: "nodes",
@@ -100,77 +88,24 @@ export function positionsFor(snapshot: MapSnapshot, view: View): Map<string, { x
   return positions;
 }
 
-function nodeData(element: MapElement, view: View, isGroup: boolean, wrapChars: number): NodeData {
-  const name = wrapLabel(element.name, isGroup ? wrapChars * GROUP_WRAP_FACTOR : wrapChars);
-  const detail = detailText(element, view);
-  const label = detail ? `${name}\n${wrapLabel(detail, Math.round(wrapChars * DETAIL_WRAP_FACTOR))}` : name;
-  const text = labelSize(label, LABEL_FONT_SIZE);
+function nodeData(element: MapElement, label: NodeLabel | undefined, view: View, isGroup: boolean): NodeData {
+  // On the org chart a person is a position holding its title: the core sizes that box apart.
+  const face = (view === "org_chart" ? label?.chart : null) ?? label;
+  const text = isGroup && view === "network" ? label?.group_text ?? face?.text : face?.text;
   const data: NodeData = {
     id: element.id,
     name: element.name,
     kind: element.kind,
-    label,
-    ...shapeSize(element.kind, text, view),
+    label: text ?? element.name,
+    w: face?.w ?? 0,
+    h: face?.h ?? 0,
+    layoutW: face?.room_w ?? 0,
+    layoutH: face?.room_h ?? 0,
   };
   if (element.parent && view === "network") data.parent = element.parent;
-  if (element.kind === "person") data.initials = initials(element.name);
+  if (label?.initials != null) data.initials = label.initials;
   return data;
 }
-
-/** A second line under the name: a person's title on the org chart, a routine's steps and cycle. */
-function detailText(element: MapElement, view: View): string | null {
-  if (element.kind === "person" && view === "org_chart" && element.title) return element.title;
-  if (element.kind === "routine" && element.steps.length > 0) {
-    const cycle = element.cycle_time_days === null ? "" : ` · ${element.cycle_time_days} days`;
-    return `${element.steps.length} steps${cycle}`;
-  }
-  return null;
-}
-
-function shapeSize(
-  kind: MapElement["kind"],
-  text: { width: number; height: number },
-  view: View,
-): Pick<NodeData, "w" | "h" | "layoutW" | "layoutH"> {
-  const below = { layoutW: text.width + 8, layoutH: text.height + 6 };
-  // On the org chart a person is a position with a title: the circle grows to hold both, so the
-  // chart's lines never run through a name.
-  const inside = kind === "person" && view === "org_chart" ? "titled_person" : kind;
-  switch (inside) {
-    case "person":
-      return {
-        w: PERSON_SIZE,
-        h: PERSON_SIZE,
-        layoutW: Math.max(PERSON_SIZE, below.layoutW),
-        layoutH: PERSON_SIZE + below.layoutH,
-      };
-    case "sprint_team":
-      return {
-        w: STAR_SIZE,
-        h: STAR_SIZE,
-        layoutW: Math.max(STAR_SIZE, below.layoutW),
-        layoutH: STAR_SIZE + below.layoutH,
-      };
-    default: {
-      // Labels sit inside these shapes; slanted and round shapes need more room around the text.
-      const [padX, padY] = INSIDE_PADDING[inside];
-      const w = Math.max(96, text.width + padX);
-      const h = Math.max(44, text.height + padY);
-      return { w, h, layoutW: w, layoutH: h };
-    }
-  }
-}
-
-const INSIDE_PADDING: Record<MapElement["kind"] | "titled_person", [number, number]> = {
-  titled_person: [40, 22],
-  office: [28, 18],
-  site: [28, 18],
-  community: [44, 26],
-  sprint_team: [0, 0],
-  routine: [60, 18],
-  person: [0, 0],
-  partner: [48, 18],
-};
 
 function nodeClasses(element: MapElement, isGroup: boolean, view: View): string[] {
   const classes: string[] = [];

@@ -1,14 +1,18 @@
 // Small pictures drawn inside nodes: a person's initials, a site's house, a sprint team's star,
 // the "no entry" badge of an office whose stance is compliance. Colours come from the vocabulary;
-// shapes are fixed here, each described once as marks on a 24×24 grid.
+// the pictures' marks (on a 24×24 grid) are the core's (map/rules.generated.ts), the ones paper
+// draws. What is the canvas's own is the badge: a white disc ringed in the colour that a picture
+// is set in where it straddles a node's outline.
 //
 // The window's content security policy lets the canvas draw only data: images. In the real window
 // each picture is rasterised once to a PNG: Cytoscape redraws node pictures on every frame, and an
 // SVG picture is re-rendered each time it is drawn, which made big maps crawl. Where no canvas can
 // draw (unit tests), the same marks become an SVG.
 
+import { RULES } from "./rules.generated";
+
 type Mark =
-  | { d: string; fill?: string; stroke?: string; width?: number }
+  | { d: string; fill?: string; stroke?: string; width?: number; scale?: number }
   | { text: string; fill: string; size: number };
 
 const GRID = 24;
@@ -46,6 +50,12 @@ function rasterised(marks: Mark[]): string | null {
       continue;
     }
     const path = new Path2D(mark.d);
+    ctx.save();
+    if (mark.scale !== undefined) {
+      ctx.translate(GRID / 2, GRID / 2);
+      ctx.scale(mark.scale, mark.scale);
+      ctx.translate(-GRID / 2, -GRID / 2);
+    }
     if (mark.fill) {
       ctx.fillStyle = mark.fill;
       ctx.fill(path);
@@ -57,6 +67,7 @@ function rasterised(marks: Mark[]): string | null {
       ctx.lineCap = "round";
       ctx.stroke(path);
     }
+    ctx.restore();
   }
   return canvas.toDataURL("image/png");
 }
@@ -68,7 +79,9 @@ function svg(marks: Mark[]): string {
         ? `<text x="12" y="12.5" text-anchor="middle" dominant-baseline="central" font-family='${FONT}' ` +
           `font-weight="600" font-size="${mark.size}" fill="${mark.fill}">${escapeXml(mark.text)}</text>`
         : `<path d="${mark.d}" fill="${mark.fill ?? "none"}" stroke="${mark.stroke ?? "none"}" ` +
-          `stroke-width="${mark.width ?? 1}" stroke-linejoin="round" stroke-linecap="round"/>`,
+          `stroke-width="${mark.width ?? 1}" stroke-linejoin="round" stroke-linecap="round"` +
+          (mark.scale === undefined ? "" : ` transform="translate(12 12) scale(${mark.scale}) translate(-12 -12)"`) +
+          `/>`,
     )
     .join("");
   const markup = `<svg xmlns="http://www.w3.org/2000/svg" width="${RASTER}" height="${RASTER}" viewBox="0 0 ${GRID} ${GRID}">${body}</svg>`;
@@ -81,33 +94,44 @@ function escapeXml(text: string): string {
 
 /** A round badge: a white disc with a ring of the kind's colour. */
 const DISC = "M12 1 A11 11 0 1 1 11.99 1 Z";
+/** How much of the badge a picture set in it takes. */
+const IN_BADGE = 0.68;
+
+type GlyphName = (typeof RULES.glyphs)[number]["glyph"];
+
+/** The core's picture `name` in `color`, set in a badge where the core says the canvas should. */
+function corePicture(name: GlyphName, color: string): string {
+  return picture(`${name}:${color}`, () => {
+    const glyph = RULES.glyphs.find((g) => g.glyph === name);
+    if (!glyph) return [];
+    const ink = (which: "colour" | "white" | null) => (which === null ? undefined : which === "white" ? "#FFFFFF" : color);
+    const marks: Mark[] = glyph.marks.map((m) => ({
+      d: m.d,
+      fill: ink(m.fill),
+      stroke: ink(m.stroke),
+      width: m.width,
+      ...(glyph.in_badge ? { scale: IN_BADGE } : {}),
+    }));
+    return glyph.in_badge ? [{ d: DISC, fill: "#FFFFFF", stroke: color, width: 1.5 }, ...marks] : marks;
+  });
+}
 
 /** Initials centred in a square picture; the circle itself is the node's own shape. */
 export function personGlyph(initials: string, color: string): string {
   return picture(`person:${initials}:${color}`, () => [{ text: initials, fill: color, size: 9.75 }]);
 }
 
-/** A house in a round badge: a site is a place where students are. */
+/** A house: a site is a place where students are. */
 export function siteGlyph(color: string): string {
-  return picture(`site:${color}`, () => [
-    { d: DISC, fill: "#FFFFFF", stroke: color, width: 1.5 },
-    { d: "M6 12 L12 6.5 L18 12 M7.8 10.6 V17.5 H16.2 V10.6", stroke: color, width: 1.8 },
-    { d: "M10.8 13.5 H13.2 V17.5 H10.8 Z", fill: color },
-  ]);
+  return corePicture("site", color);
 }
 
-/** A star in a round badge, for a sprint team that holds others (a group cannot be star-shaped). */
+/** A star, for a sprint team that holds others (a group cannot be star-shaped). */
 export function starGlyph(color: string): string {
-  return picture(`star:${color}`, () => [
-    { d: DISC, fill: "#FFFFFF", stroke: color, width: 1.5 },
-    { d: "M12 4.5 L14 9.2 L19 9.6 L15.2 12.9 L16.4 17.8 L12 15.2 L7.6 17.8 L8.8 12.9 L5 9.6 L10 9.2 Z", fill: color },
-  ]);
+  return corePicture("star", color);
 }
 
-/** A "no entry" badge: an office whose stance is compliance, granting or withholding permission. */
+/** A "no entry" sign: an office whose stance is compliance, granting or withholding permission. */
 export function complianceGlyph(color: string): string {
-  return picture(`compliance:${color}`, () => [
-    { d: DISC, fill: color, stroke: "#FFFFFF", width: 1.5 },
-    { d: "M6.5 10.2 H17.5 V13.8 H6.5 Z", fill: "#FFFFFF" },
-  ]);
+  return corePicture("compliance", color);
 }

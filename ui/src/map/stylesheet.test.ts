@@ -14,7 +14,7 @@ function styledMap(vocab = vocabulary, { big = false, view = "network" as View }
   return cytoscape({
     headless: true,
     styleEnabled: true,
-    elements: toCytoscapeElements(snapshot, view, vocab.label_wrap_chars),
+    elements: toCytoscapeElements(snapshot, view),
     // Composed the way MapCanvas composes it: a big map appends its cheaper settings.
     style: [...buildStylesheet(vocab), ...(big ? BIG_MAP_STYLE : [])] as never,
   });

@@ -6,6 +6,7 @@ import type { MapElement, MapRelation, MapSnapshot } from "../map/types";
 import { ANNOTATION_FIELDS, elementFields, readField, relationFields, withField } from "../map/fields";
 import { FieldRow } from "./FieldRow";
 import { CommitInput } from "./CommitInput";
+import { holdsOthers } from "../map/rules";
 import { LineSwatch, ShapeSwatch } from "./Swatches";
 import { Connections } from "./Connections";
 import { MapSummary } from "./MapSummary";
@@ -125,7 +126,7 @@ function ParentPicker({ element, elements, onNest }: { element: MapElement; elem
     }
   }
   const groups = elements
-    .filter((e) => ["office", "site", "community", "sprint_team"].includes(e.kind) && !inside.has(e.id))
+    .filter((e) => holdsOthers(e.kind) && !inside.has(e.id))
     .sort((a, b) => a.name.localeCompare(b.name));
   return (
     <select id="inspector-parent" data-testid="inspector-parent" value={element.parent ?? ""} onChange={(e) => onNest(e.target.value || null)}>

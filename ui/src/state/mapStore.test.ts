@@ -14,6 +14,7 @@ const snapshot: MapSnapshot = {
   scenario: "as-is",
   scenarios: [{ id: "as-is", name: "As is" }],
   elements: [office("a"), office("b"), office("c")],
+  labels: [],
   relations: [],
   positions: [
     { view: "network", id: "a", at: { x: 1, y: 1 } },
@@ -29,6 +30,7 @@ const change = (over: Partial<MapChange>): MapChange => ({
   generation: 5,
   scenario: "as-is",
   elements: [],
+  labels: [],
   removed_elements: [],
   relations: [],
   removed_relations: [],

@@ -15,6 +15,7 @@ export function follows(snapshot: MapSnapshot, change: MapChange): boolean {
 export function applyChange(snapshot: MapSnapshot, change: MapChange): MapSnapshot {
   const removedElements = new Set(change.removed_elements);
   const elements = patched(snapshot.elements, change.elements, removedElements);
+  const labels = patched(snapshot.labels, change.labels, removedElements);
   const relations = patched(snapshot.relations, change.relations, new Set(change.removed_relations));
   const key = (p: { view: string; id: string }) => `${p.view}\u0000${p.id}`;
   const cleared = new Set(change.unplaced.map(key));
@@ -30,6 +31,7 @@ export function applyChange(snapshot: MapSnapshot, change: MapChange): MapSnapsh
     ...snapshot,
     generation: change.generation,
     elements,
+    labels,
     relations,
     positions,
     title: change.title ?? snapshot.title,

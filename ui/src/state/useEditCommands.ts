@@ -7,12 +7,11 @@ import type { CanvasHandle } from "../canvas/MapCanvas";
 import type { DropReport } from "../canvas/dragToMove";
 import { newElement, clip, connect, deleteSelection, moveOp, paste, type Clipping, type RelationChoice } from "../edit/ops";
 import { positionsFor } from "../map/elements";
+import { holdsOthers } from "../map/rules";
 import { requestRings } from "../layout/requestLayout";
 import type { MapEditing, Op } from "./useMapDocument";
 
 const PASTE_OFFSET = { x: 40, y: 40 };
-/** Label wrapping used to estimate sizes for the rings (the vocabulary's, which the core fixes at 16). */
-const RINGS_WRAP_CHARS = 16;
 /** How long to wait for the canvas to finish moving into the rings before framing them. */
 const ARRIVAL_LIMIT_MS = 2000;
 
@@ -62,7 +61,7 @@ export function useEditCommands(context: Context) {
       const { selection, snapshot } = now();
       if (selection.length !== 1) return null;
       const chosen = snapshot.elements.find((e) => e.id === selection[0]);
-      return chosen && ["office", "site", "community", "sprint_team"].includes(chosen.kind) ? chosen.id : null;
+      return chosen && holdsOthers(chosen.kind) ? chosen.id : null;
     };
 
     /** The community the rings go around from the keyboard: the one selected element, if it is a community. */
@@ -169,7 +168,7 @@ export function useEditCommands(context: Context) {
         const { snapshot, view, canvas } = now();
         const handle = canvas.current;
         if (view !== "network" || centre === null || !handle) return false;
-        const work = { centre, snapshot, positions: handle.positions(), wrapChars: RINGS_WRAP_CHARS };
+        const work = { centre, snapshot, positions: handle.positions() };
         void requestRings(work).then(async ({ positions, home, rings }) => {
           // An edit that landed while the worker was busy makes these rings stale: drop them.
           if (Object.keys(positions).length === 0 || now().snapshot !== snapshot) return;

@@ -1,6 +1,6 @@
 // A small district and the core's vocabulary, for unit tests: enough of Riverside Unified to
 // exercise nesting, every relation kind and both views without the real window.
-import type { Vocabulary } from "../bindings";
+import type { NodeLabel_Serialize as NodeLabel, Vocabulary } from "../bindings";
 import type { MapElement, MapRelation, MapSnapshot } from "../map/types";
 
 const line = (label: string, color: string, pattern: "solid" | "dashed" | "long_dash" | "dotted" | "dash_dot", arrowhead: "none" | "triangle" | "tee") => ({
@@ -92,6 +92,29 @@ export const relations: MapRelation[] = [
   { id: "r7", source: "science-specialist", target: "riverside-high", kind: "barrier", reason: "Specialists may not work at sites", checked: false, ...annotations },
 ];
 
+const face = (text: string, w: number, h: number, room_w = w, room_h = h) => ({ text, w, h, room_w, room_h });
+const person_ = (id: string, text: string, lines: number, chart: string, initials: string): NodeLabel => ({
+  id,
+  ...face(text, 38, 38, 96, 38 + 6 + lines * 20),
+  chart: face(chart, 150, 22 + (chart.split("\n").length * 20)),
+  initials,
+});
+
+/** What the core writes on each element (core/src/label.rs): wrapped text, boxes, initials. */
+export const labels: NodeLabel[] = [
+  { id: "superintendent", ...face("Office of the\nSuperintendent", 132, 58), group_text: "Office of the Superintendent" },
+  { id: "teaching-learning", ...face("Teaching\n& Learning", 122, 58), group_text: "Teaching & Learning" },
+  person_("superintendent-person", "Dr. Maria\nAlvarez", 2, "Dr. Maria\nAlvarez\nSuperintendent", "MA"),
+  person_("tl-director", "James Whitfield", 1, "James Whitfield\nDirector of Teaching\n& Learning", "JW"),
+  person_("science-specialist", "Priya Raman", 1, "Priya Raman\nScience specialist", "PR"),
+  { id: "riverside-high", ...face("Riverside High\nSchool", 148, 58), group_text: "Riverside High School" },
+  { id: "capstone", ...face("Graduate\nCapstone", 112, 66), group_text: "Graduate Capstone" },
+  person_("capstone-teacher", "Nora Patel", 1, "Nora Patel\nEnglish teacher", "NP"),
+  { id: "es-redesign", ...face("ES program-of-\nstudy redesign", 58, 58, 112, 104), group_text: "ES program-of-study redesign" },
+  { id: "purchasing", ...face("Purchasing\n2 steps · 47 days", 180, 58) },
+  { id: "watershed", ...face("Riverside\nWatershed\nCouncil", 124, 78) },
+];
+
 export const snapshot: MapSnapshot = {
   title: "Riverside Unified",
   file_name: null,
@@ -102,6 +125,7 @@ export const snapshot: MapSnapshot = {
   scenarios: [{ id: "as-is", name: "As is 2025" }],
   scenes: [],
   elements,
+  labels,
   relations,
   positions: [
     { view: "org_chart", id: "tl-director", at: { x: 10, y: 20 } },
