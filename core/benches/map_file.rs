@@ -104,5 +104,43 @@ fn map_file(c: &mut Criterion) {
     edits.finish();
 }
 
-criterion_group!(benches, map_file);
+/// What the window is sent after one edit: before, the whole scenario as a snapshot; now, the
+/// change. Both built and serialised to JSON, as the shell hands them to the webview.
+fn sent_to_the_window(c: &mut Criterion) {
+    use murmuration_core::change::MapChange;
+    use murmuration_core::snapshot::MapSnapshot;
+    use murmuration_core::store::Change;
+    let map = synthetic_map(ELEMENTS, RELATIONS_PER_ELEMENT, 1);
+    let scenario = map.scenarios[0].id.clone();
+    let mut element = map.scenarios[0]
+        .elements
+        .values()
+        .find(|e| e.kind() == ElementKind::Person)
+        .expect("a person")
+        .clone();
+    element.name.push_str(" (renamed)");
+    let change = Change {
+        scenario: scenario.clone(),
+        effect: Op::UpdateElement { element },
+        can_undo: true,
+        can_redo: false,
+    };
+    let mut sent = c.benchmark_group("sent to the window after one rename, 10k elements");
+    sent.sample_size(20);
+    sent.bench_function("whole snapshot (before)", |b| {
+        b.iter(|| {
+            let snapshot = MapSnapshot::of(&map, &scenario, None, true, false);
+            black_box(serde_json::to_string(&snapshot).expect("JSON"))
+        })
+    });
+    sent.bench_function("the change (now)", |b| {
+        b.iter(|| {
+            let change = MapChange::of(&map, &scenario, &change, 1, 1);
+            black_box(serde_json::to_string(&change).expect("JSON"))
+        })
+    });
+    sent.finish();
+}
+
+criterion_group!(benches, map_file, sent_to_the_window);
 criterion_main!(benches);
