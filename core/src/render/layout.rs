@@ -753,21 +753,9 @@ struct Tree<'a> {
 }
 
 fn org_chart(scenario: &Scenario) -> Layout {
-    let on_chart = |id: &ElementId| {
-        scenario
-            .elements
-            .get(id)
-            .is_some_and(|e| matches!(e.kind(), ElementKind::Person | ElementKind::Office))
-    };
     let mut superior: BTreeMap<ElementId, ElementId> = BTreeMap::new();
     let mut shown: Vec<ElementId> = Vec::new();
-    for relation in scenario.relations.values() {
-        if relation.kind() != RelationKind::ReportsTo
-            || !on_chart(&relation.source)
-            || !on_chart(&relation.target)
-        {
-            continue;
-        }
+    for relation in crate::view::org_chart_lines(scenario) {
         shown.push(relation.source.clone());
         shown.push(relation.target.clone());
         // A second superior is drawn as a plain line; the tree follows the first.
