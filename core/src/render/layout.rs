@@ -14,7 +14,7 @@
 use super::font::{self, Weight};
 use super::Rect;
 use crate::model::{
-    ElementDetails, ElementId, ElementKind, Point, RelationDetails, RelationKind, Scenario, View,
+    ElementDetails, ElementId, ElementKind, Point, RelationDetails, Scenario, View,
 };
 use std::collections::{BTreeMap, HashMap};
 
@@ -972,6 +972,7 @@ impl Tree<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::RelationKind;
 
     fn overlaps(a: &Rect, b: &Rect) -> bool {
         a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height

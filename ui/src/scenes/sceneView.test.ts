@@ -44,7 +44,7 @@ describe("a scene's answer on the canvas", () => {
     expect(cy.elements().length).toBe(6);
     clearAnswer(cy);
     expect(cy.elements(`.${FADED}, .${HIDDEN}`).length).toBe(0);
-    expect(cy.getElementById("team").parent().id()).toBe("site");
+    expect(cy.getElementById("team").parent().first().id()).toBe("site");
   });
 
   it("replaces the answer shown before", () => {
@@ -52,6 +52,6 @@ describe("a scene's answer on the canvas", () => {
     drawAnswer(cy, answer);
     drawAnswer(cy, { ...answer, faded: [], faded_relations: [], hidden: [], regrouped: [] });
     expect(cy.elements(`.${FADED}, .${HIDDEN}`).length).toBe(0);
-    expect(cy.getElementById("team").parent().id()).toBe("site");
+    expect(cy.getElementById("team").parent().first().id()).toBe("site");
   });
 });

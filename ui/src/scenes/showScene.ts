@@ -7,7 +7,7 @@ import { commands, type LensPaint, type ViewAnswer_Serialize as ViewAnswer, type
 import type { MapSnapshot, View } from "../map/types";
 import type { CanvasController } from "../canvas/controller";
 import { fitRect, type Scene } from "./sceneLogic";
-import { clearAnswer, drawAnswer } from "./sceneView";
+import { clearAnswer, drawAnswer, FADED, HIDDEN } from "./sceneView";
 
 export type SceneControls = {
   /** The scenario and view on screen now. */
@@ -69,6 +69,8 @@ export async function showScene(scene: Scene, controls: SceneControls): Promise<
   const cy = await canvas.scenarioShown(answer.scenario, scene.view);
   if (state.scene !== scene || cy.destroyed()) return null;
   drawAnswer(cy, answer);
+  // Said on the page for tests that wait, like `mapReady` (canvas/testHook.ts).
+  document.body.dataset.sceneShown = scene.id;
   controls.setCaption(answer.caption);
   frameScene(cy, scene);
   return answer;
@@ -82,6 +84,7 @@ export async function leaveScene(controls: SceneControls): Promise<void> {
   state.scene = null;
   state.before = null;
   clearAnswer(canvas.cy());
+  delete document.body.dataset.sceneShown;
   controls.setCaption(null);
   if (!before) return;
   controls.setLens(before.lens);
@@ -103,8 +106,11 @@ export function frameScene(cy: Core, scene: Scene): void {
     const fixed = zoom === target.zoom ? target : fitRectAt(scene, cy, zoom);
     cy.animate({ zoom, pan: fixed.pan }, { duration: 700, easing: "ease-in-out-cubic" });
   } else {
-    const shownNow = cy.elements().filter((e) => e.visible());
-    cy.animate({ fit: { eles: shownNow, padding: 40 } }, { duration: 700, easing: "ease-in-out-cubic" });
+    // As paper frames a page: what the scene brings forward, else everything it shows.
+    const shownNow = cy.elements().filter((e) => !e.hasClass(HIDDEN));
+    const lit = shownNow.filter((e) => !e.hasClass(FADED));
+    const eles = lit.length < shownNow.length && lit.nonempty() ? lit : shownNow;
+    cy.animate({ fit: { eles, padding: 40 } }, { duration: 700, easing: "ease-in-out-cubic" });
   }
 }
 
