@@ -16,7 +16,7 @@ as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
 # System libraries for the WebKitGTK window, and for the tests a virtual display and WebDriver.
 packages=(build-essential pkg-config curl libwebkit2gtk-4.1-dev libxdo-dev libssl-dev libayatana-appindicator3-dev librsvg2-dev)
-$want_tests && packages+=(xvfb xauth x11-utils imagemagick webkit2gtk-driver poppler-utils fonts-dejavu-core python3 python3-pip)
+$want_tests && packages+=(xvfb xauth x11-utils imagemagick xdotool webkit2gtk-driver poppler-utils fonts-dejavu-core python3 python3-pip)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

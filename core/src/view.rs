@@ -288,6 +288,22 @@ pub fn brought_forward(scenario: &Scenario, focus: &BTreeSet<ElementId>) -> BTre
     lit
 }
 
+/// The reporting lines the org chart draws: reports-to between people and offices. The chart
+/// shows only their ends; everything else (communities, teams, flows) is left out of it.
+pub fn org_chart_lines(scenario: &Scenario) -> Vec<&crate::model::Relation> {
+    let charted = |id: &ElementId| {
+        scenario
+            .elements
+            .get(id)
+            .is_some_and(|e| matches!(e.kind(), ElementKind::Person | ElementKind::Office))
+    };
+    scenario
+        .relations
+        .values()
+        .filter(|r| r.kind() == RelationKind::ReportsTo && charted(&r.source) && charted(&r.target))
+        .collect()
+}
+
 /// What `request` shows on `map`. `paint` gives a lens's paint on a scenario (the caller keeps
 /// the analysis, which is the one costly step). An unknown scenario or lens, or a moment that is
 /// not a date, is an error naming it.
@@ -350,8 +366,16 @@ pub fn answer(
         hidden_relations: Vec::new(),
         regrouped: Vec::new(),
     };
+    // The org chart draws only its reporting lines and their ends.
+    let charted: Option<(BTreeSet<&ElementId>, BTreeSet<&RelationId>)> =
+        (request.view == View::OrgChart).then(|| {
+            let lines = org_chart_lines(&drawn);
+            let ends = lines.iter().flat_map(|r| [&r.source, &r.target]).collect();
+            (ends, lines.iter().map(|r| &r.id).collect())
+        });
+    let on_chart = |id: &ElementId| charted.as_ref().is_none_or(|(ends, _)| ends.contains(id));
     for (id, element) in &scenario.elements {
-        match drawn.elements.get(id) {
+        match drawn.elements.get(id).filter(|_| on_chart(id)) {
             None => out.hidden.push(id.clone()),
             Some(e) => {
                 if e.parent != element.parent {
@@ -365,7 +389,8 @@ pub fn answer(
         }
     }
     for (id, relation) in &scenario.relations {
-        if !drawn.relations.contains_key(id) {
+        let in_view = charted.as_ref().is_none_or(|(_, lines)| lines.contains(id));
+        if !drawn.relations.contains_key(id) || !in_view {
             out.hidden_relations.push(id.clone());
         } else if emphasis
             .as_ref()

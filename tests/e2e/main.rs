@@ -5,5 +5,7 @@ mod arranges_rings;
 mod draws_a_flow;
 mod edits_persist;
 mod harness;
+mod imports_relations;
 mod opens_sample;
 mod presents_scenes;
+mod scenes_agree;

@@ -29,6 +29,7 @@ import { useLens, type LensState } from "./lenses/useLens";
 import { LensPicker } from "./lenses/LensPicker";
 import { LensPanel } from "./lenses/LensPanel";
 import { ScenesPanel } from "./scenes/ScenesPanel";
+import type { SceneControls } from "./scenes/showScene";
 import { Presentation } from "./presentation/Presentation";
 import { ExportButton } from "./export/ExportButton";
 import { ImportDialog } from "./import/ImportDialog";
@@ -59,7 +60,19 @@ function MapWindowBody({ snapshot, vocabulary, editing, controller }: Props & { 
   const [menu, setMenu] = useState<{ target: CanvasTarget; at: Point } | null>(null);
   const [presenting, setPresenting] = useState<number | null>(null);
   const lens = useLens(snapshot);
-  const sceneControls = { view, setView, setLens: lens.setLens, lens: lens.lens, canvas: controller };
+  const [sceneCaption, setSceneCaption] = useState<string | null>(null);
+  const sceneControls: SceneControls = {
+    scenario: snapshot.scenario,
+    view,
+    setView,
+    lens: lens.lens,
+    setLens: lens.setLens,
+    showPaint: lens.showPaint,
+    show: editing.show,
+    report: editing.report,
+    setCaption: setSceneCaption,
+    canvas: controller,
+  };
   const scenes = snapshot.scenes ?? [];
   const selectCreated = useSelectCreated(snapshot, canvas, setRenaming);
   const edits = useEditCommands({ snapshot, view, selection, editing, canvas, ...selectCreated });
@@ -109,7 +122,7 @@ function MapWindowBody({ snapshot, vocabulary, editing, controller }: Props & { 
           <Palette vocabulary={vocabulary} enabled onAdd={(kind) => actions.run(`add_${kind}`)} />
           <main className="canvas-area">
             <MapCanvas snapshot={snapshot} vocabulary={vocabulary} view={view} editable events={canvasEvents} handle={canvas} />
-            <ViewCaption snapshot={snapshot} view={view} />
+            <ViewCaption snapshot={snapshot} view={view} caption={sceneCaption} />
             <ZoomControls />
             {sample && <FirstRunHint />}
           </main>
@@ -132,7 +145,7 @@ function MapWindowBody({ snapshot, vocabulary, editing, controller }: Props & { 
           onRenamed={() => setRenaming(null)}
           onMenuClose={() => setMenu(null)}
         />
-        {presenting !== null && <Presentation scenes={scenes} start={presenting} controls={sceneControls} onExit={() => setPresenting(null)} />}
+        {presenting !== null && <Presentation scenes={scenes} start={presenting} controls={sceneControls} caption={sceneCaption} onExit={() => setPresenting(null)} />}
         {helpOpen && <HelpOverlay shortcuts={shortcutRows(context)} onClose={() => setHelpOpen(false)} />}
         <ImportDialog />
       </div>

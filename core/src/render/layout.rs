@@ -13,7 +13,7 @@
 
 use super::font::{self, Weight};
 use super::Rect;
-use crate::model::{ElementId, ElementKind, Point, RelationDetails, RelationKind, Scenario, View};
+use crate::model::{ElementId, ElementKind, Point, RelationDetails, Scenario, View};
 use std::collections::{BTreeMap, HashMap};
 
 /// Point size of labels in map units (canvas pixels at zoom 1), as on the canvas.
@@ -690,21 +690,9 @@ struct Tree<'a> {
 }
 
 fn org_chart(scenario: &Scenario) -> Layout {
-    let on_chart = |id: &ElementId| {
-        scenario
-            .elements
-            .get(id)
-            .is_some_and(|e| matches!(e.kind(), ElementKind::Person | ElementKind::Office))
-    };
     let mut superior: BTreeMap<ElementId, ElementId> = BTreeMap::new();
     let mut shown: Vec<ElementId> = Vec::new();
-    for relation in scenario.relations.values() {
-        if relation.kind() != RelationKind::ReportsTo
-            || !on_chart(&relation.source)
-            || !on_chart(&relation.target)
-        {
-            continue;
-        }
+    for relation in crate::view::org_chart_lines(scenario) {
         shown.push(relation.source.clone());
         shown.push(relation.target.clone());
         // A second superior is drawn as a plain line; the tree follows the first.
@@ -921,6 +909,7 @@ impl Tree<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::RelationKind;
 
     fn overlaps(a: &Rect, b: &Rect) -> bool {
         a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height

@@ -19,6 +19,7 @@ use crate::view::Emphasis;
 use crate::vocabulary::{self as vocab, Arrowhead, LinePattern};
 use crate::xml_text::escape;
 use std::borrow::Cow;
+use std::collections::HashMap;
 use std::fmt::Write;
 
 const MARGIN: f64 = 30.0;
@@ -440,12 +441,13 @@ fn drawing(
         let element = &scenario.elements[&item.id];
         let mut look = look(element, true, lens);
         look.opacity *= element_opacity(&item.id);
+        look.faded = element_opacity(&item.id) < 1.0;
         look.halo = halos;
         draw_element(svg, item, element, &look);
     }
     svg.raw(r#"</g><g id="relations">"#);
     if layout.view == View::OrgChart {
-        tree_lines(svg, layout, &element_opacity);
+        tree_lines(svg, scenario, layout, &element_opacity);
     }
     for route in routes {
         let faded = emphasis
@@ -468,6 +470,7 @@ fn drawing(
         let element = &scenario.elements[&item.id];
         let mut look = look(element, false, lens);
         look.opacity *= element_opacity(&item.id);
+        look.faded = element_opacity(&item.id) < 1.0;
         look.halo = halos;
         // A label hung below a leaf sits on its group's colour when a lens painted the group
         // (faded, the colour is nearly white and the white halo stays right).
@@ -579,6 +582,8 @@ struct Look {
     halo: bool,
     /// The colour under a label hung below the shape, when not white: the halo takes it.
     backdrop: Option<String>,
+    /// Drawn faint because the view brings other things forward (said as `data-faded`).
+    faded: bool,
 }
 
 fn look(element: &Element, is_group: bool, lens: Option<&LensPaint>) -> Look {
@@ -592,6 +597,7 @@ fn look(element: &Element, is_group: bool, lens: Option<&LensPaint>) -> Look {
         opacity: 1.0,
         halo: true,
         backdrop: None,
+        faded: false,
     };
     if let Some(boundary) = element.details.boundary() {
         let b = vocab::boundary_style(boundary);
@@ -839,9 +845,14 @@ fn corner_glyph(element: &Element, is_group: bool) -> Option<String> {
 fn draw_element(svg: &mut Svg, item: &Placed, element: &Element, look: &Look) {
     let _ = write!(
         svg.out,
-        r#"<g data-id="{}" opacity="{:.2}">"#,
+        r#"<g data-id="{}" opacity="{:.2}"{}>"#,
         escape(&item.id.0),
-        look.opacity
+        look.opacity,
+        if look.faded {
+            r#" data-faded="true""#
+        } else {
+            ""
+        }
     );
     shape(
         svg,
@@ -982,7 +993,19 @@ fn text_lines(
 }
 
 /// The org chart's connectors: a bus under each superior, or a spine beside a stacked column.
-fn tree_lines(svg: &mut Svg, layout: &Layout, opacity: &dyn Fn(&ElementId) -> f64) {
+fn tree_lines(
+    svg: &mut Svg,
+    scenario: &Scenario,
+    layout: &Layout,
+    opacity: &dyn Fn(&ElementId) -> f64,
+) {
+    // Each connector names the reporting lines it draws, as a route names its relation.
+    let lines: HashMap<(&ElementId, &ElementId), &str> = scenario
+        .relations
+        .values()
+        .filter(|r| r.kind() == crate::model::RelationKind::ReportsTo)
+        .map(|r| ((&r.source, &r.target), r.id.0.as_str()))
+        .collect();
     let colour = vocab::relation_line(crate::model::RelationKind::ReportsTo).color;
     let _ = write!(
         svg.out,
@@ -1022,7 +1045,17 @@ fn tree_lines(svg: &mut Svg, layout: &Layout, opacity: &dyn Fn(&ElementId) -> f6
             }
         }
         let o = opacity(boss);
-        let _ = write!(svg.out, r#"<path d="{d}" opacity="{o:.2}"/>"#);
+        let ids: Vec<String> = kids
+            .iter()
+            .filter_map(|k| lines.get(&(k, boss)))
+            .map(|id| escape(id).into_owned())
+            .collect();
+        let _ = write!(
+            svg.out,
+            r#"<path data-relations="{}" d="{d}" opacity="{o:.2}"{}/>"#,
+            ids.join(" "),
+            if o < 1.0 { r#" data-faded="true""# } else { "" }
+        );
         // The tee at the superior: the vocabulary's mark of authority.
         let _ = write!(
             svg.out,
@@ -1070,8 +1103,13 @@ fn draw_route(svg: &mut Svg, route: &Route, fade: f64) {
     let colour = route.line.color;
     let _ = write!(
         svg.out,
-        r#"<g data-id="{}" opacity="{opacity:.2}"><path d="{d}" fill="none" stroke="{colour}" stroke-width="{w:.2}" stroke-linecap="{cap}"{}/>"#,
+        r#"<g data-id="{}" opacity="{opacity:.2}"{}><path d="{d}" fill="none" stroke="{colour}" stroke-width="{w:.2}" stroke-linecap="{cap}"{}/>"#,
         escape(&route.relation.0),
+        if fade < 1.0 {
+            r#" data-faded="true""#
+        } else {
+            ""
+        },
         dash_attr(&dash)
     );
     head(svg, route.end, from_end, route.head_end, w, colour);

@@ -184,7 +184,7 @@ export function MapCanvas({ snapshot, vocabulary, view, editable, events, handle
         await applyArrangement(instance, positions, { animate: hookInstalled.current, fit });
         if (!hookInstalled.current) performance.mark("murmuration:arranged");
         if (laidOut) remembered.current[shownNow] = currentPositions(instance);
-        ended(run === generation.current ? shownNow : null);
+        ended(run === generation.current ? shownNow : null, shown.scenario);
         if (!hookInstalled.current) {
           hookInstalled.current = true;
           // Two frames later the canvas has drawn the arranged map.

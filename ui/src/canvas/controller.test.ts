@@ -30,6 +30,19 @@ describe("the canvas controller", () => {
     await expect(controller.viewShown("org_chart")).resolves.toBe(cy);
   });
 
+  it("waits for another scenario to be arranged before a scene that switched to it is drawn", async () => {
+    const controller = new CanvasController();
+    const cy = cytoscape({ headless: true });
+    controller.attach(cy);
+    controller.arrangingStarted()("network", "as-is");
+    const toBe = tracked(controller.scenarioShown("to-be", "network"));
+    await settled();
+    expect(toBe.done).toBe(false);
+    controller.arrangingStarted()("network", "to-be");
+    await settled();
+    expect(toBe.done).toBe(true);
+  });
+
   it("does not count an overtaken arrangement as the view shown", async () => {
     const controller = new CanvasController();
     controller.attach(cytoscape({ headless: true }));

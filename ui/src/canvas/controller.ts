@@ -6,7 +6,7 @@ import { createContext, useContext, useSyncExternalStore } from "react";
 import type { Core } from "cytoscape";
 import type { View } from "../map/types";
 
-type Waiter = { view: View | null; resolve(cy: Core): void };
+type Waiter = { view: View | null; scenario: string | null; resolve(cy: Core): void };
 
 export class CanvasController {
   private instance: Core | null = null;
@@ -16,6 +16,7 @@ export class CanvasController {
   private readonly drawn = new Promise<void>((resolve) => (this.resolveDrawn = resolve));
   /** The view the canvas last finished arranging, and how many arrangements are under way. */
   private shownView: View | null = null;
+  private shownScenario: string | null = null;
   private arranging = 0;
   private waiters: Waiter[] = [];
 
@@ -46,6 +47,11 @@ export class CanvasController {
     return this.wait(view);
   }
 
+  /** Resolves once the canvas shows `scenario` in `view`, arranged and still (a scene that switched scenario). */
+  scenarioShown(scenario: string, view: View): Promise<Core> {
+    return this.wait(view, scenario);
+  }
+
   /** Resolves once no arrangement is under way (at once when none is). */
   layoutSettled(): Promise<Core> {
     return this.wait(null);
@@ -63,9 +69,9 @@ export class CanvasController {
     cy.animate({ fit: { eles, padding }, duration: 500, easing: "ease-in-out-cubic" });
   }
 
-  private wait(view: View | null): Promise<Core> {
+  private wait(view: View | null, scenario: string | null = null): Promise<Core> {
     return new Promise((resolve) => {
-      this.waiters.push({ view, resolve });
+      this.waiters.push({ view, scenario, resolve });
       this.release();
     });
   }
@@ -73,7 +79,9 @@ export class CanvasController {
   private release(): void {
     const cy = this.cy();
     if (!cy || this.arranging > 0) return;
-    const ready = this.waiters.filter((w) => w.view === null || w.view === this.shownView);
+    const ready = this.waiters.filter(
+      (w) => (w.view === null || w.view === this.shownView) && (w.scenario === null || w.scenario === this.shownScenario),
+    );
     this.waiters = this.waiters.filter((w) => !ready.includes(w));
     ready.forEach((w) => w.resolve(cy));
   }
@@ -88,6 +96,7 @@ export class CanvasController {
   attach(cy: Core): void {
     this.instance = cy;
     this.shownView = null;
+    this.shownScenario = null;
     this.arranging = 0;
     this.changed();
   }
@@ -96,22 +105,25 @@ export class CanvasController {
     if (this.instance !== cy) return;
     this.instance = null;
     this.shownView = null;
+    this.shownScenario = null;
     this.changed();
   }
 
   /**
    * The canvas has started arranging (a snapshot or a view switch arrived). Call the returned
-   * function once when it ends, with the view shown, or null when a newer arrangement overtook it.
+   * function once when it ends, with the view (and scenario) shown, or null when a newer
+   * arrangement overtook it.
    */
-  arrangingStarted(): (view: View | null) => void {
+  arrangingStarted(): (view: View | null, scenario?: string) => void {
     const on = this.instance;
     let ended = false;
     this.arranging += 1;
-    return (view) => {
+    return (view, scenario) => {
       if (ended || on !== this.instance) return;
       ended = true;
       this.arranging -= 1;
       if (view !== null) this.shownView = view;
+      if (view !== null && scenario !== undefined) this.shownScenario = scenario;
       this.release();
     };
   }

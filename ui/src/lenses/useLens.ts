@@ -1,8 +1,8 @@
 // The lens switched on, the core's figures and paint for it, and the background refinement of
 // betweenness on big maps (progress, then the exact view replacing the estimate).
-import { useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { useCanvasController, useCanvasCy } from "../canvas/controller";
-import { commands, events, type AnalysisProgress, type LensChoice, type LensView_Serialize } from "../bindings";
+import { commands, events, type AnalysisProgress, type LensChoice, type LensPaint, type LensView_Serialize } from "../bindings";
 import type { MapSnapshot } from "../map/types";
 import { followLens } from "./lensLayer";
 import { shownError } from "../state/errors";
@@ -11,6 +11,11 @@ export type LensState = {
   lenses: LensChoice[];
   lens: string | null;
   setLens(lens: string | null): void;
+  /**
+   * Puts `lens` in the picker and paints `paint` — a scene's lens, as the core's view answer
+   * painted it — until the user picks a lens.
+   */
+  showPaint(lens: string | null, paint: LensPaint | null): void;
   view: LensView_Serialize | null;
   progress: AnalysisProgress | null;
   error: string | null;
@@ -18,7 +23,17 @@ export type LensState = {
 
 export function useLens(snapshot: MapSnapshot): LensState {
   const [lenses, setLenses] = useState<LensChoice[]>([]);
-  const [lens, setLens] = useState<string | null>(null);
+  const [lens, setChosen] = useState<string | null>(null);
+  // A scene's paint, drawn instead of the lens view's own while the scene is shown.
+  const [given, setGiven] = useState<{ paint: LensPaint | null } | null>(null);
+  const setLens = useCallback((next: string | null) => {
+    setGiven(null);
+    setChosen(next);
+  }, []);
+  const showPaint = useCallback((next: string | null, paint: LensPaint | null) => {
+    setGiven({ paint });
+    setChosen(next);
+  }, []);
   const [view, setView] = useState<LensView_Serialize | null>(null);
   const [progress, setProgress] = useState<AnalysisProgress | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -76,11 +91,11 @@ export function useLens(snapshot: MapSnapshot): LensState {
     };
   }, []);
 
-  const paint = lens && view ? view.paint : null;
+  const paint = given ? given.paint : lens && view ? view.paint : null;
   useEffect(() => {
     if (!cy) return;
     return followLens(cy, paint);
   }, [cy, paint]);
 
-  return { lenses, lens, setLens, view, progress, error };
+  return { lenses, lens, setLens, showPaint, view, progress, error };
 }

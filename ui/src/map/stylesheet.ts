@@ -337,6 +337,10 @@ function interactionBlocks(): StyleBlock[] {
     { selector: "node.connect-target", style: { "underlay-color": SELECTION, "underlay-opacity": 0.35, "underlay-padding": 8 } },
     { selector: "edge.faded", style: { opacity: 0.12 } },
     { selector: "node.faded", style: { opacity: 0.3 } },
+    // What a scene shows, as the core answered it (scenes/sceneView.ts).
+    { selector: "edge.view-faded", style: { opacity: 0.12 } },
+    { selector: "node.view-faded", style: { opacity: 0.3 } },
+    { selector: ".view-hidden", style: { display: "none" } },
     // Far out, people and memberships drop out; groups and flows carry the picture.
     { selector: 'node.far[kind = "person"]', style: { visibility: "hidden" } },
     // …but on the org chart people are the chart itself (positions with titles): a narrow window

@@ -6,7 +6,8 @@ function plural(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
-export function ViewCaption({ snapshot, view }: { snapshot: MapSnapshot; view: View }) {
+/** `caption`: the shown scene's own line (its lens's caption, from the core's view answer), said instead. */
+export function ViewCaption({ snapshot, view, caption }: { snapshot: MapSnapshot; view: View; caption?: string | null }) {
   const count = (kind: string) => snapshot.relations.filter((r) => r.kind === kind).length;
   const text =
     view === "org_chart"
@@ -17,7 +18,7 @@ export function ViewCaption({ snapshot, view }: { snapshot: MapSnapshot; view: V
         `${plural(count("flow"), "flow", "flows")}. Reporting lines are drawn faint.`;
   return (
     <div className="view-caption" data-testid="view-caption">
-      {text}
+      {caption ?? text}
     </div>
   );
 }

@@ -2,7 +2,7 @@
 // window), stepping through the map's scenes with smooth moves; speaker notes on N, Esc leaves.
 import { useEffect, useRef, useState } from "react";
 import type { Scene } from "../scenes/sceneLogic";
-import { clearFocus, showScene, type SceneControls } from "../scenes/showScene";
+import { frameScene, leaveScene, showScene, type SceneControls } from "../scenes/showScene";
 import { presentKey } from "./stepping";
 import "./presentation.css";
 
@@ -10,10 +10,12 @@ type Props = {
   scenes: Scene[];
   start: number;
   controls: SceneControls;
+  /** The shown scene's caption (its lens's), from the core's answer. */
+  caption: string | null;
   onExit(): void;
 };
 
-export function Presentation({ scenes, start, controls, onExit }: Props) {
+export function Presentation({ scenes, start, controls, caption, onExit }: Props) {
   const [index, setIndex] = useState(Math.min(start, Math.max(scenes.length - 1, 0)));
   const [notes, setNotes] = useState(false);
   const latest = useRef({ index, scenes, controls, onExit });
@@ -22,7 +24,6 @@ export function Presentation({ scenes, start, controls, onExit }: Props) {
 
   // Enter: hide the chrome, go full screen (a full-window canvas when that is refused).
   useEffect(() => {
-    const before = { view: controls.view, lens: controls.lens ?? null };
     document.body.classList.add("presenting");
     const root = document.documentElement;
     if (root.requestFullscreen && !document.fullscreenElement) {
@@ -40,23 +41,25 @@ export function Presentation({ scenes, start, controls, onExit }: Props) {
       document.body.classList.remove("presenting");
       if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
       const { canvas } = latest.current.controls;
-      clearFocus(canvas.cy());
-      // Back to the view and lens the coach left for the presentation.
-      latest.current.controls.setLens(before.lens);
-      latest.current.controls.setView(before.view);
+      // Back to the scenario, view and lens the coach left for the presentation.
+      void leaveScene(latest.current.controls);
       requestAnimationFrame(() => canvas.cy()?.resize());
     };
   }, []);
 
-  // Each step: the scene's view, lens, framing and focus, measured on the canvas as it is now (the
-  // chrome just hidden); framed again when the canvas takes a new size (full screen arriving).
+  // Each step: what the core says the scene shows, framed on the canvas as it is now (the chrome
+  // just hidden); framed again when the canvas takes a new size (full screen arriving).
   useEffect(() => {
     const scene = latest.current.scenes[index];
     if (!scene) return;
     const { canvas } = latest.current.controls;
     canvas.cy()?.resize();
-    void showScene(scene, latest.current.controls);
-    return canvas.onResize(() => void showScene(scene, latest.current.controls));
+    let drawn = false;
+    void showScene(scene, latest.current.controls).then((answer) => (drawn = answer !== null));
+    return canvas.onResize(() => {
+      const cy = canvas.cy();
+      if (drawn && cy) frameScene(cy, scene);
+    });
   }, [index]);
 
   useEffect(() => {
@@ -88,6 +91,11 @@ export function Presentation({ scenes, start, controls, onExit }: Props) {
         <button className="present-small" onClick={() => setNotes(!notes)} aria-pressed={notes} data-testid="present-notes-toggle" title="Speaker notes (N)">Notes</button>
         <button className="present-small" onClick={onExit} data-testid="present-exit" title="Leave (Esc)">Esc</button>
       </div>
+      {caption && (
+        <div className="presentation-caption" data-testid="present-caption">
+          {caption}
+        </div>
+      )}
       {notes && (
         <div className="presentation-notes" data-testid="present-notes">
           {scene?.notes ? scene.notes : <em>No notes for this scene.</em>}

@@ -1,18 +1,19 @@
 // The side panel's scenes: the map's story in order. Save what is on screen as a scene, rename,
-// reorder (drag, or the arrows), delete — every change an undoable op — show one, or present.
+// reorder (drag, or the arrows), delete — every change an undoable op — show one (and leave it), or
+// present.
 import { useEffect, useState } from "react";
 import type { MapSnapshot } from "../map/types";
 import { commands } from "../bindings";
 import type { MapEditing } from "../state/useMapDocument";
 import { newId } from "../edit/ids";
 import { moveBy, moveOnto, nextTitle, sceneFrom, type Scene } from "./sceneLogic";
-import { showScene, type SceneControls } from "./showScene";
+import { leaveScene, showScene, type SceneControls } from "./showScene";
 import "./scenes.css";
 
 type Props = {
   snapshot: MapSnapshot;
   editing: MapEditing;
-  controls: SceneControls & { lens: string | null };
+  controls: SceneControls;
   selection: string[];
   onPresent(index: number): void;
 };
@@ -22,6 +23,15 @@ export function ScenesPanel({ snapshot, editing, controls, selection, onPresent 
   const [renaming, setRenaming] = useState<string | null>(null);
   const [dragging, setDragging] = useState<string | null>(null);
   const [notesOf, setNotesOf] = useState<string | null>(null);
+  const [shown, setShown] = useState<string | null>(null);
+  const show = (scene: Scene) => {
+    setShown(scene.id);
+    void showScene(scene, controls);
+  };
+  const leave = () => {
+    setShown(null);
+    void leaveScene(controls);
+  };
   const [lensNames, setLensNames] = useState<Record<string, string>>({});
   useEffect(() => {
     commands
@@ -62,6 +72,11 @@ export function ScenesPanel({ snapshot, editing, controls, selection, onPresent 
             <button className="tool-button" disabled={scenes.length === 0} onClick={() => onPresent(0)} data-testid="scenes-present" title="Present from the first scene (F5)">
               ▶ Present
             </button>
+            {shown !== null && (
+              <button className="tool-button" onClick={leave} data-testid="scene-leave" title="Back to the map as it was before the scene">
+                ✕ Leave scene
+              </button>
+            )}
           </div>
           {scenes.length === 0 && <p className="hint-text">No scenes yet: frame the map, pick a lens, select what matters, then save.</p>}
           <ol className="scene-list" data-testid="scene-list">
@@ -103,7 +118,7 @@ export function ScenesPanel({ snapshot, editing, controls, selection, onPresent 
                     }}
                   />
                 ) : (
-                  <button className="scene-title" onClick={() => void showScene(scene, controls)} onDoubleClick={() => setRenaming(scene.id)} title="Show this scene (double-click to rename)" data-testid={`scene-show-${i}`}>
+                  <button className="scene-title" onClick={() => show(scene)} onDoubleClick={() => setRenaming(scene.id)} title="Show this scene (double-click to rename)" data-testid={`scene-show-${i}`}>
                     {scene.title}
                     <span className="scene-meta">{scene.view === "org_chart" ? "Org chart" : "Network"}{scene.lens ? ` · ${lensNames[scene.lens] ?? scene.lens}` : ""}{scene.notes ? " · notes" : ""}</span>
                   </button>

@@ -1,26 +1,104 @@
-// Puts a scene on the canvas: the same view switch and lens picker the window uses, then an
-// animated move to the scene's viewport, with its focus brought forward and the rest faint.
+// Puts a scene on the canvas: asks the core what the scene shows (commands.showView, the one view
+// function), shows the scene's scenario when it is not the one on screen, switches the view, paints
+// the lens from the answer, draws the answer (sceneView.ts) and moves to the scene's viewport.
+// Leaving puts back the scenario, view and lens the window had before the first scene.
 import type { Core } from "cytoscape";
-import type { View } from "../map/types";
+import { commands, type LensPaint, type ViewAnswer_Serialize as ViewAnswer, type ViewRequest } from "../bindings";
+import type { MapSnapshot, View } from "../map/types";
 import type { CanvasController } from "../canvas/controller";
 import { fitRect, type Scene } from "./sceneLogic";
+import { clearAnswer, drawAnswer, FADED, HIDDEN } from "./sceneView";
 
 export type SceneControls = {
+  /** The scenario and view on screen now. */
+  scenario: string;
   view: View;
   setView(view: View): void;
+  /** The lens on now, chosen by the user. */
+  lens: string | null;
   setLens(lens: string | null): void;
-  /** The lens on now, when known (presentation mode puts it back afterwards). */
-  lens?: string | null;
+  /** Puts `lens` in the picker and paints `paint` (the core's answer) on the canvas. */
+  showPaint(lens: string | null, paint: LensPaint | null): void;
+  /** Shows a whole snapshot (another scenario put on screen). */
+  show(snapshot: MapSnapshot): void;
+  /** Says an error through the window's error table. */
+  report(error: unknown): void;
+  /** The caption under the canvas while a scene is shown; null puts back the view's own. */
+  setCaption(caption: string | null): void;
   canvas: CanvasController;
 };
 
-const FADE = "faded";
+/** What the window had before the first scene, put back when the scene is left. */
+type Before = { scenario: string; view: View; lens: string | null };
 
-export function clearFocus(cy: Core | null): void {
-  cy?.elements(`.${FADE}`).removeClass(FADE);
+/** Per canvas: the latest scene asked for (a slower answer gives way to it) and what to go back to. */
+const shown = new WeakMap<CanvasController, { scene: Scene | null; before: Before | null }>();
+
+function stateOf(canvas: CanvasController) {
+  let state = shown.get(canvas);
+  if (!state) shown.set(canvas, (state = { scene: null, before: null }));
+  return state;
 }
 
-function frame(cy: Core, scene: Scene): void {
+export function requestOf(scene: Scene): ViewRequest {
+  return { scenario: scene.scenario, view: scene.view, moment: scene.time, lens: scene.lens, filters: scene.filters };
+}
+
+/** Shows `scene`. Resolves with the core's answer once it is drawn, or null (refused, or overtaken). */
+export async function showScene(scene: Scene, controls: SceneControls): Promise<ViewAnswer | null> {
+  const { canvas } = controls;
+  const state = stateOf(canvas);
+  state.scene = scene;
+  state.before ??= { scenario: controls.scenario, view: controls.view, lens: controls.lens };
+  let answer: ViewAnswer;
+  try {
+    const reply = await commands.showView(requestOf(scene));
+    if (reply.status === "error") {
+      controls.report(reply.error);
+      return null;
+    }
+    if (state.scene !== scene) return null;
+    if (reply.data.snapshot) controls.show(reply.data.snapshot);
+    answer = reply.data.answer;
+  } catch (error) {
+    controls.report(error);
+    return null;
+  }
+  controls.showPaint(scene.lens ?? null, answer.lens);
+  if (controls.view !== scene.view) controls.setView(scene.view);
+  const cy = await canvas.scenarioShown(answer.scenario, scene.view);
+  if (state.scene !== scene || cy.destroyed()) return null;
+  drawAnswer(cy, answer);
+  // Said on the page for tests that wait, like `mapReady` (canvas/testHook.ts).
+  document.body.dataset.sceneShown = scene.id;
+  controls.setCaption(answer.caption);
+  frameScene(cy, scene);
+  return answer;
+}
+
+/** Leaves the scene shown: the canvas drawn as the map is, and the scenario, view and lens put back. */
+export async function leaveScene(controls: SceneControls): Promise<void> {
+  const { canvas } = controls;
+  const state = stateOf(canvas);
+  const before = state.before;
+  state.scene = null;
+  state.before = null;
+  clearAnswer(canvas.cy());
+  delete document.body.dataset.sceneShown;
+  controls.setCaption(null);
+  if (!before) return;
+  controls.setLens(before.lens);
+  controls.setView(before.view);
+  if (before.scenario === controls.scenario) return;
+  const reply = await commands
+    .showView({ scenario: before.scenario, view: before.view, moment: null, lens: null, filters: {} })
+    .catch((error: unknown) => ({ status: "error" as const, error }));
+  if (reply.status === "error") controls.report(reply.error);
+  else if (reply.data.snapshot) controls.show(reply.data.snapshot);
+}
+
+/** Moves to the scene's viewport (or the whole map), animated. */
+export function frameScene(cy: Core, scene: Scene): void {
   cy.stop(true, false);
   const target = scene.viewport ? fitRect(scene.viewport, cy.width(), cy.height(), 20) : null;
   if (target) {
@@ -28,15 +106,11 @@ function frame(cy: Core, scene: Scene): void {
     const fixed = zoom === target.zoom ? target : fitRectAt(scene, cy, zoom);
     cy.animate({ zoom, pan: fixed.pan }, { duration: 700, easing: "ease-in-out-cubic" });
   } else {
-    cy.animate({ fit: { eles: cy.elements(), padding: 40 } }, { duration: 700, easing: "ease-in-out-cubic" });
-  }
-  clearFocus(cy);
-  const focus = new Set(scene.filters.focus ?? []);
-  if (focus.size > 0) {
-    const lit = cy.nodes().filter((n) => focus.has(n.id()));
-    const keep = lit.union(lit.descendants()).union(lit.ancestors());
-    cy.nodes().difference(keep).addClass(FADE);
-    cy.edges().difference(keep.connectedEdges()).addClass(FADE);
+    // As paper frames a page: what the scene brings forward, else everything it shows.
+    const shownNow = cy.elements().filter((e) => !e.hasClass(HIDDEN));
+    const lit = shownNow.filter((e) => !e.hasClass(FADED));
+    const eles = lit.length < shownNow.length && lit.nonempty() ? lit : shownNow;
+    cy.animate({ fit: { eles, padding: 40 } }, { duration: 700, easing: "ease-in-out-cubic" });
   }
 }
 
@@ -45,17 +119,4 @@ function fitRectAt(scene: Scene, cy: Core, zoom: number) {
   const cx = (v.x ?? 0) + (v.width ?? 0) / 2;
   const cyy = (v.y ?? 0) + (v.height ?? 0) / 2;
   return { zoom, pan: { x: cy.width() / 2 - cx * zoom, y: cy.height() / 2 - cyy * zoom } };
-}
-
-/** The latest scene asked of each canvas: a scene still waiting for its view gives way to a newer one. */
-const latestShown = new WeakMap<CanvasController, Scene>();
-
-/** Shows `scene`; when the view changes, frames it once the canvas has arranged that view. */
-export async function showScene(scene: Scene, controls: SceneControls): Promise<void> {
-  const { canvas } = controls;
-  latestShown.set(canvas, scene);
-  controls.setLens(scene.lens ?? null);
-  if (controls.view !== scene.view) controls.setView(scene.view);
-  const cy = await canvas.viewShown(scene.view);
-  if (latestShown.get(canvas) === scene && !cy.destroyed()) frame(cy, scene);
 }

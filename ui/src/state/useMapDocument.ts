@@ -23,6 +23,8 @@ export type MapEditing = {
   redo(): Promise<void>;
   /** Shows `snapshot` whole (another scenario put on screen). */
   show(snapshot: MapSnapshot): void;
+  /** Says an error the way the window says every error (a view the map cannot show). */
+  report(error: unknown): void;
 };
 
 type Answer = { status: "ok"; data: MapChange } | { status: "error"; error: CoreError };
@@ -111,6 +113,7 @@ export function useMapDocument(onError: (error: ShownError) => void): MapDocumen
     undo: async () => void (await run(() => commands.undo())),
     redo: async () => void (await run(() => commands.redo())),
     show,
+    report: (error) => reportError.current(shownError(error)),
   }).current;
 
   return { ...document, editing };
