@@ -1,17 +1,24 @@
-//! What a page's legend lists: only the kinds, states, boundaries and lines the page shows.
+//! A page's legend: what it lists (only the kinds, states, boundaries and lines the page shows)
+//! and how it is drawn (each entry's swatch and words, down the columns).
 //!
 //! A board member reads the legend once and then the drawing; entries for things that are not on
 //! the page would only be noise. The order is fixed (a lens's colours, then elements, boundaries
 //! and lines) so pages of one deck list things in the same places.
 
 use super::edges::Route;
+use super::font::{self, Weight};
 use super::layout::{Layout, Placed};
+use super::shapes::{blocked_mark, draw_route, look, paint_attrs, shape};
+use super::svg::{dash_attr, dashes, glyph, Svg, RULE};
 use super::Rect;
 use crate::model::{
-    Boundary, ElementDetails, ElementId, ElementKind, Medium, RelationKind, Ring, Scenario,
+    Boundary, ElementDetails, ElementId, ElementKind, Medium, Point, RelationKind, Ring, Scenario,
     SprintStatus, Stance,
 };
-use crate::vocabulary::{self, LineStyle};
+use crate::rules::Glyph;
+use crate::vocabulary::{self, self as vocab, Arrowhead, LineStyle};
+use crate::xml_text::escape;
+use std::fmt::Write;
 
 #[derive(Debug, Clone)]
 pub(crate) enum Swatch {
@@ -220,5 +227,213 @@ fn element(id: ElementId, label: &str) -> Entry {
     Entry {
         swatch: Swatch::Element(id),
         label: label.into(),
+    }
+}
+
+// ------------------------------------------------------------------------------------------
+// Drawing the legend
+
+const LEGEND_COLUMN: f64 = 152.0;
+const LEGEND_ROW: f64 = 14.5;
+const LEGEND_TEXT: f64 = 8.5;
+
+/// How many legend columns fit across `width` points.
+pub(super) fn columns(width: f64) -> usize {
+    ((width / LEGEND_COLUMN).floor() as usize).max(1)
+}
+
+/// The legend's height for `entries` in `columns`; none at all when there is nothing to list.
+pub(super) fn height(entries: usize, columns: usize) -> f64 {
+    if entries == 0 {
+        0.0
+    } else {
+        12.0 + entries.div_ceil(columns) as f64 * LEGEND_ROW
+    }
+}
+
+/// The legend in `r`: a rule, then each entry's swatch and words, down the columns.
+pub(super) fn block(
+    svg: &mut Svg,
+    scenario: &Scenario,
+    entries: &[Entry],
+    r: Rect,
+    columns: usize,
+) {
+    let _ = write!(
+        svg.out,
+        r#"<g id="legend"><line x1="{:.2}" y1="{:.2}" x2="{:.2}" y2="{:.2}" stroke="{RULE}" stroke-width="0.75"/>"#,
+        r.x,
+        r.y,
+        r.x + r.width,
+        r.y
+    );
+    let rows = entries.len().div_ceil(columns);
+    let column_w = r.width / columns as f64;
+    for (i, entry) in entries.iter().enumerate() {
+        // Down the columns, so related entries read as a list.
+        let (col, row) = (i / rows, i % rows);
+        let x = r.x + col as f64 * column_w;
+        let y = r.y + 8.0 + row as f64 * LEGEND_ROW;
+        let swatch = Rect {
+            x,
+            y,
+            width: 24.0,
+            height: 11.0,
+        };
+        swatch_drawn(svg, scenario, &entry.swatch, swatch);
+        // A long label (a map's own cluster or lens words) shrinks to its column, never into
+        // the next one.
+        let room = column_w - 31.0 - 6.0;
+        let natural = font::text_width(&entry.label, LEGEND_TEXT, Weight::Regular);
+        let size = if natural > room {
+            (LEGEND_TEXT * room / natural).max(6.0)
+        } else {
+            LEGEND_TEXT
+        };
+        svg.text(
+            (x + 31.0, y + 8.6),
+            size,
+            Weight::Regular,
+            vocab::INK,
+            "start",
+            &entry.label,
+        );
+    }
+    svg.raw("</g>");
+}
+
+fn swatch_drawn(svg: &mut Svg, scenario: &Scenario, swatch: &Swatch, r: Rect) {
+    let c = r.centre();
+    match swatch {
+        Swatch::Element(id) => {
+            // The kind's own shape and state; its wall is the boundary entries' business.
+            let mut element = scenario.elements[id].clone();
+            match &mut element.details {
+                ElementDetails::Office { boundary, .. }
+                | ElementDetails::Site { boundary, .. }
+                | ElementDetails::Community { boundary, .. }
+                | ElementDetails::SprintTeam { boundary, .. } => *boundary = Boundary::Open,
+                _ => {}
+            }
+            let mut look = look(&element, false, None);
+            look.stroke_width = (look.stroke_width * 0.6).max(1.0);
+            look.dash = look.dash.iter().map(|d| d * 0.6).collect();
+            let kind = element.kind();
+            let shape_box = match kind {
+                ElementKind::Person => Rect {
+                    x: c.x - 5.5,
+                    y: c.y - 5.5,
+                    width: 11.0,
+                    height: 11.0,
+                },
+                ElementKind::SprintTeam => Rect {
+                    x: c.x - 7.5,
+                    y: c.y - 7.5,
+                    width: 15.0,
+                    height: 15.0,
+                },
+                _ => r,
+            };
+            let _ = write!(svg.out, r#"<g opacity="{:.2}">"#, look.opacity);
+            shape(svg, kind, false, shape_box, &paint_attrs(&look));
+            svg.raw("</g>");
+        }
+        Swatch::ComplianceBadge => {
+            glyph(
+                svg,
+                c.x - 6.0,
+                c.y - 6.0,
+                12.0,
+                &Glyph::Compliance.svg(vocab::medium_line(crate::model::Medium::Permission).color),
+            );
+        }
+        Swatch::Boundary(boundary) => {
+            let b = vocab::boundary_style(*boundary);
+            let width = b.width * 0.5;
+            let attrs = if width > 0.0 {
+                format!(
+                    r##" fill="#9CA3AF" fill-opacity="0.18" stroke="#4B5563" stroke-width="{width:.2}"{}"##,
+                    dash_attr(&dashes(b.pattern, width))
+                )
+            } else {
+                r##" fill="#9CA3AF" fill-opacity="0.3""##.to_owned()
+            };
+            let _ = write!(
+                svg.out,
+                r#"<rect x="{:.2}" y="{:.2}" width="{:.2}" height="{:.2}" rx="2"{attrs}/>"#,
+                r.x + 1.0,
+                r.y + 1.0,
+                r.width - 2.0,
+                r.height - 2.0
+            );
+        }
+        Swatch::Line {
+            line,
+            width,
+            two_way,
+            barrier,
+        } => {
+            let w = *width * 0.6;
+            let route = Route {
+                relation: crate::model::RelationId("legend".into()),
+                kind: if *barrier {
+                    crate::model::RelationKind::Barrier
+                } else {
+                    crate::model::RelationKind::Flow
+                },
+                medium: None,
+                line: line.clone(),
+                width: w,
+                opacity: 1.0,
+                start: Point { x: r.x, y: c.y },
+                control: None,
+                end: Point {
+                    x: r.x + r.width,
+                    y: c.y,
+                },
+                head_start: if *two_way {
+                    line.arrowhead
+                } else {
+                    Arrowhead::None
+                },
+                head_end: line.arrowhead,
+                two_way: *two_way,
+                ends: (ElementId::from("a"), ElementId::from("b")),
+            };
+            if *barrier {
+                // The mark at legend size: the line's middle, smaller than on the drawing.
+                let mut plain = route.clone();
+                plain.kind = crate::model::RelationKind::Flow;
+                draw_route(svg, &plain, 1.0);
+                blocked_mark(svg, c, 4.5, line.color);
+            } else {
+                draw_route(svg, &route, 1.0);
+            }
+        }
+        Swatch::Volume => {
+            let _ = write!(
+                svg.out,
+                r##"<polygon points="{:.2},{:.2} {:.2},{:.2} {:.2},{:.2} {:.2},{:.2}" fill="#6B7280"/>"##,
+                r.x,
+                c.y - 0.4,
+                r.x + r.width,
+                c.y - 2.6,
+                r.x + r.width,
+                c.y + 2.6,
+                r.x,
+                c.y + 0.4
+            );
+        }
+        Swatch::Colour(colour) => {
+            let _ = write!(
+                svg.out,
+                r##"<rect x="{:.2}" y="{:.2}" width="{:.2}" height="{:.2}" rx="2" fill="{}" stroke="#4B5563" stroke-width="0.5"/>"##,
+                r.x + 1.0,
+                r.y + 1.0,
+                r.width - 2.0,
+                r.height - 2.0,
+                escape(colour)
+            );
+        }
     }
 }
