@@ -65,25 +65,45 @@ pub(crate) fn entries(
     let mut out = Vec::new();
     // The lens's colours first: on a lens's page they are what the reader looks up.
     if let Some(lens) = lens {
-        for (colour, meaning) in &lens.legend {
-            let used = items
-                .iter()
-                .any(|p| lens.fills.get(&p.id).is_some_and(|c| c == colour));
-            if used {
-                out.push(Entry {
-                    swatch: Swatch::Colour(colour.clone()),
-                    label: meaning.clone(),
-                });
-            }
+        lens_entries(lens, &items, &mut out);
+    }
+    element_entries(scenario, &items, &mut out);
+    boundary_entries(scenario, &items, &mut out);
+    line_entries(layout, &items, &routes, &mut out);
+    out
+}
+
+/// The lens's colours that some element on the page is painted in, with what they mean.
+fn lens_entries(lens: &super::LensPaint, items: &[&Placed], out: &mut Vec<Entry>) {
+    for (colour, meaning) in &lens.legend {
+        let used = items
+            .iter()
+            .any(|p| lens.fills.get(&p.id).is_some_and(|c| c == colour));
+        if used {
+            out.push(Entry {
+                swatch: Swatch::Colour(colour.clone()),
+                label: meaning.clone(),
+            });
         }
     }
-    let shown = |test: &dyn Fn(&ElementDetails) -> bool| {
-        items
-            .iter()
-            .map(|p| &scenario.elements[&p.id])
-            .find(|e| test(&e.details))
-            .map(|e| e.id.clone())
-    };
+}
+
+/// The first element on the page whose details pass `test`: the one its swatch copies.
+fn first_shown(
+    scenario: &Scenario,
+    items: &[&Placed],
+    test: &dyn Fn(&ElementDetails) -> bool,
+) -> Option<ElementId> {
+    items
+        .iter()
+        .map(|p| &scenario.elements[&p.id])
+        .find(|e| test(&e.details))
+        .map(|e| e.id.clone())
+}
+
+/// Each kind the page shows (communities by ring, sprint teams live and dissolved), then the
+/// compliance badge.
+fn element_entries(scenario: &Scenario, items: &[&Placed], out: &mut Vec<Entry>) {
     for kind in ElementKind::ALL {
         match kind {
             ElementKind::Community => {
@@ -92,7 +112,9 @@ pub(crate) fn entries(
                     (Ring::Engagement, "Community of engagement"),
                     (Ring::Interest, "Community of interest"),
                 ] {
-                    let found = shown(
+                    let found = first_shown(
+                        scenario,
+                        items,
                         &|d| matches!(d, ElementDetails::Community { ring: r, .. } if *r == ring),
                     );
                     if let Some(id) = found {
@@ -101,10 +123,12 @@ pub(crate) fn entries(
                 }
             }
             ElementKind::SprintTeam => {
-                let live = shown(
+                let live = first_shown(
+                    scenario,
+                    items,
                     &|d| matches!(d, ElementDetails::SprintTeam { status, .. } if *status != SprintStatus::Dissolved),
                 );
-                let gone = shown(&|d| {
+                let gone = first_shown(scenario, items, &|d| {
                     matches!(
                         d,
                         ElementDetails::SprintTeam {
@@ -121,13 +145,13 @@ pub(crate) fn entries(
                 }
             }
             _ => {
-                if let Some(id) = shown(&|d| d.kind() == kind) {
+                if let Some(id) = first_shown(scenario, items, &|d| d.kind() == kind) {
                     out.push(element(id, vocabulary::element_style(kind).label));
                 }
             }
         }
     }
-    if shown(&|d| {
+    if first_shown(scenario, items, &|d| {
         matches!(
             d,
             ElementDetails::Office {
@@ -143,6 +167,10 @@ pub(crate) fn entries(
             label: "Compliance stance".into(),
         });
     }
+}
+
+/// The boundaries the page draws.
+fn boundary_entries(scenario: &Scenario, items: &[&Placed], out: &mut Vec<Entry>) {
     for boundary in [Boundary::Solid, Boundary::Permeable, Boundary::Open] {
         // Leaves draw solid and permeable walls too; an open leaf is only outlined.
         let present = items.iter().any(|p| {
@@ -161,6 +189,10 @@ pub(crate) fn entries(
             });
         }
     }
+}
+
+/// The lines the page draws: relation kinds, flows by medium, two-way flow, and line width.
+fn line_entries(layout: &Layout, items: &[&Placed], routes: &[&Route], out: &mut Vec<Entry>) {
     for kind in [
         RelationKind::ReportsTo,
         RelationKind::MemberOf,
@@ -220,7 +252,6 @@ pub(crate) fn entries(
             label: "Line width: volume 1–5".into(),
         });
     }
-    out
 }
 
 fn element(id: ElementId, label: &str) -> Entry {
@@ -302,42 +333,11 @@ pub(super) fn block(
     svg.raw("</g>");
 }
 
+/// The swatch of a legend entry in `r`.
 fn swatch_drawn(svg: &mut Svg, scenario: &Scenario, swatch: &Swatch, r: Rect) {
     let c = r.centre();
     match swatch {
-        Swatch::Element(id) => {
-            // The kind's own shape and state; its wall is the boundary entries' business.
-            let mut element = scenario.elements[id].clone();
-            match &mut element.details {
-                ElementDetails::Office { boundary, .. }
-                | ElementDetails::Site { boundary, .. }
-                | ElementDetails::Community { boundary, .. }
-                | ElementDetails::SprintTeam { boundary, .. } => *boundary = Boundary::Open,
-                _ => {}
-            }
-            let mut look = look(&element, false, None);
-            look.stroke_width = (look.stroke_width * 0.6).max(1.0);
-            look.dash = look.dash.iter().map(|d| d * 0.6).collect();
-            let kind = element.kind();
-            let shape_box = match kind {
-                ElementKind::Person => Rect {
-                    x: c.x - 5.5,
-                    y: c.y - 5.5,
-                    width: 11.0,
-                    height: 11.0,
-                },
-                ElementKind::SprintTeam => Rect {
-                    x: c.x - 7.5,
-                    y: c.y - 7.5,
-                    width: 15.0,
-                    height: 15.0,
-                },
-                _ => r,
-            };
-            let _ = write!(svg.out, r#"<g opacity="{:.2}">"#, look.opacity);
-            shape(svg, kind, false, shape_box, &paint_attrs(&look));
-            svg.raw("</g>");
-        }
+        Swatch::Element(id) => element_swatch(svg, scenario, id, r),
         Swatch::ComplianceBadge => {
             glyph(
                 svg,
@@ -372,44 +372,7 @@ fn swatch_drawn(svg: &mut Svg, scenario: &Scenario, swatch: &Swatch, r: Rect) {
             width,
             two_way,
             barrier,
-        } => {
-            let w = *width * 0.6;
-            let route = Route {
-                relation: crate::model::RelationId("legend".into()),
-                kind: if *barrier {
-                    crate::model::RelationKind::Barrier
-                } else {
-                    crate::model::RelationKind::Flow
-                },
-                medium: None,
-                line: line.clone(),
-                width: w,
-                opacity: 1.0,
-                start: Point { x: r.x, y: c.y },
-                control: None,
-                end: Point {
-                    x: r.x + r.width,
-                    y: c.y,
-                },
-                head_start: if *two_way {
-                    line.arrowhead
-                } else {
-                    Arrowhead::None
-                },
-                head_end: line.arrowhead,
-                two_way: *two_way,
-                ends: (ElementId::from("a"), ElementId::from("b")),
-            };
-            if *barrier {
-                // The mark at legend size: the line's middle, smaller than on the drawing.
-                let mut plain = route.clone();
-                plain.kind = crate::model::RelationKind::Flow;
-                draw_route(svg, &plain, 1.0);
-                blocked_mark(svg, c, 4.5, line.color);
-            } else {
-                draw_route(svg, &route, 1.0);
-            }
-        }
+        } => line_swatch(svg, line, *width, *two_way, *barrier, r),
         Swatch::Volume => {
             let _ = write!(
                 svg.out,
@@ -435,5 +398,82 @@ fn swatch_drawn(svg: &mut Svg, scenario: &Scenario, swatch: &Swatch, r: Rect) {
                 escape(colour)
             );
         }
+    }
+}
+
+/// A small copy of an element's leaf shape in its look, without its wall.
+fn element_swatch(svg: &mut Svg, scenario: &Scenario, id: &ElementId, r: Rect) {
+    let c = r.centre();
+    // The kind's own shape and state; its wall is the boundary entries' business.
+    let mut element = scenario.elements[id].clone();
+    match &mut element.details {
+        ElementDetails::Office { boundary, .. }
+        | ElementDetails::Site { boundary, .. }
+        | ElementDetails::Community { boundary, .. }
+        | ElementDetails::SprintTeam { boundary, .. } => *boundary = Boundary::Open,
+        _ => {}
+    }
+    let mut look = look(&element, false, None);
+    look.stroke_width = (look.stroke_width * 0.6).max(1.0);
+    look.dash = look.dash.iter().map(|d| d * 0.6).collect();
+    let kind = element.kind();
+    let shape_box = match kind {
+        ElementKind::Person => Rect {
+            x: c.x - 5.5,
+            y: c.y - 5.5,
+            width: 11.0,
+            height: 11.0,
+        },
+        ElementKind::SprintTeam => Rect {
+            x: c.x - 7.5,
+            y: c.y - 7.5,
+            width: 15.0,
+            height: 15.0,
+        },
+        _ => r,
+    };
+    let _ = write!(svg.out, r#"<g opacity="{:.2}">"#, look.opacity);
+    shape(svg, kind, false, shape_box, &paint_attrs(&look));
+    svg.raw("</g>");
+}
+
+/// A short line in its style, with its arrowheads (both for two-way) or a barrier's mark.
+fn line_swatch(svg: &mut Svg, line: &LineStyle, width: f64, two_way: bool, barrier: bool, r: Rect) {
+    let c = r.centre();
+    let w = width * 0.6;
+    let route = Route {
+        relation: crate::model::RelationId("legend".into()),
+        kind: if barrier {
+            crate::model::RelationKind::Barrier
+        } else {
+            crate::model::RelationKind::Flow
+        },
+        medium: None,
+        line: line.clone(),
+        width: w,
+        opacity: 1.0,
+        start: Point { x: r.x, y: c.y },
+        control: None,
+        end: Point {
+            x: r.x + r.width,
+            y: c.y,
+        },
+        head_start: if two_way {
+            line.arrowhead
+        } else {
+            Arrowhead::None
+        },
+        head_end: line.arrowhead,
+        two_way,
+        ends: (ElementId::from("a"), ElementId::from("b")),
+    };
+    if barrier {
+        // The mark at legend size: the line's middle, smaller than on the drawing.
+        let mut plain = route.clone();
+        plain.kind = crate::model::RelationKind::Flow;
+        draw_route(svg, &plain, 1.0);
+        blocked_mark(svg, c, 4.5, line.color);
+    } else {
+        draw_route(svg, &route, 1.0);
     }
 }

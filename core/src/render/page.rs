@@ -15,7 +15,7 @@ use super::layout::{Layout, Placed};
 use super::legend;
 use super::shapes::{badge, draw_element, draw_route, look, sized, tree_lines};
 use super::svg::{open_page, Svg, RULE};
-use super::{PageSpec, Rect};
+use super::{LensPaint, PageSpec, Rect};
 use crate::model::{ElementId, Map, Scenario, View};
 use crate::view::Emphasis;
 use crate::vocabulary as vocab;
@@ -294,6 +294,13 @@ pub(crate) fn notes_svg(
         r#"<g id="slide" transform="translate({:.2} {:.2}) scale({shrink})">{body}</g><rect x="{:.2}" y="{:.2}" width="{:.2}" height="{:.2}" fill="none" stroke="{RULE}" stroke-width="0.75"/>"#,
         thumb.x, thumb.y, thumb.x, thumb.y, thumb.width, thumb.height
     );
+    notes_text(&mut svg, notes, top, thumb, width, height);
+    svg.raw("</svg>");
+    svg.out
+}
+
+/// The notes, word-wrapped: in the column beside the slide `thumb`, then the full width under it.
+fn notes_text(svg: &mut Svg, notes: &str, top: f64, thumb: Rect, width: f64, height: f64) {
     // The notes fill the column beside the slide, then the full width under it.
     let size = 13.0;
     let line_h = size * 1.45;
@@ -336,8 +343,6 @@ pub(crate) fn notes_svg(
         // A little air between paragraphs.
         y += size * 0.6;
     }
-    svg.raw("</svg>");
-    svg.out
 }
 
 // ------------------------------------------------------------------------------------------
@@ -390,22 +395,7 @@ fn drawing(
     if layout.view == View::OrgChart {
         tree_lines(svg, layout, &element_opacity);
     }
-    for route in routes {
-        let faded = emphasis
-            .as_ref()
-            .is_some_and(|e| e.relation_faded(&route.ends.0, &route.ends.1));
-        if faded {
-            draw_route(svg, route, FADED * 0.7);
-        } else if emphasis.is_some() && route.kind == crate::model::RelationKind::MemberOf {
-            // Brought forward, who belongs where is part of the story: dots big enough to follow.
-            let mut bold = route.clone();
-            bold.width = route.width * 1.8;
-            bold.opacity = 1.0;
-            draw_route(svg, &bold, 1.0);
-        } else {
-            draw_route(svg, route, 1.0);
-        }
-    }
+    draw_relations(svg, routes, emphasis.as_ref());
     svg.raw(r#"</g><g id="elements">"#);
     for item in layout.items.iter().filter(|p| !p.is_group) {
         let element = &scenario.elements[&item.id];
@@ -424,21 +414,49 @@ fn drawing(
     }
     svg.raw("</g>");
     if let Some(lens) = lens.filter(|l| !l.badges.is_empty()) {
-        // Badges last, over everything: a line or a neighbour must not cover the words.
-        svg.raw(r#"<g id="badges">"#);
-        // Only on what the page brings forward: words on faded elements are noise.
-        for item in &layout.items {
-            let lit = element_opacity(&item.id) >= 1.0;
-            if let (Some(text), true) = (lens.badges.get(&item.id), lit) {
-                badge(svg, &sized(item, Some(lens)), text);
-            }
-        }
-        svg.raw("</g>");
+        draw_badges(svg, layout, lens, &element_opacity);
     }
     svg.raw("</g>");
     if clipped {
         svg.raw("</g>");
     }
+}
+
+/// Every route, faint where the scene fades either end; brought forward, memberships bolder.
+fn draw_relations(svg: &mut Svg, routes: &[Route], emphasis: Option<&Emphasis>) {
+    for route in routes {
+        let faded = emphasis.is_some_and(|e| e.relation_faded(&route.ends.0, &route.ends.1));
+        if faded {
+            draw_route(svg, route, FADED * 0.7);
+        } else if emphasis.is_some() && route.kind == crate::model::RelationKind::MemberOf {
+            // Brought forward, who belongs where is part of the story: dots big enough to follow.
+            let mut bold = route.clone();
+            bold.width = route.width * 1.8;
+            bold.opacity = 1.0;
+            draw_route(svg, &bold, 1.0);
+        } else {
+            draw_route(svg, route, 1.0);
+        }
+    }
+}
+
+/// A lens's badges, last and over everything: a line or a neighbour must not cover the words.
+fn draw_badges(
+    svg: &mut Svg,
+    layout: &Layout,
+    lens: &LensPaint,
+    element_opacity: &dyn Fn(&ElementId) -> f64,
+) {
+    // Badges last, over everything: a line or a neighbour must not cover the words.
+    svg.raw(r#"<g id="badges">"#);
+    // Only on what the page brings forward: words on faded elements are noise.
+    for item in &layout.items {
+        let lit = element_opacity(&item.id) >= 1.0;
+        if let (Some(text), true) = (lens.badges.get(&item.id), lit) {
+            badge(svg, &sized(item, Some(lens)), text);
+        }
+    }
+    svg.raw("</g>");
 }
 
 /// How the drawing's map units sit on the page: `page = map × scale + (tx, ty)`.

@@ -289,6 +289,14 @@ pub(super) fn draw_element(svg: &mut Svg, item: &Placed, element: &Element, look
         };
         glyph(svg, r.x + inset, r.y + inset, size, body);
     }
+    element_label(svg, item, element, look, glyph_body.is_some());
+    svg.raw("</g>");
+}
+
+/// An element's label: centred inside, hung below (a person's initials in the circle), or in a
+/// group's title band; `has_glyph` makes room for the corner glyph.
+fn element_label(svg: &mut Svg, item: &Placed, element: &Element, look: &Look, has_glyph: bool) {
+    let r = item.shape;
     let ink = vocab::element_style(item.kind).text;
     let size = item.size;
     let line_h = size * font::LINE_HEIGHT;
@@ -299,7 +307,7 @@ pub(super) fn draw_element(svg: &mut Svg, item: &Placed, element: &Element, look
             // Slanted shapes read better with their text nudged off the notch.
             let cx = if item.kind == ElementKind::Routine {
                 c.x + 4.0
-            } else if glyph_body.is_some() {
+            } else if has_glyph {
                 c.x + layout::LEAF_GLYPH_ROOM
             } else {
                 c.x
@@ -345,7 +353,7 @@ pub(super) fn draw_element(svg: &mut Svg, item: &Placed, element: &Element, look
             );
         }
         LabelPlace::Band => {
-            let left = if glyph_body.is_some() {
+            let left = if has_glyph {
                 r.x + layout::TITLE_INSET
             } else {
                 r.x + 14.0
@@ -360,16 +368,20 @@ pub(super) fn draw_element(svg: &mut Svg, item: &Placed, element: &Element, look
                 vocab::INK,
                 "start",
                 // On a lens's opaque colour a white halo would glow: the halo takes the fill.
-                look.halo
-                    .then_some(if look.fill_opacity >= 1.0 && look.opacity >= 1.0 {
-                        look.fill.as_str()
-                    } else {
-                        "#FFFFFF"
-                    }),
+                look.halo.then_some(band_halo(look)),
             );
         }
     }
-    svg.raw("</g>");
+}
+
+/// A title band's halo colour: on a lens's opaque colour a white halo would glow, so it takes
+/// the fill.
+fn band_halo(look: &Look) -> &str {
+    if look.fill_opacity >= 1.0 && look.opacity >= 1.0 {
+        look.fill.as_str()
+    } else {
+        "#FFFFFF"
+    }
 }
 
 /// The org chart's connectors: a bus under each superior, or a spine beside a stacked column.
