@@ -288,15 +288,9 @@ pub fn brought_forward(scenario: &Scenario, focus: &BTreeSet<ElementId>) -> BTre
     lit
 }
 
-/// What `request` shows on `map`. `paint` gives a lens's paint on a scenario (the caller keeps
-/// the analysis, which is the one costly step). An unknown scenario or lens, or a moment that is
-/// not a date, is an error naming it.
-pub fn answer(
-    map: &Map,
-    request: &ViewRequest,
-    paint: impl FnOnce(&ScenarioId, &str) -> Option<LensPaint>,
-) -> Result<ViewAnswer> {
-    let scenario = map.scenario(&request.scenario).ok_or_else(|| {
+/// The scenario `id`, or an error listing the map's scenarios.
+fn scenario_of<'a>(map: &'a Map, id: &ScenarioId) -> Result<&'a Scenario> {
+    map.scenario(id).ok_or_else(|| {
         let names: Vec<String> = map
             .scenarios
             .iter()
@@ -306,20 +300,37 @@ pub fn answer(
             ErrorKind::UnknownScenario,
             format!(
                 "This map has no scenario \u{201c}{}\u{201d}. Its scenarios are: {}.",
-                request.scenario.0,
+                id.0,
                 names.join(", ")
             ),
         )
-    })?;
+    })
+}
+
+/// A moment must be a date: a year, a month or a day.
+fn check_moment(moment: &str) -> Result<()> {
+    if crate::ops::date_bounds(moment.trim()).is_none() {
+        return Err(CoreError::new(
+            ErrorKind::InvalidDate,
+            format!(
+                "\u{201c}{moment}\u{201d} is not a moment: write a year (2021), a month (2021-04) or a day (2021-04-15)."
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// What `request` shows on `map`. `paint` gives a lens's paint on a scenario (the caller keeps
+/// the analysis, which is the one costly step). An unknown scenario or lens, or a moment that is
+/// not a date, is an error naming it.
+pub fn answer(
+    map: &Map,
+    request: &ViewRequest,
+    paint: impl FnOnce(&ScenarioId, &str) -> Option<LensPaint>,
+) -> Result<ViewAnswer> {
+    let scenario = scenario_of(map, &request.scenario)?;
     if let Some(moment) = &request.moment {
-        if crate::ops::date_bounds(moment.trim()).is_none() {
-            return Err(CoreError::new(
-                ErrorKind::InvalidDate,
-                format!(
-                    "\u{201c}{moment}\u{201d} is not a moment: write a year (2021), a month (2021-04) or a day (2021-04-15)."
-                ),
-            ));
-        }
+        check_moment(moment)?;
     }
     let lens = match request.lens.as_deref().map(str::trim) {
         None | Some("") => None,
