@@ -387,6 +387,24 @@ pub fn relations_from_table(
     finish(map, scenario, names, relations, warnings)
 }
 
+/// The headers a member list's community column goes by.
+const GROUP_HEADERS: &[&str] = &[
+    "community",
+    "group",
+    "sprint team",
+    "team",
+    "community of practice",
+];
+
+/// Why a member list row naming something other than a community or sprint team is skipped.
+fn not_a_group(name: &str, kind: ElementKind) -> String {
+    format!(
+        "names “{name}”, which is a{} {}, not a community or sprint team. Skipped.",
+        if kind == ElementKind::Office { "n" } else { "" },
+        kind.label().to_lowercase()
+    )
+}
+
 /// Imports a member list from a table already read (see [`import_members`]).
 pub fn members_from_table(
     map: &Map,
@@ -397,17 +415,7 @@ pub fn members_from_table(
 ) -> Result<BatchImport> {
     let sc = scenario_of(map, scenario)?;
     let member = required(table, "member", &["member", "person", "name", "who"])?;
-    let group = required(
-        table,
-        "community",
-        &[
-            "community",
-            "group",
-            "sprint team",
-            "team",
-            "community of practice",
-        ],
-    )?;
+    let group = required(table, "community", GROUP_HEADERS)?;
     let role = header_of(table, &["role", "membership"]);
     let mut names = Names::new(sc, create_missing);
     let mut relations = Vec::new();
@@ -431,14 +439,7 @@ pub fn members_from_table(
             (Found::Element(_, _), Found::Element(_, kind))
                 if !matches!(kind, ElementKind::Community | ElementKind::SprintTeam) =>
             {
-                warnings.push(warn(
-                    row.row,
-                    &format!(
-                        "names “{g}”, which is a{} {}, not a community or sprint team. Skipped.",
-                        if kind == ElementKind::Office { "n" } else { "" },
-                        kind.label().to_lowercase()
-                    ),
-                ));
+                warnings.push(warn(row.row, &not_a_group(g, kind)));
             }
             (Found::Element(a, _), Found::Element(b, _)) if a == b => {
                 warnings.push(warn(
