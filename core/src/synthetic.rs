@@ -122,275 +122,346 @@ fn out_of_range(asked: &str) -> CoreError {
 pub fn synthetic_map(elements: usize, relations_per_element: f64, seed: u64) -> Map {
     let mut dice = Dice(seed ^ 0x4D55_524D);
     let share = |p: f64| ((elements as f64 * p).round() as usize).max(1);
-    let n_offices = share(0.06).min(elements.max(1));
-    let n_sites = share(0.05);
-    let n_communities = share(0.04);
-    let n_sprints = share(0.01);
-    let n_routines = share(0.01);
-    let n_partners = share(0.02);
+    let mut draft = Draft {
+        limit: elements,
+        ..Draft::default()
+    };
+    // The order of kinds (and of every throw of the dice) is what makes a seed's map the same.
+    draft.plan(
+        ElementKind::Office,
+        share(0.06).min(elements.max(1)),
+        &mut dice,
+    );
+    draft.plan(ElementKind::Site, share(0.05), &mut dice);
+    draft.plan(ElementKind::Community, share(0.04), &mut dice);
+    draft.plan(ElementKind::SprintTeam, share(0.01), &mut dice);
+    draft.plan(ElementKind::Routine, share(0.01), &mut dice);
+    draft.plan(ElementKind::Partner, share(0.02), &mut dice);
+    let rest = elements.saturating_sub(draft.order.len());
+    draft.plan(ElementKind::Person, rest, &mut dice);
 
-    let mut order: Vec<Element> = Vec::with_capacity(elements);
-    let mut offices: Vec<usize> = Vec::new();
-    let mut sites: Vec<usize> = Vec::new();
-    let mut communities: Vec<usize> = Vec::new();
-    let mut teams: Vec<usize> = Vec::new();
-    let mut people: Vec<usize> = Vec::new();
-    let id = |prefix: &str, i: usize| ElementId(format!("{prefix}-{i:05}"));
-    let element = |id: ElementId, name: String, parent: Option<ElementId>, details| Element {
+    let total = (elements as f64 * relations_per_element).round() as usize;
+    let relations = draft.relations(total, &mut dice);
+    let positions = positions(&draft.order, &mut dice);
+    Map {
+        title: format!("Synthetic district ({elements} elements)"),
+        scenarios: vec![Scenario {
+            id: ScenarioId(format!("synthetic-{seed}")),
+            name: "As is".into(),
+            elements: draft.order.into_iter().map(|e| (e.id.clone(), e)).collect(),
+            relations,
+            positions,
+        }],
+        scenes: Vec::new(),
+    }
+}
+
+/// The elements made so far, in order, and the indexes of each kind the next ones draw on.
+#[derive(Default)]
+struct Draft {
+    limit: usize,
+    order: Vec<Element>,
+    offices: Vec<usize>,
+    sites: Vec<usize>,
+    communities: Vec<usize>,
+    teams: Vec<usize>,
+    people: Vec<usize>,
+    /// (report, superior), by index: always to an earlier element, so the lines never loop.
+    reports: Vec<(usize, usize)>,
+}
+
+fn id(prefix: &str, i: usize) -> ElementId {
+    ElementId(format!("{prefix}-{i:05}"))
+}
+
+fn element(
+    id: ElementId,
+    name: String,
+    parent: Option<ElementId>,
+    details: ElementDetails,
+) -> Element {
+    Element {
         id,
         name,
         parent,
         details,
         annotations: Annotations::default(),
-    };
+    }
+}
 
-    let mut reports: Vec<(usize, usize)> = Vec::new();
-    let mut plan = |kind: ElementKind, count: usize, dice: &mut Dice, order: &mut Vec<Element>| {
+impl Draft {
+    /// Adds up to `count` elements of `kind`, never past the map's size.
+    fn plan(&mut self, kind: ElementKind, count: usize, dice: &mut Dice) {
         for _ in 0..count {
-            if order.len() >= elements {
+            if self.order.len() >= self.limit {
                 return;
             }
-            let i = order.len();
+            let i = self.order.len();
             let e = match kind {
-                ElementKind::Office => {
-                    let parent = (offices.len() > 3 && dice.chance(0.3))
-                        .then(|| order[*dice.pick(&offices)].id.clone());
-                    if let Some(&boss) = offices.first() {
-                        let boss = if dice.chance(0.7) {
-                            boss
-                        } else {
-                            *dice.pick(&offices)
-                        };
-                        reports.push((i, boss));
-                    }
-                    offices.push(i);
-                    element(
-                        id("office", i),
-                        format!("{} {}", dice.pick(OFFICE_NAMES), i),
-                        parent,
-                        ElementDetails::Office {
-                            function: Some(*dice.pick(&[
-                                OfficeFunction::Instruction,
-                                OfficeFunction::Operations,
-                                OfficeFunction::Leadership,
-                            ])),
-                            practice_culture: None,
-                            stance: Some(*dice.pick(&[
-                                Stance::Compliance,
-                                Stance::Mixed,
-                                Stance::Service,
-                            ])),
-                            headcount: Some(dice.below(60) as u32 + 1),
-                            established: Some(1950 + dice.below(75) as i32),
-                            hospiced: dice.chance(0.05),
-                            boundary: *dice.pick(&[Boundary::Solid, Boundary::Permeable]),
-                        },
-                    )
-                }
-                ElementKind::Site => {
-                    sites.push(i);
-                    element(
-                        id("site", i),
-                        format!("Riverside {} {}", dice.pick(SITE_NAMES), i),
-                        None,
-                        ElementDetails::Site {
-                            level: Some(*dice.pick(&[
-                                SiteLevel::Elementary,
-                                SiteLevel::Middle,
-                                SiteLevel::High,
-                                SiteLevel::Academy,
-                            ])),
-                            enrolment: Some(200 + dice.below(2000) as u32),
-                            boundary: Boundary::Permeable,
-                        },
-                    )
-                }
-                ElementKind::Community => {
-                    let parent = (communities.len() > 2 && dice.chance(0.2))
-                        .then(|| order[*dice.pick(&communities)].id.clone());
-                    communities.push(i);
-                    element(
-                        id("community", i),
-                        format!("{} {}", dice.pick(COMMUNITY_NAMES), i),
-                        parent,
-                        ElementDetails::Community {
-                            domain: "A shared concern".into(),
-                            ring: *dice.pick(&[Ring::Practice, Ring::Engagement, Ring::Interest]),
-                            cadence: "monthly".into(),
-                            stage: *dice.pick(&[
-                                CommunityStage::Coalescing,
-                                CommunityStage::Active,
-                                CommunityStage::Stewardship,
-                            ]),
-                            boundary: Boundary::Permeable,
-                        },
-                    )
-                }
-                ElementKind::SprintTeam => {
-                    teams.push(i);
-                    let mut e = element(
-                        id("sprint", i),
-                        format!("Sprint team {i}"),
-                        None,
-                        ElementDetails::SprintTeam {
-                            purpose: "Redesign a program of study".into(),
-                            status: *dice.pick(&[SprintStatus::Forming, SprintStatus::Active]),
-                            boundary: Boundary::Open,
-                        },
-                    );
-                    let year = 2015 + dice.below(10);
-                    e.annotations.span.from = Some(format!("{year}-{:02}", 1 + dice.below(12)));
-                    e.annotations.span.until = Some(format!("{}", year + 1 + dice.below(2)));
-                    e
-                }
-                ElementKind::Routine => {
-                    let steps = (0..3 + dice.below(4))
-                        .map(|s| RoutineStep {
-                            name: format!("Step {}", s + 1),
-                            owner: Some(order[*dice.pick(&offices)].id.clone()),
-                        })
-                        .collect();
-                    element(
-                        id("routine", i),
-                        format!("Routine {i}"),
-                        None,
-                        ElementDetails::Routine {
-                            steps,
-                            cycle_time_days: Some(dice.below(60) as u32 + 1),
-                        },
-                    )
-                }
-                ElementKind::Partner => element(
-                    id("partner", i),
-                    format!("Partner {i}"),
-                    None,
-                    ElementDetails::Partner {
-                        partner_type: *dice.pick(&[
-                            PartnerType::CommunityGroup,
-                            PartnerType::Vendor,
-                            PartnerType::University,
-                            PartnerType::Funder,
-                        ]),
-                    },
-                ),
-                ElementKind::Person => {
-                    let in_office = sites.is_empty() || dice.chance(0.6);
-                    let group = if in_office {
-                        *dice.pick(&offices)
-                    } else {
-                        *dice.pick(&sites)
-                    };
-                    let position = if in_office {
-                        Some(order[group].id.clone())
-                    } else if dice.chance(0.3) {
-                        Some(order[*dice.pick(&offices)].id.clone())
-                    } else {
-                        None
-                    };
-                    let home_base = (!communities.is_empty() && dice.chance(0.6))
-                        .then(|| order[*dice.pick(&communities)].id.clone());
-                    // Each person reports to someone earlier in the same group, or to its office:
-                    // always to an earlier element, so the reports-to lines can never loop.
-                    let peers: Vec<usize> = people
-                        .iter()
-                        .rev()
-                        .take(8)
-                        .copied()
-                        .filter(|&p| order[p].parent.as_ref() == Some(&order[group].id))
-                        .collect();
-                    match peers.last() {
-                        Some(&lead) => reports.push((i, lead)),
-                        None if in_office => reports.push((i, group)),
-                        None => {}
-                    }
-                    people.push(i);
-                    element(
-                        id("person", i),
-                        format!("{} {} {i}", dice.pick(GIVEN), dice.pick(FAMILY)),
-                        Some(order[group].id.clone()),
-                        ElementDetails::Person {
-                            title: "Staff".into(),
-                            position,
-                            home_base,
-                        },
-                    )
-                }
+                ElementKind::Office => self.office(i, dice),
+                ElementKind::Site => self.site(i, dice),
+                ElementKind::Community => self.community(i, dice),
+                ElementKind::SprintTeam => self.sprint_team(i, dice),
+                ElementKind::Routine => self.routine(i, dice),
+                ElementKind::Partner => partner(i, dice),
+                ElementKind::Person => self.person(i, dice),
             };
-            order.push(e);
+            self.order.push(e);
         }
-    };
-    plan(ElementKind::Office, n_offices, &mut dice, &mut order);
-    plan(ElementKind::Site, n_sites, &mut dice, &mut order);
-    plan(ElementKind::Community, n_communities, &mut dice, &mut order);
-    plan(ElementKind::SprintTeam, n_sprints, &mut dice, &mut order);
-    plan(ElementKind::Routine, n_routines, &mut dice, &mut order);
-    plan(ElementKind::Partner, n_partners, &mut dice, &mut order);
-    let rest = elements.saturating_sub(order.len());
-    plan(ElementKind::Person, rest, &mut dice, &mut order);
+    }
 
-    let total = (elements as f64 * relations_per_element).round() as usize;
-    let mut relations: BTreeMap<RelationId, Relation> = BTreeMap::new();
-    let mut add = |source: usize, target: usize, details: RelationDetails| {
-        let id = RelationId(format!("rel-{:06}", relations.len()));
-        relations.insert(
-            id.clone(),
-            Relation {
-                id,
-                source: order[source].id.clone(),
-                target: order[target].id.clone(),
-                details,
-                annotations: Annotations::default(),
+    /// An office, perhaps nested as a division, reporting to the first office (or another).
+    fn office(&mut self, i: usize, dice: &mut Dice) -> Element {
+        let parent = (self.offices.len() > 3 && dice.chance(0.3))
+            .then(|| self.order[*dice.pick(&self.offices)].id.clone());
+        if let Some(&boss) = self.offices.first() {
+            let boss = if dice.chance(0.7) {
+                boss
+            } else {
+                *dice.pick(&self.offices)
+            };
+            self.reports.push((i, boss));
+        }
+        self.offices.push(i);
+        element(
+            id("office", i),
+            format!("{} {}", dice.pick(OFFICE_NAMES), i),
+            parent,
+            ElementDetails::Office {
+                function: Some(*dice.pick(&[
+                    OfficeFunction::Instruction,
+                    OfficeFunction::Operations,
+                    OfficeFunction::Leadership,
+                ])),
+                practice_culture: None,
+                stance: Some(*dice.pick(&[Stance::Compliance, Stance::Mixed, Stance::Service])),
+                headcount: Some(dice.below(60) as u32 + 1),
+                established: Some(1950 + dice.below(75) as i32),
+                hospiced: dice.chance(0.05),
+                boundary: *dice.pick(&[Boundary::Solid, Boundary::Permeable]),
+            },
+        )
+    }
+
+    /// A site.
+    fn site(&mut self, i: usize, dice: &mut Dice) -> Element {
+        self.sites.push(i);
+        element(
+            id("site", i),
+            format!("Riverside {} {}", dice.pick(SITE_NAMES), i),
+            None,
+            ElementDetails::Site {
+                level: Some(*dice.pick(&[
+                    SiteLevel::Elementary,
+                    SiteLevel::Middle,
+                    SiteLevel::High,
+                    SiteLevel::Academy,
+                ])),
+                enrolment: Some(200 + dice.below(2000) as u32),
+                boundary: Boundary::Permeable,
+            },
+        )
+    }
+
+    /// A community, perhaps nested in another as a ring.
+    fn community(&mut self, i: usize, dice: &mut Dice) -> Element {
+        let parent = (self.communities.len() > 2 && dice.chance(0.2))
+            .then(|| self.order[*dice.pick(&self.communities)].id.clone());
+        self.communities.push(i);
+        element(
+            id("community", i),
+            format!("{} {}", dice.pick(COMMUNITY_NAMES), i),
+            parent,
+            ElementDetails::Community {
+                domain: "A shared concern".into(),
+                ring: *dice.pick(&[Ring::Practice, Ring::Engagement, Ring::Interest]),
+                cadence: "monthly".into(),
+                stage: *dice.pick(&[
+                    CommunityStage::Coalescing,
+                    CommunityStage::Active,
+                    CommunityStage::Stewardship,
+                ]),
+                boundary: Boundary::Permeable,
+            },
+        )
+    }
+
+    /// A sprint team with a span of a year or two.
+    fn sprint_team(&mut self, i: usize, dice: &mut Dice) -> Element {
+        self.teams.push(i);
+        let mut e = element(
+            id("sprint", i),
+            format!("Sprint team {i}"),
+            None,
+            ElementDetails::SprintTeam {
+                purpose: "Redesign a program of study".into(),
+                status: *dice.pick(&[SprintStatus::Forming, SprintStatus::Active]),
+                boundary: Boundary::Open,
             },
         );
-    };
-    let mut made = 0usize;
-    for &(source, target) in reports.iter().take(total) {
-        add(source, target, RelationDetails::ReportsTo);
-        made += 1;
-    }
-    let joinable: Vec<usize> = communities.iter().chain(teams.iter()).copied().collect();
-    let n = order.len();
-    while made < total && n > 0 {
-        let roll = dice.unit();
-        let from = if people.is_empty() || dice.chance(0.2) {
-            dice.below(n)
-        } else {
-            *dice.pick(&people)
-        };
-        if roll < 0.3 && !joinable.is_empty() {
-            let to = *dice.pick(&joinable);
-            let role = *dice.pick(&[MemberRole::Core, MemberRole::Active, MemberRole::Peripheral]);
-            add(from, to, RelationDetails::MemberOf { role });
-        } else if roll < 0.4 {
-            add(
-                from,
-                dice.below(n),
-                RelationDetails::Barrier {
-                    reason: "Not allowed to work at sites".into(),
-                    checked: dice.chance(0.3),
-                },
-            );
-        } else {
-            let to = if people.is_empty() || dice.chance(0.3) {
-                dice.below(n)
-            } else {
-                *dice.pick(&people)
-            };
-            add(
-                from,
-                to,
-                RelationDetails::Flow {
-                    medium: *dice.pick(&Medium::ALL),
-                    direction: *dice.pick(&[Direction::OneWay, Direction::Both]),
-                    volume: 1 + dice.below(5) as u8,
-                    cadence: String::new(),
-                    mode: *dice.pick(&[FlowMode::Support, FlowMode::Monitor]),
-                },
-            );
-        }
-        made += 1;
+        let year = 2015 + dice.below(10);
+        e.annotations.span.from = Some(format!("{year}-{:02}", 1 + dice.below(12)));
+        e.annotations.span.until = Some(format!("{}", year + 1 + dice.below(2)));
+        e
     }
 
+    /// A routine whose steps offices own.
+    fn routine(&mut self, i: usize, dice: &mut Dice) -> Element {
+        let steps = (0..3 + dice.below(4))
+            .map(|s| RoutineStep {
+                name: format!("Step {}", s + 1),
+                owner: Some(self.order[*dice.pick(&self.offices)].id.clone()),
+            })
+            .collect();
+        element(
+            id("routine", i),
+            format!("Routine {i}"),
+            None,
+            ElementDetails::Routine {
+                steps,
+                cycle_time_days: Some(dice.below(60) as u32 + 1),
+            },
+        )
+    }
+
+    /// A person in an office or a site, most with a position and a home base.
+    fn person(&mut self, i: usize, dice: &mut Dice) -> Element {
+        let in_office = self.sites.is_empty() || dice.chance(0.6);
+        let group = if in_office {
+            *dice.pick(&self.offices)
+        } else {
+            *dice.pick(&self.sites)
+        };
+        let position = if in_office {
+            Some(self.order[group].id.clone())
+        } else if dice.chance(0.3) {
+            Some(self.order[*dice.pick(&self.offices)].id.clone())
+        } else {
+            None
+        };
+        let home_base = (!self.communities.is_empty() && dice.chance(0.6))
+            .then(|| self.order[*dice.pick(&self.communities)].id.clone());
+        // Each person self.reports to someone earlier in the same group, or to its office:
+        // always to an earlier element, so the self.reports-to lines can never loop.
+        let peers: Vec<usize> = self
+            .people
+            .iter()
+            .rev()
+            .take(8)
+            .copied()
+            .filter(|&p| self.order[p].parent.as_ref() == Some(&self.order[group].id))
+            .collect();
+        match peers.last() {
+            Some(&lead) => self.reports.push((i, lead)),
+            None if in_office => self.reports.push((i, group)),
+            None => {}
+        }
+        self.people.push(i);
+        element(
+            id("person", i),
+            format!("{} {} {i}", dice.pick(GIVEN), dice.pick(FAMILY)),
+            Some(self.order[group].id.clone()),
+            ElementDetails::Person {
+                title: "Staff".into(),
+                position,
+                home_base,
+            },
+        )
+    }
+
+    /// The reports-to tree first, then flows, memberships and barriers up to `total` relations.
+    fn relations(&self, total: usize, dice: &mut Dice) -> BTreeMap<RelationId, Relation> {
+        let mut relations: BTreeMap<RelationId, Relation> = BTreeMap::new();
+        let mut add = |source: usize, target: usize, details: RelationDetails| {
+            let id = RelationId(format!("rel-{:06}", relations.len()));
+            relations.insert(
+                id.clone(),
+                Relation {
+                    id,
+                    source: self.order[source].id.clone(),
+                    target: self.order[target].id.clone(),
+                    details,
+                    annotations: Annotations::default(),
+                },
+            );
+        };
+        let mut made = 0usize;
+        for &(source, target) in self.reports.iter().take(total) {
+            add(source, target, RelationDetails::ReportsTo);
+            made += 1;
+        }
+        let joinable: Vec<usize> = self
+            .communities
+            .iter()
+            .chain(self.teams.iter())
+            .copied()
+            .collect();
+        let n = self.order.len();
+        while made < total && n > 0 {
+            let roll = dice.unit();
+            let from = if self.people.is_empty() || dice.chance(0.2) {
+                dice.below(n)
+            } else {
+                *dice.pick(&self.people)
+            };
+            if roll < 0.3 && !joinable.is_empty() {
+                let to = *dice.pick(&joinable);
+                let role =
+                    *dice.pick(&[MemberRole::Core, MemberRole::Active, MemberRole::Peripheral]);
+                add(from, to, RelationDetails::MemberOf { role });
+            } else if roll < 0.4 {
+                add(
+                    from,
+                    dice.below(n),
+                    RelationDetails::Barrier {
+                        reason: "Not allowed to work at self.sites".into(),
+                        checked: dice.chance(0.3),
+                    },
+                );
+            } else {
+                let to = if self.people.is_empty() || dice.chance(0.3) {
+                    dice.below(n)
+                } else {
+                    *dice.pick(&self.people)
+                };
+                add(
+                    from,
+                    to,
+                    RelationDetails::Flow {
+                        medium: *dice.pick(&Medium::ALL),
+                        direction: *dice.pick(&[Direction::OneWay, Direction::Both]),
+                        volume: 1 + dice.below(5) as u8,
+                        cadence: String::new(),
+                        mode: *dice.pick(&[FlowMode::Support, FlowMode::Monitor]),
+                    },
+                );
+            }
+            made += 1;
+        }
+        relations
+    }
+}
+
+/// A partner.
+fn partner(i: usize, dice: &mut Dice) -> Element {
+    element(
+        id("partner", i),
+        format!("Partner {i}"),
+        None,
+        ElementDetails::Partner {
+            partner_type: *dice.pick(&[
+                PartnerType::CommunityGroup,
+                PartnerType::Vendor,
+                PartnerType::University,
+                PartnerType::Funder,
+            ]),
+        },
+    )
+}
+
+/// Every non-group element's place in the network view, near its group.
+fn positions(order: &[Element], dice: &mut Dice) -> BTreeMap<View, BTreeMap<ElementId, Point>> {
+    let n = order.len();
     // Groups sit on a coarse grid; their members scatter around them.
     let mut centre: BTreeMap<ElementId, Point> = BTreeMap::new();
     let side = ((n as f64).sqrt().ceil() as usize).max(1);
@@ -417,18 +488,7 @@ pub fn synthetic_map(elements: usize, relations_per_element: f64, seed: u64) -> 
     if !points.is_empty() {
         positions.insert(View::Network, points);
     }
-
-    Map {
-        title: format!("Synthetic district ({elements} elements)"),
-        scenarios: vec![Scenario {
-            id: ScenarioId(format!("synthetic-{seed}")),
-            name: "As is".into(),
-            elements: order.into_iter().map(|e| (e.id.clone(), e)).collect(),
-            relations,
-            positions,
-        }],
-        scenes: Vec::new(),
-    }
+    positions
 }
 
 #[cfg(test)]

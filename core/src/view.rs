@@ -304,15 +304,9 @@ pub fn org_chart_lines(scenario: &Scenario) -> Vec<&crate::model::Relation> {
         .collect()
 }
 
-/// What `request` shows on `map`. `paint` gives a lens's paint on a scenario (the caller keeps
-/// the analysis, which is the one costly step). An unknown scenario or lens, or a moment that is
-/// not a date, is an error naming it.
-pub fn answer(
-    map: &Map,
-    request: &ViewRequest,
-    paint: impl FnOnce(&ScenarioId, &str) -> Option<LensPaint>,
-) -> Result<ViewAnswer> {
-    let scenario = map.scenario(&request.scenario).ok_or_else(|| {
+/// The scenario `id`, or an error listing the map's scenarios.
+fn scenario_of<'a>(map: &'a Map, id: &ScenarioId) -> Result<&'a Scenario> {
+    map.scenario(id).ok_or_else(|| {
         let names: Vec<String> = map
             .scenarios
             .iter()
@@ -322,37 +316,58 @@ pub fn answer(
             ErrorKind::UnknownScenario,
             format!(
                 "This map has no scenario \u{201c}{}\u{201d}. Its scenarios are: {}.",
-                request.scenario.0,
+                id.0,
                 names.join(", ")
             ),
         )
-    })?;
-    if let Some(moment) = &request.moment {
-        if crate::ops::date_bounds(moment.trim()).is_none() {
-            return Err(CoreError::new(
-                ErrorKind::InvalidDate,
-                format!(
-                    "\u{201c}{moment}\u{201d} is not a moment: write a year (2021), a month (2021-04) or a day (2021-04-15)."
-                ),
-            ));
-        }
+    })
+}
+
+/// A moment must be a date: a year, a month or a day.
+fn check_moment(moment: &str) -> Result<()> {
+    if crate::ops::date_bounds(moment.trim()).is_none() {
+        return Err(CoreError::new(
+            ErrorKind::InvalidDate,
+            format!(
+                "\u{201c}{moment}\u{201d} is not a moment: write a year (2021), a month (2021-04) or a day (2021-04-15)."
+            ),
+        ));
     }
-    let lens = match request.lens.as_deref().map(str::trim) {
-        None | Some("") => None,
-        Some(id) => {
-            let known = id == "geology" || LENSES.iter().any(|(l, _)| *l == id);
-            if !known {
-                return Err(CoreError::new(
-                    ErrorKind::UnknownLens,
-                    format!("There is no lens \u{201c}{id}\u{201d}."),
-                ));
-            }
-            paint(&scenario.id, id)
+    Ok(())
+}
+
+/// The paint of the request's lens; an unknown lens is an error.
+fn lens_of(
+    request: &ViewRequest,
+    scenario: &ScenarioId,
+    paint: impl FnOnce(&ScenarioId, &str) -> Option<LensPaint>,
+) -> Result<Option<LensPaint>> {
+    match request.lens.as_deref().map(str::trim) {
+        None | Some("") => Ok(None),
+        Some(id) if id == "geology" || LENSES.iter().any(|(l, _)| *l == id) => {
+            Ok(paint(scenario, id))
         }
-    };
-    let filter = Filter::of_request(request);
-    let drawn = shown(scenario, &filter);
-    let emphasis = Emphasis::of(&drawn, &request.filters.focus);
+        Some(id) => Err(CoreError::new(
+            ErrorKind::UnknownLens,
+            format!("There is no lens \u{201c}{id}\u{201d}."),
+        )),
+    }
+}
+
+/// What `request` shows on `map`. `paint` gives a lens's paint on a scenario (the caller keeps
+/// the analysis, which is the one costly step). An unknown scenario or lens, or a moment that is
+/// not a date, is an error naming it.
+pub fn answer(
+    map: &Map,
+    request: &ViewRequest,
+    paint: impl FnOnce(&ScenarioId, &str) -> Option<LensPaint>,
+) -> Result<ViewAnswer> {
+    let scenario = scenario_of(map, &request.scenario)?;
+    if let Some(moment) = &request.moment {
+        check_moment(moment)?;
+    }
+    let lens = lens_of(request, &scenario.id, paint)?;
+    let drawn = shown(scenario, &Filter::of_request(request));
     let mut out = ViewAnswer {
         scenario: scenario.id.clone(),
         view: request.view,
@@ -366,10 +381,18 @@ pub fn answer(
         hidden_relations: Vec::new(),
         regrouped: Vec::new(),
     };
+    sort_into(&mut out, scenario, &drawn, request);
+    Ok(out)
+}
+
+/// Puts every element and relation of `scenario` into the answer's visible, faded or hidden
+/// list, as `drawn` (the filtered scenario), the view kind and the focus say.
+fn sort_into(out: &mut ViewAnswer, scenario: &Scenario, drawn: &Scenario, request: &ViewRequest) {
+    let emphasis = Emphasis::of(drawn, &request.filters.focus);
     // The org chart draws only its reporting lines and their ends.
     let charted: Option<(BTreeSet<&ElementId>, BTreeSet<&RelationId>)> =
         (request.view == View::OrgChart).then(|| {
-            let lines = org_chart_lines(&drawn);
+            let lines = org_chart_lines(drawn);
             let ends = lines.iter().flat_map(|r| [&r.source, &r.target]).collect();
             (ends, lines.iter().map(|r| &r.id).collect())
         });
@@ -401,7 +424,6 @@ pub fn answer(
             out.visible_relations.push(id.clone());
         }
     }
-    Ok(out)
 }
 
 /// [`answer`] with the lens painted from a fresh analysis of the scenario (for one-off callers;

@@ -71,90 +71,18 @@ pub(crate) fn chart_vs_reality(cx: &Context) -> ChartVsReality {
         .filter(|f| unit[f.s as usize].is_some() && unit[f.s as usize] == unit[f.t as usize])
         .count();
 
-    let mut edges: Vec<(u32, u32, f64)> = cx
-        .flows
-        .iter()
-        .map(|f| (f.s, f.t, f64::from(f.volume.max(1))))
-        .collect();
-    edges.extend(cx.members.iter().map(|m| {
-        let w = match m.role {
-            MemberRole::Core => 3.0,
-            MemberRole::Active => 2.0,
-            MemberRole::Peripheral => 1.0,
-        };
-        (m.s, m.t, w)
-    }));
-    let (comm, modularity) = super::louvain::louvain(n, &edges, SEED);
-    let mut degree = vec![0.0f64; n];
-    for &(a, b, w) in &edges {
-        degree[a as usize] += w;
-        degree[b as usize] += w;
-    }
-    let mut by_comm: BTreeMap<u32, Vec<u32>> = BTreeMap::new();
-    for (i, &c) in comm.iter().enumerate() {
-        by_comm.entry(c).or_default().push(i as u32);
-    }
-    let mut groups: Vec<Vec<u32>> = by_comm.into_values().filter(|m| m.len() >= 2).collect();
-    groups.sort_by(|a, b| b.len().cmp(&a.len()).then(a[0].cmp(&b[0])));
+    let (groups, degree, modularity) = communities(cx);
 
     let mut unit_clusters: BTreeMap<u32, u32> = BTreeMap::new();
     let mut crossing = 0;
     let clusters: Vec<Cluster> = groups
         .iter()
         .map(|members| {
-            let mut counts: BTreeMap<Option<u32>, u32> = BTreeMap::new();
-            for &m in members {
-                *counts.entry(unit[m as usize]).or_default() += 1;
-            }
-            for u in counts.keys().flatten() {
-                *unit_clusters.entry(*u).or_default() += 1;
-            }
-            let mut units: Vec<(Option<u32>, u32)> = counts.into_iter().collect();
-            units.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-            let formal = units.iter().filter(|(u, _)| u.is_some()).count();
-            let outside = units.iter().any(|(u, _)| u.is_none());
-            if formal > 1 {
+            let (c, crosses) = cluster(cx, members, &unit, &degree, &mut unit_clusters);
+            if crosses {
                 crossing += 1;
             }
-            let hub = *members
-                .iter()
-                .max_by(|&&a, &&b| {
-                    degree[a as usize]
-                        .total_cmp(&degree[b as usize])
-                        .then(b.cmp(&a))
-                })
-                .expect("two or more members");
-            let parts: Vec<String> = units
-                .iter()
-                .map(|(u, c)| match u {
-                    Some(u) => format!("{c} in {}", cx.name(*u)),
-                    None => format!("{c} outside the chart"),
-                })
-                .collect();
-            let verdict = match (formal, outside) {
-                (0, _) => " — entirely outside the chart".to_owned(),
-                (1, false) => " — matches the chart".to_owned(),
-                (1, true) => {
-                    " — one formal unit, with partners or teams outside the chart".to_owned()
-                }
-                (f, _) => format!(" — crosses {f} formal units"),
-            };
-            Cluster {
-                members: members.iter().map(|&m| cx.named(m)).collect(),
-                units: units
-                    .iter()
-                    .map(|&(u, c)| UnitCount {
-                        unit: u.map(|u| cx.named(u)),
-                        count: c,
-                    })
-                    .collect(),
-                words: format!(
-                    "A cluster of {} around {}: {}{verdict}",
-                    members.len(),
-                    cx.name(hub),
-                    list_names(parts.iter().map(String::as_str), 4)
-                ),
-            }
+            c
         })
         .collect();
     let mut split_units: Vec<SplitUnit> = unit_clusters
@@ -191,4 +119,97 @@ pub(crate) fn chart_vs_reality(cx: &Context) -> ChartVsReality {
         split_units,
         words,
     }
+}
+
+/// The clusters the flows and memberships form (Louvain), two or more members each, largest
+/// first; each element's weighted degree; and the partition's modularity.
+fn communities(cx: &Context) -> (Vec<Vec<u32>>, Vec<f64>, f64) {
+    let n = cx.len();
+    let mut edges: Vec<(u32, u32, f64)> = cx
+        .flows
+        .iter()
+        .map(|f| (f.s, f.t, f64::from(f.volume.max(1))))
+        .collect();
+    edges.extend(cx.members.iter().map(|m| {
+        let w = match m.role {
+            MemberRole::Core => 3.0,
+            MemberRole::Active => 2.0,
+            MemberRole::Peripheral => 1.0,
+        };
+        (m.s, m.t, w)
+    }));
+    let (comm, modularity) = super::louvain::louvain(n, &edges, SEED);
+    let mut degree = vec![0.0f64; n];
+    for &(a, b, w) in &edges {
+        degree[a as usize] += w;
+        degree[b as usize] += w;
+    }
+    let mut by_comm: BTreeMap<u32, Vec<u32>> = BTreeMap::new();
+    for (i, &c) in comm.iter().enumerate() {
+        by_comm.entry(c).or_default().push(i as u32);
+    }
+    let mut groups: Vec<Vec<u32>> = by_comm.into_values().filter(|m| m.len() >= 2).collect();
+    groups.sort_by(|a, b| b.len().cmp(&a.len()).then(a[0].cmp(&b[0])));
+
+    (groups, degree, modularity)
+}
+
+/// One cluster: its members by formal unit and its hub, in words; whether it crosses formal
+/// units. Counts each unit it touches in `unit_clusters`.
+fn cluster(
+    cx: &Context,
+    members: &[u32],
+    unit: &[Option<u32>],
+    degree: &[f64],
+    unit_clusters: &mut BTreeMap<u32, u32>,
+) -> (Cluster, bool) {
+    let mut counts: BTreeMap<Option<u32>, u32> = BTreeMap::new();
+    for &m in members {
+        *counts.entry(unit[m as usize]).or_default() += 1;
+    }
+    for u in counts.keys().flatten() {
+        *unit_clusters.entry(*u).or_default() += 1;
+    }
+    let mut units: Vec<(Option<u32>, u32)> = counts.into_iter().collect();
+    units.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    let formal = units.iter().filter(|(u, _)| u.is_some()).count();
+    let outside = units.iter().any(|(u, _)| u.is_none());
+    let hub = *members
+        .iter()
+        .max_by(|&&a, &&b| {
+            degree[a as usize]
+                .total_cmp(&degree[b as usize])
+                .then(b.cmp(&a))
+        })
+        .expect("two or more members");
+    let parts: Vec<String> = units
+        .iter()
+        .map(|(u, c)| match u {
+            Some(u) => format!("{c} in {}", cx.name(*u)),
+            None => format!("{c} outside the chart"),
+        })
+        .collect();
+    let verdict = match (formal, outside) {
+        (0, _) => " — entirely outside the chart".to_owned(),
+        (1, false) => " — matches the chart".to_owned(),
+        (1, true) => " — one formal unit, with partners or teams outside the chart".to_owned(),
+        (f, _) => format!(" — crosses {f} formal units"),
+    };
+    let cluster = Cluster {
+        members: members.iter().map(|&m| cx.named(m)).collect(),
+        units: units
+            .iter()
+            .map(|&(u, c)| UnitCount {
+                unit: u.map(|u| cx.named(u)),
+                count: c,
+            })
+            .collect(),
+        words: format!(
+            "A cluster of {} around {}: {}{verdict}",
+            members.len(),
+            cx.name(hub),
+            list_names(parts.iter().map(String::as_str), 4)
+        ),
+    };
+    (cluster, formal > 1)
 }

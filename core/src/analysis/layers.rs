@@ -49,8 +49,61 @@ pub struct Layers {
 
 pub(crate) fn layers(cx: &Context) -> Layers {
     let n = cx.len();
-    // Levels above each element, longest way up; reports-to forms no cycle in a valid map, and a
-    // cycle in an unvalidated one is cut where the walk meets itself.
+    let (up, next) = levels_up(cx);
+    let longest_chain = longest_chain(cx, &up, &next);
+    let depth = longest_chain.len() as u32;
+
+    let mut spans: Vec<SpanOfControl> = (0..n as u32)
+        .filter(|&i| !cx.reports[i as usize].is_empty())
+        .map(|i| SpanOfControl {
+            manager: cx.named(i),
+            direct_reports: cx.reports[i as usize].len() as u32,
+        })
+        .collect();
+    spans.sort_by(|a, b| {
+        b.direct_reports
+            .cmp(&a.direct_reports)
+            .then_with(|| a.manager.name.cmp(&b.manager.name))
+    });
+    let mean_span = (!spans.is_empty())
+        .then(|| spans.iter().map(|s| s.direct_reports as f64).sum::<f64>() / spans.len() as f64);
+
+    let (offices_by_year, strata, undated) = geology(cx);
+    let widest = spans
+        .first()
+        .map(|s| {
+            format!(
+                "; the widest span is {} ({})",
+                s.direct_reports, s.manager.name
+            )
+        })
+        .unwrap_or_default();
+    let geology = match (offices_by_year.first(), offices_by_year.last()) {
+        (Some(a), Some(b)) => format!(
+            "; offices were laid down from {} to {} in {} layers",
+            a.year,
+            b.year,
+            strata.len()
+        ),
+        _ => String::new(),
+    };
+    Layers {
+        depth,
+        words: format!("{depth} levels in the longest reporting chain{widest}{geology}"),
+        longest_chain,
+        spans,
+        mean_span,
+        offices_by_year,
+        strata,
+        undated,
+    }
+}
+
+/// Levels above each element, longest way up, and the boss that way goes through (`u32::MAX`:
+/// none). Reports-to forms no cycle in a valid map, and a cycle in an unvalidated one is cut where
+/// the walk meets itself.
+fn levels_up(cx: &Context) -> (Vec<u32>, Vec<u32>) {
+    let n = cx.len();
     let mut up = vec![u32::MAX; n]; // u32::MAX: not yet known
     let mut next = vec![u32::MAX; n];
     let mut on_path = vec![false; n];
@@ -86,6 +139,12 @@ pub(crate) fn layers(cx: &Context) -> Layers {
             }
         }
     }
+    (up, next)
+}
+
+/// The longest reporting chain, from the bottom up, following `next` from the deepest element.
+fn longest_chain(cx: &Context, up: &[u32], next: &[u32]) -> Vec<Named> {
+    let n = cx.len();
     let involved = |i: usize| !cx.bosses[i].is_empty() || !cx.reports[i].is_empty();
     let bottom = (0..n)
         .filter(|&i| involved(i))
@@ -101,23 +160,12 @@ pub(crate) fn layers(cx: &Context) -> Layers {
             v = nx;
         }
     }
-    let depth = longest_chain.len() as u32;
+    longest_chain
+}
 
-    let mut spans: Vec<SpanOfControl> = (0..n as u32)
-        .filter(|&i| !cx.reports[i as usize].is_empty())
-        .map(|i| SpanOfControl {
-            manager: cx.named(i),
-            direct_reports: cx.reports[i as usize].len() as u32,
-        })
-        .collect();
-    spans.sort_by(|a, b| {
-        b.direct_reports
-            .cmp(&a.direct_reports)
-            .then_with(|| a.manager.name.cmp(&b.manager.name))
-    });
-    let mean_span = (!spans.is_empty())
-        .then(|| spans.iter().map(|s| s.direct_reports as f64).sum::<f64>() / spans.len() as f64);
-
+/// Offices by the year they were established, in strata by decade, and those without a year.
+fn geology(cx: &Context) -> (Vec<Dated>, Vec<Stratum>, Vec<Named>) {
+    let n = cx.len();
     let mut offices_by_year = Vec::new();
     let mut undated = Vec::new();
     for i in 0..n as u32 {
@@ -147,32 +195,5 @@ pub(crate) fn layers(cx: &Context) -> Layers {
             }),
         }
     }
-    let widest = spans
-        .first()
-        .map(|s| {
-            format!(
-                "; the widest span is {} ({})",
-                s.direct_reports, s.manager.name
-            )
-        })
-        .unwrap_or_default();
-    let geology = match (offices_by_year.first(), offices_by_year.last()) {
-        (Some(a), Some(b)) => format!(
-            "; offices were laid down from {} to {} in {} layers",
-            a.year,
-            b.year,
-            strata.len()
-        ),
-        _ => String::new(),
-    };
-    Layers {
-        depth,
-        words: format!("{depth} levels in the longest reporting chain{widest}{geology}"),
-        longest_chain,
-        spans,
-        mean_span,
-        offices_by_year,
-        strata,
-        undated,
-    }
+    (offices_by_year, strata, undated)
 }

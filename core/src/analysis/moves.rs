@@ -76,20 +76,46 @@ const BROKER_MOVES: usize = 3;
 /// At most this many moves of one verb: past a dozen, a list stops being advice.
 pub const MAX_PER_VERB: usize = 12;
 
-pub(crate) fn moves(cx: &Context, l: &Lenses) -> Vec<LeaderMove> {
-    let mut out = Vec::new();
-    let mut push = |verb: MoveVerb, elements: Vec<Named>, subject: String, evidence: String| {
-        out.push(LeaderMove {
+/// The moves a leader list is built from, each phrased the one way.
+struct Moves(Vec<LeaderMove>);
+
+impl Moves {
+    fn push(&mut self, verb: MoveVerb, elements: Vec<Named>, subject: String, evidence: String) {
+        self.0.push(LeaderMove {
             verb,
             words: format!("{}: {subject} — {evidence}", verb.word()),
             elements,
             evidence,
         });
-    };
+    }
+}
 
-    // notice: innovations nobody learns from; the person the network quietly runs through.
+pub(crate) fn moves(cx: &Context, l: &Lenses) -> Vec<LeaderMove> {
+    let mut out = Moves(Vec::new());
+    notice(cx, l, &mut out);
+    name(l, &mut out);
+    connect(cx, &mut out);
+    nurture(cx, l, &mut out);
+    protect(cx, l, &mut out);
+    illuminate(l, &mut out);
+    celebrate(cx, &mut out);
+    hospice(cx, l, &mut out);
+    let mut out = out.0;
+    // Stable: within a verb, the order each rule ranked its moves in.
+    out.sort_by_key(|m| m.verb);
+    let mut per_verb: BTreeMap<MoveVerb, usize> = BTreeMap::new();
+    out.retain(|m| {
+        let n = per_verb.entry(m.verb).or_default();
+        *n += 1;
+        *n <= MAX_PER_VERB
+    });
+    out
+}
+
+/// Notice: innovations nobody learns from; the person the network quietly runs through.
+fn notice(cx: &Context, l: &Lenses, out: &mut Moves) {
     for p in &l.pioneers.unconnected {
-        push(
+        out.push(
             MoveVerb::Notice,
             vec![p.element.clone()],
             p.element.name.clone(),
@@ -106,7 +132,7 @@ pub(crate) fn moves(cx: &Context, l: &Lenses) -> Vec<LeaderMove> {
                 .then(b.cmp(&a))
         });
     if let Some(i) = person {
-        push(
+        out.push(
             MoveVerb::Notice,
             vec![cx.named(i)],
             cx.name(i).to_owned(),
@@ -116,8 +142,10 @@ pub(crate) fn moves(cx: &Context, l: &Lenses) -> Vec<LeaderMove> {
             ),
         );
     }
+}
 
-    // name: the silos.
+/// Name: the silos.
+fn name(l: &Lenses, out: &mut Moves) {
     for g in l.silos.groups.iter().filter(|g| g.is_silo) {
         let counts = format!(
             "{} inside, {} outside",
@@ -131,15 +159,17 @@ pub(crate) fn moves(cx: &Context, l: &Lenses) -> Vec<LeaderMove> {
             ),
             _ => format!("a silo: {counts}"),
         };
-        push(
+        out.push(
             MoveVerb::Name,
             vec![g.group.clone()],
             g.group.name.clone(),
             evidence,
         );
     }
+}
 
-    // connect: two sides of a barrier nobody has checked, those with no flow between them first.
+/// Connect: two sides of a barrier nobody has checked, those with no flow between them first.
+fn connect(cx: &Context, out: &mut Moves) {
     let mut pairs: Vec<(u32, u32, usize)> = Vec::new(); // (receiving side, other side, barrier)
     let mut seen_pairs = BTreeSet::new();
     for (k, b) in cx.barriers.iter().enumerate().filter(|(_, b)| !b.checked) {
@@ -168,15 +198,17 @@ pub(crate) fn moves(cx: &Context, l: &Lenses) -> Vec<LeaderMove> {
             format!(" (“{}”)", b.reason.trim())
         };
         // Name the receiving side first: the side the rule keeps others out of.
-        push(
+        out.push(
             MoveVerb::Connect,
             vec![cx.named(t), cx.named(s)],
             format!("{} and {}", cx.name(t), cx.name(s)),
             format!("{flows}, a barrier nobody has checked{reason}"),
         );
     }
+}
 
-    // nurture: young communities; people with no home base.
+/// Nurture: young communities; people with no home base.
+fn nurture(cx: &Context, l: &Lenses, out: &mut Moves) {
     for i in 0..cx.len() as u32 {
         if let ElementDetails::Community { stage, .. } = cx.elements[i as usize].details {
             let what = match stage {
@@ -184,7 +216,7 @@ pub(crate) fn moves(cx: &Context, l: &Lenses) -> Vec<LeaderMove> {
                 CommunityStage::Coalescing => "a community still coalescing",
                 _ => continue,
             };
-            push(
+            out.push(
                 MoveVerb::Nurture,
                 vec![cx.named(i)],
                 cx.name(i).to_owned(),
@@ -199,7 +231,7 @@ pub(crate) fn moves(cx: &Context, l: &Lenses) -> Vec<LeaderMove> {
             .iter()
             .map(|n| n.name.as_str())
             .collect();
-        push(
+        out.push(
             MoveVerb::Nurture,
             l.home_base.without.clone(),
             "home bases".to_owned(),
@@ -210,13 +242,15 @@ pub(crate) fn moves(cx: &Context, l: &Lenses) -> Vec<LeaderMove> {
             ),
         );
     }
+}
 
-    // protect: sprint teams crossing silos now; communities and people the network cannot lose.
+/// Protect: sprint teams crossing silos now; communities and people the network cannot lose.
+fn protect(cx: &Context, l: &Lenses, out: &mut Moves) {
     for i in 0..cx.len() as u32 {
         if let ElementDetails::SprintTeam { status, .. } = cx.elements[i as usize].details {
             let units = member_units(cx, i);
             if matches!(status, SprintStatus::Forming | SprintStatus::Active) && units.len() >= 2 {
-                push(
+                out.push(
                     MoveVerb::Protect,
                     vec![cx.named(i)],
                     cx.name(i).to_owned(),
@@ -243,7 +277,7 @@ pub(crate) fn moves(cx: &Context, l: &Lenses) -> Vec<LeaderMove> {
         })
         .take(BROKER_MOVES)
     {
-        push(
+        out.push(
             MoveVerb::Protect,
             vec![b.element.clone()],
             b.element.name.clone(),
@@ -253,15 +287,17 @@ pub(crate) fn moves(cx: &Context, l: &Lenses) -> Vec<LeaderMove> {
             ),
         );
     }
+}
 
-    // illuminate: accountability without capacity; the work the chart does not show.
+/// Illuminate: accountability without capacity; the work the chart does not show.
+fn illuminate(l: &Lenses, out: &mut Moves) {
     for o in l
         .reciprocity
         .offices
         .iter()
         .filter(|o| o.balance == ReciprocityBalance::AccountabilityWithoutCapacity)
     {
-        push(
+        out.push(
             MoveVerb::Illuminate,
             vec![o.office.clone()],
             o.office.name.clone(),
@@ -283,7 +319,7 @@ pub(crate) fn moves(cx: &Context, l: &Lenses) -> Vec<LeaderMove> {
             .filter(|c| c.units.iter().filter(|u| u.unit.is_some()).count() > 1)
             .flat_map(|c| c.members.iter().take(1).cloned())
             .collect();
-        push(
+        out.push(
             MoveVerb::Illuminate,
             crossing,
             "how work really flows".to_owned(),
@@ -296,8 +332,10 @@ pub(crate) fn moves(cx: &Context, l: &Lenses) -> Vec<LeaderMove> {
             ),
         );
     }
+}
 
-    // celebrate: sprint teams that crossed silos and finished; communities whose practice spreads.
+/// Celebrate: sprint teams that crossed silos and finished; communities whose practice spreads.
+fn celebrate(cx: &Context, out: &mut Moves) {
     for i in 0..cx.len() as u32 {
         match cx.elements[i as usize].details {
             ElementDetails::SprintTeam {
@@ -309,7 +347,7 @@ pub(crate) fn moves(cx: &Context, l: &Lenses) -> Vec<LeaderMove> {
             } => {
                 let units = member_units(cx, i);
                 if units.len() >= 2 {
-                    push(
+                    out.push(
                         MoveVerb::Celebrate,
                         vec![cx.named(i)],
                         cx.name(i).to_owned(),
@@ -342,7 +380,7 @@ pub(crate) fn moves(cx: &Context, l: &Lenses) -> Vec<LeaderMove> {
                     })
                     .collect();
                 if reached.len() >= 2 {
-                    push(
+                    out.push(
                         MoveVerb::Celebrate,
                         vec![cx.named(i)],
                         cx.name(i).to_owned(),
@@ -357,8 +395,10 @@ pub(crate) fn moves(cx: &Context, l: &Lenses) -> Vec<LeaderMove> {
             _ => {}
         }
     }
+}
 
-    // hospice: compliance offices that only monitor and take part in nothing lateral.
+/// Hospice: compliance offices that only monitor and take part in nothing lateral.
+fn hospice(cx: &Context, l: &Lenses, out: &mut Moves) {
     for o in &l.reciprocity.offices {
         let Some(i) = cx.lookup(&o.office.id) else {
             continue;
@@ -374,7 +414,7 @@ pub(crate) fn moves(cx: &Context, l: &Lenses) -> Vec<LeaderMove> {
             && !joins_anything
             && !hospiced
         {
-            push(
+            out.push(
                 MoveVerb::Hospice,
                 vec![o.office.clone()],
                 o.office.name.clone(),
@@ -386,16 +426,6 @@ pub(crate) fn moves(cx: &Context, l: &Lenses) -> Vec<LeaderMove> {
             );
         }
     }
-
-    // Stable: within a verb, the order each rule ranked its moves in.
-    out.sort_by_key(|m| m.verb);
-    let mut per_verb: BTreeMap<MoveVerb, usize> = BTreeMap::new();
-    out.retain(|m| {
-        let n = per_verb.entry(m.verb).or_default();
-        *n += 1;
-        *n <= MAX_PER_VERB
-    });
-    out
 }
 
 /// For each pair of elements `(a, b)` with `a < b` in `pairs`, how many flows join something at or

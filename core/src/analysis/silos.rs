@@ -70,17 +70,49 @@ pub struct Silos {
 
 pub(crate) fn silos(cx: &Context) -> Silos {
     let n = cx.len();
-    #[derive(Default, Clone)]
-    struct Count {
-        inside: u32,
-        internal: u32,
-        external: u32,
-        lateral: u32,
-        out: u32,
-        inn: u32,
-        barriers: u32,
-        memberships: u32,
+    let c = counts(cx);
+    let mut groups = Vec::new();
+    let (mut all_e, mut all_i) = (0u64, 0u64);
+    for g in 0..n as u32 {
+        if !cx.kind(g).is_group() {
+            continue;
+        }
+        let k = &c[g as usize];
+        all_e += u64::from(k.external);
+        all_i += u64::from(k.internal);
+        groups.push(group_silo(cx, g, k));
     }
+    groups.sort_by(|a, b| {
+        let key = |g: &GroupSilo| g.ei.unwrap_or(-2.0);
+        key(a)
+            .total_cmp(&key(b))
+            .then_with(|| a.group.name.cmp(&b.group.name))
+    });
+    let total = all_e + all_i;
+    Silos {
+        groups,
+        mean_ei: (total > 0).then(|| (all_e as f64 - all_i as f64) / total as f64),
+    }
+}
+
+/// What is counted for each group: elements inside it, flows within and across its wall
+/// (lateral, out, in), barriers across it, and memberships reaching out of it.
+#[derive(Default, Clone)]
+struct Count {
+    inside: u32,
+    internal: u32,
+    external: u32,
+    lateral: u32,
+    out: u32,
+    inn: u32,
+    barriers: u32,
+    memberships: u32,
+}
+
+/// Every element's counts (only groups' are used), from one pass over flows, barriers and
+/// memberships.
+fn counts(cx: &Context) -> Vec<Count> {
+    let n = cx.len();
     let mut c = vec![Count::default(); n];
     for cont in &cx.containers {
         for &g in cont {
@@ -131,66 +163,50 @@ pub(crate) fn silos(cx: &Context) -> Silos {
         }
     }
 
-    let mut groups = Vec::new();
-    let (mut all_e, mut all_i) = (0u64, 0u64);
-    for g in 0..n as u32 {
-        if !cx.kind(g).is_group() {
-            continue;
+    c
+}
+
+/// One group's E-I index, verdict and words.
+fn group_silo(cx: &Context, g: u32, k: &Count) -> GroupSilo {
+    let total = k.internal + k.external;
+    let ei = (total > 0).then(|| (k.external as f64 - k.internal as f64) / total as f64);
+    let solid = cx.elements[g as usize].details.boundary() == Some(Boundary::Solid);
+    let verdict = match ei {
+        None => SiloVerdict::NoFlows,
+        Some(ei) if ei <= SILO_EI => SiloVerdict::Silo,
+        _ if solid && 2 * k.lateral < k.inside => SiloVerdict::Walled,
+        Some(ei) if ei >= -SILO_EI => SiloVerdict::Outward,
+        _ => SiloVerdict::Balanced,
+    };
+    let counts = format!(
+        "{} inside, {} outside",
+        plural(k.internal as usize, "flow", "flows"),
+        k.external
+    );
+    let judgement = match verdict {
+        SiloVerdict::NoFlows => "no flows in or out".to_owned(),
+        SiloVerdict::Silo => format!("{counts} — a silo"),
+        SiloVerdict::Walled => {
+            format!("{counts}; {} — a silo", walled_detail(k.lateral, k.inside))
         }
-        let k = &c[g as usize];
-        all_e += u64::from(k.external);
-        all_i += u64::from(k.internal);
-        let total = k.internal + k.external;
-        let ei = (total > 0).then(|| (k.external as f64 - k.internal as f64) / total as f64);
-        let solid = cx.elements[g as usize].details.boundary() == Some(Boundary::Solid);
-        let verdict = match ei {
-            None => SiloVerdict::NoFlows,
-            Some(ei) if ei <= SILO_EI => SiloVerdict::Silo,
-            _ if solid && 2 * k.lateral < k.inside => SiloVerdict::Walled,
-            Some(ei) if ei >= -SILO_EI => SiloVerdict::Outward,
-            _ => SiloVerdict::Balanced,
-        };
-        let counts = format!(
-            "{} inside, {} outside",
-            plural(k.internal as usize, "flow", "flows"),
-            k.external
-        );
-        let judgement = match verdict {
-            SiloVerdict::NoFlows => "no flows in or out".to_owned(),
-            SiloVerdict::Silo => format!("{counts} — a silo"),
-            SiloVerdict::Walled => {
-                format!("{counts}; {} — a silo", walled_detail(k.lateral, k.inside))
-            }
-            SiloVerdict::Outward => format!("{counts} — turned outward"),
-            SiloVerdict::Balanced => format!("{counts} — balanced"),
-        };
-        groups.push(GroupSilo {
-            group: cx.named(g),
-            inside: k.inside,
-            internal: k.internal,
-            external: k.external,
-            lateral_external: k.lateral,
-            ei,
-            flows_out: k.out,
-            flows_in: k.inn,
-            barriers: k.barriers,
-            memberships_out: k.memberships,
-            solid,
-            verdict,
-            is_silo: matches!(verdict, SiloVerdict::Silo | SiloVerdict::Walled),
-            words: format!("{}: {judgement}", cx.name(g)),
-        });
-    }
-    groups.sort_by(|a, b| {
-        let key = |g: &GroupSilo| g.ei.unwrap_or(-2.0);
-        key(a)
-            .total_cmp(&key(b))
-            .then_with(|| a.group.name.cmp(&b.group.name))
-    });
-    let total = all_e + all_i;
-    Silos {
-        groups,
-        mean_ei: (total > 0).then(|| (all_e as f64 - all_i as f64) / total as f64),
+        SiloVerdict::Outward => format!("{counts} — turned outward"),
+        SiloVerdict::Balanced => format!("{counts} — balanced"),
+    };
+    GroupSilo {
+        group: cx.named(g),
+        inside: k.inside,
+        internal: k.internal,
+        external: k.external,
+        lateral_external: k.lateral,
+        ei,
+        flows_out: k.out,
+        flows_in: k.inn,
+        barriers: k.barriers,
+        memberships_out: k.memberships,
+        solid,
+        verdict,
+        is_silo: matches!(verdict, SiloVerdict::Silo | SiloVerdict::Walled),
+        words: format!("{}: {judgement}", cx.name(g)),
     }
 }
 

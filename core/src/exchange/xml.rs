@@ -90,32 +90,7 @@ pub fn graphml(map: &Map, scenario: &Scenario) -> String {
     );
     let node_columns = element_columns();
     let edge_columns = relation_columns();
-    empty(
-        &mut xml,
-        "key",
-        &[
-            ("id", "n_label"),
-            ("for", "node"),
-            ("attr.name", "label"),
-            ("attr.type", "string"),
-        ],
-    );
-    for (prefix, target, columns) in [("n_", "node", &node_columns), ("e_", "edge", &edge_columns)]
-    {
-        for column in columns.iter().filter(|c| *c != "id") {
-            let id = format!("{prefix}{column}");
-            empty(
-                &mut xml,
-                "key",
-                &[
-                    ("id", &id),
-                    ("for", target),
-                    ("attr.name", column),
-                    ("attr.type", graphml_type(attr_type(column))),
-                ],
-            );
-        }
-    }
+    graphml_keys(&mut xml, &node_columns, &edge_columns);
     open(
         &mut xml,
         "graph",
@@ -228,46 +203,84 @@ pub fn gexf(map: &Map, scenario: &Scenario) -> String {
         close(&mut xml, "attributes");
     }
 
+    gexf_nodes(&mut xml, scenario, &node_columns);
+    gexf_edges(&mut xml, scenario, &edge_columns);
+    close(&mut xml, "graph");
+    close(&mut xml, "gexf");
+    finish(xml)
+}
+
+/// GraphML's keys: the node label, then one per attribute column (`n_` nodes, `e_` edges).
+fn graphml_keys(xml: &mut Xml, node_columns: &[String], edge_columns: &[String]) {
+    empty(
+        xml,
+        "key",
+        &[
+            ("id", "n_label"),
+            ("for", "node"),
+            ("attr.name", "label"),
+            ("attr.type", "string"),
+        ],
+    );
+    for (prefix, target, columns) in [("n_", "node", node_columns), ("e_", "edge", edge_columns)] {
+        for column in columns.iter().filter(|c| *c != "id") {
+            let id = format!("{prefix}{column}");
+            empty(
+                xml,
+                "key",
+                &[
+                    ("id", &id),
+                    ("for", target),
+                    ("attr.name", column),
+                    ("attr.type", graphml_type(attr_type(column))),
+                ],
+            );
+        }
+    }
+}
+
+/// GEXF's nodes, each with its attributes, its kind's colour and its place on the network page.
+fn gexf_nodes(xml: &mut Xml, scenario: &Scenario, node_columns: &[String]) {
     let layout = crate::render::layout::layout(scenario, View::Network);
-    open(&mut xml, "nodes", &[]);
+    open(xml, "nodes", &[]);
     for element in scenario.elements.values() {
         open(
-            &mut xml,
+            xml,
             "node",
             &[("id", &element.id.0), ("label", &element.name)],
         );
         attvalues(
-            &mut xml,
-            &node_columns,
+            xml,
+            node_columns,
             &element_row(element, &element_columns()),
             &element_columns(),
         );
         let style = crate::vocabulary::element_style(element.kind());
         let [r, g, b] = rgb(style.stroke);
-        empty(&mut xml, "viz:color", &[("r", &r), ("g", &g), ("b", &b)]);
+        empty(xml, "viz:color", &[("r", &r), ("g", &g), ("b", &b)]);
         if let Some(placed) = layout.get(&element.id) {
             let c = placed.shape.centre();
             // Gephi's y axis points up; the page's points down.
             let (x, y) = (format!("{:.1}", c.x), format!("{:.1}", -c.y));
-            empty(
-                &mut xml,
-                "viz:position",
-                &[("x", &x), ("y", &y), ("z", "0.0")],
-            );
+            empty(xml, "viz:position", &[("x", &x), ("y", &y), ("z", "0.0")]);
             let size = format!("{:.1}", placed.shape.width.max(placed.shape.height) / 4.0);
-            empty(&mut xml, "viz:size", &[("value", &size)]);
+            empty(xml, "viz:size", &[("value", &size)]);
         }
-        close(&mut xml, "node");
+        close(xml, "node");
     }
-    close(&mut xml, "nodes");
-    open(&mut xml, "edges", &[]);
+    close(xml, "nodes");
+}
+
+/// GEXF's edges, each weighted by volume and coloured by medium or kind.
+fn gexf_edges(xml: &mut Xml, scenario: &Scenario, edge_columns: &[String]) {
+    open(xml, "edges", &[]);
     for relation in scenario.relations.values() {
         let weight = match &relation.details {
             RelationDetails::Flow { volume, .. } => volume.to_string(),
             _ => "1".to_owned(),
         };
         open(
-            &mut xml,
+            xml,
             "edge",
             &[
                 ("id", &relation.id.0),
@@ -277,19 +290,16 @@ pub fn gexf(map: &Map, scenario: &Scenario) -> String {
             ],
         );
         let all = relation_columns();
-        attvalues(&mut xml, &edge_columns, &relation_row(relation, &all), &all);
+        attvalues(xml, edge_columns, &relation_row(relation, &all), &all);
         let colour = match &relation.details {
             RelationDetails::Flow { medium, .. } => crate::vocabulary::medium_line(*medium).color,
             _ => crate::vocabulary::relation_line(relation.kind()).color,
         };
         let [r, g, b] = rgb(colour);
-        empty(&mut xml, "viz:color", &[("r", &r), ("g", &g), ("b", &b)]);
-        close(&mut xml, "edge");
+        empty(xml, "viz:color", &[("r", &r), ("g", &g), ("b", &b)]);
+        close(xml, "edge");
     }
-    close(&mut xml, "edges");
-    close(&mut xml, "graph");
-    close(&mut xml, "gexf");
-    finish(xml)
+    close(xml, "edges");
 }
 
 /// The non-empty values among `wanted` columns, from a row over `all` columns.

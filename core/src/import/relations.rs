@@ -324,13 +324,7 @@ pub fn relations_from_table(
         "target",
         &["target", "to", "receiver", "recipient", "alter"],
     )?;
-    let medium = header_of(table, &["medium", "carries", "what", "type", "kind"]);
-    let volume = header_of(
-        table,
-        &["volume", "weight", "strength", "frequency", "amount"],
-    );
-    let direction = header_of(table, &["direction", "dir", "way", "directed"]);
-    let mode = header_of(table, &["mode", "stance", "purpose"]);
+    let columns = FlowColumns::of(table);
     let mut names = Names::new(sc, create_missing);
     let mut relations = Vec::new();
     let mut warnings = table.warnings.clone();
@@ -344,37 +338,7 @@ pub fn relations_from_table(
         }
         check_name(row.row, &table.headers[source], s)?;
         check_name(row.row, &table.headers[target], t)?;
-        let medium = match medium.map(|c| (c, row.cells[c].as_str())) {
-            None | Some((_, "")) => Medium::Information,
-            Some((c, v)) => parse_medium(v).ok_or_else(|| {
-                invalid(
-                    row,
-                    table,
-                    c,
-                    "is not a medium: use information, ideas, resources, funds, feedback or permission.",
-                )
-            })?,
-        };
-        let volume = match volume.map(|c| (c, row.cells[c].as_str())) {
-            None | Some((_, "")) => 3,
-            Some((c, v)) => v
-                .parse::<f64>()
-                .ok()
-                .filter(|x| x.fract() == 0.0 && (1.0..=5.0).contains(x))
-                .map(|x| x as u8)
-                .ok_or_else(|| invalid(row, table, c, "is not a volume from 1 to 5."))?,
-        };
-        let direction = match direction.map(|c| (c, row.cells[c].as_str())) {
-            None | Some((_, "")) => Direction::OneWay,
-            Some((c, v)) => parse_direction(v).ok_or_else(|| {
-                invalid(row, table, c, "is not a direction: use one way or both.")
-            })?,
-        };
-        let mode = match mode.map(|c| (c, row.cells[c].as_str())) {
-            None | Some((_, "")) => FlowMode::Support,
-            Some((c, v)) => parse_mode(v)
-                .ok_or_else(|| invalid(row, table, c, "is not a mode: use support or monitor."))?,
-        };
+        let (medium, volume, direction, mode) = flow_cells(row, table, &columns)?;
         let ends = (
             names.find(s, ElementKind::Person),
             names.find(t, ElementKind::Person),
@@ -423,6 +387,24 @@ pub fn relations_from_table(
     finish(map, scenario, names, relations, warnings)
 }
 
+/// The headers a member list's community column goes by.
+const GROUP_HEADERS: &[&str] = &[
+    "community",
+    "group",
+    "sprint team",
+    "team",
+    "community of practice",
+];
+
+/// Why a member list row naming something other than a community or sprint team is skipped.
+fn not_a_group(name: &str, kind: ElementKind) -> String {
+    format!(
+        "names “{name}”, which is a{} {}, not a community or sprint team. Skipped.",
+        if kind == ElementKind::Office { "n" } else { "" },
+        kind.label().to_lowercase()
+    )
+}
+
 /// Imports a member list from a table already read (see [`import_members`]).
 pub fn members_from_table(
     map: &Map,
@@ -433,17 +415,7 @@ pub fn members_from_table(
 ) -> Result<BatchImport> {
     let sc = scenario_of(map, scenario)?;
     let member = required(table, "member", &["member", "person", "name", "who"])?;
-    let group = required(
-        table,
-        "community",
-        &[
-            "community",
-            "group",
-            "sprint team",
-            "team",
-            "community of practice",
-        ],
-    )?;
+    let group = required(table, "community", GROUP_HEADERS)?;
     let role = header_of(table, &["role", "membership"]);
     let mut names = Names::new(sc, create_missing);
     let mut relations = Vec::new();
@@ -458,22 +430,7 @@ pub fn members_from_table(
         }
         check_name(row.row, &table.headers[member], m)?;
         check_name(row.row, &table.headers[group], g)?;
-        let role = match role.map(|c| (c, row.cells[c].as_str())) {
-            None | Some((_, "")) => MemberRole::Active,
-            Some((c, v)) => match v.to_lowercase().as_str() {
-                "core" | "lead" | "leader" => MemberRole::Core,
-                "active" | "member" => MemberRole::Active,
-                "peripheral" | "occasional" | "observer" => MemberRole::Peripheral,
-                _ => {
-                    return Err(invalid(
-                        row,
-                        table,
-                        c,
-                        "is not a role: use core, active or peripheral.",
-                    ))
-                }
-            },
-        };
+        let role = role_of(row, table, role)?;
         let ends = (
             names.find(m, ElementKind::Person),
             names.find(g, ElementKind::Community),
@@ -482,14 +439,7 @@ pub fn members_from_table(
             (Found::Element(_, _), Found::Element(_, kind))
                 if !matches!(kind, ElementKind::Community | ElementKind::SprintTeam) =>
             {
-                warnings.push(warn(
-                    row.row,
-                    &format!(
-                        "names “{g}”, which is a{} {}, not a community or sprint team. Skipped.",
-                        if kind == ElementKind::Office { "n" } else { "" },
-                        kind.label().to_lowercase()
-                    ),
-                ));
+                warnings.push(warn(row.row, &not_a_group(g, kind)));
             }
             (Found::Element(a, _), Found::Element(b, _)) if a == b => {
                 warnings.push(warn(
@@ -526,6 +476,88 @@ pub fn members_from_table(
     }
     progress(total, total);
     finish(map, scenario, names, relations, warnings)
+}
+
+/// The optional columns of an edge list: what a flow carries, how much, which way, and why.
+struct FlowColumns {
+    medium: Option<usize>,
+    volume: Option<usize>,
+    direction: Option<usize>,
+    mode: Option<usize>,
+}
+
+impl FlowColumns {
+    fn of(table: &Table) -> Self {
+        Self {
+            medium: header_of(table, &["medium", "carries", "what", "type", "kind"]),
+            volume: header_of(
+                table,
+                &["volume", "weight", "strength", "frequency", "amount"],
+            ),
+            direction: header_of(table, &["direction", "dir", "way", "directed"]),
+            mode: header_of(table, &["mode", "stance", "purpose"]),
+        }
+    }
+}
+
+/// A row's flow: its medium, volume, direction and mode, each defaulted when its cell is empty
+/// or its column missing; a cell that says something else is an error naming row and column.
+fn flow_cells(
+    row: &TableRow,
+    table: &Table,
+    columns: &FlowColumns,
+) -> Result<(Medium, u8, Direction, FlowMode)> {
+    let medium = match columns.medium.map(|c| (c, row.cells[c].as_str())) {
+        None | Some((_, "")) => Medium::Information,
+        Some((c, v)) => parse_medium(v).ok_or_else(|| {
+            invalid(
+                row,
+                table,
+                c,
+                "is not a medium: use information, ideas, resources, funds, feedback or permission.",
+            )
+        })?,
+    };
+    let volume = match columns.volume.map(|c| (c, row.cells[c].as_str())) {
+        None | Some((_, "")) => 3,
+        Some((c, v)) => v
+            .parse::<f64>()
+            .ok()
+            .filter(|x| x.fract() == 0.0 && (1.0..=5.0).contains(x))
+            .map(|x| x as u8)
+            .ok_or_else(|| invalid(row, table, c, "is not a volume from 1 to 5."))?,
+    };
+    let direction = match columns.direction.map(|c| (c, row.cells[c].as_str())) {
+        None | Some((_, "")) => Direction::OneWay,
+        Some((c, v)) => parse_direction(v)
+            .ok_or_else(|| invalid(row, table, c, "is not a direction: use one way or both."))?,
+    };
+    let mode = match columns.mode.map(|c| (c, row.cells[c].as_str())) {
+        None | Some((_, "")) => FlowMode::Support,
+        Some((c, v)) => parse_mode(v)
+            .ok_or_else(|| invalid(row, table, c, "is not a mode: use support or monitor."))?,
+    };
+    Ok((medium, volume, direction, mode))
+}
+
+/// A member list row's role: active when the cell is empty or the column missing.
+fn role_of(row: &TableRow, table: &Table, role: Option<usize>) -> Result<MemberRole> {
+    Ok(match role.map(|c| (c, row.cells[c].as_str())) {
+        None | Some((_, "")) => MemberRole::Active,
+        Some((c, v)) => match v.to_lowercase().as_str() {
+            "core" | "lead" | "leader" => MemberRole::Core,
+            "active" | "member" => MemberRole::Active,
+            "peripheral" | "occasional" | "observer" => MemberRole::Peripheral,
+            _ => {
+                return Err(invalid(
+                    row,
+                    table,
+                    c,
+                    "is not a role: use core, active or peripheral.",
+                ))
+            }
+        },
+    })
 }
 
 fn parse_medium(v: &str) -> Option<Medium> {

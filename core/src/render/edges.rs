@@ -7,8 +7,8 @@
 
 use super::layout::{Layout, Placed};
 use crate::model::{
-    Direction, ElementKind, Medium, Point, RelationDetails, RelationId, RelationKind, Scenario,
-    View,
+    Direction, ElementKind, Medium, Point, Relation, RelationDetails, RelationId, RelationKind,
+    Scenario, View,
 };
 use crate::vocabulary::{self, Arrowhead, LineStyle};
 use std::collections::{BTreeMap, HashSet};
@@ -73,22 +73,7 @@ const BOW: f64 = 26.0;
 /// The relations `layout`'s view draws as lines. The org chart draws its tree as connectors of
 /// its own; only reports-to lines the tree does not already show (a second superior) come here.
 pub(crate) fn routes(scenario: &Scenario, layout: &Layout) -> Vec<Route> {
-    let in_tree = |source: &crate::model::ElementId, target: &crate::model::ElementId| {
-        layout
-            .tree
-            .iter()
-            .any(|(boss, kids, _)| boss == target && kids.contains(source))
-    };
-    let shown: Vec<_> = scenario
-        .relations
-        .values()
-        .filter(|r| layout.get(&r.source).is_some() && layout.get(&r.target).is_some())
-        .filter(|r| r.source != r.target)
-        .filter(|r| match layout.view {
-            View::Network => true,
-            View::OrgChart => r.kind() == RelationKind::ReportsTo && !in_tree(&r.source, &r.target),
-        })
-        .collect();
+    let shown = shown(scenario, layout);
     let mut pairs: BTreeMap<(&crate::model::ElementId, &crate::model::ElementId), usize> =
         BTreeMap::new();
     for r in &shown {
@@ -134,34 +119,7 @@ pub(crate) fn routes(scenario: &Scenario, layout: &Layout) -> Vec<Route> {
             // A bow whose bend lies inside an end's own outline leaves it towards the other end.
             let start = outline_point(a, control.filter(|c| !inside(a, *c)).unwrap_or(cb));
             let end = outline_point(b, control.filter(|c| !inside(b, *c)).unwrap_or(ca));
-            let (line, width, opacity, medium, two_way) = match &r.details {
-                RelationDetails::Flow {
-                    medium,
-                    direction,
-                    volume,
-                    ..
-                } => (
-                    vocabulary::medium_line(*medium),
-                    widths[usize::from((*volume).clamp(1, 5)) - 1],
-                    1.0,
-                    Some(*medium),
-                    *direction == Direction::Both,
-                ),
-                RelationDetails::ReportsTo => {
-                    let (w, o) = match layout.view {
-                        // Kept, but subdued: the network should look like how work flows.
-                        View::Network => (1.0, 0.4),
-                        View::OrgChart => (1.5, 1.0),
-                    };
-                    (vocabulary::relation_line(r.kind()), w, o, None, false)
-                }
-                RelationDetails::MemberOf { .. } => {
-                    (vocabulary::relation_line(r.kind()), 1.25, 0.85, None, false)
-                }
-                RelationDetails::Barrier { .. } => {
-                    (vocabulary::relation_line(r.kind()), 5.0, 1.0, None, false)
-                }
-            };
+            let (line, width, opacity, medium, two_way) = style(r, layout.view, &widths);
             Route {
                 relation: r.id.clone(),
                 kind: r.kind(),
@@ -183,6 +141,63 @@ pub(crate) fn routes(scenario: &Scenario, layout: &Layout) -> Vec<Route> {
             }
         })
         .collect()
+}
+
+/// The relations the view draws: both ends laid out, not a loop, and on the org chart only
+/// reports-to lines its tree does not show.
+fn shown<'a>(scenario: &'a Scenario, layout: &Layout) -> Vec<&'a Relation> {
+    let in_tree = |source: &crate::model::ElementId, target: &crate::model::ElementId| {
+        layout
+            .tree
+            .iter()
+            .any(|(boss, kids, _)| boss == target && kids.contains(source))
+    };
+    scenario
+        .relations
+        .values()
+        .filter(|r| layout.get(&r.source).is_some() && layout.get(&r.target).is_some())
+        .filter(|r| r.source != r.target)
+        .filter(|r| match layout.view {
+            View::Network => true,
+            View::OrgChart => r.kind() == RelationKind::ReportsTo && !in_tree(&r.source, &r.target),
+        })
+        .collect()
+}
+
+/// A relation's line style, width, opacity, medium and whether it runs both ways.
+fn style(
+    r: &Relation,
+    view: View,
+    widths: &[f64; 5],
+) -> (LineStyle, f64, f64, Option<Medium>, bool) {
+    match &r.details {
+        RelationDetails::Flow {
+            medium,
+            direction,
+            volume,
+            ..
+        } => (
+            vocabulary::medium_line(*medium),
+            widths[usize::from((*volume).clamp(1, 5)) - 1],
+            1.0,
+            Some(*medium),
+            *direction == Direction::Both,
+        ),
+        RelationDetails::ReportsTo => {
+            let (w, o) = match view {
+                // Kept, but subdued: the network should look like how work flows.
+                View::Network => (1.0, 0.4),
+                View::OrgChart => (1.5, 1.0),
+            };
+            (vocabulary::relation_line(r.kind()), w, o, None, false)
+        }
+        RelationDetails::MemberOf { .. } => {
+            (vocabulary::relation_line(r.kind()), 1.25, 0.85, None, false)
+        }
+        RelationDetails::Barrier { .. } => {
+            (vocabulary::relation_line(r.kind()), 5.0, 1.0, None, false)
+        }
+    }
 }
 
 fn pair<'a>(

@@ -23,6 +23,8 @@ mod legend;
 mod page;
 mod pdf;
 mod scene;
+mod shapes;
+mod svg;
 
 use crate::error::{CoreError, ErrorKind, Result};
 use crate::model::{ElementId, Map, Scenario, ScenarioId, View};

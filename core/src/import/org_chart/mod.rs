@@ -13,6 +13,8 @@
 //!   naming a column that is not there, a name longer than [`crate::model::MAX_NAME_CHARS`], an
 //!   unreadable file, no rows.
 
+mod columns;
+
 use super::rows::TableRow;
 use super::table::{self, Table};
 use super::{check_name, warn, ImportWarning};
@@ -21,236 +23,12 @@ use crate::model::{
     Annotations, Element, ElementDetails, ElementId, ElementKind, Map, Relation, RelationDetails,
     RelationId,
 };
-use serde::{Deserialize, Serialize};
+pub use columns::ColumnMapping;
+use columns::{locate, Columns};
+use serde::Serialize;
 use specta::Type;
 use std::collections::HashMap;
 use std::path::Path;
-
-/// Which column holds what, by header text. `None`: no such column. In an explicit mapping, an
-/// empty header (`title=`) says "this file has no such column" and overrides the guess.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Type)]
-pub struct ColumnMapping {
-    #[serde(default)]
-    pub name: Option<String>,
-    /// Used when there is no single name column: "First Name" + "Last Name".
-    #[serde(default)]
-    pub first_name: Option<String>,
-    #[serde(default)]
-    pub last_name: Option<String>,
-    #[serde(default)]
-    pub title: Option<String>,
-    #[serde(default)]
-    pub reports_to: Option<String>,
-    #[serde(default)]
-    pub department: Option<String>,
-    #[serde(default)]
-    pub email: Option<String>,
-    #[serde(default)]
-    pub id: Option<String>,
-}
-
-/// The roles a column can play, in the order a header is tested against them: a "Manager Email"
-/// column is the manager, not the person's e-mail; an "Employee ID" column is the id, not the name.
-const RULES: &[(&str, &[&str])] = &[
-    (
-        "reports_to",
-        &[
-            "reports to",
-            "reporting to",
-            "report to",
-            "manager",
-            "supervisor",
-            "boss",
-            "line manager",
-            "reports",
-            "supervised by",
-            "managed by",
-            "evaluator",
-        ],
-    ),
-    ("email", &["email", "e mail", "mail", "email address"]),
-    (
-        "first_name",
-        &["first name", "firstname", "given name", "forename"],
-    ),
-    (
-        "last_name",
-        &["last name", "lastname", "surname", "family name"],
-    ),
-    (
-        "id",
-        &[
-            "id",
-            "employee id",
-            "emp id",
-            "staff id",
-            "employee number",
-            "number",
-            "no",
-            "code",
-            "badge",
-        ],
-    ),
-    (
-        "title",
-        &[
-            "title",
-            "job title",
-            "position",
-            "role",
-            "job",
-            "job role",
-            "post",
-        ],
-    ),
-    (
-        "department",
-        &[
-            "department",
-            "dept",
-            "division",
-            "office",
-            "unit",
-            "team",
-            "program",
-            "department name",
-            "org unit",
-            "school",
-            "site",
-            "location",
-        ],
-    ),
-    (
-        "name",
-        &[
-            "name",
-            "full name",
-            "employee",
-            "employee name",
-            "person",
-            "staff",
-            "staff name",
-            "display name",
-            "who",
-        ],
-    ),
-];
-
-/// Lower case, punctuation as spaces, single spaces: "Reports-To " → "reports to".
-fn normalise(header: &str) -> String {
-    header
-        .to_lowercase()
-        .chars()
-        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
-        .collect::<String>()
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-/// Whether the normalised header is, or contains as whole words, one of the phrases.
-fn matches(header: &str, phrases: &[&str]) -> bool {
-    let padded = format!(" {header} ");
-    phrases.iter().any(|p| padded.contains(&format!(" {p} ")))
-}
-
-impl ColumnMapping {
-    /// Guesses each column's role from its header. Each role goes to the first column that fits.
-    pub fn guess(headers: &[String]) -> Self {
-        let mut m = ColumnMapping::default();
-        for header in headers {
-            let norm = normalise(header);
-            if norm.is_empty() {
-                continue;
-            }
-            let role = RULES
-                .iter()
-                .find(|(_, phrases)| matches(&norm, phrases))
-                .map(|(role, _)| *role);
-            if let Some(role) = role {
-                let slot = m.slot(role).expect("every rule names a slot");
-                if slot.is_none() {
-                    *slot = Some(header.clone());
-                }
-            }
-        }
-        if m.name.is_some() {
-            // A full-name column makes first/last name redundant.
-            m.first_name = None;
-            m.last_name = None;
-        }
-        m
-    }
-
-    /// Reads `name=Full Name,reports_to=Supervisor,title=` (roles: name, first_name, last_name,
-    /// title, reports_to, department, email, id; an empty header means "no such column").
-    pub fn parse(spec: &str) -> Result<Self> {
-        let mut m = ColumnMapping::default();
-        for part in spec.split(',').map(str::trim).filter(|p| !p.is_empty()) {
-            let (role, header) = part.split_once('=').ok_or_else(|| {
-                CoreError::new(
-                    ErrorKind::InvalidValue,
-                    format!("“{part}” is not role=Header (for example name=Full Name)."),
-                )
-            })?;
-            let role = normalise(role).replace(' ', "_");
-            let slot = m.slot(&role).ok_or_else(|| {
-                CoreError::new(
-                    ErrorKind::InvalidValue,
-                    format!(
-                        "“{role}” is not a column role; use name, first_name, last_name, title, reports_to, department, email or id."
-                    ),
-                )
-            })?;
-            *slot = Some(header.trim().to_owned());
-        }
-        Ok(m)
-    }
-
-    fn slot(&mut self, role: &str) -> Option<&mut Option<String>> {
-        Some(match role {
-            "name" => &mut self.name,
-            "first_name" => &mut self.first_name,
-            "last_name" => &mut self.last_name,
-            "title" => &mut self.title,
-            "reports_to" | "manager" => &mut self.reports_to,
-            "department" | "dept" => &mut self.department,
-            "email" => &mut self.email,
-            "id" => &mut self.id,
-            _ => return None,
-        })
-    }
-
-    /// The guess for `headers` with every role `explicit` names put over it.
-    pub fn resolve(headers: &[String], explicit: Option<&ColumnMapping>) -> Self {
-        let mut m = Self::guess(headers);
-        if let Some(x) = explicit {
-            for (mine, theirs) in [
-                (&mut m.name, &x.name),
-                (&mut m.first_name, &x.first_name),
-                (&mut m.last_name, &x.last_name),
-                (&mut m.title, &x.title),
-                (&mut m.reports_to, &x.reports_to),
-                (&mut m.department, &x.department),
-                (&mut m.email, &x.email),
-                (&mut m.id, &x.id),
-            ] {
-                if let Some(h) = theirs {
-                    *mine = (!h.trim().is_empty()).then(|| h.trim().to_owned());
-                }
-            }
-            if x.name.as_deref().is_some_and(|h| !h.trim().is_empty()) {
-                if x.first_name.is_none() {
-                    m.first_name = None;
-                }
-                if x.last_name.is_none() {
-                    m.last_name = None;
-                }
-            }
-        }
-        m
-    }
-}
 
 /// What the mapping dialog shows before anything is imported.
 #[derive(Debug, Clone, Serialize, Type)]
@@ -309,55 +87,6 @@ pub fn import_org_chart(
 /// How often the importers report progress, in rows.
 pub const PROGRESS_EVERY: u32 = 1000;
 
-struct Columns {
-    name: Option<usize>,
-    first: Option<usize>,
-    last: Option<usize>,
-    title: Option<usize>,
-    manager: Option<usize>,
-    department: Option<usize>,
-    email: Option<usize>,
-    id: Option<usize>,
-}
-
-fn locate(table: &Table, mapping: &ColumnMapping) -> Result<Columns> {
-    let find = |h: &Option<String>| -> Result<Option<usize>> {
-        match h {
-            None => Ok(None),
-            Some(h) => table.column(h).map(Some).ok_or_else(|| {
-                CoreError::new(
-                    ErrorKind::MissingColumn,
-                    format!(
-                        "The file has no column “{h}” (its columns are: {}).",
-                        table.headers.join(", ")
-                    ),
-                )
-            }),
-        }
-    };
-    let c = Columns {
-        name: find(&mapping.name)?,
-        first: find(&mapping.first_name)?,
-        last: find(&mapping.last_name)?,
-        title: find(&mapping.title)?,
-        manager: find(&mapping.reports_to)?,
-        department: find(&mapping.department)?,
-        email: find(&mapping.email)?,
-        id: find(&mapping.id)?,
-    };
-    if c.name.is_none() && c.first.is_none() && c.last.is_none() {
-        return Err(CoreError::new(
-            ErrorKind::MissingColumn,
-            format!(
-                "No column holds people's names (row {} has: {}). Choose the name column in the mapping.",
-                table.header_row,
-                table.headers.join(", ")
-            ),
-        ));
-    }
-    Ok(c)
-}
-
 /// Case-insensitive, spaces collapsed: how names, e-mails and ids are compared.
 fn key(s: &str) -> String {
     s.split_whitespace()
@@ -386,10 +115,43 @@ pub fn org_chart_from_table(
     let mapping = ColumnMapping::resolve(&table.headers, mapping);
     let cols = locate(table, &mapping)?;
     let total = table.rows.len() as u32;
+    let mut warnings = table.warnings.clone();
+    let people = read_people(table, &mapping, &cols, &mut warnings, &mut progress)?;
+    if people.is_empty() {
+        return Err(CoreError::new(
+            ErrorKind::NothingToImport,
+            "The file has no rows with a name to import.",
+        ));
+    }
+    let boss = managers(&people, &mut warnings);
+    if let Some(cycle) = find_cycle(&boss) {
+        return Err(cycle_error(&people, &cycle));
+    }
+    let (map, offices, lines) = build_map(title, &people, &boss);
+    crate::ops::validate_map(&map)?;
+    progress(total, total);
+    Ok(OrgChart {
+        map,
+        warnings,
+        people: people.len() as u32,
+        offices,
+        reporting_lines: lines,
+    })
+}
+
+/// The rows with a name, as people; a row without one is a warning. A name (or department) too
+/// long to import is an error naming its row.
+fn read_people(
+    table: &Table,
+    mapping: &ColumnMapping,
+    cols: &Columns,
+    warnings: &mut Vec<ImportWarning>,
+    progress: &mut impl FnMut(u32, u32),
+) -> Result<Vec<Person>> {
+    let total = table.rows.len() as u32;
     let cell = |r: &TableRow, c: Option<usize>| -> String {
         c.and_then(|c| r.cells.get(c)).cloned().unwrap_or_default()
     };
-    let mut warnings = table.warnings.clone();
     let name_column = match (&mapping.name, &mapping.first_name, &mapping.last_name) {
         (Some(n), _, _) => n.clone(),
         (None, first, last) => [first, last]
@@ -430,13 +192,12 @@ pub fn org_chart_from_table(
             progress(i as u32 + 1, total);
         }
     }
-    if people.is_empty() {
-        return Err(CoreError::new(
-            ErrorKind::NothingToImport,
-            "The file has no rows with a name to import.",
-        ));
-    }
+    Ok(people)
+}
 
+/// Each person's manager, by index, where the file names one that can be found; what cannot be
+/// found (or is the person themself) is a warning.
+fn managers(people: &[Person], warnings: &mut Vec<ImportWarning>) -> Vec<Option<usize>> {
     // Who can be named as a manager: by id, then e-mail, then name. The first row wins a repeated
     // id or e-mail; a name shared by two people cannot name a manager.
     let mut by_id: HashMap<String, usize> = HashMap::new();
@@ -506,30 +267,36 @@ pub fn org_chart_from_table(
             }
         }
     }
-    if let Some(cycle) = find_cycle(&boss) {
-        let steps: Vec<String> = cycle
-            .iter()
-            .map(|&i| format!("row {} ({})", people[i].row, people[i].name))
-            .collect();
-        let mut words = format!("{} reports to ", steps[0]);
-        for step in &steps[1..] {
-            words.push_str(&format!("{step}, who reports to "));
-        }
-        words.push_str(&steps[0]);
-        return Err(CoreError::new(
-            ErrorKind::ReportsToCycle,
-            format!(
-                "The reporting lines go round in a circle: {words}. Fix one of these rows and import again."
-            ),
-        ));
-    }
+    boss
+}
 
-    // The map: offices first (one per department, first spelling wins), then people, then lines.
+/// The error for a reporting cycle, naming its rows in order round the circle.
+fn cycle_error(people: &[Person], cycle: &[usize]) -> CoreError {
+    let steps: Vec<String> = cycle
+        .iter()
+        .map(|&i| format!("row {} ({})", people[i].row, people[i].name))
+        .collect();
+    let mut words = format!("{} reports to ", steps[0]);
+    for step in &steps[1..] {
+        words.push_str(&format!("{step}, who reports to "));
+    }
+    words.push_str(&steps[0]);
+    CoreError::new(
+        ErrorKind::ReportsToCycle,
+        format!(
+            "The reporting lines go round in a circle: {words}. Fix one of these rows and import again."
+        ),
+    )
+}
+
+/// The map: offices first (one per department, first spelling wins), then people, then lines.
+/// Returns it with how many offices and reporting lines it has.
+fn build_map(title: &str, people: &[Person], boss: &[Option<usize>]) -> (Map, u32, u32) {
     let mut map = Map::new(title);
     let sc = &mut map.scenarios[0];
     let mut offices: HashMap<String, ElementId> = HashMap::new();
     let mut ids: Vec<ElementId> = Vec::with_capacity(people.len());
-    for p in &people {
+    for p in people {
         let office = (!p.department.is_empty()).then(|| {
             offices
                 .entry(key(&p.department))
@@ -593,16 +360,8 @@ pub fn org_chart_from_table(
             lines += 1;
         }
     }
-    crate::ops::validate_map(&map)?;
-    progress(total, total);
     let offices = offices.len() as u32;
-    Ok(OrgChart {
-        map,
-        warnings,
-        people: people.len() as u32,
-        offices,
-        reporting_lines: lines,
-    })
+    (map, offices, lines)
 }
 
 /// A cycle in the "reports to" function, if any, as the indices around it starting from the
@@ -642,52 +401,6 @@ fn find_cycle(boss: &[Option<usize>]) -> Option<Vec<usize>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn headers(h: &[&str]) -> Vec<String> {
-        h.iter().map(|s| s.to_string()).collect()
-    }
-
-    #[test]
-    fn guesses_roles_from_common_headers() {
-        let m = ColumnMapping::guess(&headers(&[
-            "Employee ID",
-            "Full Name",
-            "Job Title",
-            "Dept",
-            "Manager Email",
-            "Work E-mail",
-        ]));
-        assert_eq!(m.id.as_deref(), Some("Employee ID"));
-        assert_eq!(m.name.as_deref(), Some("Full Name"));
-        assert_eq!(m.title.as_deref(), Some("Job Title"));
-        assert_eq!(m.department.as_deref(), Some("Dept"));
-        assert_eq!(m.reports_to.as_deref(), Some("Manager Email"));
-        assert_eq!(m.email.as_deref(), Some("Work E-mail"));
-        let m = ColumnMapping::guess(&headers(&[
-            "First Name",
-            "Last Name",
-            "Reports To",
-            "Supervisor",
-        ]));
-        assert_eq!(m.first_name.as_deref(), Some("First Name"));
-        assert_eq!(m.last_name.as_deref(), Some("Last Name"));
-        assert_eq!(m.reports_to.as_deref(), Some("Reports To"));
-        assert_eq!(m.name, None);
-    }
-
-    #[test]
-    fn an_explicit_mapping_overrides_the_guess() {
-        let h = headers(&["Name", "Boss", "Unit", "Title"]);
-        let x = ColumnMapping::parse("reports_to=Boss, department=Unit, title=").unwrap();
-        let m = ColumnMapping::resolve(&h, Some(&x));
-        assert_eq!(m.name.as_deref(), Some("Name"));
-        assert_eq!(m.reports_to.as_deref(), Some("Boss"));
-        assert_eq!(m.title, None);
-        assert_eq!(
-            ColumnMapping::parse("colour=Red").unwrap_err().kind,
-            ErrorKind::InvalidValue
-        );
-    }
 
     #[test]
     fn cycles_are_found_from_their_earliest_row() {
