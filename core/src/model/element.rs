@@ -1,0 +1,324 @@
+//! Elements: the kinds of thing a district map holds (offices, sites, communities, sprint teams,
+//! routines, people, partners) and what each kind carries.
+
+use super::*;
+use serde::{Deserialize, Serialize};
+use specta::Type;
+
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Type,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum ElementKind {
+    Office,
+    Site,
+    Community,
+    SprintTeam,
+    Routine,
+    Person,
+    Partner,
+}
+
+impl ElementKind {
+    pub const ALL: [ElementKind; 7] = [
+        Self::Office,
+        Self::Site,
+        Self::Community,
+        Self::SprintTeam,
+        Self::Routine,
+        Self::Person,
+        Self::Partner,
+    ];
+
+    /// Groups may contain other elements and have a boundary.
+    pub fn is_group(self) -> bool {
+        matches!(
+            self,
+            Self::Office | Self::Site | Self::Community | Self::SprintTeam
+        )
+    }
+
+    /// The name a freshly drawn element of this kind starts with.
+    pub fn default_name(self) -> &'static str {
+        match self {
+            Self::Office => "New office",
+            Self::Site => "New site",
+            Self::Community => "New community",
+            Self::SprintTeam => "New sprint team",
+            Self::Routine => "New routine",
+            Self::Person => "New person",
+            Self::Partner => "New partner",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Office => "Office",
+            Self::Site => "Site",
+            Self::Community => "Community",
+            Self::SprintTeam => "Sprint team",
+            Self::Routine => "Routine",
+            Self::Person => "Person",
+            Self::Partner => "Partner",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Type)]
+#[serde(rename_all = "snake_case")]
+pub enum OfficeFunction {
+    Instruction,
+    /// A module of the District Operating System (004): procurement, legal, HR, IT…
+    Operations,
+    Leadership,
+}
+
+/// Hodas's practice cultures (004).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Type)]
+#[serde(rename_all = "snake_case")]
+pub enum PracticeCulture {
+    TradeCraft,
+    UniformedService,
+    AdministrativeService,
+    Professional,
+}
+
+/// Permission vs. service (004).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Type)]
+#[serde(rename_all = "snake_case")]
+pub enum Stance {
+    Compliance,
+    Mixed,
+    Service,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Type)]
+#[serde(rename_all = "snake_case")]
+pub enum SiteLevel {
+    Elementary,
+    Middle,
+    High,
+    Academy,
+    Pathway,
+    Other,
+}
+
+/// Albury's nested rings: practice ⊂ engagement ⊂ interest.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, Type)]
+#[serde(rename_all = "snake_case")]
+pub enum Ring {
+    #[default]
+    Practice,
+    Engagement,
+    Interest,
+}
+
+/// Wenger's stages of a community's life.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, Type)]
+#[serde(rename_all = "snake_case")]
+pub enum CommunityStage {
+    #[default]
+    Potential,
+    Coalescing,
+    Active,
+    Stewardship,
+    Transformation,
+    Hospice,
+}
+
+/// A strange attractor's life: it forms around a compelling task, then dissolves or transforms.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, Type)]
+#[serde(rename_all = "snake_case")]
+pub enum SprintStatus {
+    #[default]
+    Forming,
+    Active,
+    Dissolved,
+    Transformed,
+    AbsorbedIntoRoutine,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, Type)]
+#[serde(rename_all = "snake_case")]
+pub enum PartnerType {
+    #[default]
+    CommunityGroup,
+    Vendor,
+    University,
+    Funder,
+    FamilyOrganisation,
+    Other,
+}
+
+/// One step of a routine, owned by an element (usually an office).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct RoutineStep {
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub owner: Option<ElementId>,
+}
+
+/// The attributes that belong to one kind of element; the variant is the kind.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum ElementDetails {
+    Office {
+        #[serde(default)]
+        function: Option<OfficeFunction>,
+        #[serde(default)]
+        practice_culture: Option<PracticeCulture>,
+        #[serde(default)]
+        stance: Option<Stance>,
+        #[serde(default)]
+        headcount: Option<u32>,
+        /// The year it was established: the "geology" lens.
+        #[serde(default)]
+        established: Option<i32>,
+        #[serde(default)]
+        hospiced: bool,
+        #[serde(default)]
+        boundary: Boundary,
+    },
+    Site {
+        #[serde(default)]
+        level: Option<SiteLevel>,
+        #[serde(default)]
+        enrolment: Option<u32>,
+        #[serde(default)]
+        boundary: Boundary,
+    },
+    Community {
+        /// The shared concern.
+        #[serde(default)]
+        domain: String,
+        #[serde(default)]
+        ring: Ring,
+        #[serde(default)]
+        cadence: String,
+        #[serde(default)]
+        stage: CommunityStage,
+        #[serde(default)]
+        boundary: Boundary,
+    },
+    SprintTeam {
+        #[serde(default)]
+        purpose: String,
+        #[serde(default)]
+        status: SprintStatus,
+        #[serde(default)]
+        boundary: Boundary,
+    },
+    Routine {
+        #[serde(default)]
+        steps: Vec<RoutineStep>,
+        #[serde(default)]
+        cycle_time_days: Option<u32>,
+    },
+    Person {
+        #[serde(default)]
+        title: String,
+        /// The office that holds the person's position.
+        #[serde(default)]
+        position: Option<ElementId>,
+        /// The community of practice the person calls home.
+        #[serde(default)]
+        home_base: Option<ElementId>,
+    },
+    Partner {
+        #[serde(default)]
+        partner_type: PartnerType,
+    },
+}
+
+impl ElementDetails {
+    pub fn kind(&self) -> ElementKind {
+        match self {
+            Self::Office { .. } => ElementKind::Office,
+            Self::Site { .. } => ElementKind::Site,
+            Self::Community { .. } => ElementKind::Community,
+            Self::SprintTeam { .. } => ElementKind::SprintTeam,
+            Self::Routine { .. } => ElementKind::Routine,
+            Self::Person { .. } => ElementKind::Person,
+            Self::Partner { .. } => ElementKind::Partner,
+        }
+    }
+
+    /// The default attributes of a freshly drawn element of this kind.
+    pub fn default_for(kind: ElementKind) -> Self {
+        match kind {
+            ElementKind::Office => Self::Office {
+                function: None,
+                practice_culture: None,
+                stance: None,
+                headcount: None,
+                established: None,
+                hospiced: false,
+                boundary: Boundary::Solid,
+            },
+            ElementKind::Site => Self::Site {
+                level: None,
+                enrolment: None,
+                boundary: Boundary::Permeable,
+            },
+            ElementKind::Community => Self::Community {
+                domain: String::new(),
+                ring: Ring::Practice,
+                cadence: String::new(),
+                stage: CommunityStage::Potential,
+                boundary: Boundary::Permeable,
+            },
+            ElementKind::SprintTeam => Self::SprintTeam {
+                purpose: String::new(),
+                status: SprintStatus::Forming,
+                boundary: Boundary::Open,
+            },
+            ElementKind::Routine => Self::Routine {
+                steps: Vec::new(),
+                cycle_time_days: None,
+            },
+            ElementKind::Person => Self::Person {
+                title: String::new(),
+                position: None,
+                home_base: None,
+            },
+            ElementKind::Partner => Self::Partner {
+                partner_type: PartnerType::CommunityGroup,
+            },
+        }
+    }
+
+    /// The boundary of a group; `None` for elements that are not groups.
+    pub fn boundary(&self) -> Option<Boundary> {
+        match self {
+            Self::Office { boundary, .. }
+            | Self::Site { boundary, .. }
+            | Self::Community { boundary, .. }
+            | Self::SprintTeam { boundary, .. } => Some(*boundary),
+            _ => None,
+        }
+    }
+}
+
+/// The longest name or title an edit may give an element, a person's title, a routine step, a
+/// tag, a scenario, a scene or the map, in characters. Ample for any office or committee; a
+/// longer one is a paste gone wrong, and it would make every export of the map crawl. Imports refuse longer names naming the row.
+pub const MAX_NAME_CHARS: usize = 500;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct Element {
+    pub id: ElementId,
+    pub name: String,
+    /// The group this element is nested in.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent: Option<ElementId>,
+    #[serde(flatten)]
+    pub details: ElementDetails,
+    #[serde(flatten)]
+    pub annotations: Annotations,
+}
+
+impl Element {
+    pub fn kind(&self) -> ElementKind {
+        self.details.kind()
+    }
+}
