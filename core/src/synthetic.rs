@@ -300,8 +300,8 @@ impl Draft {
             },
         );
         let year = 2015 + dice.below(10);
-        e.annotations.span.from = Some(format!("{year}-{:02}", 1 + dice.below(12)));
-        e.annotations.span.until = Some(format!("{}", year + 1 + dice.below(2)));
+        e.annotations.span.from = Some(format!("{year}-{:02}", 1 + dice.below(12)).into());
+        e.annotations.span.until = Some(format!("{}", year + 1 + dice.below(2)).into());
         e
     }
 

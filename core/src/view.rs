@@ -10,8 +10,8 @@ use crate::analysis::Analysis;
 use crate::error::{CoreError, ErrorKind, Result};
 use crate::lens_paint::{lens_paint, LensPaint, LENSES};
 use crate::model::{
-    ElementDetails, ElementId, ElementKind, Map, Medium, RelationDetails, RelationId, RelationKind,
-    Scenario, ScenarioId, Scene, SceneFilters, Span, SprintStatus, View,
+    Date, ElementDetails, ElementId, ElementKind, Map, Medium, RelationDetails, RelationId,
+    RelationKind, Scenario, ScenarioId, Scene, SceneFilters, Span, SprintStatus, View,
 };
 use serde::{Deserialize, Serialize};
 use specta::Type;
@@ -25,7 +25,7 @@ pub struct ViewRequest {
     pub view: View,
     /// The moment shown (`2021`, `2021-04`, `2021-04-15`); `None` shows everything.
     #[serde(default)]
-    pub moment: Option<String>,
+    pub moment: Option<Date>,
     /// A lens id from [`LENSES`]; `None` for no lens.
     #[serde(default)]
     pub lens: Option<String>,
@@ -77,7 +77,7 @@ pub struct Filter {
     pub hidden_media: BTreeSet<Medium>,
     /// The moment shown: only what existed then is drawn, as it was then. `None` draws
     /// everything regardless of its span.
-    pub time: Option<String>,
+    pub time: Option<Date>,
 }
 
 impl Filter {
@@ -106,8 +106,8 @@ impl Filter {
 /// `span` includes some of `moment` (both as `ops::date_bounds` reads them). A date that does
 /// not parse leaves the thing shown: a view should not lose an office to a typing slip.
 fn alive(span: &Span, moment: (u32, u32)) -> bool {
-    let starts = span.from.as_deref().and_then(crate::ops::date_bounds);
-    let ends = span.until.as_deref().and_then(crate::ops::date_bounds);
+    let starts = span.from.as_ref().and_then(|d| d.bounds());
+    let ends = span.until.as_ref().and_then(|d| d.bounds());
     starts.is_none_or(|(first, _)| first <= moment.1)
         && ends.is_none_or(|(_, last)| last >= moment.0)
 }
@@ -118,7 +118,7 @@ pub fn shown<'a>(scenario: &'a Scenario, filter: &Filter) -> Cow<'a, Scenario> {
     if filter.is_empty() {
         return Cow::Borrowed(scenario);
     }
-    let moment = filter.time.as_deref().and_then(crate::ops::date_bounds);
+    let moment = filter.time.as_ref().and_then(|d| d.bounds());
     let kept: BTreeSet<&ElementId> = scenario
         .elements
         .values()
@@ -204,8 +204,8 @@ fn as_it_was(element: &mut crate::model::Element, moment: (u32, u32)) {
             SprintStatus::Dissolved | SprintStatus::Transformed | SprintStatus::AbsorbedIntoRoutine
         );
         let still_then = until
-            .as_deref()
-            .and_then(crate::ops::date_bounds)
+            .as_ref()
+            .and_then(|d| d.bounds())
             .is_some_and(|(_, last)| last >= moment.1);
         if ended && still_then {
             *status = SprintStatus::Active;
@@ -324,8 +324,8 @@ fn scenario_of<'a>(map: &'a Map, id: &ScenarioId) -> Result<&'a Scenario> {
 }
 
 /// A moment must be a date: a year, a month or a day.
-fn check_moment(moment: &str) -> Result<()> {
-    if crate::ops::date_bounds(moment.trim()).is_none() {
+fn check_moment(moment: &Date) -> Result<()> {
+    if moment.bounds().is_none() {
         return Err(CoreError::new(
             ErrorKind::InvalidDate,
             format!(

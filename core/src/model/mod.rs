@@ -9,10 +9,12 @@ use serde::{Deserialize, Serialize};
 use specta::Type;
 use std::collections::BTreeMap;
 
+mod date;
 mod element;
 mod relation;
 mod scene;
 
+pub use date::{Date, Precision};
 pub use element::*;
 pub use relation::*;
 pub use scene::*;
@@ -98,14 +100,14 @@ impl From<&str> for RelationId {
     }
 }
 
-/// When something existed. Dates are ISO-8601 calendar dates (`2021-02-01`) or years/months
-/// (`2021`, `2021-02`), compared as strings after normalising; `until` is never before `from`.
+/// When something existed: from and until a year, a month or a day ([`Date`]); `until` is never
+/// before `from`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Type)]
 pub struct Span {
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub from: Option<String>,
+    pub from: Option<Date>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub until: Option<String>,
+    pub until: Option<Date>,
 }
 
 /// What every element and relation may carry besides its kind: time, "street data", tags.

@@ -5,57 +5,19 @@
 //! the lenses' "as of" filter) compares those.
 
 use crate::error::{CoreError, ErrorKind, Result};
-use crate::model::Span;
+use crate::model::{Date, Span};
 
-/// The first and last day a date names, as `yyyymmdd`: `2021` is 20210101..=20211231.
+/// The first and last day a date names, as `yyyymmdd`: `2021` is 20210101..=20211231; `None` for
+/// text that is not a date (see [`Date`]).
 pub fn date_bounds(date: &str) -> Option<(u32, u32)> {
-    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
-    let parts: Vec<&str> = date.split('-').collect();
-    let year: u32 = match parts.first() {
-        Some(y) if y.len() == 4 && digits(y) => y.parse().ok()?,
-        _ => return None,
-    };
-    let month = |m: &str| -> Option<u32> {
-        if m.len() != 2 || !digits(m) {
-            return None;
-        }
-        let m: u32 = m.parse().ok()?;
-        (1..=12).contains(&m).then_some(m)
-    };
-    let last_day = |m: u32| match m {
-        2 if year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400)) => {
-            29
-        }
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    };
-    let ymd = |m: u32, d: u32| year * 10_000 + m * 100 + d;
-    match parts.as_slice() {
-        [_] => Some((ymd(1, 1), ymd(12, 31))),
-        [_, m] => {
-            let m = month(m)?;
-            Some((ymd(m, 1), ymd(m, last_day(m))))
-        }
-        [_, m, d] => {
-            let m = month(m)?;
-            if d.len() != 2 || !digits(d) {
-                return None;
-            }
-            let d: u32 = d.parse().ok()?;
-            (1..=last_day(m))
-                .contains(&d)
-                .then_some((ymd(m, d), ymd(m, d)))
-        }
-        _ => None,
-    }
+    Date::parse(date).bounds()
 }
 
 pub(super) fn check_span(span: &Span, id: &str, label: impl Fn() -> String) -> Result<()> {
-    let bounds = |date: &Option<String>| -> Result<Option<(u32, u32)>> {
+    let bounds = |date: &Option<Date>| -> Result<Option<(u32, u32)>> {
         match date {
             None => Ok(None),
-            Some(d) => date_bounds(d).map(Some).ok_or_else(|| {
+            Some(d) => d.bounds().map(Some).ok_or_else(|| {
                 CoreError::new(
                     ErrorKind::InvalidDate,
                     format!(

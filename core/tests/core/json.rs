@@ -152,7 +152,7 @@ prop_compose! {
     fn span()(from in proptest::option::of(1900u32..2100), len in proptest::option::of(0u32..20), month in 1u32..13, day in 0u32..29) -> Span {
         let from_s = from.map(|y| if day == 0 { format!("{y}") } else { format!("{y}-{month:02}-{day:02}") });
         let until = from.zip(len).map(|(y, l)| format!("{}-{month:02}", y + l + 1));
-        Span { from: from_s, until }
+        Span { from: from_s.map(Into::into), until: until.map(Into::into) }
     }
 }
 
@@ -409,7 +409,8 @@ fn build_scene(
                 .collect(),
             focus: pick(roll.rotate_left(17)),
         },
-        time: (roll & 1 << 40 != 0).then(|| format!("{}-{:02}", 1990 + roll % 50, 1 + roll % 12)),
+        time: (roll & 1 << 40 != 0)
+            .then(|| format!("{}-{:02}", 1990 + roll % 50, 1 + roll % 12).into()),
     }
 }
 

@@ -213,7 +213,7 @@ proptest! {
         let mut request = ViewRequest::of_scene(&map.scenes[0]);
         request.scenario = sc.id.clone();
         request.lens = None;
-        request.moment = year.map(|y| y.to_string());
+        request.moment = year.map(|y| y.to_string().into());
         request.filters.focus = picks.iter().map(|i| ids[i % ids.len()].clone()).collect();
         if hide_site {
             request.filters.hidden_element_kinds.insert(ElementKind::Site);
