@@ -25,6 +25,7 @@ pub struct ViewRequest {
     pub view: View,
     /// The moment shown (`2021`, `2021-04`, `2021-04-15`); `None` shows everything.
     #[serde(default)]
+    #[specta(type = Option<String>)]
     pub moment: Option<Date>,
     /// A lens id from [`LENSES`]; `None` for no lens.
     #[serde(default)]

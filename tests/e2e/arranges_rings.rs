@@ -16,6 +16,13 @@ const WAIT: Duration = Duration::from_secs(20);
 
 /// Presses `button` on the element named `name` where the canvas draws it, as a mouse would.
 async fn press_on_canvas(window: &AppWindow, name: &str, button: u64) {
+    // In the middle of the canvas first: at its edge the element may sit under the hint strip.
+    window
+        .eval(&format!(
+            "(cy => {{ cy.center(cy.nodes().filter(n => n.data('name') === {name:?})); return true; }})(window.__murmuration.cy)"
+        ))
+        .await;
+    window.settled().await;
     let at = window
         .eval(&format!(
             "window.__murmuration.rendered().find(e => e.name === {name:?} && e.inViewport)"

@@ -273,7 +273,13 @@ async fn first_steps() {
     window.screenshot("first-steps-4-connected");
 
     // 4. Nest it: drag it into Eastside High School (dropping on a group puts it inside), then
-    // undo that.
+    // undo that. Both in the middle of the canvas first, clear of its edges and the panels.
+    window
+        .eval(&format!(
+            "(cy => {{ cy.center(cy.$id('eastside-high').union(cy.$id({office:?}))); return true; }})(window.__murmuration.cy)"
+        ))
+        .await;
+    window.settled().await;
     let (ox, oy) = window.centre_of(NEW_NAME).await;
     let (gx, gy) = window.centre_of(GROUP).await;
     let inside = free_spot(&window, (gx, gy), 400.0, Some(GROUP)).await;

@@ -1398,8 +1398,8 @@ export type Silos_Serialize = {
 export type SiteLevel = "elementary" | "middle" | "high" | "academy" | "pathway" | "other";
 
 /**
- *  When something existed. Dates are ISO-8601 calendar dates (`2021-02-01`) or years/months
- *  (`2021`, `2021-02`), compared as strings after normalising; `until` is never before `from`.
+ *  When something existed: from and until a year, a month or a day ([`Date`]); `until` is never
+ *  before `from`.
  */
 export type Span = Span_Serialize | Span_Deserialize;
 
@@ -1409,8 +1409,8 @@ export type SpanOfControl = {
 };
 
 /**
- *  When something existed. Dates are ISO-8601 calendar dates (`2021-02-01`) or years/months
- *  (`2021`, `2021-02`), compared as strings after normalising; `until` is never before `from`.
+ *  When something existed: from and until a year, a month or a day ([`Date`]); `until` is never
+ *  before `from`.
  */
 export type Span_Deserialize = {
 	from?: string | null,
@@ -1418,8 +1418,8 @@ export type Span_Deserialize = {
 };
 
 /**
- *  When something existed. Dates are ISO-8601 calendar dates (`2021-02-01`) or years/months
- *  (`2021`, `2021-02`), compared as strings after normalising; `until` is never before `from`.
+ *  When something existed: from and until a year, a month or a day ([`Date`]); `until` is never
+ *  before `from`.
  */
 export type Span_Serialize = {
 	from?: string,

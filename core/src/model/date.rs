@@ -8,7 +8,6 @@
 //! fine: every check of a span, a scene's moment and the view's "as of" compares bounds.
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
-use specta::Type;
 
 /// How precise a date is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -19,8 +18,8 @@ pub enum Precision {
 }
 
 /// A date as written, and the first and last day it names.
-#[derive(Debug, Clone, PartialEq, Eq, Type)]
-#[specta(type = String)]
+/// The window sees it as the text (fields of this type say `#[specta(type = Option<String>)]`).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Date {
     text: String,
     parsed: Option<((u32, u32), Precision)>,

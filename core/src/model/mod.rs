@@ -105,8 +105,10 @@ impl From<&str> for RelationId {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Type)]
 pub struct Span {
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[specta(type = Option<String>)]
     pub from: Option<Date>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[specta(type = Option<String>)]
     pub until: Option<Date>,
 }
 

@@ -62,6 +62,7 @@ pub struct Scene {
     /// The moment shown on the timeline (`2021`, `2021-02` or `2021-02-01`); `None` shows
     /// everything regardless of its span.
     #[serde(default)]
+    #[specta(type = Option<String>)]
     pub time: Option<Date>,
 }
 
