@@ -11,7 +11,7 @@ import { applyArrangement, arrangementFor, currentPositions, frameAll, frameSave
 import { addMissing, syncElements } from "./syncElements";
 import { addInSlices, BIG_MAP_RENDERER, BIG_MAP_STYLE, hiddenAtOverview, isBigMap, personEndClasses } from "./bigMap";
 import { followLevelOfDetail, levelOfDetailClasses } from "./levelOfDetail";
-import { installTestHook, markComplete } from "./testHook";
+import { installTestHook, markComplete, markEdit } from "./testHook";
 import { useCanvasController } from "./controller";
 import { highlightSelection } from "./highlight";
 import { followDrags, type DropHint, type DropReport } from "./dragToMove";
@@ -183,6 +183,7 @@ export function MapCanvas({ snapshot, vocabulary, view, editable, events, handle
         // The first drawing appears in place; later ones move, so the eye can follow.
         await applyArrangement(instance, positions, { animate: hookInstalled.current, fit });
         if (!hookInstalled.current) performance.mark("murmuration:arranged");
+        else markEdit("edit-drawn", shown.generation);
         if (laidOut) remembered.current[shownNow] = currentPositions(instance);
         ended(run === generation.current ? shownNow : null);
         if (!hookInstalled.current) {

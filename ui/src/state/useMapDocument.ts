@@ -8,6 +8,7 @@ import { commands, events, type CoreError, type Op_Deserialize } from "../bindin
 import type { MapSnapshot, Vocabulary } from "../map/types";
 import { shownError, type ShownError } from "./errors";
 import { applyChange, follows, type MapChange } from "./mapStore";
+import { markEdit, offerStore } from "../canvas/testHook";
 
 export type Op = Op_Deserialize;
 
@@ -97,7 +98,9 @@ export function useMapDocument(onError: (error: ShownError) => void): MapDocumen
   const run = useCallback(
     async (command: () => Promise<Answer>): Promise<boolean> => {
       try {
-        return settle(await command());
+        const answer = await command();
+        if (answer.status === "ok") markEdit("edit-answered", answer.data.generation);
+        return settle(answer);
       } catch (error) {
         reportError.current(shownError(error));
         return false;
@@ -112,6 +115,10 @@ export function useMapDocument(onError: (error: ShownError) => void): MapDocumen
     redo: async () => void (await run(() => commands.redo())),
     show,
   }).current;
+
+  useEffect(() => {
+    offerStore({ apply: editing.apply, snapshot: () => (latest.current.status === "open" ? latest.current.snapshot : null) });
+  }, [editing]);
 
   return { ...document, editing };
 }
