@@ -1,5 +1,10 @@
 // The lens switched on, the core's figures and paint for it, and the background refinement of
 // betweenness on big maps (progress, then the exact view replacing the estimate).
+//
+// Figures are asked for only while they are shown: a lens is on, or the metrics panel is open.
+// Otherwise an edit asks the core for nothing (it would analyse the whole map for each edit); the
+// shell keeps figures per map, generation and scenario, so opening the panel again after no edit
+// analyses nothing either.
 import { useEffect, useRef, useState } from "react";
 import { useCanvasController, useCanvasCy } from "../canvas/controller";
 import { commands, events, type AnalysisProgress, type LensChoice, type LensView_Serialize } from "../bindings";
@@ -14,6 +19,9 @@ export type LensState = {
   view: LensView_Serialize | null;
   progress: AnalysisProgress | null;
   error: string | null;
+  /** Whether the metrics panel (the side panel's lens section) is open. */
+  metricsOpen: boolean;
+  setMetricsOpen(open: boolean): void;
 };
 
 export function useLens(snapshot: MapSnapshot): LensState {
@@ -22,6 +30,8 @@ export function useLens(snapshot: MapSnapshot): LensState {
   const [view, setView] = useState<LensView_Serialize | null>(null);
   const [progress, setProgress] = useState<AnalysisProgress | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [metricsOpen, setMetricsOpen] = useState(true);
+  const wanted = lens !== null || metricsOpen;
   const generation = useRef<number | null>(null);
   const controller = useCanvasController();
   const cy = useCanvasCy();
@@ -31,6 +41,13 @@ export function useLens(snapshot: MapSnapshot): LensState {
   }, []);
 
   useEffect(() => {
+    if (!wanted) {
+      // Figures not shown go stale with the next edit: dropped, and asked for again when wanted.
+      generation.current = null;
+      setView(null);
+      setProgress(null);
+      return;
+    }
     let cancelled = false;
     controller
       .mapDrawn()
@@ -50,7 +67,7 @@ export function useLens(snapshot: MapSnapshot): LensState {
     return () => {
       cancelled = true;
     };
-  }, [controller, lens, snapshot]);
+  }, [controller, lens, snapshot, wanted]);
 
   useEffect(() => {
     const stops: (() => void)[] = [];
@@ -82,5 +99,5 @@ export function useLens(snapshot: MapSnapshot): LensState {
     return followLens(cy, paint);
   }, [cy, paint]);
 
-  return { lenses, lens, setLens, view, progress, error };
+  return { lenses, lens, setLens, view, progress, error, metricsOpen, setMetricsOpen };
 }
