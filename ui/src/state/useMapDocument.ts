@@ -15,7 +15,13 @@ export type Op = Op_Deserialize;
 export type MapDocument =
   | { status: "loading" }
   | { status: "failed"; message: string }
-  | { status: "open"; snapshot: MapSnapshot; vocabulary: Vocabulary };
+  | {
+      status: "open";
+      snapshot: MapSnapshot;
+      /** The change that made `snapshot` from the one before; null when it arrived whole. */
+      change: MapChange | null;
+      vocabulary: Vocabulary;
+    };
 
 export type MapEditing = {
   /** Sends one edit (or a batch) to the core. Resolves false when the core refused it. */
@@ -47,7 +53,7 @@ export function useMapDocument(onError: (error: ShownError) => void): MapDocumen
         performance.mark("murmuration:snapshot");
         if (cancelled) return;
         if (answer.status === "error") setDocument({ status: "failed", message: shownError(answer.error).text });
-        else setDocument({ status: "open", snapshot: answer.data, vocabulary });
+        else setDocument({ status: "open", snapshot: answer.data, change: null, vocabulary });
       })
       .catch((error: unknown) => {
         if (!cancelled) setDocument({ status: "failed", message: shownError(error).text });
@@ -69,7 +75,7 @@ export function useMapDocument(onError: (error: ShownError) => void): MapDocumen
 
   const show = useCallback((snapshot: MapSnapshot) => {
     const current = latest.current;
-    if (current.status === "open") setDocument({ ...current, snapshot });
+    if (current.status === "open") setDocument({ ...current, snapshot, change: null });
   }, [setDocument]);
 
   /** Applies the next change; a change that does not follow (a missed one) brings a fresh snapshot. */
@@ -78,7 +84,7 @@ export function useMapDocument(onError: (error: ShownError) => void): MapDocumen
     if (current.status !== "open") return;
     const { snapshot } = current;
     if (follows(snapshot, change)) {
-      setDocument({ ...current, snapshot: applyChange(snapshot, change) });
+      setDocument({ ...current, snapshot: applyChange(snapshot, change), change });
       return;
     }
     // Already applied (the same change heard twice): nothing to do.
