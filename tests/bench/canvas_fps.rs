@@ -109,19 +109,22 @@ async fn main() {
                 .await
                 .as_u64()
                 .unwrap_or(0);
-            if edits > 0 {
+            let before = edit_times[0].len();
+            for i in 0..edits {
                 let result = window
                     .client
-                    .execute_async(EDIT, vec![edits.into()])
+                    .execute_async(EDIT, vec![i.into()])
                     .await
                     .expect("edit run");
-                eprintln!("{size} edits: {result}");
-                for (key, into) in ["medianMs", "renameMs", "moveMs"]
-                    .iter()
-                    .zip(edit_times.iter_mut())
-                {
-                    into.extend(result[*key].as_f64());
-                }
+                let ms = result["ms"]
+                    .as_f64()
+                    .unwrap_or_else(|| panic!("edit {i}: {result}"));
+                let kind = usize::from(result["kind"] == "move");
+                edit_times[0].push(ms);
+                edit_times[1 + kind].push(ms);
+            }
+            if edits > 0 {
+                eprintln!("{size} edits (ms): {:?}", &edit_times[0][before..]);
             }
             for (mode, into) in modes.iter().zip(fps.iter_mut()) {
                 let result = window
