@@ -110,6 +110,7 @@ async fn main() {
                 .as_u64()
                 .unwrap_or(0);
             let before = edit_times[0].len();
+            let mut renders = Vec::new();
             for i in 0..edits {
                 let result = window
                     .client
@@ -120,11 +121,15 @@ async fn main() {
                     .as_f64()
                     .unwrap_or_else(|| panic!("edit {i}: {result}"));
                 let kind = usize::from(result["kind"] == "move");
+                renders.extend(result["renderMs"].as_f64());
                 edit_times[0].push(ms);
                 edit_times[1 + kind].push(ms);
             }
             if edits > 0 {
-                eprintln!("{size} edits (ms): {:?}", &edit_times[0][before..]);
+                eprintln!(
+                    "{size} edits (ms): {:?}; of which the window rendering before the canvas: {renders:?}",
+                    &edit_times[0][before..]
+                );
             }
             for (mode, into) in modes.iter().zip(fps.iter_mut()) {
                 let result = window

@@ -1,7 +1,7 @@
 // The map canvas: one Cytoscape instance for the window's life, kept in step with the snapshot and
 // view it is given. It renders what the core sent and reports what the user does — selects, drags,
 // draws a relation, double-clicks, right-clicks — but never changes the map itself.
-import { useEffect, useImperativeHandle, useRef, useState, type Ref } from "react";
+import { useEffect, useImperativeHandle, useLayoutEffect, useRef, useState, type Ref } from "react";
 import cytoscape, { type Core, type EventObject, type NodeSingular } from "cytoscape";
 import type { ElementKind, MapSnapshot, View, Vocabulary } from "../map/types";
 import type { MapChange } from "../state/mapStore";
@@ -134,8 +134,9 @@ export function MapCanvas({ snapshot, change, vocabulary, view, editable, events
   }, [cy, editable]);
 
   // Only once `cy` is set: showing from the ref before would draw the map, and the state change
-  // arriving after that long first drawing would then draw it a second time.
-  useEffect(() => {
+  // arriving after that long first drawing would then draw it a second time. Before the browser
+  // paints (a layout effect), so an edit reaches the canvas in the frame that shows it in the panels.
+  useLayoutEffect(() => {
     const { snapshot: shown, view: shownNow, change: made } = latest.current;
     if (cy) drawing.current?.show(shown, shownNow, made);
   }, [cy, snapshot, view, vocabulary]);

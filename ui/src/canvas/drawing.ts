@@ -48,6 +48,7 @@ export class MapDrawing {
   /** Draws `snapshot` in `view`; `change` is what made it from the one drawn before, if known. */
   show(snapshot: MapSnapshot, view: View, change: MapChange | null): void {
     if (this.cy.destroyed()) return;
+    if (change) markEdit("edit-shown", snapshot.generation);
     if (!change || !this.followsShown(snapshot, view, change)) return this.showWhole(snapshot, view);
     try {
       this.showChange(snapshot, view, change);

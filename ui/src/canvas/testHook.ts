@@ -85,9 +85,10 @@ export function markComplete(): void {
 
 /**
  * Leaves a mark (only the latest of each name is kept) that the benchmark reads to time an edit:
- * `edit-answered` when the core's answer arrives, `edit-drawn` when the canvas has it.
+ * `edit-answered` when the core's answer arrives, `edit-shown` when the window has rendered it and
+ * hands it to the canvas, `edit-drawn` when the canvas has it.
  */
-export function markEdit(name: "edit-answered" | "edit-drawn", generation: number): void {
+export function markEdit(name: "edit-answered" | "edit-shown" | "edit-drawn", generation: number): void {
   const full = `murmuration:${name}`;
   performance.clearMarks(full);
   performance.mark(full, { detail: generation });
