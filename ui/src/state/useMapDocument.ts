@@ -4,6 +4,7 @@
 // Maps the shell opens on its own (File menu) arrive whole as a `map-changed` event; edits the
 // window did not send itself (an import) arrive as a `map-edited` change.
 import { useCallback, useEffect, useRef, useState } from "react";
+import { flushSync } from "react-dom";
 import { commands, events, type CoreError, type Op_Deserialize } from "../bindings";
 import type { MapSnapshot, Vocabulary } from "../map/types";
 import { shownError, type ShownError } from "./errors";
@@ -84,7 +85,8 @@ export function useMapDocument(onError: (error: ShownError) => void): MapDocumen
     if (current.status !== "open") return;
     const { snapshot } = current;
     if (follows(snapshot, change)) {
-      setDocument({ ...current, snapshot: applyChange(snapshot, change), change });
+      // Rendered at once, not in a later task: the canvas then has the edit before the next frame.
+      flushSync(() => setDocument({ ...current, snapshot: applyChange(snapshot, change), change }));
       return;
     }
     // Already applied (the same change heard twice): nothing to do.
