@@ -1,10 +1,12 @@
 //! The canvas frame-rate benchmark: opens synthetic maps of several sizes in the real app window
 //! under Xvfb and measures pan/zoom frames per second with the whole map in view and zoomed in,
-//! and the time from launch to the first drawn map. Not a test: run it by hand (see
-//! docs/benchmarks.md) and record the medians.
+//! the time from launch to the first drawn map, and the time one edit takes from the core's answer
+//! to the canvas having it. Not a test: run it by hand (see docs/benchmarks.md) and record the
+//! medians.
 //!
 //! `cargo run --release -p murmuration-e2e --bin canvas-fps -- 2000 5000 20000` (the app under test
-//! is `MURMURATION_BIN`, else the debug build).
+//! is `MURMURATION_BIN`, else the debug build). `EDITS=n` edits per run (21 unless set);
+//! `EDITS_ONLY=1` leaves out the frame rates.
 
 #[path = "../e2e/harness.rs"]
 #[allow(dead_code)]
@@ -15,6 +17,9 @@ use std::time::{Duration, Instant};
 
 /// Moves the view for a few seconds and counts the frames drawn (modes are described in the file).
 const MEASURE: &str = include_str!("frame_rate.js");
+
+/// Times edits from the core's answer to the canvas having them (described in the file).
+const EDIT: &str = include_str!("edit_time.js");
 
 /// The view moves measured, in the order of the table's columns.
 const MODES: [&str; 6] = [
@@ -44,9 +49,18 @@ async fn main() {
         .ok()
         .and_then(|r| r.parse().ok())
         .unwrap_or(3);
-    println!("| elements | relations | first paint | all in | fps: {} | settle after a gesture (wheel / drag) | zooming in 6× (new level of detail) |", MODES.join(" | "));
+    let edits: usize = std::env::var("EDITS")
+        .ok()
+        .and_then(|r| r.parse().ok())
+        .unwrap_or(21);
+    let modes: &[&str] = if std::env::var_os("EDITS_ONLY").is_some() {
+        &[]
+    } else {
+        &MODES
+    };
+    println!("| elements | relations | first paint | all in | fps: {} | settle after a gesture (wheel / drag) | zooming in 6× (new level of detail) | one edit, answer → canvas (median: all / rename / move) |", MODES.join(" | "));
     println!(
-        "|---:|---:|---:|---:|{}---:|---:|",
+        "|---:|---:|---:|---:|{}---:|---:|---:|",
         "---:|".repeat(MODES.len())
     );
     for size in sizes {
@@ -63,6 +77,7 @@ async fn main() {
         let mut fps: Vec<Vec<f64>> = vec![Vec::new(); MODES.len()];
         let mut settle: Vec<Vec<f64>> = vec![Vec::new(); 2];
         let mut switches = Vec::new();
+        let mut edit_times: [Vec<f64>; 3] = Default::default();
         let mut relations = 0;
         for _ in 0..runs {
             let launch = Launch {
@@ -94,7 +109,29 @@ async fn main() {
                 .await
                 .as_u64()
                 .unwrap_or(0);
-            for (mode, into) in MODES.iter().zip(fps.iter_mut()) {
+            let before = edit_times[0].len();
+            let mut renders = Vec::new();
+            for i in 0..edits {
+                let result = window
+                    .client
+                    .execute_async(EDIT, vec![i.into()])
+                    .await
+                    .expect("edit run");
+                let ms = result["ms"]
+                    .as_f64()
+                    .unwrap_or_else(|| panic!("edit {i}: {result}"));
+                let kind = usize::from(result["kind"] == "move");
+                renders.extend(result["renderMs"].as_f64());
+                edit_times[0].push(ms);
+                edit_times[1 + kind].push(ms);
+            }
+            if edits > 0 {
+                eprintln!(
+                    "{size} edits (ms): {:?}; of which the window rendering before the canvas: {renders:?}",
+                    &edit_times[0][before..]
+                );
+            }
+            for (mode, into) in modes.iter().zip(fps.iter_mut()) {
                 let result = window
                     .client
                     .execute_async(MEASURE, vec![(*mode).into(), 3.into()])
@@ -115,7 +152,7 @@ async fn main() {
         }
         let median = |mut v: Vec<f64>| {
             v.sort_by(|a, b| a.total_cmp(b));
-            v[v.len() / 2]
+            v.get(v.len() / 2).copied().unwrap_or(f64::NAN)
         };
         let paint = median(paints.iter().map(Duration::as_secs_f64).collect());
         let complete = median(completes.iter().map(Duration::as_secs_f64).collect());
@@ -125,8 +162,9 @@ async fn main() {
             .collect();
         let [wheel, drag] = [settle[0].clone(), settle[1].clone()].map(median);
         let switch = median(switches);
+        let [edit, rename, moved] = edit_times.map(median);
         println!(
-            "| {size} | {relations} | {paint:.2} s | {complete:.2} s | {} | {wheel:.0} ms / {drag:.0} ms | {switch:.0} ms |",
+            "| {size} | {relations} | {paint:.2} s | {complete:.2} s | {} | {wheel:.0} ms / {drag:.0} ms | {switch:.0} ms | {edit:.1} / {rename:.1} / {moved:.1} ms |",
             rates.join(" | ")
         );
     }

@@ -22,7 +22,7 @@ export function App() {
       </div>
     );
   } else {
-    body = <MapWindow snapshot={document.snapshot} vocabulary={document.vocabulary} editing={document.editing} />;
+    body = <MapWindow snapshot={document.snapshot} change={document.change} vocabulary={document.vocabulary} editing={document.editing} />;
   }
   return (
     <>

@@ -22,6 +22,7 @@ import { menuFor } from "./actions/menus";
 import { shortcutRows, type ActionContext } from "./actions/table";
 import { ActionButton, ActionsProvider, useActionTable, useActions } from "./actions/useActions";
 import type { MapEditing } from "./state/useMapDocument";
+import type { MapChange } from "./state/mapStore";
 import { useEditCommands, type EditCommands } from "./state/useEditCommands";
 import { useSelectCreated } from "./state/useSelectCreated";
 import { isBuiltInSample } from "./map/sample";
@@ -34,7 +35,13 @@ import { Presentation } from "./presentation/Presentation";
 import { ExportButton } from "./export/ExportButton";
 import { ImportDialog } from "./import/ImportDialog";
 
-type Props = { snapshot: MapSnapshot; vocabulary: Vocabulary; editing: MapEditing };
+type Props = {
+  snapshot: MapSnapshot;
+  /** What made `snapshot` from the one before, when a change did. */
+  change: MapChange | null;
+  vocabulary: Vocabulary;
+  editing: MapEditing;
+};
 
 type Point = { x: number; y: number };
 
@@ -48,7 +55,7 @@ export function MapWindow(props: Props) {
   );
 }
 
-function MapWindowBody({ snapshot, vocabulary, editing, controller }: Props & { controller: CanvasController }) {
+function MapWindowBody({ snapshot, change, vocabulary, editing, controller }: Props & { controller: CanvasController }) {
   const canvas = useRef<CanvasHandle>(null);
   const search = useRef<SearchBoxHandle>(null);
   const [view, setView] = useState<View>("network");
@@ -121,7 +128,7 @@ function MapWindowBody({ snapshot, vocabulary, editing, controller }: Props & { 
         <div className="workspace">
           <Palette vocabulary={vocabulary} enabled onAdd={(kind) => actions.run(`add_${kind}`)} />
           <main className="canvas-area">
-            <MapCanvas snapshot={snapshot} vocabulary={vocabulary} view={view} editable events={canvasEvents} handle={canvas} />
+            <MapCanvas snapshot={snapshot} change={change} vocabulary={vocabulary} view={view} editable events={canvasEvents} handle={canvas} />
             <ViewCaption snapshot={snapshot} view={view} caption={sceneCaption} />
             <ZoomControls />
             {sample && <FirstRunHint />}

@@ -1,17 +1,16 @@
 // The map canvas: one Cytoscape instance for the window's life, kept in step with the snapshot and
 // view it is given. It renders what the core sent and reports what the user does — selects, drags,
 // draws a relation, double-clicks, right-clicks — but never changes the map itself.
-import { useEffect, useImperativeHandle, useRef, useState, type Ref } from "react";
-import cytoscape, { type Core, type ElementDefinition, type EventObject, type NodeSingular } from "cytoscape";
+import { useEffect, useImperativeHandle, useLayoutEffect, useRef, useState, type Ref } from "react";
+import cytoscape, { type Core, type EventObject, type NodeSingular } from "cytoscape";
 import type { ElementKind, MapSnapshot, View, Vocabulary } from "../map/types";
-import { positionsFor, toCytoscapeElements } from "../map/elements";
+import type { MapChange } from "../state/mapStore";
 import { buildStylesheet } from "../map/stylesheet";
 import type { Positions } from "../layout/compute";
-import { applyArrangement, arrangementFor, currentPositions, frameAll, frameSavedPositions } from "./arrange";
-import { addMissing, syncElements } from "./syncElements";
-import { addInSlices, BIG_MAP_RENDERER, BIG_MAP_STYLE, hiddenAtOverview, isBigMap, personEndClasses } from "./bigMap";
-import { followLevelOfDetail, levelOfDetailClasses } from "./levelOfDetail";
-import { installTestHook, markComplete } from "./testHook";
+import { applyArrangement, currentPositions, frameAll } from "./arrange";
+import { BIG_MAP_RENDERER, BIG_MAP_STYLE, isBigMap } from "./bigMap";
+import { followLevelOfDetail } from "./levelOfDetail";
+import { MapDrawing } from "./drawing";
 import { useCanvasController } from "./controller";
 import { highlightSelection } from "./highlight";
 import { followDrags, type DropHint, type DropReport } from "./dragToMove";
@@ -60,6 +59,8 @@ export type CanvasEvents = {
 
 type Props = {
   snapshot: MapSnapshot;
+  /** What made `snapshot` from the one before, when a change did (see MapDrawing). */
+  change: MapChange | null;
   vocabulary: Vocabulary;
   view: View;
   editable: boolean;
@@ -70,19 +71,17 @@ type Props = {
 const FOCUS_HIGHLIGHT_MS = 1800;
 export const PALETTE_DRAG_TYPE = "application/x-murmuration-kind";
 
-export function MapCanvas({ snapshot, vocabulary, view, editable, events, handle }: Props) {
+export function MapCanvas({ snapshot, change, vocabulary, view, editable, events, handle }: Props) {
   const container = useRef<HTMLDivElement>(null);
   const [cy, setCy] = useState<Core | null>(null);
   const cyRef = useRef<Core | null>(null);
-  const shownView = useRef<View | null>(null);
-  const remembered = useRef<Partial<Record<View, Positions>>>({});
-  const generation = useRef(0);
+  const drawing = useRef<MapDrawing | null>(null);
   const pointer = useRef<Point | null>(null);
   const [hint, setHint] = useState<DropHint>(null);
   // Relations still being added after a big map's first drawing (see bigMap.ts).
   const [arriving, setArriving] = useState<{ done: number; total: number } | null>(null);
-  const latest = useRef({ snapshot, view, events, editable });
-  latest.current = { snapshot, view, events, editable };
+  const latest = useRef({ snapshot, change, view, events, editable });
+  latest.current = { snapshot, change, view, events, editable };
   const controller = useCanvasController();
 
   useEffect(() => {
@@ -98,6 +97,11 @@ export function MapCanvas({ snapshot, vocabulary, view, editable, events, handle
       autoungrabify: true,
     });
     cyRef.current = instance;
+    drawing.current = new MapDrawing(instance, {
+      controller,
+      onArriving: setArriving,
+      view: () => latest.current.view,
+    });
     setCy(instance);
     controller.attach(instance);
     const stops = [
@@ -128,84 +132,12 @@ export function MapCanvas({ snapshot, vocabulary, view, editable, events, handle
     cy?.autoungrabify(!editable);
   }, [cy, editable]);
 
-  // A newer snapshot may arrive while a layout is still being computed; the fit and the test hook
-  // that the first drawing (or a view switch) owes are kept until some drawing completes.
-  const owesFit = useRef(true);
-  const hookInstalled = useRef(false);
-
-  const show = () => {
-    const instance = cyRef.current;
-    if (!instance) return;
-    const { snapshot: shown, view: shownNow } = latest.current;
-    const run = ++generation.current;
-    const ended = controller.arrangingStarted();
-    const viewChanged = shownView.current !== shownNow;
-    if (viewChanged) owesFit.current = true;
-    shownView.current = shownNow;
-    const definitions = toCytoscapeElements(shown, shownNow);
-    if (!hookInstalled.current) performance.mark("murmuration:definitions");
-    // Another map (File ▸ Open while one is shown): in the same view, most of what is on the
-    // canvas is gone from it.
-    // It is drawn afresh, the way a window's first map is, and framed.
-    const wanted = new Set(definitions.map((d) => String(d.data.id)));
-    const onCanvas = instance.elements();
-    if (!viewChanged && onCanvas.nonempty() && onCanvas.filter((e) => !wanted.has(e.id())).length > onCanvas.length / 2) {
-      instance.batch(() => onCanvas.remove());
-      owesFit.current = true;
-      remembered.current = {};
-    }
-    const opening = instance.elements().empty();
-    if (opening) frameSavedPositions(instance, definitions);
-    const big = isBigMap(shown);
-    const kindOf = new Map(definitions.filter((d) => d.group === "nodes").map((d) => [String(d.data.id), d.data.kind]));
-    const classesForNew = (d: ElementDefinition) => {
-      const level = levelOfDetailClasses(instance);
-      return big ? [...level, ...personEndClasses(d, kindOf)] : level;
-    };
-    // A big map opening at overview zoom is first drawn without the relations the overview hides.
-    const later = opening && big && levelOfDetailClasses(instance).length > 0 ? hiddenAtOverview(definitions, kindOf) : null;
-    syncElements(instance, later ? definitions.filter((d) => !later.has(String(d.data.id))) : definitions, classesForNew);
-    if (!hookInstalled.current) performance.mark("murmuration:synced");
-    const addLater = () =>
-      later
-        ? addInSlices(
-            definitions.filter((d) => later.has(String(d.data.id))),
-            (slice) => addMissing(instance, slice, classesForNew),
-            () => run === generation.current && !instance.destroyed(),
-            (done, total) => setArriving(done < total ? { done, total } : null),
-          ).finally(() => setArriving(null))
-        : Promise.resolve();
-    void arrangementFor(instance, shownNow, definitions, positionsFor(shown, shownNow), remembered.current[shownNow]).then(
-      async ({ positions, laidOut }) => {
-        if (run !== generation.current || instance.destroyed()) return ended(null);
-        const fit = owesFit.current;
-        owesFit.current = false;
-        // The first drawing appears in place; later ones move, so the eye can follow.
-        await applyArrangement(instance, positions, { animate: hookInstalled.current, fit });
-        if (!hookInstalled.current) performance.mark("murmuration:arranged");
-        if (laidOut) remembered.current[shownNow] = currentPositions(instance);
-        ended(run === generation.current ? shownNow : null, shown.scenario);
-        if (!hookInstalled.current) {
-          hookInstalled.current = true;
-          // Two frames later the canvas has drawn the arranged map.
-          requestAnimationFrame(() =>
-            requestAnimationFrame(() => {
-              installTestHook(instance, () => latest.current.view);
-              void addLater().then(() => {
-                markComplete();
-                controller.markDrawn();
-              });
-            }),
-          );
-        } else void addLater();
-      },
-    ).catch(() => ended(null));
-  };
-
   // Only once `cy` is set: showing from the ref before would draw the map, and the state change
-  // arriving after that long first drawing would then draw it a second time.
-  useEffect(() => {
-    if (cy) show();
+  // arriving after that long first drawing would then draw it a second time. Before the browser
+  // paints (a layout effect), so an edit reaches the canvas in the frame that shows it in the panels.
+  useLayoutEffect(() => {
+    const { snapshot: shown, view: shownNow, change: made } = latest.current;
+    if (cy) drawing.current?.show(shown, shownNow, made);
   }, [cy, snapshot, view, vocabulary]);
 
   useImperativeHandle(
@@ -271,13 +203,14 @@ export function MapCanvas({ snapshot, vocabulary, view, editable, events, handle
         return cyRef.current ? currentPositions(cyRef.current) : {};
       },
       restore() {
-        show();
+        const { snapshot: shown, view: now } = latest.current;
+        drawing.current?.show(shown, now, null);
       },
       async relayout() {
         const c = cyRef.current;
         if (!c) return {};
         const { view: now } = latest.current;
-        delete remembered.current[now];
+        drawing.current?.forget(now);
         const ended = controller.arrangingStarted();
         try {
           const positions = await requestLayout(now, c.elements().jsons() as never);

@@ -2,7 +2,7 @@
 // them, else where this window last laid the view out, else where a fresh layout (computed in the
 // worker) puts them. Elements that are new to a positioned view go beside their neighbours.
 // Moves animate, so a viewer can follow a node from one view or layout to the next.
-import type { Core, ElementDefinition, NodeCollection, NodeSingular } from "cytoscape";
+import type { CollectionArgument, Core, ElementDefinition, NodeCollection, NodeSingular } from "cytoscape";
 import type { View } from "../map/types";
 import type { Positions } from "../layout/compute";
 import { requestLayout } from "../layout/requestLayout";
@@ -33,6 +33,30 @@ export async function arrangementFor(
   }
   if (remembered && ids.every((id) => id in remembered)) return { positions: remembered, laidOut: false };
   return { positions: await requestLayout(view, definitions), laidOut: true };
+}
+
+/**
+ * Where the nodes a change touched go; every other node stays where it is. `placed` are touched
+ * nodes with a saved position in the view; `newcomers` those without one (new, or their position
+ * cleared), which go beside their neighbours among the view's `saved` placements as they would in
+ * `arrangementFor`. Null when newcomers arrive in a view with no saved placements: then the whole
+ * view is arranged as `arrangementFor` does (a fresh layout).
+ */
+export function arrangementOfChange(
+  cy: Core,
+  placed: Positions,
+  newcomers: NodeCollection,
+  saved: () => Map<string, { x: number; y: number }>,
+): Positions | null {
+  if (newcomers.empty()) return placed;
+  const positions: Positions = {};
+  for (const [id, at] of saved()) {
+    const node = cy.getElementById(id);
+    if (node.nonempty() && node.isChildless()) positions[id] = at;
+  }
+  if (Object.keys(positions).length === 0) return null;
+  placeNewcomers(newcomers, positions);
+  return { ...placed, ...Object.fromEntries(newcomers.map((n) => [n.id(), positions[n.id()]])) };
 }
 
 /**
@@ -82,12 +106,15 @@ export function applyArrangement(
   positions: Positions,
   { animate, fit }: { animate: boolean; fit: boolean },
 ): Promise<void> {
-  const moving = cy.nodes().filter((n) => {
-    const to = positions[n.id()];
-    if (!to || !n.isChildless()) return false;
-    const at = n.position();
-    return Math.abs(at.x - to.x) > 0.5 || Math.abs(at.y - to.y) > 0.5;
-  });
+  // Looked up by id: after an edit only a few nodes are named, and the map may hold thousands.
+  const moving = cy.collection(
+    Object.entries(positions).flatMap(([id, to]) => {
+      const n = cy.getElementById(id);
+      if (n.empty() || !n.isNode() || !n.isChildless()) return [];
+      const at = n.position();
+      return Math.abs(at.x - to.x) > 0.5 || Math.abs(at.y - to.y) > 0.5 ? [n] : [];
+    }) as unknown as CollectionArgument,
+  );
   if (moving.empty() || !animate || moving.length > MAX_ANIMATED) {
     // In one batch: one redraw and one update of the groups' bounds, not one per node.
     cy.batch(() => {

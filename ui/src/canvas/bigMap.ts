@@ -37,7 +37,7 @@ const PERSON_END = "person-end";
  * marked `person-end` as it is added (see syncElements), so that BIG_MAP_STYLE leaves it out below
  * FAR_ZOOM too. `kindOf` maps a node's id to its kind.
  */
-export function personEndClasses(definition: ElementDefinition, kindOf: Map<string, unknown>): string[] {
+export function personEndClasses(definition: ElementDefinition, kindOf: { get(id: string): unknown }): string[] {
   if (definition.group !== "edges") return [];
   const { source, target } = definition.data as { source: string; target: string };
   return kindOf.get(source) === "person" || kindOf.get(target) === "person" ? [PERSON_END] : [];

@@ -26,6 +26,34 @@ export function syncElements(cy: Core, definitions: ElementDefinition[], classes
   });
 }
 
+/**
+ * Brings just these elements and relations (by id) in line with their definitions: added, updated,
+ * moved into another group, or removed where the definition is `null`. Everything else on the
+ * canvas is left alone, so the cost is what a change touched, not what the map holds.
+ */
+export function syncTouched(
+  cy: Core,
+  { nodes, edges }: { nodes: Map<string, ElementDefinition | null>; edges: Map<string, ElementDefinition | null> },
+  classesForNew: (d: ElementDefinition) => string[] = () => [],
+): void {
+  const kept = (defs: Map<string, ElementDefinition | null>) => [...defs.values()].filter((d): d is ElementDefinition => d !== null);
+  const gone = (defs: Map<string, ElementDefinition | null>) => [...defs].filter(([, d]) => d === null).map(([id]) => id);
+  cy.batch(() => {
+    for (const [id, definition] of edges) {
+      const edge = cy.getElementById(id);
+      if (edge.nonempty() && (definition === null || endsChanged(edge, definition))) edge.remove();
+    }
+    // Children taken out of a group that goes are moved out before it is removed with what it holds.
+    for (const definition of parentsFirst(kept(nodes))) syncNode(cy, definition, classesForNew);
+    for (const id of gone(nodes)) cy.getElementById(id).remove();
+    for (const definition of kept(edges)) {
+      const existing = cy.getElementById(String(definition.data.id));
+      if (existing.empty()) add(cy, definition, classesForNew);
+      else update(existing, definition);
+    }
+  });
+}
+
 function endsChanged(edge: { data(key: string): unknown }, definition: ElementDefinition): boolean {
   return edge.data("source") !== definition.data.source || edge.data("target") !== definition.data.target;
 }

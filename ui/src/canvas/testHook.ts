@@ -8,13 +8,16 @@
 //                  // to the window's viewport (x, y = centre; w, h = size), inViewport when any
 //                  // part of it is visible in the canvas
 //     view(),      // "network" | "org_chart"
+//     apply(op),   // sends an edit through the window's store, as a gesture would (the benchmark's edits)
+//     snapshot(),  // the map as the window's store holds it now
 //   }
 //
 // and `document.body.dataset.mapReady = "true"` at the same moment, for tests that only wait.
 // `document.body.dataset.mapComplete = "true"` follows once everything of the map is on the canvas
 // (a big map's hidden relations arrive after its first drawing; see bigMap.ts).
 import type { Core } from "cytoscape";
-import type { View } from "../map/types";
+import type { MapSnapshot, View } from "../map/types";
+import type { Op_Deserialize as Op } from "../bindings";
 
 type RenderedNode = {
   id: string;
@@ -32,7 +35,19 @@ export type TestHook = {
   ready: boolean;
   rendered(): RenderedNode[];
   view(): View;
+  apply?(op: Op): Promise<boolean>;
+  snapshot?(): MapSnapshot | null;
 };
+
+/** What the window's store offers the hook (set by useMapDocument). */
+type StoreHook = Pick<TestHook, "apply" | "snapshot">;
+let store: StoreHook = {};
+
+/** The store's edit and read, for the hook: added to it now if it is installed, else when it is. */
+export function offerStore(offered: StoreHook): void {
+  store = offered;
+  if (window.__murmuration) Object.assign(window.__murmuration, offered);
+}
 
 declare global {
   interface Window {
@@ -60,10 +75,21 @@ function renderedNodes(cy: Core): RenderedNode[] {
 
 export function installTestHook(cy: Core, view: () => View): void {
   performance.mark("murmuration:drawn");
-  window.__murmuration = { cy, ready: true, rendered: () => renderedNodes(cy), view };
+  window.__murmuration = { cy, ready: true, rendered: () => renderedNodes(cy), view, ...store };
   document.body.dataset.mapReady = "true";
 }
 
 export function markComplete(): void {
   document.body.dataset.mapComplete = "true";
+}
+
+/**
+ * Leaves a mark (only the latest of each name is kept) that the benchmark reads to time an edit:
+ * `edit-answered` when the core's answer arrives, `edit-shown` when the window has rendered it and
+ * hands it to the canvas, `edit-drawn` when the canvas has it.
+ */
+export function markEdit(name: "edit-answered" | "edit-shown" | "edit-drawn", generation: number): void {
+  const full = `murmuration:${name}`;
+  performance.clearMarks(full);
+  performance.mark(full, { detail: generation });
 }

@@ -1,14 +1,13 @@
 // The side panel's lens section: the caption and legend of the lens on, a compact metrics panel
 // (silo ranking by E-I, top brokers, home-base coverage) and the leader moves, each of which
 // brings its elements forward on the canvas.
-import { useState } from "react";
 import type { LensState } from "./useLens";
 import { eiBars } from "./paint";
 import { useCanvasController } from "../canvas/controller";
 import "./lenses.css";
 
 export function LensPanel({ state }: { state: LensState }) {
-  const [open, setOpen] = useState(true);
+  const { metricsOpen: open, setMetricsOpen: setOpen } = state;
   const controller = useCanvasController();
   const { view, progress, error } = state;
   const paint = state.lens ? view?.paint ?? null : null;

@@ -1,5 +1,10 @@
 // The lens switched on, the core's figures and paint for it, and the background refinement of
 // betweenness on big maps (progress, then the exact view replacing the estimate).
+//
+// Figures are asked for only while they are shown: a lens is on, or the metrics panel is open.
+// Otherwise an edit asks the core for nothing (it would analyse the whole map for each edit); the
+// shell keeps figures per map, generation and scenario, so opening the panel again after no edit
+// analyses nothing either.
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useCanvasController, useCanvasCy } from "../canvas/controller";
 import { commands, events, type AnalysisProgress, type LensChoice, type LensPaint, type LensView_Serialize } from "../bindings";
@@ -19,6 +24,9 @@ export type LensState = {
   view: LensView_Serialize | null;
   progress: AnalysisProgress | null;
   error: string | null;
+  /** Whether the metrics panel (the side panel's lens section) is open. */
+  metricsOpen: boolean;
+  setMetricsOpen(open: boolean): void;
 };
 
 export function useLens(snapshot: MapSnapshot): LensState {
@@ -26,17 +34,23 @@ export function useLens(snapshot: MapSnapshot): LensState {
   const [lens, setChosen] = useState<string | null>(null);
   // A scene's paint, drawn instead of the lens view's own while the scene is shown.
   const [given, setGiven] = useState<{ paint: LensPaint | null } | null>(null);
+  // Closed until wanted: with no lens on and the panel closed, an edit asks for no analysis.
+  // Switching a lens on opens it, so the lens's caption and legend are in view.
+  const [metricsOpen, setMetricsOpen] = useState(false);
   const setLens = useCallback((next: string | null) => {
     setGiven(null);
     setChosen(next);
+    if (next !== null) setMetricsOpen(true);
   }, []);
   const showPaint = useCallback((next: string | null, paint: LensPaint | null) => {
     setGiven({ paint });
     setChosen(next);
+    if (next !== null) setMetricsOpen(true);
   }, []);
   const [view, setView] = useState<LensView_Serialize | null>(null);
   const [progress, setProgress] = useState<AnalysisProgress | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const wanted = lens !== null || metricsOpen;
   const generation = useRef<number | null>(null);
   const controller = useCanvasController();
   const cy = useCanvasCy();
@@ -46,6 +60,13 @@ export function useLens(snapshot: MapSnapshot): LensState {
   }, []);
 
   useEffect(() => {
+    if (!wanted) {
+      // Figures not shown go stale with the next edit: dropped, and asked for again when wanted.
+      generation.current = null;
+      setView(null);
+      setProgress(null);
+      return;
+    }
     let cancelled = false;
     controller
       .mapDrawn()
@@ -65,7 +86,7 @@ export function useLens(snapshot: MapSnapshot): LensState {
     return () => {
       cancelled = true;
     };
-  }, [controller, lens, snapshot]);
+  }, [controller, lens, snapshot, wanted]);
 
   useEffect(() => {
     const stops: (() => void)[] = [];
@@ -97,5 +118,5 @@ export function useLens(snapshot: MapSnapshot): LensState {
     return followLens(cy, paint);
   }, [cy, paint]);
 
-  return { lenses, lens, setLens, showPaint, view, progress, error };
+  return { lenses, lens, setLens, showPaint, view, progress, error, metricsOpen, setMetricsOpen };
 }

@@ -39,51 +39,81 @@ type EdgeData = {
 
 /** Elements a view shows, in Cytoscape's form, with saved positions where the view has them. */
 export function toCytoscapeElements(snapshot: MapSnapshot, view: View): ElementDefinition[] {
-  const relations =
-    view === "org_chart"
-      ? snapshot.relations.filter((r) => r.kind === "reports_to")
-      : snapshot.relations;
-  const shown = shownElements(snapshot.elements, relations, view);
-  const parents = new Set(
-    view === "network" ? snapshot.elements.flatMap((e) => (e.parent ? [e.parent] : [])) : [],
-  );
-  const positions = positionsFor(snapshot, view);
-  const labels = new Map(snapshot.labels.map((l) => [l.id, l]));
-
-  const nodes: ElementDefinition[] = shown.map((element) => {
-    const isGroup = parents.has(element.id);
-    const data = nodeData(element, labels.get(element.id), view, isGroup);
-    const position = positions.get(element.id);
-    return {
-      group: "nodes",
-      data,
-      classes: nodeClasses(element, isGroup, view).join(" "),
-      ...(position && !isGroup ? { position } : {}),
-    };
-  });
-  const shownIds = new Set(shown.map((e) => e.id));
-  const edges: ElementDefinition[] = relations
-    .filter((r) => shownIds.has(r.source) && shownIds.has(r.target))
-    .map((relation) => ({
-      group: "edges",
-      data: edgeData(relation),
-      classes: edgeClasses(relation, view).join(" "),
-    }));
+  const facts = viewFacts(snapshot, view, positionsFor(snapshot, view));
+  const nodes = snapshot.elements.flatMap((element) => nodeDefinition(element, facts) ?? []);
+  const edges = snapshot.relations.flatMap((relation) => edgeDefinition(relation, facts) ?? []);
   return [...nodes, ...edges];
 }
 
-function shownElements(elements: MapElement[], relations: MapRelation[], view: View): MapElement[] {
-  if (view === "network") return elements;
-  const onChart = new Set(relations.flatMap((r) => [r.source, r.target]));
-  return elements.filter((e) => onChart.has(e.id));
+/**
+ * The definitions of just these elements and relations (by id), as `toCytoscapeElements` gives
+ * them; `null` for those the view does not show (or the map no longer holds). What else a
+ * definition depends on (a parent's being a group, an end's being on the chart) is for the caller
+ * to name among the ids (see canvas/touched.ts).
+ */
+export function definitionsFor(
+  snapshot: MapSnapshot,
+  view: View,
+  ids: { elements: Set<string>; relations: Set<string> },
+): { nodes: Map<string, ElementDefinition | null>; edges: Map<string, ElementDefinition | null> } {
+  const facts = viewFacts(snapshot, view, positionsFor(snapshot, view, ids.elements));
+  const nodes = new Map<string, ElementDefinition | null>([...ids.elements].map((id) => [id, null]));
+  const edges = new Map<string, ElementDefinition | null>([...ids.relations].map((id) => [id, null]));
+  for (const element of snapshot.elements) if (nodes.has(element.id)) nodes.set(element.id, nodeDefinition(element, facts));
+  for (const relation of snapshot.relations) if (edges.has(relation.id)) edges.set(relation.id, edgeDefinition(relation, facts));
+  return { nodes, edges };
 }
 
-/** Saved positions of one view, by element id. */
-export function positionsFor(snapshot: MapSnapshot, view: View): Map<string, { x: number; y: number }> {
+/** What an element's or relation's definition depends on besides itself. */
+type ViewFacts = {
+  view: View;
+  /** The core's label of each element (text, size, initials). */
+  labels: Map<string, NodeLabel>;
+  /** Elements the view shows. */
+  shown: Set<string>;
+  /** Elements that hold others (network view only: the org chart is flat). */
+  parents: Set<string>;
+  positions: Map<string, { x: number; y: number }>;
+};
+
+function viewFacts(snapshot: MapSnapshot, view: View, positions: ViewFacts["positions"]): ViewFacts {
+  const shown =
+    view === "network"
+      ? new Set(snapshot.elements.map((e) => e.id))
+      : new Set(snapshot.relations.filter((r) => onView(r, view)).flatMap((r) => [r.source, r.target]));
+  const parents = new Set(view === "network" ? snapshot.elements.flatMap((e) => (e.parent ? [e.parent] : [])) : []);
+  const labels = new Map(snapshot.labels.map((l) => [l.id, l]));
+  return { view, labels, shown, parents, positions };
+}
+
+/** Network view: every relation. Org chart: only the `reports to` lines and the elements they join. */
+export function onView(relation: Pick<MapRelation, "kind">, view: View): boolean {
+  return view !== "org_chart" || relation.kind === "reports_to";
+}
+
+function nodeDefinition(element: MapElement, facts: ViewFacts): ElementDefinition | null {
+  if (!facts.shown.has(element.id)) return null;
+  const isGroup = facts.parents.has(element.id);
+  const position = facts.positions.get(element.id);
+  return {
+    group: "nodes",
+    data: nodeData(element, facts.labels.get(element.id), facts.view, isGroup),
+    classes: nodeClasses(element, isGroup, facts.view).join(" "),
+    ...(position && !isGroup ? { position } : {}),
+  };
+}
+
+function edgeDefinition(relation: MapRelation, facts: ViewFacts): ElementDefinition | null {
+  if (!onView(relation, facts.view) || !facts.shown.has(relation.source) || !facts.shown.has(relation.target)) return null;
+  return { group: "edges", data: edgeData(relation), classes: edgeClasses(relation, facts.view).join(" ") };
+}
+
+/** Saved positions of one view, by element id (only of `only`'s elements, when given). */
+export function positionsFor(snapshot: MapSnapshot, view: View, only?: Set<string>): Map<string, { x: number; y: number }> {
   const positions = new Map<string, { x: number; y: number }>();
   for (const placement of snapshot.positions) {
     const { x, y } = placement.at;
-    if (placement.view === view && x !== null && y !== null) positions.set(placement.id, { x, y });
+    if (placement.view === view && x !== null && y !== null && (!only || only.has(placement.id))) positions.set(placement.id, { x, y });
   }
   return positions;
 }

@@ -4,17 +4,25 @@
 // Maps the shell opens on its own (File menu) arrive whole as a `map-changed` event; edits the
 // window did not send itself (an import) arrive as a `map-edited` change.
 import { useCallback, useEffect, useRef, useState } from "react";
+import { flushSync } from "react-dom";
 import { commands, events, type CoreError, type Op_Deserialize } from "../bindings";
 import type { MapSnapshot, Vocabulary } from "../map/types";
 import { shownError, type ShownError } from "./errors";
 import { applyChange, follows, type MapChange } from "./mapStore";
+import { markEdit, offerStore } from "../canvas/testHook";
 
 export type Op = Op_Deserialize;
 
 export type MapDocument =
   | { status: "loading" }
   | { status: "failed"; message: string }
-  | { status: "open"; snapshot: MapSnapshot; vocabulary: Vocabulary };
+  | {
+      status: "open";
+      snapshot: MapSnapshot;
+      /** The change that made `snapshot` from the one before; null when it arrived whole. */
+      change: MapChange | null;
+      vocabulary: Vocabulary;
+    };
 
 export type MapEditing = {
   /** Sends one edit (or a batch) to the core. Resolves false when the core refused it. */
@@ -48,7 +56,7 @@ export function useMapDocument(onError: (error: ShownError) => void): MapDocumen
         performance.mark("murmuration:snapshot");
         if (cancelled) return;
         if (answer.status === "error") setDocument({ status: "failed", message: shownError(answer.error).text });
-        else setDocument({ status: "open", snapshot: answer.data, vocabulary });
+        else setDocument({ status: "open", snapshot: answer.data, change: null, vocabulary });
       })
       .catch((error: unknown) => {
         if (!cancelled) setDocument({ status: "failed", message: shownError(error).text });
@@ -70,7 +78,7 @@ export function useMapDocument(onError: (error: ShownError) => void): MapDocumen
 
   const show = useCallback((snapshot: MapSnapshot) => {
     const current = latest.current;
-    if (current.status === "open") setDocument({ ...current, snapshot });
+    if (current.status === "open") setDocument({ ...current, snapshot, change: null });
   }, [setDocument]);
 
   /** Applies the next change; a change that does not follow (a missed one) brings a fresh snapshot. */
@@ -79,7 +87,8 @@ export function useMapDocument(onError: (error: ShownError) => void): MapDocumen
     if (current.status !== "open") return;
     const { snapshot } = current;
     if (follows(snapshot, change)) {
-      setDocument({ ...current, snapshot: applyChange(snapshot, change) });
+      // Rendered at once, not in a later task: the canvas then has the edit before the next frame.
+      flushSync(() => setDocument({ ...current, snapshot: applyChange(snapshot, change), change }));
       return;
     }
     // Already applied (the same change heard twice): nothing to do.
@@ -99,7 +108,9 @@ export function useMapDocument(onError: (error: ShownError) => void): MapDocumen
   const run = useCallback(
     async (command: () => Promise<Answer>): Promise<boolean> => {
       try {
-        return settle(await command());
+        const answer = await command();
+        if (answer.status === "ok") markEdit("edit-answered", answer.data.generation);
+        return settle(answer);
       } catch (error) {
         reportError.current(shownError(error));
         return false;
@@ -115,6 +126,10 @@ export function useMapDocument(onError: (error: ShownError) => void): MapDocumen
     show,
     report: (error) => reportError.current(shownError(error)),
   }).current;
+
+  useEffect(() => {
+    offerStore({ apply: editing.apply, snapshot: () => (latest.current.status === "open" ? latest.current.snapshot : null) });
+  }, [editing]);
 
   return { ...document, editing };
 }
