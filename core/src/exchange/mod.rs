@@ -182,7 +182,7 @@ pub fn relations_csv(scenario: &Scenario) -> Result<String> {
 
 /// What a spreadsheet reads as the start of a formula: OWASP's list for CSV injection, with the
 /// full-width forms some spreadsheets also accept.
-const FORMULA_STARTS: [char; 10] = [
+pub(crate) const FORMULA_STARTS: [char; 10] = [
     '=', '+', '-', '@', '\t', '\r', '\u{FF1D}', '\u{FF0B}', '\u{FF0D}', '\u{FF20}',
 ];
 

@@ -77,7 +77,7 @@ pub(super) fn read(bytes: &[u8]) -> Result<Vec<TableRow>> {
                     header_name(rows.first(), i)
                 ))
             })?;
-            cells.push(text.trim().to_owned());
+            cells.push(without_formula_guard(text.trim()).to_owned());
         }
         if cells.iter().all(String::is_empty) {
             continue; // a blank line, or a row of empty cells
@@ -188,5 +188,29 @@ fn sniff_delimiter(bytes: &[u8]) -> u8 {
         b';'
     } else {
         b','
+    }
+}
+
+/// A cell the CSV export guarded against spreadsheet formulas (`'=…`, see
+/// `exchange::csv_cell`) reads back as the text it guarded, so a map exported and imported again
+/// keeps its names.
+fn without_formula_guard(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(crate::exchange::FORMULA_STARTS) => rest,
+        _ => cell,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_cell_the_export_guarded_reads_back_as_it_was() {
+        let rows = super::read(b"Name,Title\n'=HYPERLINK(x),'-lead\n'plain,x\n").expect("reads");
+        assert_eq!(rows[1].cells, ["=HYPERLINK(x)", "-lead"]);
+        assert_eq!(
+            rows[2].cells,
+            ["'plain", "x"],
+            "an apostrophe before text stays"
+        );
     }
 }
