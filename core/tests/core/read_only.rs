@@ -177,3 +177,29 @@ fn a_missing_file_is_an_io_error() {
     assert_eq!(Document::read(&missing).unwrap_err().kind, ErrorKind::Io);
     assert!(folder(dir.path()).is_empty());
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig { cases: 24, ..Default::default() })]
+
+    /// The read replays the WAL itself (it writes nothing, so SQLite cannot recover for it): after
+    /// any sequence of edits — pages written again and again, frames of many commits — it sees
+    /// exactly the map the editing window holds.
+    #[test]
+    fn a_read_sees_what_the_window_holds_after_any_edits(seeds in proptest::collection::vec(proptest::prelude::any::<u64>(), 1..40)) {
+        let dir = temp();
+        let path = dir.path().join("m.murm");
+        let mut window = Document::create(&path, &district()).unwrap();
+        let mut counter = 0;
+        for (n, seed) in seeds.iter().enumerate() {
+            let op = crate::ops::random_op(window.map(), &sc(), *seed, &mut counter);
+            let _ = window.apply(&sc(), &op);
+            if n % 5 == 4 || n + 1 == seeds.len() {
+                proptest::prop_assert_eq!(&Document::read(&path).expect("reads"), window.map());
+            }
+        }
+        if window.can_undo() {
+            window.undo().unwrap();
+            proptest::prop_assert_eq!(&Document::read(&path).expect("reads"), window.map());
+        }
+    }
+}
