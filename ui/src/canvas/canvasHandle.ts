@@ -33,7 +33,11 @@ export function toModel(cy: Core, rendered: Point): Point {
 }
 
 export function makeCanvasHandle(parts: CanvasParts): CanvasHandle {
-  const { cy: cyRef, container, drawing, pointer, shown, controller } = parts;
+  return { ...viewing(parts), ...selecting(parts), ...measuring(parts), ...arranging(parts) };
+}
+
+/** Framing, focusing and zooming. */
+function viewing({ cy: cyRef }: CanvasParts): Pick<CanvasHandle, "fit" | "frame" | "focus" | "zoomBy"> {
   return {
     fit() {
       if (cyRef.current) frameAll(cyRef.current, true);
@@ -55,6 +59,16 @@ export function makeCanvasHandle(parts: CanvasParts): CanvasHandle {
       setTimeout(() => node.removeClass("found"), FOCUS_HIGHLIGHT_MS);
       c.animate({ center: { eles: node }, zoom: Math.max(c.zoom(), 1.1), duration: 450, easing: "ease-in-out-cubic" });
     },
+    zoomBy(factor) {
+      const c = cyRef.current;
+      if (!c) return;
+      c.animate({ zoom: { level: c.zoom() * factor, renderedPosition: { x: c.width() / 2, y: c.height() / 2 } }, duration: 180 });
+    },
+  };
+}
+
+function selecting({ cy: cyRef }: CanvasParts): Pick<CanvasHandle, "select" | "selectAll" | "clearSelection"> {
+  return {
     select(ids) {
       const c = cyRef.current;
       if (!c) return;
@@ -67,11 +81,12 @@ export function makeCanvasHandle(parts: CanvasParts): CanvasHandle {
     clearSelection() {
       cyRef.current?.$(":selected").unselect();
     },
-    zoomBy(factor) {
-      const c = cyRef.current;
-      if (!c) return;
-      c.animate({ zoom: { level: c.zoom() * factor, renderedPosition: { x: c.width() / 2, y: c.height() / 2 } }, duration: 180 });
-    },
+  };
+}
+
+/** Points and boxes between the model, the canvas and the window. */
+function measuring({ cy: cyRef, container, pointer }: CanvasParts): Pick<CanvasHandle, "placeForNew" | "modelAt" | "clientBox" | "positions"> {
+  return {
     placeForNew() {
       const c = cyRef.current;
       if (!c) return { x: 0, y: 0 };
@@ -94,6 +109,12 @@ export function makeCanvasHandle(parts: CanvasParts): CanvasHandle {
     positions() {
       return cyRef.current ? currentPositions(cyRef.current) : {};
     },
+  };
+}
+
+/** Putting things back where the snapshot says, or laying the view out afresh. */
+function arranging({ cy: cyRef, drawing, shown, controller }: CanvasParts): Pick<CanvasHandle, "restore" | "relayout"> {
+  return {
     restore() {
       const { snapshot, view } = shown();
       drawing.current?.show(snapshot, view, null);
