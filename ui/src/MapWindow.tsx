@@ -55,6 +55,9 @@ export function MapWindow(props: Props) {
   );
 }
 
+type Chooser = { source: string; target: string; at: Point };
+type Menu = { target: CanvasTarget; at: Point };
+
 function MapWindowBody({ snapshot, change, vocabulary, editing, controller }: Props & { controller: CanvasController }) {
   const canvas = useRef<CanvasHandle>(null);
   const search = useRef<SearchBoxHandle>(null);
@@ -62,24 +65,12 @@ function MapWindowBody({ snapshot, change, vocabulary, editing, controller }: Pr
   const [selection, setSelection] = useState<string[]>([]);
   const [helpOpen, setHelpOpen] = useState(false);
   const [exportOpen, setExportOpen] = useState(false);
-  const [chooser, setChooser] = useState<{ source: string; target: string; at: Point } | null>(null);
+  const [chooser, setChooser] = useState<Chooser | null>(null);
   const [renaming, setRenaming] = useState<string | null>(null);
-  const [menu, setMenu] = useState<{ target: CanvasTarget; at: Point } | null>(null);
+  const [menu, setMenu] = useState<Menu | null>(null);
   const [presenting, setPresenting] = useState<number | null>(null);
   const lens = useLens(snapshot);
-  const [sceneCaption, setSceneCaption] = useState<string | null>(null);
-  const sceneControls: SceneControls = {
-    scenario: snapshot.scenario,
-    view,
-    setView,
-    lens: lens.lens,
-    setLens: lens.setLens,
-    showPaint: lens.showPaint,
-    show: editing.show,
-    report: editing.report,
-    setCaption: setSceneCaption,
-    canvas: controller,
-  };
+  const { sceneControls, sceneCaption } = useSceneControls(snapshot, view, setView, lens, editing, controller);
   const scenes = snapshot.scenes ?? [];
   const selectCreated = useSelectCreated(snapshot, canvas, setRenaming);
   const edits = useEditCommands({ snapshot, view, selection, editing, canvas, ...selectCreated });
@@ -100,16 +91,7 @@ function MapWindowBody({ snapshot, change, vocabulary, editing, controller }: Pr
     openExport: () => setExportOpen(true),
   };
   const actions = useActions(context);
-
-  const focus = useCallback(
-    (id: string) => {
-      const onChart = snapshot.relations.some((r) => r.kind === "reports_to" && (r.source === id || r.target === id));
-      if (view === "org_chart" && !onChart) setView("network");
-      canvas.current?.focus(id);
-    },
-    [snapshot, view],
-  );
-
+  const focus = useFocusElement(snapshot, view, setView, canvas);
   const canvasEvents: CanvasEvents = {
     onSelectionChange: setSelection,
     onDrop: (report) => void edits.drop(report),
@@ -133,18 +115,7 @@ function MapWindowBody({ snapshot, change, vocabulary, editing, controller }: Pr
             <ZoomControls />
             {sample && <FirstRunHint />}
           </main>
-          <aside className="side-panel">
-            <Inspector
-              snapshot={snapshot}
-              vocabulary={vocabulary}
-              selection={selection}
-              edits={{ updateElement: edits.updateElement, updateRelation: edits.updateRelation, nest: edits.nest }}
-              onFocus={focus}
-            />
-            <ScenesPanel snapshot={snapshot} editing={editing} controls={sceneControls} selection={selection} onPresent={context.present} />
-            <LensPanel state={lens} />
-            <Legend vocabulary={vocabulary} />
-          </aside>
+          <SidePanel {...{ snapshot, vocabulary, selection, edits, editing, lens, sceneControls }} onFocus={focus} onPresent={context.present} />
         </div>
         <GesturePopovers
           {...{ snapshot, vocabulary, canvas, edits, chooser, renaming, menu, context }}
@@ -157,6 +128,66 @@ function MapWindowBody({ snapshot, change, vocabulary, editing, controller }: Pr
         <ImportDialog />
       </div>
     </ActionsProvider>
+  );
+}
+
+/** What showing a scene may change in this window, and the caption a shown scene puts under the view. */
+function useSceneControls(snapshot: MapSnapshot, view: View, setView: (view: View) => void, lens: LensState, editing: MapEditing, controller: CanvasController) {
+  const [sceneCaption, setSceneCaption] = useState<string | null>(null);
+  const sceneControls: SceneControls = {
+    scenario: snapshot.scenario,
+    view,
+    setView,
+    lens: lens.lens,
+    setLens: lens.setLens,
+    showPaint: lens.showPaint,
+    show: editing.show,
+    report: editing.report,
+    setCaption: setSceneCaption,
+    canvas: controller,
+  };
+  return { sceneControls, sceneCaption };
+}
+
+/** Brings an element into view; one off the org chart switches to the network first. */
+function useFocusElement(snapshot: MapSnapshot, view: View, setView: (view: View) => void, canvas: RefObject<CanvasHandle | null>) {
+  return useCallback(
+    (id: string) => {
+      const onChart = snapshot.relations.some((r) => r.kind === "reports_to" && (r.source === id || r.target === id));
+      if (view === "org_chart" && !onChart) setView("network");
+      canvas.current?.focus(id);
+    },
+    [snapshot, view],
+  );
+}
+
+type SidePanelProps = {
+  snapshot: MapSnapshot;
+  vocabulary: Vocabulary;
+  selection: string[];
+  edits: EditCommands;
+  editing: MapEditing;
+  lens: LensState;
+  sceneControls: SceneControls;
+  onFocus(id: string): void;
+  onPresent(index: number): void;
+};
+
+/** The side panel: inspector, scenes, lens figures and legend. */
+function SidePanel({ snapshot, vocabulary, selection, edits, editing, lens, sceneControls, onFocus, onPresent }: SidePanelProps) {
+  return (
+    <aside className="side-panel">
+      <Inspector
+        snapshot={snapshot}
+        vocabulary={vocabulary}
+        selection={selection}
+        edits={{ updateElement: edits.updateElement, updateRelation: edits.updateRelation, nest: edits.nest }}
+        onFocus={onFocus}
+      />
+      <ScenesPanel snapshot={snapshot} editing={editing} controls={sceneControls} selection={selection} onPresent={onPresent} />
+      <LensPanel state={lens} />
+      <Legend vocabulary={vocabulary} />
+    </aside>
   );
 }
 

@@ -37,69 +37,23 @@ function dropTargets(cy: Core, dragged: Set<string>): { node: NodeSingular; box:
     });
 }
 
-export function followDrags(
-  cy: Core,
-  callbacks: {
-    onDrop(report: DropReport): void;
-    onHint(hint: DropHint): void;
-    /** Whether this view shows nesting (the org chart does not, so a drop there only moves). */
-    nests(): boolean;
-  },
-): () => void {
+type Callbacks = {
+  onDrop(report: DropReport): void;
+  onHint(hint: DropHint): void;
+  /** Whether this view shows nesting (the org chart does not, so a drop there only moves). */
+  nests(): boolean;
+};
+
+export function followDrags(cy: Core, callbacks: Callbacks): () => void {
   let drag: Drag | null = null;
   let frame = 0;
 
-  const begin = () => {
-    const dragged = cy.nodes(":grabbed");
-    const moving = dragged.union(dragged.descendants()) as NodeCollection;
-    const movingIds = new Set(moving.map((n) => n.id()));
-    const start: Record<string, Point> = {};
-    moving.filter((n) => n.isChildless()).forEach((n) => {
-      start[n.id()] = { ...n.position() };
-    });
-    const groups = callbacks.nests() ? dropTargets(cy, movingIds) : [];
-    // Only the outermost dragged elements change group; what is inside them stays inside them.
-    const roots = dragged.filter((n) => n.ancestors().intersection(dragged).empty()).toArray() as NodeSingular[];
-    drag = { dragged, roots, start, groups, target: null };
-  };
-
-  /** The smallest group, not being dragged, whose box (as at the start) holds `point`. */
-  const groupAt = (groups: Drag["groups"], point: Point): NodeSingular | null => {
-    let best: { node: NodeSingular; box: Box } | null = null;
-    for (const g of groups) {
-      const { x1, x2, y1, y2 } = g.box;
-      if (point.x >= x1 && point.x <= x2 && point.y >= y1 && point.y <= y2 && (!best || g.box.area < best.box.area)) best = g;
-    }
-    return best ? best.node : null;
-  };
-
-  const parentId = (n: NodeSingular) => (n.parent().nonempty() ? n.parent().first().id() : null);
-
   const onDrag = (event: EventObject) => {
-    if (!drag) begin();
+    if (!drag) drag = beginDrag(cy, callbacks.nests());
     cancelAnimationFrame(frame);
     const grabbed = event.target as NodeSingular;
     frame = requestAnimationFrame(() => {
-      if (!drag) return;
-      const root = drag.roots.find((r) => r.same(grabbed)) ?? drag.roots[0];
-      if (!root) return;
-      const target = groupAt(drag.groups, root.position());
-      drag.target?.removeClass("drop-target");
-      drag.target = target;
-      const current = parentId(root);
-      const targetId = target ? target.id() : null;
-      if (targetId === current) {
-        callbacks.onHint(null);
-        return;
-      }
-      target?.addClass("drop-target");
-      const at = root.renderedPosition();
-      const currentName = current ? String(cy.getElementById(current).data("name")) : "";
-      callbacks.onHint({
-        text: target ? `Drop into ${target.data("name")}` : `Drop to take out of ${currentName}`,
-        x: at.x,
-        y: at.y - root.renderedHeight() / 2,
-      });
+      if (drag) showDropTarget(cy, drag, grabbed, callbacks.onHint);
     });
   };
 
@@ -110,20 +64,8 @@ export function followDrags(
     callbacks.onHint(null);
     if (!finished) return;
     finished.target?.removeClass("drop-target");
-    const positions: Record<string, Point> = {};
-    let moved = false;
-    for (const [id, was] of Object.entries(finished.start)) {
-      const now = cy.getElementById(id).position();
-      positions[id] = { x: now.x, y: now.y };
-      if (Math.abs(now.x - was.x) > 0.5 || Math.abs(now.y - was.y) > 0.5) moved = true;
-    }
-    if (!moved) return;
-    const nest = finished.roots.flatMap((root) => {
-      const target = groupAt(finished.groups, root.position());
-      const targetId = target ? target.id() : null;
-      return targetId === parentId(root) ? [] : [{ child: root.id(), parent: targetId }];
-    });
-    callbacks.onDrop({ positions, nest });
+    const report = dropReport(cy, finished);
+    if (report) callbacks.onDrop(report);
   };
 
   // Several selected nodes dragged together each fire `free`; report once per drop.
@@ -144,4 +86,74 @@ export function followDrags(
     cy.off("drag", "node", onDrag);
     cy.off("free", "node", scheduleFree);
   };
+}
+
+/** What a drag starts from: what moves, where it stood, and the groups it could end in. */
+function beginDrag(cy: Core, nests: boolean): Drag {
+  const dragged = cy.nodes(":grabbed");
+  const moving = dragged.union(dragged.descendants()) as NodeCollection;
+  const movingIds = new Set(moving.map((n) => n.id()));
+  const start: Record<string, Point> = {};
+  moving.filter((n) => n.isChildless()).forEach((n) => {
+    start[n.id()] = { ...n.position() };
+  });
+  const groups = nests ? dropTargets(cy, movingIds) : [];
+  // Only the outermost dragged elements change group; what is inside them stays inside them.
+  const roots = dragged.filter((n) => n.ancestors().intersection(dragged).empty()).toArray() as NodeSingular[];
+  return { dragged, roots, start, groups, target: null };
+}
+
+/** The smallest group, not being dragged, whose box (as at the start) holds `point`. */
+function groupAt(groups: Drag["groups"], point: Point): NodeSingular | null {
+  let best: { node: NodeSingular; box: Box } | null = null;
+  for (const g of groups) {
+    const { x1, x2, y1, y2 } = g.box;
+    if (point.x >= x1 && point.x <= x2 && point.y >= y1 && point.y <= y2 && (!best || g.box.area < best.box.area)) best = g;
+  }
+  return best ? best.node : null;
+}
+
+function parentId(n: NodeSingular): string | null {
+  return n.parent().nonempty() ? n.parent().first().id() : null;
+}
+
+/** Marks the group the grabbed element would drop into, with a hint over it when that changes its group. */
+function showDropTarget(cy: Core, drag: Drag, grabbed: NodeSingular, onHint: Callbacks["onHint"]): void {
+  const root = drag.roots.find((r) => r.same(grabbed)) ?? drag.roots[0];
+  if (!root) return;
+  const target = groupAt(drag.groups, root.position());
+  drag.target?.removeClass("drop-target");
+  drag.target = target;
+  const current = parentId(root);
+  const targetId = target ? target.id() : null;
+  if (targetId === current) {
+    onHint(null);
+    return;
+  }
+  target?.addClass("drop-target");
+  const at = root.renderedPosition();
+  const currentName = current ? String(cy.getElementById(current).data("name")) : "";
+  onHint({
+    text: target ? `Drop into ${target.data("name")}` : `Drop to take out of ${currentName}`,
+    x: at.x,
+    y: at.y - root.renderedHeight() / 2,
+  });
+}
+
+/** Where everything moved and which groups changed; null when the drop moved nothing. */
+function dropReport(cy: Core, finished: Drag): DropReport | null {
+  const positions: Record<string, Point> = {};
+  let moved = false;
+  for (const [id, was] of Object.entries(finished.start)) {
+    const now = cy.getElementById(id).position();
+    positions[id] = { x: now.x, y: now.y };
+    if (Math.abs(now.x - was.x) > 0.5 || Math.abs(now.y - was.y) > 0.5) moved = true;
+  }
+  if (!moved) return null;
+  const nest = finished.roots.flatMap((root) => {
+    const target = groupAt(finished.groups, root.position());
+    const targetId = target ? target.id() : null;
+    return targetId === parentId(root) ? [] : [{ child: root.id(), parent: targetId }];
+  });
+  return { positions, nest };
 }

@@ -1,7 +1,7 @@
 // The Export dialog (top bar, Ctrl+E): format, view, page and scene, a live preview of the drawing
 // the core would make, and Export — the core asks where to save and writes on a worker thread,
 // so the window stays responsive behind an indeterminate progress bar.
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useRef, useState, type RefObject } from "react";
 import { commands } from "../bindings";
 import type { View } from "../map/types";
 import { FORMATS, PAGES, isDrawing, optionsFor, previewOptions, svgDataUrl, type Choice, type Format } from "./exportOptions";
@@ -14,46 +14,16 @@ type Outcome = { kind: "saved"; path: string } | { kind: "cancelled" } | { kind:
 
 const messageOf = (error: unknown) => shownError(error).text;
 
+type Preview = { url: string } | { error: string } | null;
+
 export function ExportDialog({ view, scenes, onClose }: Props) {
   const [choice, setChoice] = useState<Choice>({ format: "pdf", view: view === "org_chart" ? "org-chart" : "network", page: "a4", scene: null });
-  const [preview, setPreview] = useState<{ url: string } | { error: string } | null>(null);
-  const [loadingPreview, setLoadingPreview] = useState(false);
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome>(null);
   const dialog = useRef<HTMLDivElement>(null);
   const drawing = isDrawing(choice.format);
-  const firstScene = scenes[0]?.title ?? null;
-
-  useEffect(() => {
-    let cancelled = false;
-    setLoadingPreview(true);
-    const timer = setTimeout(() => {
-      commands
-        .exportPreview(previewOptions(choice, firstScene))
-        .then((answer) => {
-          if (cancelled) return;
-          setPreview(answer.status === "ok" ? { url: svgDataUrl(answer.data) } : { error: answer.error.message });
-        })
-        .catch((e: unknown) => !cancelled && setPreview({ error: messageOf(e) }))
-        .finally(() => !cancelled && setLoadingPreview(false));
-    }, 150);
-    return () => {
-      cancelled = true;
-      clearTimeout(timer);
-    };
-  }, [choice.view, choice.page, choice.scene, choice.format === "deck", firstScene]);
-
-  useEffect(() => {
-    dialog.current?.focus();
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === "Escape" && !busy) {
-        e.stopPropagation();
-        onClose();
-      }
-    };
-    window.addEventListener("keydown", onKey, true);
-    return () => window.removeEventListener("keydown", onKey, true);
-  }, [busy, onClose]);
+  const { preview, loadingPreview } = useExportPreview(choice, scenes[0]?.title ?? null);
+  useEscapeCloses(dialog, busy, onClose);
 
   const run = async () => {
     setBusy(true);
@@ -83,43 +53,7 @@ export function ExportDialog({ view, scenes, onClose }: Props) {
         </header>
         <div className="export-body">
           <div className="export-form">
-            <fieldset>
-              <legend>Format</legend>
-              <div className="export-formats">
-                {FORMATS.map((f) => (
-                  <label key={f.id} className={`export-format ${choice.format === f.id ? "chosen" : ""}`} title={f.hint}>
-                    <input type="radio" name="format" value={f.id} checked={choice.format === f.id} onChange={() => set({ format: f.id as Format })} data-testid={`export-format-${f.id}`} />
-                    <span>{f.label}</span>
-                  </label>
-                ))}
-              </div>
-              <p className="hint-text">{FORMATS.find((f) => f.id === choice.format)?.hint}</p>
-            </fieldset>
-            <label className="export-field">
-              <span>View</span>
-              <select value={choice.view} disabled={!drawing} onChange={(e) => set({ view: e.target.value as Choice["view"] })} data-testid="export-view">
-                <option value="network">Network</option>
-                <option value="org-chart">Org chart</option>
-              </select>
-            </label>
-            <label className="export-field">
-              <span>Page</span>
-              <select value={choice.page} disabled={!drawing} onChange={(e) => set({ page: e.target.value })} data-testid="export-page">
-                {PAGES.map((p) => (
-                  <option key={p.id} value={p.id}>{p.label}</option>
-                ))}
-              </select>
-            </label>
-            <label className="export-field">
-              <span>Scene</span>
-              <select value={choice.scene ?? ""} disabled={!drawing || choice.format === "deck"} onChange={(e) => set({ scene: e.target.value || null })} data-testid="export-scene">
-                <option value="">{choice.format === "deck" ? "Every scene" : "The whole view"}</option>
-                {scenes.map((s) => (
-                  <option key={s.id} value={s.title}>{s.title}</option>
-                ))}
-              </select>
-            </label>
-            {choice.format === "deck" && scenes.length === 0 && <p className="export-warning">This map has no scenes yet: the deck will have none to show.</p>}
+            <ExportChoices choice={choice} scenes={scenes} set={set} />
             <div className="export-run">
               <button className="tool-button primary" onClick={() => void run()} disabled={busy} data-testid="export-run">
                 {busy ? "Exporting…" : "Export…"}
@@ -139,5 +73,91 @@ export function ExportDialog({ view, scenes, onClose }: Props) {
         </div>
       </div>
     </div>
+  );
+}
+
+/** The core's drawing for the current choice, asked for a moment after the choice settles. */
+function useExportPreview(choice: Choice, firstScene: string | null) {
+  const [preview, setPreview] = useState<Preview>(null);
+  const [loadingPreview, setLoadingPreview] = useState(false);
+  useEffect(() => {
+    let cancelled = false;
+    setLoadingPreview(true);
+    const timer = setTimeout(() => {
+      commands
+        .exportPreview(previewOptions(choice, firstScene))
+        .then((answer) => {
+          if (cancelled) return;
+          setPreview(answer.status === "ok" ? { url: svgDataUrl(answer.data) } : { error: answer.error.message });
+        })
+        .catch((e: unknown) => !cancelled && setPreview({ error: messageOf(e) }))
+        .finally(() => !cancelled && setLoadingPreview(false));
+    }, 150);
+    return () => {
+      cancelled = true;
+      clearTimeout(timer);
+    };
+  }, [choice.view, choice.page, choice.scene, choice.format === "deck", firstScene]);
+  return { preview, loadingPreview };
+}
+
+/** Focuses the dialog and closes it on Escape, unless an export is running. */
+function useEscapeCloses(dialog: RefObject<HTMLDivElement | null>, busy: boolean, onClose: () => void) {
+  useEffect(() => {
+    dialog.current?.focus();
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === "Escape" && !busy) {
+        e.stopPropagation();
+        onClose();
+      }
+    };
+    window.addEventListener("keydown", onKey, true);
+    return () => window.removeEventListener("keydown", onKey, true);
+  }, [busy, onClose]);
+}
+
+/** Format, view, page and scene. */
+function ExportChoices({ choice, scenes, set }: { choice: Choice; scenes: Props["scenes"]; set(patch: Partial<Choice>): void }) {
+  const drawing = isDrawing(choice.format);
+  return (
+    <>
+      <fieldset>
+        <legend>Format</legend>
+        <div className="export-formats">
+          {FORMATS.map((f) => (
+            <label key={f.id} className={`export-format ${choice.format === f.id ? "chosen" : ""}`} title={f.hint}>
+              <input type="radio" name="format" value={f.id} checked={choice.format === f.id} onChange={() => set({ format: f.id as Format })} data-testid={`export-format-${f.id}`} />
+              <span>{f.label}</span>
+            </label>
+          ))}
+        </div>
+        <p className="hint-text">{FORMATS.find((f) => f.id === choice.format)?.hint}</p>
+      </fieldset>
+      <label className="export-field">
+        <span>View</span>
+        <select value={choice.view} disabled={!drawing} onChange={(e) => set({ view: e.target.value as Choice["view"] })} data-testid="export-view">
+          <option value="network">Network</option>
+          <option value="org-chart">Org chart</option>
+        </select>
+      </label>
+      <label className="export-field">
+        <span>Page</span>
+        <select value={choice.page} disabled={!drawing} onChange={(e) => set({ page: e.target.value })} data-testid="export-page">
+          {PAGES.map((p) => (
+            <option key={p.id} value={p.id}>{p.label}</option>
+          ))}
+        </select>
+      </label>
+      <label className="export-field">
+        <span>Scene</span>
+        <select value={choice.scene ?? ""} disabled={!drawing || choice.format === "deck"} onChange={(e) => set({ scene: e.target.value || null })} data-testid="export-scene">
+          <option value="">{choice.format === "deck" ? "Every scene" : "The whole view"}</option>
+          {scenes.map((s) => (
+            <option key={s.id} value={s.title}>{s.title}</option>
+          ))}
+        </select>
+      </label>
+      {choice.format === "deck" && scenes.length === 0 && <p className="export-warning">This map has no scenes yet: the deck will have none to show.</p>}
+    </>
   );
 }

@@ -15,26 +15,16 @@ type Stage =
   | { kind: "done"; summary: string; warnings: ImportWarning[] }
   | { kind: "error"; message: string };
 
+type MappingStage = Extract<Stage, { kind: "mapping" }>;
+type ListStage = Extract<Stage, { kind: "list" }>;
+type ImportResult = Awaited<ReturnType<typeof commands.importList>>;
+type Progress = { done: number; total: number } | null;
+
 /** Opens itself when the File menu asks for an import. */
 export function ImportDialog() {
   const [stage, setStage] = useState<Stage | null>(null);
-  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
-
-  useEffect(() => {
-    const stops = [
-      events.importRequested.listen(async ({ payload }) => {
-        if (payload.what === "org_chart") {
-          const picked = await commands.pickOrgChart();
-          if (picked.status === "error") setStage({ kind: "error", message: picked.error.message });
-          else if (picked.data) setStage({ kind: "mapping", pick: picked.data, mapping: picked.data.preview.mapping });
-        } else {
-          setStage({ kind: "list", list: payload.what === "members" ? "members" : "relations", createMissing: false });
-        }
-      }),
-      events.importProgress.listen(({ payload }) => setProgress(payload)),
-    ];
-    return () => stops.forEach((stop) => void stop.then((unlisten) => unlisten()));
-  }, []);
+  const [progress, setProgress] = useState<Progress>(null);
+  useImportRequests(setStage, setProgress);
 
   if (!stage) return null;
   const close = () => {
@@ -42,7 +32,7 @@ export function ImportDialog() {
     setProgress(null);
   };
 
-  const finish = (result: Awaited<ReturnType<typeof commands.importList>>) => {
+  const finish = (result: ImportResult) => {
     if (result.status === "error") setStage({ kind: "error", message: result.error.message });
     else if (result.data) setStage({ kind: "done", summary: result.data.summary, warnings: result.data.warnings });
     else close();
@@ -59,149 +49,204 @@ export function ImportDialog() {
         </header>
 
         {stage.kind === "mapping" && (
-          <>
-            <p className="import-lead">
-              {stage.pick.preview.total_rows} rows in <strong>{stage.pick.file_name}</strong>. Check which column holds what; the first rows are shown below.
-            </p>
-            <div className="import-roles">
-              {ROLES.map(({ role, label, hint }) => (
-                <label key={role} className="import-role">
-                  <span>{label}</span>
-                  <select
-                    data-testid={`import-role-${role}`}
-                    value={stage.mapping[role] ?? ""}
-                    onChange={(e) => setStage({ ...stage, mapping: assign(stage.mapping, role, e.target.value || null) })}
-                  >
-                    <option value="">— none —</option>
-                    {stage.pick.preview.headers.map((h) => (
-                      <option key={h} value={h}>
-                        {h}
-                      </option>
-                    ))}
-                  </select>
-                  {hint && <small>{hint}</small>}
-                </label>
-              ))}
-            </div>
-            <div className="import-preview">
-              <table>
-                <thead>
-                  <tr>
-                    <th>Row</th>
-                    {stage.pick.preview.headers.map((h) => (
-                      <th key={h}>
-                        {h}
-                        <small>{ROLES.find((r) => stage.mapping[r.role] === h)?.label ?? ""}</small>
-                      </th>
-                    ))}
-                  </tr>
-                </thead>
-                <tbody>
-                  {stage.pick.preview.rows.map((row) => (
-                    <tr key={row.row}>
-                      <td>{row.row}</td>
-                      {row.cells.map((cell, i) => (
-                        <td key={i}>{cell}</td>
-                      ))}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-            <footer className="import-actions">
-              {missing(stage.mapping) && <span className="import-missing">{missing(stage.mapping)}</span>}
-              <button onClick={close}>Cancel</button>
-              <button
-                className="primary"
-                data-testid="import-run"
-                disabled={missing(stage.mapping) !== null}
-                onClick={async () => {
-                  const { pick, mapping } = stage;
-                  setStage({ kind: "working" });
-                  finish(await commands.importOrgChart(pick.token, mapping));
-                }}
-              >
-                Import and save as a new map…
-              </button>
-            </footer>
-          </>
+          <MappingStep
+            stage={stage}
+            onChange={setStage}
+            onCancel={close}
+            onRun={async () => {
+              const { pick, mapping } = stage;
+              setStage({ kind: "working" });
+              finish(await commands.importOrgChart(pick.token, mapping));
+            }}
+          />
         )}
 
         {stage.kind === "list" && (
-          <>
-            <p className="import-lead">
-              {stage.list === "members"
-                ? "A CSV or spreadsheet with the columns member, community."
-                : "A CSV or spreadsheet with the columns source, target, medium, volume, direction — for example from a relationship survey."}{" "}
-              Everything is added as one edit: Undo takes it back.
-            </p>
-            <label className="import-check">
-              <input type="checkbox" data-testid="import-create-missing" checked={stage.createMissing} onChange={(e) => setStage({ ...stage, createMissing: e.target.checked })} />
-              Add people and communities the list names but the map lacks (otherwise they are reported and skipped)
-            </label>
-            <footer className="import-actions">
-              <button onClick={close}>Cancel</button>
-              <button
-                className="primary"
-                data-testid="import-run"
-                onClick={async () => {
-                  const { list, createMissing } = stage;
-                  setStage({ kind: "working" });
-                  finish(await commands.importList(list, createMissing));
-                }}
-              >
-                Choose the file…
-              </button>
-            </footer>
-          </>
+          <ListStep
+            stage={stage}
+            onChange={setStage}
+            onCancel={close}
+            onRun={async () => {
+              const { list, createMissing } = stage;
+              setStage({ kind: "working" });
+              finish(await commands.importList(list, createMissing));
+            }}
+          />
         )}
 
-        {stage.kind === "working" && (
-          <div className="import-working" data-testid="import-working">
-            <progress max={progress?.total ?? undefined} value={progress?.done ?? undefined} />
-            <span>{progress ? `Read ${progress.done} of ${progress.total} rows…` : "Working…"}</span>
-          </div>
-        )}
+        {stage.kind === "working" && <WorkingStep progress={progress} />}
 
-        {stage.kind === "done" && (
-          <>
-            <p className="import-lead" data-testid="import-summary">
-              {stage.summary}
-            </p>
-            {stage.warnings.length > 0 && (
-              <>
-                <h3 className="import-warnings-title">
-                  {stage.warnings.length} {stage.warnings.length === 1 ? "row needs" : "rows need"} a look
-                </h3>
-                <ul className="import-warnings" data-testid="import-warnings">
-                  {stage.warnings.map((w, i) => (
-                    <li key={i}>{w.message}</li>
-                  ))}
-                </ul>
-              </>
-            )}
-            <footer className="import-actions">
-              <button className="primary" onClick={close}>
-                Done
-              </button>
-            </footer>
-          </>
-        )}
+        {stage.kind === "done" && <DoneStep summary={stage.summary} warnings={stage.warnings} onClose={close} />}
 
-        {stage.kind === "error" && (
-          <>
-            <p className="import-error" role="alert" data-testid="import-error">
-              {stage.message}
-            </p>
-            <p className="import-lead">Nothing was imported; the map is as it was.</p>
-            <footer className="import-actions">
-              <button className="primary" onClick={close}>
-                Close
-              </button>
-            </footer>
-          </>
-        )}
+        {stage.kind === "error" && <ErrorStep message={stage.message} onClose={close} />}
       </div>
     </div>
+  );
+}
+
+/** Listens for the File menu's import requests and the core's progress while it reads a file. */
+function useImportRequests(setStage: (stage: Stage) => void, setProgress: (progress: Progress) => void) {
+  useEffect(() => {
+    const stops = [
+      events.importRequested.listen(async ({ payload }) => {
+        if (payload.what === "org_chart") {
+          const picked = await commands.pickOrgChart();
+          if (picked.status === "error") setStage({ kind: "error", message: picked.error.message });
+          else if (picked.data) setStage({ kind: "mapping", pick: picked.data, mapping: picked.data.preview.mapping });
+        } else {
+          setStage({ kind: "list", list: payload.what === "members" ? "members" : "relations", createMissing: false });
+        }
+      }),
+      events.importProgress.listen(({ payload }) => setProgress(payload)),
+    ];
+    return () => stops.forEach((stop) => void stop.then((unlisten) => unlisten()));
+  }, []);
+}
+
+type StepProps<S> = { stage: S; onChange(stage: S): void; onCancel(): void; onRun(): void };
+
+/** An org chart: which column holds what, with the first rows to check it against. */
+function MappingStep({ stage, onChange, onCancel, onRun }: StepProps<MappingStage>) {
+  return (
+    <>
+      <p className="import-lead">
+        {stage.pick.preview.total_rows} rows in <strong>{stage.pick.file_name}</strong>. Check which column holds what; the first rows are shown below.
+      </p>
+      <div className="import-roles">
+        {ROLES.map(({ role, label, hint }) => (
+          <label key={role} className="import-role">
+            <span>{label}</span>
+            <select
+              data-testid={`import-role-${role}`}
+              value={stage.mapping[role] ?? ""}
+              onChange={(e) => onChange({ ...stage, mapping: assign(stage.mapping, role, e.target.value || null) })}
+            >
+              <option value="">— none —</option>
+              {stage.pick.preview.headers.map((h) => (
+                <option key={h} value={h}>
+                  {h}
+                </option>
+              ))}
+            </select>
+            {hint && <small>{hint}</small>}
+          </label>
+        ))}
+      </div>
+      <MappingPreview stage={stage} />
+      <footer className="import-actions">
+        {missing(stage.mapping) && <span className="import-missing">{missing(stage.mapping)}</span>}
+        <button onClick={onCancel}>Cancel</button>
+        <button className="primary" data-testid="import-run" disabled={missing(stage.mapping) !== null} onClick={onRun}>
+          Import and save as a new map…
+        </button>
+      </footer>
+    </>
+  );
+}
+
+/** The first rows of the org chart, each column headed by the role it is given. */
+function MappingPreview({ stage }: { stage: MappingStage }) {
+  return (
+    <div className="import-preview">
+      <table>
+        <thead>
+          <tr>
+            <th>Row</th>
+            {stage.pick.preview.headers.map((h) => (
+              <th key={h}>
+                {h}
+                <small>{ROLES.find((r) => stage.mapping[r.role] === h)?.label ?? ""}</small>
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {stage.pick.preview.rows.map((row) => (
+            <tr key={row.row}>
+              <td>{row.row}</td>
+              {row.cells.map((cell, i) => (
+                <td key={i}>{cell}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** A relationship or member list: what the file should hold, and whether to add what the map lacks. */
+function ListStep({ stage, onChange, onCancel, onRun }: StepProps<ListStage>) {
+  return (
+    <>
+      <p className="import-lead">
+        {stage.list === "members"
+          ? "A CSV or spreadsheet with the columns member, community."
+          : "A CSV or spreadsheet with the columns source, target, medium, volume, direction — for example from a relationship survey."}{" "}
+        Everything is added as one edit: Undo takes it back.
+      </p>
+      <label className="import-check">
+        <input type="checkbox" data-testid="import-create-missing" checked={stage.createMissing} onChange={(e) => onChange({ ...stage, createMissing: e.target.checked })} />
+        Add people and communities the list names but the map lacks (otherwise they are reported and skipped)
+      </label>
+      <footer className="import-actions">
+        <button onClick={onCancel}>Cancel</button>
+        <button className="primary" data-testid="import-run" onClick={onRun}>
+          Choose the file…
+        </button>
+      </footer>
+    </>
+  );
+}
+
+function WorkingStep({ progress }: { progress: Progress }) {
+  return (
+    <div className="import-working" data-testid="import-working">
+      <progress max={progress?.total ?? undefined} value={progress?.done ?? undefined} />
+      <span>{progress ? `Read ${progress.done} of ${progress.total} rows…` : "Working…"}</span>
+    </div>
+  );
+}
+
+function DoneStep({ summary, warnings, onClose }: { summary: string; warnings: ImportWarning[]; onClose(): void }) {
+  return (
+    <>
+      <p className="import-lead" data-testid="import-summary">
+        {summary}
+      </p>
+      {warnings.length > 0 && (
+        <>
+          <h3 className="import-warnings-title">
+            {warnings.length} {warnings.length === 1 ? "row needs" : "rows need"} a look
+          </h3>
+          <ul className="import-warnings" data-testid="import-warnings">
+            {warnings.map((w, i) => (
+              <li key={i}>{w.message}</li>
+            ))}
+          </ul>
+        </>
+      )}
+      <footer className="import-actions">
+        <button className="primary" onClick={onClose}>
+          Done
+        </button>
+      </footer>
+    </>
+  );
+}
+
+function ErrorStep({ message, onClose }: { message: string; onClose(): void }) {
+  return (
+    <>
+      <p className="import-error" role="alert" data-testid="import-error">
+        {message}
+      </p>
+      <p className="import-lead">Nothing was imported; the map is as it was.</p>
+      <footer className="import-actions">
+        <button className="primary" onClick={onClose}>
+          Close
+        </button>
+      </footer>
+    </>
   );
 }

@@ -120,39 +120,89 @@ export function hasRingsAround(centre: string, elements: MapElement[], relations
 /** Rings around `centre`; an empty arrangement when it is not a community or is not drawn. */
 export function ringsAround({ centre, elements, relations, positions, sizes }: RingsRequest): RingsArrangement {
   const nothing: RingsArrangement = { positions: {}, origin: { x: 0, y: 0 }, home: null, rings: [] };
-  const byId = new Map(elements.map((e) => [e.id, e]));
-  const chosen = byId.get(centre);
+  const blocks = new Blocks(elements, positions, sizes);
+  const chosen = blocks.element(centre);
   if (!chosen || chosen.kind !== "community") return nothing;
 
-  const children = new Map<string, string[]>();
-  for (const e of elements) {
-    if (!e.parent || !byId.has(e.parent)) continue;
-    const siblings = children.get(e.parent);
-    if (siblings) siblings.push(e.id);
-    else children.set(e.parent, [e.id]);
+  if (!blocks.boxOf(centre)) return nothing;
+  const origin = blocks.shapeCentre(centre);
+  const home = blocks.topOf(centre);
+
+  const { blockLevel, anchorOf } = blockLevels(blocks, home, ringLevels(centre, elements, relations));
+  const shifts = new Map<string, Point>();
+  const placed: Box[] = [blocks.boxOf(home)!];
+  const rings: RingsArrangement["rings"] = [];
+  for (const level of [0, 1, 2] as RingLevel[]) {
+    const onRing = [...blockLevel].filter(([, l]) => l === level).map(([id]) => id);
+    if (onRing.length === 0) continue;
+    const inner = rings.length === 0 ? 0 : rings[rings.length - 1].radius + RING_SPACING;
+    const ring = placeRing(blocks, onRing, anchorOf, origin, inner, placed);
+    for (const [id, shift] of ring.shifts) shifts.set(id, shift);
+    placed.push(...ring.boxes);
+    rings.push({ level, radius: ring.radius, blocks: ring.order });
   }
-  const topOf = (id: string): string => {
+
+  // Whatever stands on the rings or inside the outermost steps out of the way, nearest first;
+  // the rest stays.
+  const footprint = (rings.length > 0 ? rings[rings.length - 1].radius : 0) + GAP;
+  const others = [...new Set(elements.map((e) => blocks.topOf(e.id)))]
+    .filter((id) => id !== home && !blockLevel.has(id) && blocks.boxOf(id))
+    .map((id) => ({ id, box: blocks.boxOf(id)! }));
+  for (const [id, shift] of pushAside(others, placed, origin, footprint)) shifts.set(id, shift);
+
+  return { positions: shiftedLeaves(blocks, shifts, positions), origin, home, rings };
+}
+
+/**
+ * The map's nesting seen as blocks: which top-level block holds an element, the leaves inside
+ * it, and the box it is drawn in (a group's box grown by its padding and title).
+ */
+class Blocks {
+  private readonly byId: Map<string, MapElement>;
+  private readonly children = new Map<string, string[]>();
+  private readonly boxes = new Map<string, Box | null>();
+
+  constructor(
+    elements: MapElement[],
+    private readonly positions: Positions,
+    private readonly sizes: RingsRequest["sizes"],
+  ) {
+    this.byId = new Map(elements.map((e) => [e.id, e]));
+    for (const e of elements) {
+      if (!e.parent || !this.byId.has(e.parent)) continue;
+      const siblings = this.children.get(e.parent);
+      if (siblings) siblings.push(e.id);
+      else this.children.set(e.parent, [e.id]);
+    }
+  }
+
+  element(id: string): MapElement | undefined {
+    return this.byId.get(id);
+  }
+
+  topOf(id: string): string {
     let at = id;
     const seen = new Set<string>();
     while (!seen.has(at)) {
       seen.add(at);
-      const parent = byId.get(at)?.parent;
-      if (!parent || !byId.has(parent)) return at;
+      const parent = this.byId.get(at)?.parent;
+      if (!parent || !this.byId.has(parent)) return at;
       at = parent;
     }
     return at;
-  };
-  const leavesOf = (id: string): string[] => {
-    const inside = children.get(id);
-    return inside ? inside.flatMap(leavesOf) : id in positions ? [id] : [];
-  };
-  const boxes = new Map<string, Box | null>();
-  const boxOf = (id: string): Box | null => {
-    if (boxes.has(id)) return boxes.get(id)!;
-    const inside = children.get(id);
+  }
+
+  leavesOf(id: string): string[] {
+    const inside = this.children.get(id);
+    return inside ? inside.flatMap((child) => this.leavesOf(child)) : id in this.positions ? [id] : [];
+  }
+
+  boxOf(id: string): Box | null {
+    if (this.boxes.has(id)) return this.boxes.get(id)!;
+    const inside = this.children.get(id);
     let box: Box | null;
     if (inside) {
-      const union = unite(inside.map(boxOf));
+      const union = unite(inside.map((child) => this.boxOf(child)));
       box = union && {
         x1: union.x1 - GROUP_PADDING,
         y1: union.y1 - GROUP_PADDING - GROUP_TITLE,
@@ -160,106 +210,105 @@ export function ringsAround({ centre, elements, relations, positions, sizes }: R
         y2: union.y2 + GROUP_PADDING,
       };
     } else {
-      const at = positions[id];
-      const size = sizes[id] ?? { w: 60, h: 40 };
+      const at = this.positions[id];
+      const size = this.sizes[id] ?? { w: 60, h: 40 };
       box = at ? { x1: at.x - size.w / 2, y1: at.y - size.h / 2, x2: at.x + size.w / 2, y2: at.y + size.h / 2 } : null;
     }
-    boxes.set(id, box);
+    this.boxes.set(id, box);
     return box;
-  };
+  }
 
-  const centreBox = boxOf(centre);
-  if (!centreBox) return nothing;
-  // The middle of the community's own shape: a group's title sits above it, outside the shape.
-  const origin = { x: (centreBox.x1 + centreBox.x2) / 2, y: (centreBox.y1 + (children.has(centre) ? GROUP_TITLE : 0) + centreBox.y2) / 2 };
-  const home = topOf(centre);
-  const homeBox = boxOf(home)!;
+  /** The middle of an element's own shape: a group's title sits above it, outside the shape. */
+  shapeCentre(id: string): Point {
+    const box = this.boxOf(id)!;
+    return { x: (box.x1 + box.x2) / 2, y: (box.y1 + (this.children.has(id) ? GROUP_TITLE : 0) + box.y2) / 2 };
+  }
+}
 
-  // Each block joins the ring of the innermost tie anything inside it has with the centre, and
-  // is held on the ring by that element (a tie nested deep in a site sits on the ring; the rest
-  // of the site hangs off it).
+/**
+ * Each block joins the ring of the innermost tie anything inside it has with the centre, and is
+ * held on the ring by that element (a tie nested deep in a site sits on the ring; the rest of the
+ * site hangs off it).
+ */
+function blockLevels(blocks: Blocks, home: string, levels: Map<string, RingLevel>) {
   const blockLevel = new Map<string, RingLevel>();
   const anchorOf = new Map<string, string>();
-  for (const [id, level] of ringLevels(centre, elements, relations)) {
-    const block = topOf(id);
-    if (block === home || !boxOf(id) || !boxOf(block)) continue;
+  for (const [id, level] of levels) {
+    const block = blocks.topOf(id);
+    if (block === home || !blocks.boxOf(id) || !blocks.boxOf(block)) continue;
     if (!blockLevel.has(block) || level < blockLevel.get(block)!) {
       blockLevel.set(block, level);
       anchorOf.set(block, id);
     }
   }
-  const shapeCentre = (id: string): Point => {
-    const box = boxOf(id)!;
-    return { x: (box.x1 + box.x2) / 2, y: (box.y1 + (children.has(id) ? GROUP_TITLE : 0) + box.y2) / 2 };
-  };
+  return { blockLevel, anchorOf };
+}
 
-  const shifts = new Map<string, Point>();
-  const placed: Box[] = [homeBox];
-  const rings: RingsArrangement["rings"] = [];
-  for (const level of [0, 1, 2] as RingLevel[]) {
-    const blocks = [...blockLevel].filter(([, l]) => l === level).map(([id]) => id);
-    if (blocks.length === 0) continue;
-    const anchors = blocks.map((id) => shapeCentre(anchorOf.get(id)!));
-    const sizesAround = blocks.map((id) => 2 * halfDiagonal(boxOf(id)!) + GAP);
-    // Around the ring in the order they stand around the centre now, so left stays left.
-    const current = anchors.map((a) => angleOf(a, origin));
-    const order = blocks.map((_, i) => i).sort((a, b) => current[a] - current[b] || blocks[a].localeCompare(blocks[b]));
-    const total = sizesAround.reduce((sum, r) => sum + r, 0);
-    // Each block gets a share of the turn as wide as it is, the whole turned to stay close to
-    // where the blocks are now.
-    const angles: number[] = [];
-    let turned = 0;
-    for (const i of order) {
-      const span = (2 * Math.PI * sizesAround[i]) / total;
-      angles.push(turned + span / 2);
-      turned += span;
-    }
-    const offset = circularMean(order.map((i, k) => current[i] - angles[k]));
-    // Each ring's ties stand clearly further out than the last ring's; the blocks hanging off
-    // them need only keep clear of each other, so an outer block may sit in an inner ring's gap.
-    const inner = rings.length === 0 ? 0 : rings[rings.length - 1].radius + RING_SPACING;
-    const at = (radius: number, turn: number) =>
-      order.map((i, k) => {
-        const angle = angles[k] + offset + turn;
-        const to = { x: origin.x + radius * Math.cos(angle), y: origin.y + radius * Math.sin(angle) };
-        return moved(boxOf(blocks[i])!, { x: to.x - anchors[i].x, y: to.y - anchors[i].y });
-      });
-    const fits = (candidate: Box[]) =>
-      candidate.every((box, k) => !placed.some((p) => overlaps(p, box)) && candidate.every((other, j) => j <= k || !overlaps(box, other)));
-    // The smallest circle that holds them, turning the ring a little if that lets it be smaller.
-    let radius = Math.max(inner, (total / (2 * Math.PI)) * 0.5);
-    let chosen: Box[] | undefined;
-    for (let tries = 0; chosen === undefined && tries < MAX_TRIES; tries++) {
-      for (const turn of TURNS) {
-        const there = at(radius, turn);
-        if (fits(there)) {
-          chosen = there;
-          break;
-        }
-      }
-      if (chosen === undefined) radius += Math.max(RADIUS_STEP, radius * 0.02);
-    }
-    chosen ??= at(radius, 0);
-    order.forEach((i, k) => {
-      const box = boxOf(blocks[i])!;
-      shifts.set(blocks[i], { x: chosen![k].x1 - box.x1, y: chosen![k].y1 - box.y1 });
-      placed.push(chosen![k]);
-    });
-    rings.push({ level, radius, blocks: order.map((i) => blocks[i]) });
+/**
+ * One ring: its blocks around the origin in the order they stand now, on the smallest circle at
+ * least `inner` that keeps them clear of each other and of what is already placed.
+ */
+function placeRing(blocks: Blocks, ids: string[], anchorOf: Map<string, string>, origin: Point, inner: number, placed: Box[]) {
+  const anchors = ids.map((id) => blocks.shapeCentre(anchorOf.get(id)!));
+  const sizesAround = ids.map((id) => 2 * halfDiagonal(blocks.boxOf(id)!) + GAP);
+  // Around the ring in the order they stand around the centre now, so left stays left.
+  const current = anchors.map((a) => angleOf(a, origin));
+  const order = ids.map((_, i) => i).sort((a, b) => current[a] - current[b] || ids[a].localeCompare(ids[b]));
+  const total = sizesAround.reduce((sum, r) => sum + r, 0);
+  // Each block gets a share of the turn as wide as it is, the whole turned to stay close to
+  // where the blocks are now.
+  const angles: number[] = [];
+  let turned = 0;
+  for (const i of order) {
+    const span = (2 * Math.PI * sizesAround[i]) / total;
+    angles.push(turned + span / 2);
+    turned += span;
   }
+  const offset = circularMean(order.map((i, k) => current[i] - angles[k]));
+  // Each ring's ties stand clearly further out than the last ring's; the blocks hanging off
+  // them need only keep clear of each other, so an outer block may sit in an inner ring's gap.
+  const at = (radius: number, turn: number) =>
+    order.map((i, k) => {
+      const angle = angles[k] + offset + turn;
+      const to = { x: origin.x + radius * Math.cos(angle), y: origin.y + radius * Math.sin(angle) };
+      return moved(blocks.boxOf(ids[i])!, { x: to.x - anchors[i].x, y: to.y - anchors[i].y });
+    });
+  const fits = (candidate: Box[]) =>
+    candidate.every((box, k) => !placed.some((p) => overlaps(p, box)) && candidate.every((other, j) => j <= k || !overlaps(box, other)));
+  // The smallest circle that holds them, turning the ring a little if that lets it be smaller.
+  let radius = Math.max(inner, (total / (2 * Math.PI)) * 0.5);
+  let chosen: Box[] | undefined;
+  for (let tries = 0; chosen === undefined && tries < MAX_TRIES; tries++) {
+    for (const turn of TURNS) {
+      const there = at(radius, turn);
+      if (fits(there)) {
+        chosen = there;
+        break;
+      }
+    }
+    if (chosen === undefined) radius += Math.max(RADIUS_STEP, radius * 0.02);
+  }
+  const boxes = chosen ?? at(radius, 0);
+  const shifts = new Map<string, Point>();
+  order.forEach((i, k) => {
+    const box = blocks.boxOf(ids[i])!;
+    shifts.set(ids[i], { x: boxes[k].x1 - box.x1, y: boxes[k].y1 - box.y1 });
+  });
+  return { radius, boxes, shifts, order: order.map((i) => ids[i]) };
+}
 
-  // Whatever stands on the rings or inside the outermost steps out of the way, nearest first;
-  // the rest stays.
-  const footprint = (rings.length > 0 ? rings[rings.length - 1].radius : 0) + GAP;
-  const others = [...new Set(elements.map((e) => topOf(e.id)))]
-    .filter((id) => id !== home && !blockLevel.has(id) && boxOf(id))
-    .map((id) => ({ id, box: boxOf(id)! }));
+/**
+ * Blocks that stand inside the rings' footprint or on a placed block, each pushed straight out
+ * from the origin just far enough to clear it, nearest first; the rest stay where they are.
+ */
+function pushAside(others: { id: string; box: Box }[], placed: Box[], origin: Point, footprint: number): Map<string, Point> {
   const clear = ({ box }: { box: Box }) => !inDisc(box, origin, footprint) && !placed.some((p) => overlaps(p, box));
   const standing = others.filter(clear);
   const inTheWay = others
     .filter((o) => !clear(o))
     .sort((a, b) => distance(middle(a.box), origin) - distance(middle(b.box), origin));
   const fixed = [...placed, ...standing.map((o) => o.box)];
+  const shifts = new Map<string, Point>();
   for (const { id, box } of inTheWay) {
     const from = middle(box);
     const away = distance(from, origin) > 1e-6 ? unit({ x: from.x - origin.x, y: from.y - origin.y }) : { x: 0, y: 1 };
@@ -272,16 +321,20 @@ export function ringsAround({ centre, elements, relations, positions, sizes }: R
     shifts.set(id, shift);
     fixed.push(moved(box, shift));
   }
+  return shifts;
+}
 
+/** New positions of the leaves of every block that moved by at least half a pixel. */
+function shiftedLeaves(blocks: Blocks, shifts: Map<string, Point>, positions: Positions): Positions {
   const result: Positions = {};
   for (const [block, shift] of shifts) {
     if (Math.abs(shift.x) < 0.5 && Math.abs(shift.y) < 0.5) continue;
-    for (const leaf of leavesOf(block)) {
+    for (const leaf of blocks.leavesOf(block)) {
       const at = positions[leaf];
       result[leaf] = { x: Math.round(at.x + shift.x), y: Math.round(at.y + shift.y) };
     }
   }
-  return { positions: result, origin, home, rings };
+  return result;
 }
 
 function unite(boxes: (Box | null)[]): Box | null {

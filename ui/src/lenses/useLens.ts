@@ -31,6 +31,26 @@ export type LensState = {
 
 export function useLens(snapshot: MapSnapshot): LensState {
   const [lenses, setLenses] = useState<LensChoice[]>([]);
+  const { lens, given, setLens, showPaint, metricsOpen, setMetricsOpen } = useLensChoice();
+  const cy = useCanvasCy();
+
+  useEffect(() => {
+    commands.lenses().then(setLenses).catch(() => setLenses([]));
+  }, []);
+
+  const { view, progress, error } = useLensFigures(lens, snapshot, lens !== null || metricsOpen);
+
+  const paint = given ? given.paint : lens && view ? view.paint : null;
+  useEffect(() => {
+    if (!cy) return;
+    return followLens(cy, paint);
+  }, [cy, paint]);
+
+  return { lenses, lens, setLens, showPaint, view, progress, error, metricsOpen, setMetricsOpen };
+}
+
+/** The lens in the picker, a scene's paint shown instead of its own, and whether the metrics panel is open. */
+function useLensChoice() {
   const [lens, setChosen] = useState<string | null>(null);
   // A scene's paint, drawn instead of the lens view's own while the scene is shown.
   const [given, setGiven] = useState<{ paint: LensPaint | null } | null>(null);
@@ -47,17 +67,19 @@ export function useLens(snapshot: MapSnapshot): LensState {
     setChosen(next);
     if (next !== null) setMetricsOpen(true);
   }, []);
+  return { lens, given, setLens, showPaint, metricsOpen, setMetricsOpen };
+}
+
+/**
+ * The core's figures for `lens` once the map is drawn, while `wanted`; then the background
+ * refinement's progress and exact view for the same generation.
+ */
+function useLensFigures(lens: string | null, snapshot: MapSnapshot, wanted: boolean) {
   const [view, setView] = useState<LensView_Serialize | null>(null);
   const [progress, setProgress] = useState<AnalysisProgress | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const wanted = lens !== null || metricsOpen;
   const generation = useRef<number | null>(null);
   const controller = useCanvasController();
-  const cy = useCanvasCy();
-
-  useEffect(() => {
-    commands.lenses().then(setLenses).catch(() => setLenses([]));
-  }, []);
 
   useEffect(() => {
     if (!wanted) {
@@ -112,11 +134,5 @@ export function useLens(snapshot: MapSnapshot): LensState {
     };
   }, []);
 
-  const paint = given ? given.paint : lens && view ? view.paint : null;
-  useEffect(() => {
-    if (!cy) return;
-    return followLens(cy, paint);
-  }, [cy, paint]);
-
-  return { lenses, lens, setLens, showPaint, view, progress, error, metricsOpen, setMetricsOpen };
+  return { view, progress, error };
 }

@@ -65,21 +65,7 @@ function FieldControl({ id, field, value, elements, onChange }: ControlProps) {
   const testId = `inspector-${field.key.replace(".", "-")}`;
   switch (field.type) {
     case "choice":
-      return (
-        <select
-          id={id}
-          data-testid={testId}
-          value={value === null || value === undefined ? "" : String(value)}
-          onChange={(e) => onChange(e.target.value === "" ? null : e.target.value)}
-        >
-          {field.optional && <option value="">—</option>}
-          {field.choices.map((c) => (
-            <option key={c.value} value={c.value}>
-              {c.label}
-            </option>
-          ))}
-        </select>
-      );
+      return <ChoiceSelect id={id} testId={testId} field={field} value={value} onChange={onChange} />;
     case "boolean":
       return (
         <label className="check">
@@ -88,24 +74,7 @@ function FieldControl({ id, field, value, elements, onChange }: ControlProps) {
         </label>
       );
     case "element":
-      return (
-        <select
-          id={id}
-          data-testid={testId}
-          value={value ? String(value) : ""}
-          onChange={(e) => onChange(e.target.value === "" ? null : e.target.value)}
-        >
-          <option value="">—</option>
-          {elements
-            .filter((e) => field.kinds.includes(e.kind))
-            .sort((a, b) => a.name.localeCompare(b.name))
-            .map((e) => (
-              <option key={e.id} value={e.id}>
-                {e.name}
-              </option>
-            ))}
-        </select>
-      );
+      return <ElementSelect id={id} testId={testId} field={field} value={value} elements={elements} onChange={onChange} />;
     case "number":
       return (
         <CommitInput
@@ -142,4 +111,46 @@ function FieldControl({ id, field, value, elements, onChange }: ControlProps) {
         <CommitInput id={id} testId={testId} value={value ? String(value) : ""} placeholder={field.type === "text" ? field.placeholder : undefined} onCommit={onChange} />
       );
   }
+}
+
+type SelectProps<T extends Field["type"]> = { id: string; testId: string; field: Extract<Field, { type: T }>; value: unknown; onChange(value: unknown): void };
+
+function ChoiceSelect({ id, testId, field, value, onChange }: SelectProps<"choice">) {
+  return (
+    <select
+      id={id}
+      data-testid={testId}
+      value={value === null || value === undefined ? "" : String(value)}
+      onChange={(e) => onChange(e.target.value === "" ? null : e.target.value)}
+    >
+      {field.optional && <option value="">—</option>}
+      {field.choices.map((c) => (
+        <option key={c.value} value={c.value}>
+          {c.label}
+        </option>
+      ))}
+    </select>
+  );
+}
+
+/** Another element of the kinds the field allows, by name. */
+function ElementSelect({ id, testId, field, value, elements, onChange }: SelectProps<"element"> & { elements: MapElement[] }) {
+  return (
+    <select
+      id={id}
+      data-testid={testId}
+      value={value ? String(value) : ""}
+      onChange={(e) => onChange(e.target.value === "" ? null : e.target.value)}
+    >
+      <option value="">—</option>
+      {elements
+        .filter((e) => field.kinds.includes(e.kind))
+        .sort((a, b) => a.name.localeCompare(b.name))
+        .map((e) => (
+          <option key={e.id} value={e.id}>
+            {e.name}
+          </option>
+        ))}
+    </select>
+  );
 }

@@ -63,31 +63,47 @@ export const SearchBox = forwardRef<SearchBoxHandle, Props>(function SearchBox({
       />
       <kbd className="search-shortcut" aria-hidden="true">Ctrl F</kbd>
       {open && query.trim() !== "" && (
-        <ul className="search-results" role="listbox" data-testid="search-results">
-          {hits.length === 0 && <li className="search-empty">Nothing on the map matches “{query}”.</li>}
-          {hits.map((hit, i) => {
-            const style = vocabulary.elements.find((s) => s.kind === hit.kind);
-            return (
-              <li
-                key={hit.id}
-                role="option"
-                aria-selected={i === active}
-                className={i === active ? "active" : undefined}
-                data-testid="search-result"
-                onMouseDown={(e) => {
-                  e.preventDefault();
-                  pick(hit.id);
-                }}
-                onMouseEnter={() => setActive(i)}
-              >
-                {style && <ShapeSwatch style={style} size={0.8} />}
-                <span className="search-name">{hit.name}</span>
-                {hit.matched !== hit.name && <span className="search-matched">{hit.matched}</span>}
-              </li>
-            );
-          })}
-        </ul>
+        <SearchResults query={query} hits={hits} active={active} vocabulary={vocabulary} onPick={pick} onHover={setActive} />
       )}
     </div>
   );
 });
+
+type ResultsProps = {
+  query: string;
+  hits: ReturnType<typeof searchElements>;
+  active: number;
+  vocabulary: Vocabulary;
+  onPick(id: string): void;
+  onHover(index: number): void;
+};
+
+/** The matches under the box, each with its shape; the active one is picked by Enter. */
+function SearchResults({ query, hits, active, vocabulary, onPick, onHover }: ResultsProps) {
+  return (
+    <ul className="search-results" role="listbox" data-testid="search-results">
+      {hits.length === 0 && <li className="search-empty">Nothing on the map matches “{query}”.</li>}
+      {hits.map((hit, i) => {
+        const style = vocabulary.elements.find((s) => s.kind === hit.kind);
+        return (
+          <li
+            key={hit.id}
+            role="option"
+            aria-selected={i === active}
+            className={i === active ? "active" : undefined}
+            data-testid="search-result"
+            onMouseDown={(e) => {
+              e.preventDefault();
+              onPick(hit.id);
+            }}
+            onMouseEnter={() => onHover(i)}
+          >
+            {style && <ShapeSwatch style={style} size={0.8} />}
+            <span className="search-name">{hit.name}</span>
+            {hit.matched !== hit.name && <span className="search-matched">{hit.matched}</span>}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

@@ -32,30 +32,11 @@ export function ScenesPanel({ snapshot, editing, controls, selection, onPresent 
     setShown(null);
     void leaveScene(controls);
   };
-  const [lensNames, setLensNames] = useState<Record<string, string>>({});
-  useEffect(() => {
-    commands
-      .lenses()
-      .then((all) => setLensNames(Object.fromEntries(all.map((l) => [l.id, l.name]))))
-      .catch(() => undefined);
-  }, []);
+  const lensNames = useLensNames();
   const scenes: Scene[] = snapshot.scenes ?? [];
-  const save = () => {
-    const cy = controls.canvas.cy();
-    const extent = cy?.extent();
-    const elementIds = new Set(snapshot.elements.map((e) => e.id));
-    const scene = sceneFrom({
-      id: newId(),
-      title: nextTitle(scenes),
-      scenario: snapshot.scenario,
-      view: controls.view,
-      viewport: extent ? { x1: extent.x1, y1: extent.y1, w: extent.w, h: extent.h } : null,
-      lens: controls.lens,
-      focus: selection.filter((id) => elementIds.has(id)),
-    });
-    void editing.apply({ op: "add_scene", scene, at: null });
-  };
+  const save = () => void editing.apply({ op: "add_scene", scene: sceneOnScreen(snapshot, controls, selection, scenes), at: null });
   const run = (op: ReturnType<typeof moveBy>) => op && void editing.apply(op);
+  const row = { scenes, editing, run, show, onPresent, lensNames, renaming, setRenaming, dragging, setDragging, notesOf, setNotesOf };
 
   return (
     <section className="panel scenes-panel" data-testid="scenes-panel" aria-label="Scenes">
@@ -81,73 +62,135 @@ export function ScenesPanel({ snapshot, editing, controls, selection, onPresent 
           {scenes.length === 0 && <p className="hint-text">No scenes yet: frame the map, pick a lens, select what matters, then save.</p>}
           <ol className="scene-list" data-testid="scene-list">
             {scenes.map((scene, i) => (
-              <li
-                key={scene.id}
-                className={`scene-row ${dragging === scene.id ? "dragging" : ""}`}
-                draggable={renaming !== scene.id}
-                onDragStart={(e) => {
-                  setDragging(scene.id);
-                  e.dataTransfer.setData("text/x-murmuration-scene", scene.id);
-                  e.dataTransfer.effectAllowed = "move";
-                }}
-                onDragEnd={() => setDragging(null)}
-                onDragOver={(e) => dragging && e.preventDefault()}
-                onDrop={(e) => {
-                  e.preventDefault();
-                  const id = e.dataTransfer.getData("text/x-murmuration-scene") || dragging;
-                  setDragging(null);
-                  if (id) run(moveOnto(scenes, id, scene.id));
-                }}
-                data-testid={`scene-${i}`}
-              >
-                <span className="scene-number">{i + 1}</span>
-                {renaming === scene.id ? (
-                  <input
-                    className="scene-title-input"
-                    autoFocus
-                    defaultValue={scene.title}
-                    data-testid={`scene-title-input-${i}`}
-                    onKeyDown={(e) => {
-                      if (e.key === "Enter") (e.target as HTMLInputElement).blur();
-                      if (e.key === "Escape") setRenaming(null);
-                    }}
-                    onBlur={(e) => {
-                      const title = e.target.value.trim();
-                      setRenaming(null);
-                      if (title && title !== scene.title) void editing.apply({ op: "update_scene", scene: { ...scene, title } });
-                    }}
-                  />
-                ) : (
-                  <button className="scene-title" onClick={() => show(scene)} onDoubleClick={() => setRenaming(scene.id)} title="Show this scene (double-click to rename)" data-testid={`scene-show-${i}`}>
-                    {scene.title}
-                    <span className="scene-meta">{scene.view === "org_chart" ? "Org chart" : "Network"}{scene.lens ? ` · ${lensNames[scene.lens] ?? scene.lens}` : ""}{scene.notes ? " · notes" : ""}</span>
-                  </button>
-                )}
-                <span className="scene-tools">
-                  <button className="icon-button" aria-label="Rename" title="Rename" onClick={() => setRenaming(scene.id)} data-testid={`scene-rename-${i}`}>✎</button>
-                  <button className="icon-button" aria-label="Speaker notes" title="Speaker notes" aria-pressed={notesOf === scene.id} onClick={() => setNotesOf(notesOf === scene.id ? null : scene.id)} data-testid={`scene-notes-${i}`}>¶</button>
-                  <button className="icon-button" aria-label="Move up" title="Move up" disabled={i === 0} onClick={() => run(moveBy(scenes, scene.id, -1))} data-testid={`scene-up-${i}`}>↑</button>
-                  <button className="icon-button" aria-label="Move down" title="Move down" disabled={i === scenes.length - 1} onClick={() => run(moveBy(scenes, scene.id, 1))} data-testid={`scene-down-${i}`}>↓</button>
-                  <button className="icon-button" aria-label="Present from here" title="Present from here" onClick={() => onPresent(i)} data-testid={`scene-present-${i}`}>▶</button>
-                  <button className="icon-button" aria-label="Delete" title="Delete" onClick={() => void editing.apply({ op: "delete_scene", id: scene.id })} data-testid={`scene-delete-${i}`}>✕</button>
-                </span>
-                {notesOf === scene.id && (
-                  <textarea
-                    className="scene-notes"
-                    defaultValue={scene.notes}
-                    placeholder="What you will say over this scene"
-                    rows={3}
-                    data-testid={`scene-notes-input-${i}`}
-                    onBlur={(e) => {
-                      if (e.target.value !== scene.notes) void editing.apply({ op: "update_scene", scene: { ...scene, notes: e.target.value } });
-                    }}
-                  />
-                )}
-              </li>
+              <SceneRow key={scene.id} scene={scene} i={i} {...row} />
             ))}
           </ol>
         </div>
       )}
     </section>
+  );
+}
+
+/** The lenses' names by id, for the scene list's captions. */
+function useLensNames(): Record<string, string> {
+  const [lensNames, setLensNames] = useState<Record<string, string>>({});
+  useEffect(() => {
+    commands
+      .lenses()
+      .then((all) => setLensNames(Object.fromEntries(all.map((l) => [l.id, l.name]))))
+      .catch(() => undefined);
+  }, []);
+  return lensNames;
+}
+
+/** A new scene of what is on screen: the view, its frame, the lens and the selection. */
+function sceneOnScreen(snapshot: MapSnapshot, controls: SceneControls, selection: string[], scenes: Scene[]): Scene {
+  const cy = controls.canvas.cy();
+  const extent = cy?.extent();
+  const elementIds = new Set(snapshot.elements.map((e) => e.id));
+  return sceneFrom({
+    id: newId(),
+    title: nextTitle(scenes),
+    scenario: snapshot.scenario,
+    view: controls.view,
+    viewport: extent ? { x1: extent.x1, y1: extent.y1, w: extent.w, h: extent.h } : null,
+    lens: controls.lens,
+    focus: selection.filter((id) => elementIds.has(id)),
+  });
+}
+
+type RowProps = {
+  scene: Scene;
+  i: number;
+  scenes: Scene[];
+  editing: MapEditing;
+  run(op: ReturnType<typeof moveBy>): void;
+  show(scene: Scene): void;
+  onPresent(index: number): void;
+  lensNames: Record<string, string>;
+  renaming: string | null;
+  setRenaming(id: string | null): void;
+  dragging: string | null;
+  setDragging(id: string | null): void;
+  notesOf: string | null;
+  setNotesOf(id: string | null): void;
+};
+
+/** One scene in the list: dragged to reorder, its title (or the box renaming it), tools, notes. */
+function SceneRow(props: RowProps) {
+  const { scene, i, scenes, editing, run, renaming, dragging, setDragging, notesOf } = props;
+  return (
+    <li
+      className={`scene-row ${dragging === scene.id ? "dragging" : ""}`}
+      draggable={renaming !== scene.id}
+      onDragStart={(e) => {
+        setDragging(scene.id);
+        e.dataTransfer.setData("text/x-murmuration-scene", scene.id);
+        e.dataTransfer.effectAllowed = "move";
+      }}
+      onDragEnd={() => setDragging(null)}
+      onDragOver={(e) => dragging && e.preventDefault()}
+      onDrop={(e) => {
+        e.preventDefault();
+        const id = e.dataTransfer.getData("text/x-murmuration-scene") || dragging;
+        setDragging(null);
+        if (id) run(moveOnto(scenes, id, scene.id));
+      }}
+      data-testid={`scene-${i}`}
+    >
+      <span className="scene-number">{i + 1}</span>
+      <SceneTitle {...props} />
+      <SceneTools {...props} />
+      {notesOf === scene.id && (
+        <textarea
+          className="scene-notes"
+          defaultValue={scene.notes}
+          placeholder="What you will say over this scene"
+          rows={3}
+          data-testid={`scene-notes-input-${i}`}
+          onBlur={(e) => {
+            if (e.target.value !== scene.notes) void editing.apply({ op: "update_scene", scene: { ...scene, notes: e.target.value } });
+          }}
+        />
+      )}
+    </li>
+  );
+}
+
+function SceneTitle({ scene, i, editing, show, lensNames, renaming, setRenaming }: RowProps) {
+  return renaming === scene.id ? (
+    <input
+      className="scene-title-input"
+      autoFocus
+      defaultValue={scene.title}
+      data-testid={`scene-title-input-${i}`}
+      onKeyDown={(e) => {
+        if (e.key === "Enter") (e.target as HTMLInputElement).blur();
+        if (e.key === "Escape") setRenaming(null);
+      }}
+      onBlur={(e) => {
+        const title = e.target.value.trim();
+        setRenaming(null);
+        if (title && title !== scene.title) void editing.apply({ op: "update_scene", scene: { ...scene, title } });
+      }}
+    />
+  ) : (
+    <button className="scene-title" onClick={() => show(scene)} onDoubleClick={() => setRenaming(scene.id)} title="Show this scene (double-click to rename)" data-testid={`scene-show-${i}`}>
+      {scene.title}
+      <span className="scene-meta">{scene.view === "org_chart" ? "Org chart" : "Network"}{scene.lens ? ` · ${lensNames[scene.lens] ?? scene.lens}` : ""}{scene.notes ? " · notes" : ""}</span>
+    </button>
+  );
+}
+
+function SceneTools({ scene, i, scenes, editing, run, onPresent, setRenaming, notesOf, setNotesOf }: RowProps) {
+  return (
+    <span className="scene-tools">
+      <button className="icon-button" aria-label="Rename" title="Rename" onClick={() => setRenaming(scene.id)} data-testid={`scene-rename-${i}`}>✎</button>
+      <button className="icon-button" aria-label="Speaker notes" title="Speaker notes" aria-pressed={notesOf === scene.id} onClick={() => setNotesOf(notesOf === scene.id ? null : scene.id)} data-testid={`scene-notes-${i}`}>¶</button>
+      <button className="icon-button" aria-label="Move up" title="Move up" disabled={i === 0} onClick={() => run(moveBy(scenes, scene.id, -1))} data-testid={`scene-up-${i}`}>↑</button>
+      <button className="icon-button" aria-label="Move down" title="Move down" disabled={i === scenes.length - 1} onClick={() => run(moveBy(scenes, scene.id, 1))} data-testid={`scene-down-${i}`}>↓</button>
+      <button className="icon-button" aria-label="Present from here" title="Present from here" onClick={() => onPresent(i)} data-testid={`scene-present-${i}`}>▶</button>
+      <button className="icon-button" aria-label="Delete" title="Delete" onClick={() => void editing.apply({ op: "delete_scene", id: scene.id })} data-testid={`scene-delete-${i}`}>✕</button>
+    </span>
   );
 }

@@ -48,34 +48,6 @@ export function useMapDocument(onError: (error: ShownError) => void): MapDocumen
   const reportError = useRef(onError);
   reportError.current = onError;
 
-  useEffect(() => {
-    let cancelled = false;
-    performance.mark("murmuration:ask-snapshot");
-    Promise.all([commands.mapSnapshot(), commands.visualVocabulary(), fontsReady()])
-      .then(([answer, vocabulary]) => {
-        performance.mark("murmuration:snapshot");
-        if (cancelled) return;
-        if (answer.status === "error") setDocument({ status: "failed", message: shownError(answer.error).text });
-        else setDocument({ status: "open", snapshot: answer.data, change: null, vocabulary });
-      })
-      .catch((error: unknown) => {
-        if (!cancelled) setDocument({ status: "failed", message: shownError(error).text });
-      });
-    const stops = [
-      events.mapChanged.listen((event) => show(event.payload.snapshot)),
-      events.mapEdited.listen((event) => receive(event.payload.change)),
-    ].map((listening) =>
-      listening.then((stop) => {
-        if (cancelled) stop();
-        return stop;
-      }),
-    );
-    return () => {
-      cancelled = true;
-      stops.forEach((stop) => void stop.then((s) => s()).catch(() => undefined));
-    };
-  }, []);
-
   const show = useCallback((snapshot: MapSnapshot) => {
     const current = latest.current;
     if (current.status === "open") setDocument({ ...current, snapshot, change: null });
@@ -95,6 +67,8 @@ export function useMapDocument(onError: (error: ShownError) => void): MapDocumen
     if (change.document === snapshot.document && change.generation <= snapshot.generation) return;
     void commands.mapSnapshot().then((answer) => answer.status === "ok" && show(answer.data));
   }, [setDocument, show]);
+
+  useLoadAndListen(setDocument, show, receive);
 
   const settle = useCallback((answer: Answer): boolean => {
     if (answer.status === "error") {
@@ -132,6 +106,44 @@ export function useMapDocument(onError: (error: ShownError) => void): MapDocumen
   }, [editing]);
 
   return { ...document, editing };
+}
+
+/**
+ * Asks the core for the open map (once the font is ready), and listens for maps the shell opens
+ * and edits the window did not send.
+ */
+function useLoadAndListen(
+  setDocument: (next: MapDocument) => void,
+  show: (snapshot: MapSnapshot) => void,
+  receive: (change: MapChange) => void,
+) {
+  useEffect(() => {
+    let cancelled = false;
+    performance.mark("murmuration:ask-snapshot");
+    Promise.all([commands.mapSnapshot(), commands.visualVocabulary(), fontsReady()])
+      .then(([answer, vocabulary]) => {
+        performance.mark("murmuration:snapshot");
+        if (cancelled) return;
+        if (answer.status === "error") setDocument({ status: "failed", message: shownError(answer.error).text });
+        else setDocument({ status: "open", snapshot: answer.data, change: null, vocabulary });
+      })
+      .catch((error: unknown) => {
+        if (!cancelled) setDocument({ status: "failed", message: shownError(error).text });
+      });
+    const stops = [
+      events.mapChanged.listen((event) => show(event.payload.snapshot)),
+      events.mapEdited.listen((event) => receive(event.payload.change)),
+    ].map((listening) =>
+      listening.then((stop) => {
+        if (cancelled) stop();
+        return stop;
+      }),
+    );
+    return () => {
+      cancelled = true;
+      stops.forEach((stop) => void stop.then((s) => s()).catch(() => undefined));
+    };
+  }, []);
 }
 
 /**
