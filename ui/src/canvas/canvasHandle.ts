@@ -9,9 +9,10 @@ import type { MapDrawing } from "./drawing";
 import type { CanvasController } from "./controller";
 import { requestLayout } from "../layout/requestLayout";
 import { spotForNew } from "./freeSpot";
-import type { CanvasHandle } from "./MapCanvas";
+import type { CanvasHandle } from "./canvasApi";
 
-export type Point = { x: number; y: number };
+export type { Point } from "./canvasApi";
+import type { Point } from "./canvasApi";
 
 const FOCUS_HIGHLIGHT_MS = 1800;
 

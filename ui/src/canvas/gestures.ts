@@ -1,6 +1,6 @@
 // Selection, double-click and right-click on the canvas, reported to the window as plain events.
 import type { Core, EventObject, NodeSingular } from "cytoscape";
-import type { CanvasEvents } from "./MapCanvas";
+import type { CanvasEvents } from "./canvasApi";
 
 /** Selection, double-click and right-click, reported to the window. */
 export function reportGestures(cy: Core, events: () => CanvasEvents): () => void {

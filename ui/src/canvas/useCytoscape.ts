@@ -12,7 +12,7 @@ import type { CanvasController } from "./controller";
 import { highlightSelection } from "./highlight";
 import { followDrags, type DropHint } from "./dragToMove";
 import { reportGestures } from "./gestures";
-import type { CanvasEvents } from "./MapCanvas";
+import type { CanvasEvents } from "./canvasApi";
 
 /** What the canvas was last given, read by callbacks that outlive a render. */
 export type LatestProps = { snapshot: MapSnapshot; change: MapChange | null; view: View; events: CanvasEvents; editable: boolean };
