@@ -205,8 +205,13 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
 mod tests {
     /// The bindings the commands make today.
     fn fresh_bindings() -> String {
-        let fresh =
-            std::env::temp_dir().join(format!("murmuration-bindings-{}.ts", std::process::id()));
+        // Tests run in parallel: each call writes a file of its own.
+        static CALLS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let call = CALLS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let fresh = std::env::temp_dir().join(format!(
+            "murmuration-bindings-{}-{call}.ts",
+            std::process::id()
+        ));
         let typescript = specta_typescript::Typescript::default().header(
             "// Generated from the shell's commands by `UPDATE_BINDINGS=1 cargo test -p murmuration --lib`. Do not edit.",
         );
