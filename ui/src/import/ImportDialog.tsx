@@ -20,13 +20,24 @@ type ListStage = Extract<Stage, { kind: "list" }>;
 type ImportResult = Awaited<ReturnType<typeof commands.importList>>;
 type Progress = { done: number; total: number } | null;
 
+function headingOf(stage: MappingStage | ListStage): string {
+  if (stage.kind === "mapping") return "Import an org chart";
+  return stage.list === "members" ? "Import members" : "Import relations";
+}
+
 /** Opens itself when the File menu asks for an import. */
 export function ImportDialog() {
   const [stage, setStage] = useState<Stage | null>(null);
   const [progress, setProgress] = useState<Progress>(null);
+  // What is being imported, kept through the working, done and error steps.
+  const [heading, setHeading] = useState("Import an org chart");
   useImportRequests(setStage, setProgress);
 
   if (!stage) return null;
+  if (stage.kind === "mapping" || stage.kind === "list") {
+    const now = headingOf(stage);
+    if (now !== heading) setHeading(now);
+  }
   const close = () => {
     setStage(null);
     setProgress(null);
@@ -42,7 +53,7 @@ export function ImportDialog() {
     <div className="overlay" role="dialog" aria-modal="true" aria-label="Import" data-testid="import-dialog">
       <div className="overlay-card import-card">
         <header>
-          <h2>{stage.kind === "list" ? (stage.list === "members" ? "Import members" : "Import relations") : "Import an org chart"}</h2>
+          <h2>{heading}</h2>
           <button className="icon-button" aria-label="Close" data-testid="import-close" onClick={close}>
             ×
           </button>
