@@ -306,7 +306,7 @@ pub fn org_chart_lines(scenario: &Scenario) -> Vec<&crate::model::Relation> {
 }
 
 /// The scenario `id`, or an error listing the map's scenarios.
-fn scenario_of<'a>(map: &'a Map, id: &ScenarioId) -> Result<&'a Scenario> {
+pub fn scenario_of<'a>(map: &'a Map, id: &ScenarioId) -> Result<&'a Scenario> {
     map.scenario(id).ok_or_else(|| {
         let names: Vec<String> = map
             .scenarios

@@ -162,21 +162,7 @@ impl Session {
     pub fn show_scenario(&self, scenario: &ScenarioId) -> Result<MapSnapshot, CoreError> {
         self.with(|open, sample| {
             let map = open.document.map();
-            if map.scenario(scenario).is_none() {
-                let names: Vec<String> = map
-                    .scenarios
-                    .iter()
-                    .map(|s| format!("\u{201c}{}\u{201d}", s.name))
-                    .collect();
-                return Err(CoreError::new(
-                    ErrorKind::UnknownScenario,
-                    format!(
-                        "This map has no scenario \u{201c}{}\u{201d}. Its scenarios are: {}.",
-                        scenario.0,
-                        names.join(", ")
-                    ),
-                ));
-            }
+            murmuration_core::view::scenario_of(map, scenario)?;
             if &open.scenario != scenario {
                 open.scenario = scenario.clone();
                 open.generation += 1;

@@ -177,14 +177,8 @@ impl Tree<'_> {
                 right: own.max(COLUMN_INDENT + widest),
             }
         } else {
-            let total: f64 = kids
-                .iter()
-                .map(|k| self.spans[k].left + self.spans[k].right)
-                .sum::<f64>()
-                + TREE_GAP_X * (kids.len() - 1) as f64;
+            let (total, first, last) = self.row_extent(&kids);
             // The superior sits over the middle of its first and last report's centre lines.
-            let first = self.spans[&kids[0]].left;
-            let last = self.spans[&kids[kids.len() - 1]].right;
             let half = (total - first - last) / 2.0;
             Span {
                 left: own.max(first + half),
@@ -192,6 +186,19 @@ impl Tree<'_> {
             }
         };
         self.spans.insert(id.clone(), span);
+    }
+
+    /// A row of reports side by side: its whole width, and how far its first report reaches left
+    /// of that report's centre line and its last report right of its own.
+    fn row_extent(&self, kids: &[ElementId]) -> (f64, f64, f64) {
+        let total = kids
+            .iter()
+            .map(|k| self.spans[k].left + self.spans[k].right)
+            .sum::<f64>()
+            + TREE_GAP_X * (kids.len() - 1) as f64;
+        let first = self.spans[&kids[0]].left;
+        let last = self.spans[&kids[kids.len() - 1]].right;
+        (total, first, last)
     }
 
     /// Places the subtree of `root` with its centre line at `x` and its top at `y`, top down.
@@ -225,13 +232,7 @@ impl Tree<'_> {
             }
             self.styles.push((id.clone(), kids, TreeStyle::Column));
         } else {
-            let span_sum: f64 = kids
-                .iter()
-                .map(|k| self.spans[k].left + self.spans[k].right)
-                .sum::<f64>()
-                + TREE_GAP_X * (kids.len() - 1) as f64;
-            let first = self.spans[&kids[0]].left;
-            let last = self.spans[&kids[kids.len() - 1]].right;
+            let (span_sum, first, last) = self.row_extent(&kids);
             let mut left = x - (span_sum - first - last) / 2.0 - first;
             for kid in &kids {
                 let (l, r) = (self.spans[kid].left, self.spans[kid].right);
