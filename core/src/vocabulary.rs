@@ -274,7 +274,9 @@ pub fn boundary_style(boundary: Boundary) -> BoundaryStyle {
             label: "Solid",
             pattern: LinePattern::Solid,
             width: 4.0,
-            meaning: "A silo wall",
+            // 001:379: a protection; the silos lens calls it a wall only when little crosses it.
+            meaning:
+                "Solid enough to protect what grows inside; a silo's wall when little crosses it",
         },
         Boundary::Permeable => BoundaryStyle {
             boundary,
@@ -418,13 +420,14 @@ pub const HOME_BASE_NO: ScaleStep = step("#E69E66", "No home base");
 
 // Pioneers: innovations, tied into a community or going unnoticed.
 pub const PIONEER_UNNOTICED: ScaleStep = step("#E69E66", "Innovation going unnoticed");
-pub const PIONEER_TIED: ScaleStep = step("#66C5AB", "Innovation with a community");
+pub const PIONEER_TIED: ScaleStep = step("#66C5AB", "Innovation tied into a community");
 
 // Reciprocity: offices by the balance of monitoring against support (Elmore).
-pub const RECIPROCITY_NO_CAPACITY: ScaleStep = step("#E28E4D", "Monitored, never supported");
-pub const RECIPROCITY_PRESSURE: ScaleStep = step("#F2CFB2", "More monitoring than support");
+pub const RECIPROCITY_NO_CAPACITY: ScaleStep =
+    step("#E28E4D", "Holds others to account, builds no capacity");
+pub const RECIPROCITY_PRESSURE: ScaleStep = step("#F2CFB2", "Sends more monitoring than support");
 pub const RECIPROCITY_MATCHED: ScaleStep = step("#66C5AB", "Pressure matched by support");
-pub const RECIPROCITY_NO_FLOWS: ScaleStep = step(LENS_NOTHING, "No monitoring or support");
+pub const RECIPROCITY_NO_FLOWS: ScaleStep = step(LENS_NOTHING, "Sends no monitoring or support");
 
 // Density: the elements with the most lateral partners, where a murmuration starts.
 pub const DENSITY_HUB: ScaleStep = step("#66C5AB", "Most ties across the chart");

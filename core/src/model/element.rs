@@ -73,14 +73,19 @@ pub enum OfficeFunction {
     Leadership,
 }
 
-/// Hodas's practice cultures (004).
+/// Hodas's three practice cultures (004:115): trade/craft (objective output standards), uniformed
+/// service (good work judged by deft performance and fit outcomes — where teaching fits), and
+/// administrative service (hardly any outcome standards: the DOS offices, 004:111).
+///
+/// Files written before this followed the essay kept a fourth, `professional`, used for teaching
+/// and leadership offices; the essay places teaching in uniformed service, so it reads as that.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Type)]
 #[serde(rename_all = "snake_case")]
 pub enum PracticeCulture {
     TradeCraft,
+    #[serde(alias = "professional")]
     UniformedService,
     AdministrativeService,
-    Professional,
 }
 
 /// Permission vs. service (004).
@@ -103,7 +108,10 @@ pub enum SiteLevel {
     Other,
 }
 
-/// Albury's nested rings: practice ⊂ engagement ⊂ interest.
+/// Albury's nested communities (001:56): at the centre the community of practice (the pioneers'
+/// protected space), then the community of engagement (those trying the pioneers' ideas as they see
+/// the pilots), then the community of interest (kept in the loop; they may adopt later but must not
+/// be left out).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, Type)]
 #[serde(rename_all = "snake_case")]
 pub enum Ring {
@@ -253,7 +261,9 @@ impl ElementDetails {
                 headcount: None,
                 established: None,
                 hospiced: false,
-                boundary: Boundary::Solid,
+                // Solid is a choice to protect (001:379) or a wall the silo lens looks for; a new
+                // office is neither until someone says so.
+                boundary: Boundary::Permeable,
             },
             ElementKind::Site => Self::Site {
                 level: None,

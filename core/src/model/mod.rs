@@ -123,11 +123,14 @@ pub struct Annotations {
     pub tags: Vec<String>,
 }
 
-/// How a group meets the rest of the district (000/001: "solid enough … but permeable enough").
+/// How a group meets the rest of the district: boundaries "solid enough to protect the creation
+/// of shared meaning and the safe emergence of new practice … but permeable enough to assure the
+/// ongoing flow of ideas" (001:379).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, Type)]
 #[serde(rename_all = "snake_case")]
 pub enum Boundary {
-    /// A silo wall.
+    /// Solid enough to protect what grows inside (001:379). Only with little flowing across it is
+    /// it a silo's wall — the silos lens checks the flows, never the boundary alone.
     Solid,
     #[default]
     Permeable,

@@ -179,7 +179,7 @@ fn boundary_entries(scenario: &Scenario, items: &[&Placed], out: &mut Vec<Entry>
         });
         if present {
             let label = match boundary {
-                Boundary::Solid => "Solid boundary: a silo wall",
+                Boundary::Solid => "Solid boundary: protects",
                 Boundary::Permeable => "Permeable boundary",
                 Boundary::Open => "Open group: no wall",
             };

@@ -26,6 +26,29 @@ fn the_fixture_round_trips_and_has_the_documented_envelope() {
 }
 
 #[test]
+fn an_older_maps_professional_practice_culture_reads_as_uniformed_service() {
+    // Hodas (004:115) names three practice cultures and puts teaching in uniformed service; maps
+    // written before kept a fourth, "professional", for teaching offices (docs/json-format.md).
+    let old = r#"{"format":"murmuration-map","version":1,"map":{"title":"Older","scenarios":[
+        {"id":"as-is","name":"As is","elements":{"tl":{"id":"tl","name":"Teaching & Learning",
+        "kind":"office","function":"instruction","practice_culture":"professional","stance":null,
+        "headcount":null,"established":null,"hospiced":false,"boundary":"solid"}},
+        "relations":{}}]}}"#;
+    let map = from_json(old).expect("an older map still opens");
+    let tl = &map.scenarios[0].elements[&ElementId::from("tl")];
+    assert!(matches!(
+        tl.details,
+        ElementDetails::Office {
+            practice_culture: Some(PracticeCulture::UniformedService),
+            ..
+        }
+    ));
+    let written = to_json(&map);
+    assert!(written.contains(r#""practice_culture": "uniformed_service""#));
+    assert!(!written.contains("professional"));
+}
+
+#[test]
 fn strangers_newer_maps_and_broken_maps_are_refused_clearly() {
     let check = |text: &str, kind: ErrorKind| {
         let err = from_json(text).expect_err(text);

@@ -171,6 +171,40 @@ fn an_older_file_is_migrated_when_opened_and_keeps_its_data_and_history() {
 }
 
 #[test]
+fn an_older_files_professional_offices_open_as_uniformed_service() {
+    // Element attributes are stored as JSON; "professional" (not one of Hodas's three cultures,
+    // 004:115) reads as uniformed service, where the essay puts teaching — in the rows and in the
+    // undo history alike.
+    let dir = temp();
+    let path = version_1_file(dir.path(), "old.murm", "esa");
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    conn.execute(
+        "UPDATE elements SET attributes = replace(attributes, '\"practice_culture\":null', \
+         '\"practice_culture\":\"professional\"') WHERE id = 'tl'",
+        [],
+    )
+    .unwrap();
+    drop(conn);
+    let culture = |map: &Map, scenario: usize| match &map.scenarios[scenario].elements
+        [&ElementId::from("tl")]
+        .details
+    {
+        ElementDetails::Office {
+            practice_culture, ..
+        } => *practice_culture,
+        _ => panic!("tl is an office"),
+    };
+    let read = Document::read(&path).expect("reads");
+    assert_eq!(culture(&read, 0), Some(PracticeCulture::UniformedService));
+    assert_eq!(culture(&read, 1), Some(PracticeCulture::UniformedService));
+    let doc = Document::open(&path).expect("opens for editing");
+    assert_eq!(
+        culture(doc.map(), 0),
+        Some(PracticeCulture::UniformedService)
+    );
+}
+
+#[test]
 fn reading_an_older_file_leaves_it_at_its_version() {
     let dir = temp();
     let path = version_1_file(dir.path(), "old.murm", "esa");

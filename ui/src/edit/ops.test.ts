@@ -7,9 +7,9 @@ import type { Op } from "../state/useMapDocument";
 const batchOf = (op: Op) => (op.op === "batch" ? op.ops : [op]);
 
 describe("newElement", () => {
-  it("starts an office as a silo with a solid wall, inside the group it is given", () => {
+  it("starts an office with a permeable boundary, not a silo's wall, inside the group it is given", () => {
     const office = newElement("office", "superintendent");
-    expect(office).toMatchObject({ kind: "office", name: "New office", boundary: "solid", parent: "superintendent" });
+    expect(office).toMatchObject({ kind: "office", name: "New office", boundary: "permeable", parent: "superintendent" });
     expect(office.id).toMatch(/^[0-9A-HJKMNP-TV-Z]{26}$/);
     expect(newElement("sprint_team")).toMatchObject({ status: "forming", boundary: "open" });
     expect(newElement("person")).not.toHaveProperty("parent");

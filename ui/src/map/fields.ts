@@ -1,6 +1,6 @@
 // The attributes of each kind of element and relation, in plain words: what the inspector shows
 // and edits. One list per kind, so adding an attribute to the model means adding one line here.
-import type { ElementKind, RelationKind } from "../bindings";
+import type { BoundaryStyle, ElementKind, RelationKind } from "../bindings";
 import type { MapElement, MapRelation } from "./types";
 
 export type Choice = { value: string; label: string };
@@ -18,13 +18,14 @@ export type Field =
 
 const choices = (pairs: [string, string][]): Choice[] => pairs.map(([value, label]) => ({ value, label }));
 
-const BOUNDARY_CHOICES = choices([
-  ["solid", "Solid — a silo wall"],
-  ["permeable", "Permeable — holds, but lets through"],
-  ["open", "Open — no wall"],
-]);
+// The boundary's words come from the core's vocabulary (the legend shows the same); this field is
+// the slot they fill. "Solid" is solid enough to protect (001:379), not only a silo wall.
+const boundary: Field = { key: "boundary", label: "Boundary", type: "choice", choices: [] };
 
-const boundary: Field = { key: "boundary", label: "Boundary", type: "choice", choices: BOUNDARY_CHOICES };
+/** The boundary choices in the core's words: "Solid — solid enough to protect …". */
+export function boundaryChoices(styles: BoundaryStyle[]): Choice[] {
+  return styles.map((s) => ({ value: s.boundary, label: `${s.label} — ${s.meaning}` }));
+}
 
 const ELEMENT_FIELDS: Record<ElementKind, Field[]> = {
   office: [
@@ -44,11 +45,12 @@ const ELEMENT_FIELDS: Record<ElementKind, Field[]> = {
       label: "Practice culture",
       type: "choice",
       optional: true,
+      // Hodas's three (004:115); teaching fits uniformed service. Older files' "professional" reads
+      // as uniformed service (docs/json-format.md).
       choices: choices([
-        ["trade_craft", "Trade or craft"],
-        ["uniformed_service", "Uniformed service"],
-        ["administrative_service", "Administrative service"],
-        ["professional", "Professional"],
+        ["trade_craft", "Trade or craft — output standards anyone can inspect"],
+        ["uniformed_service", "Uniformed service — good work seen in deft performance (teaching)"],
+        ["administrative_service", "Administrative service — few outcome standards (most DOS offices)"],
       ]),
     },
     {
@@ -92,9 +94,10 @@ const ELEMENT_FIELDS: Record<ElementKind, Field[]> = {
       label: "Ring",
       type: "choice",
       choices: choices([
-        ["practice", "Practice — the core who do the work"],
-        ["engagement", "Engagement — take part now and then"],
-        ["interest", "Interest — follow along"],
+        // Albury's nested communities (001:56), from the centre out.
+        ["practice", "Community of practice — the pioneers, apprenticing others"],
+        ["engagement", "Community of engagement — trying the pioneers' ideas as pilots appear"],
+        ["interest", "Community of interest — kept in the loop, not left out"],
       ]),
     },
     { key: "cadence", label: "Meets", type: "text", placeholder: "e.g. monthly" },
@@ -215,8 +218,11 @@ export const ANNOTATION_FIELDS: Field[] = [
   { key: "notes", label: "Notes", type: "longtext", placeholder: "Stories, evidence, street data" },
 ];
 
-export function elementFields(kind: ElementKind): Field[] {
-  return ELEMENT_FIELDS[kind];
+/** A kind's fields; `boundaries` (the core's vocabulary) gives the boundary its choices. */
+export function elementFields(kind: ElementKind, boundaries: BoundaryStyle[]): Field[] {
+  return ELEMENT_FIELDS[kind].map((field) =>
+    field === boundary ? { ...boundary, choices: boundaryChoices(boundaries) } : field,
+  );
 }
 
 export function relationFields(kind: RelationKind): Field[] {

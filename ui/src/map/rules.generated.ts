@@ -18,7 +18,7 @@ export const RULES = {
         "headcount": null,
         "established": null,
         "hospiced": false,
-        "boundary": "solid"
+        "boundary": "permeable"
       }
     },
     {

@@ -88,7 +88,7 @@ function ElementInspector({ element, snapshot, vocabulary, edits, onFocus }: Ele
             )}
           </div>
         </div>
-        {elementFields(element.kind).map((field) => (
+        {elementFields(element.kind, vocabulary.boundaries).map((field) => (
           <FieldRow key={field.key} field={field} value={readField(element, field.key)} elements={elements} onChange={edits ? change(field.key) : undefined} />
         ))}
         {ANNOTATION_FIELDS.map((field) => (

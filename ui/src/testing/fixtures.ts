@@ -36,7 +36,7 @@ export const vocabulary: Vocabulary = {
     { medium: "permission", line: line("Permission", "#D55E00", "solid", "tee") },
   ],
   boundaries: [
-    { boundary: "solid", label: "Solid", pattern: "solid", width: 4, meaning: "A silo wall" },
+    { boundary: "solid", label: "Solid", pattern: "solid", width: 4, meaning: "Solid enough to protect what grows inside; a silo's wall when little crosses it" },
     { boundary: "permeable", label: "Permeable", pattern: "dashed", width: 2, meaning: "Lets through" },
     { boundary: "open", label: "Open", pattern: "solid", width: 0, meaning: "No wall" },
   ],
