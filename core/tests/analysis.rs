@@ -127,7 +127,10 @@ fn ei_index_counts_flows_inside_and_across_by_hand() {
     assert_eq!(g.verdict, SiloVerdict::Silo);
     assert!(g.is_silo);
     assert_eq!((g.flows_out, g.flows_in), (1, 0));
-    assert_eq!(g.words, "A: 3 flows inside, 1 outside — a silo");
+    assert_eq!(
+        g.words,
+        "A: 3 flows inside, 1 outside — a silo: most of its exchange stays inside"
+    );
 }
 
 #[test]
@@ -158,7 +161,7 @@ fn nested_descendants_and_members_count_as_inside() {
 fn a_solid_office_with_few_lateral_flows_is_walled() {
     let mut d = Draw::new();
     d.el("boss", ElementKind::Office, None);
-    d.el("walled", ElementKind::Office, None); // offices default to a solid boundary
+    solid(d.el("walled", ElementKind::Office, None));
     for p in ["w1", "w2", "w3"] {
         d.el(p, ElementKind::Person, Some("walled"));
     }
@@ -171,9 +174,66 @@ fn a_solid_office_with_few_lateral_flows_is_walled() {
     assert_eq!(g.ei, Some(1.0));
     assert_eq!(g.lateral_external, 1);
     assert_eq!(g.verdict, SiloVerdict::Walled);
-    assert!(g
-        .words
-        .ends_with("1 lateral flow crosses its solid boundary, for 4 inside — a silo"));
+    // E-I is +1 (its one flow crosses the wall), so the words say why it is a silo all the same:
+    // a wall with one flow through it, for its size.
+    assert_eq!(
+        g.words,
+        "WALLED: walled, a silo: 1 lateral flow across a solid boundary for 4 inside (0 flows inside, 2 outside)"
+    );
+    let name = a
+        .moves
+        .iter()
+        .find(|m| m.verb == MoveVerb::Name)
+        .expect("the silo is named");
+    assert_eq!(
+        name.words,
+        "name: WALLED — walled, a silo: 1 lateral flow across a solid boundary for 4 inside (0 flows inside, 2 outside)"
+    );
+}
+
+/// Makes a group's boundary solid.
+fn solid(e: &mut Element) {
+    match &mut e.details {
+        ElementDetails::Office { boundary, .. }
+        | ElementDetails::Site { boundary, .. }
+        | ElementDetails::Community { boundary, .. }
+        | ElementDetails::SprintTeam { boundary, .. } => *boundary = Boundary::Solid,
+        _ => panic!("not a group"),
+    }
+}
+
+#[test]
+fn a_solid_boundary_alone_is_no_silo() {
+    // 001:379: boundaries "solid enough to protect … but permeable enough" for ideas to flow. A
+    // solid team with ideas flowing across it protects; it is not a wall.
+    let mut d = Draw::new();
+    solid(d.el("team", ElementKind::SprintTeam, None));
+    solid(d.el("quiet", ElementKind::SprintTeam, None));
+    for p in ["t1", "t2"] {
+        d.el(p, ElementKind::Person, Some("team"));
+    }
+    for x in ["x1", "x2"] {
+        d.el(x, ElementKind::Partner, None);
+        d.flow("t1", x);
+        d.flow(x, "t2");
+    }
+    let a = d.analyze();
+    let team = group(&a, "team");
+    assert_eq!(team.lateral_external, 4);
+    assert!(!team.is_silo, "{}", team.words);
+    assert_eq!(team.verdict, SiloVerdict::Outward);
+    let quiet = group(&a, "quiet");
+    assert_eq!(quiet.verdict, SiloVerdict::NoFlows);
+    assert!(!quiet.is_silo);
+}
+
+#[test]
+fn a_new_office_is_not_a_silo_wall() {
+    // Solid is a choice to protect (001:379), not what every office starts as.
+    assert_eq!(
+        ElementDetails::default_for(ElementKind::Office).boundary(),
+        Some(Boundary::Permeable)
+    );
 }
 
 #[test]
@@ -294,6 +354,10 @@ fn pioneers_are_innovations_with_no_tie_into_a_community() {
     assert_eq!(p.innovations, 2);
     assert_eq!(p.unconnected.len(), 1);
     assert_eq!(p.unconnected[0].element.id.0, "lonely");
+    assert_eq!(
+        p.unconnected[0].words,
+        "LONELY: an innovation with no tie into any community — neither it nor anyone in it belongs to one or exchanges with one: nobody is learning from it yet"
+    );
     let a = d.analyze();
     assert!(a
         .moves
@@ -302,12 +366,72 @@ fn pioneers_are_innovations_with_no_tie_into_a_community() {
 }
 
 #[test]
-fn reciprocity_counts_monitoring_against_support_per_office() {
+fn an_innovation_whose_members_sit_in_a_community_is_tied_in() {
+    // The redesign team is nobody's community, but two of its members sit in the academy's
+    // community of practice: people there learn from it through them.
+    let mut d = Draw::new();
+    d.el("academy", ElementKind::Community, None);
+    d.el("lead", ElementKind::Person, Some("academy"));
+    d.el("coach", ElementKind::Person, None);
+    d.el("team", ElementKind::SprintTeam, None)
+        .annotations
+        .tags
+        .push("innovation".into());
+    d.el("lab", ElementKind::SprintTeam, None)
+        .annotations
+        .tags
+        .push("innovation".into());
+    d.el("maker", ElementKind::Person, None);
+    d.member("lead", "team");
+    d.member("coach", "team");
+    d.member("maker", "lab");
+    let a = d.analyze();
+    let unnoticed: Vec<&str> = a
+        .pioneers
+        .unconnected
+        .iter()
+        .map(|p| p.element.id.0.as_str())
+        .collect();
+    assert_eq!(unnoticed, ["lab"], "the team is tied in through its lead");
+}
+
+#[test]
+fn notice_points_at_unnoticed_innovation_not_the_top_broker() {
+    // 002:37: noticing is seeing an innovation nobody has seen. A chain a – hub – b with no
+    // innovation: nothing to notice; the hub is for protect.
+    let mut d = Draw::new();
+    for p in ["a", "hub", "b"] {
+        d.el(p, ElementKind::Person, None);
+    }
+    d.flow("a", "hub");
+    d.flow("hub", "b");
+    let a = d.analyze();
+    assert!(
+        a.moves.iter().all(|m| m.verb != MoveVerb::Notice),
+        "{:?}",
+        a.moves.iter().map(|m| &m.words).collect::<Vec<_>>()
+    );
+    let protect: Vec<&str> = a
+        .moves
+        .iter()
+        .filter(|m| m.verb == MoveVerb::Protect)
+        .map(|m| m.words.as_str())
+        .collect();
+    assert_eq!(
+        protect,
+        ["protect: HUB — a broker on 100% of the shortest paths between others, and a single point of failure"]
+    );
+}
+
+#[test]
+fn reciprocity_counts_the_monitoring_and_support_an_office_sends() {
     let mut d = Draw::new();
     d.el("audit", ElementKind::Office, None);
     d.el("help", ElementKind::Office, None);
     d.el("school", ElementKind::Site, None);
     d.flow_mode("audit", "school", FlowMode::Monitor);
+    d.flow_mode("audit", "school", FlowMode::Monitor);
+    // Monitored by the school: that holds the audit office to account, not the other way.
     d.flow_mode("school", "audit", FlowMode::Monitor);
     d.flow_mode("help", "school", FlowMode::Support);
     d.flow_mode("help", "school", FlowMode::Monitor);
@@ -318,10 +442,59 @@ fn reciprocity_counts_monitoring_against_support_per_office() {
         audit.balance,
         ReciprocityBalance::AccountabilityWithoutCapacity
     );
+    assert_eq!(
+        audit.words,
+        "AUDIT: sends 2 monitoring flows and 0 support flows — accountability without capacity: it holds others to account and builds none of their capacity"
+    );
     let help = r.offices.iter().find(|o| o.office.id.0 == "help").unwrap();
     assert_eq!(help.balance, ReciprocityBalance::Reciprocal);
     assert_eq!(help.support_share, Some(0.5));
     assert_eq!(r.offices[0].office.id.0, "audit", "least support first");
+}
+
+#[test]
+fn permission_gates_and_reports_upward_are_not_accountability_without_capacity() {
+    // Elmore (003:633): reciprocity binds whoever holds others accountable, by authority. A
+    // permission gate (004:135) holds nobody to a result; a report up to one's boss is being held.
+    let mut d = Draw::new();
+    d.el("boss", ElementKind::Office, None);
+    d.el("procurement", ElementKind::Office, None);
+    d.el("legal", ElementKind::Office, None);
+    d.el("research", ElementKind::Office, None);
+    d.el("school", ElementKind::Site, None);
+    d.reports("procurement", "boss");
+    d.reports("legal", "boss");
+    d.reports("research", "boss");
+    for (s, t) in [("school", "procurement"), ("procurement", "legal")] {
+        let mut f = RelationDetails::default_for(RelationKind::Flow);
+        if let RelationDetails::Flow { medium, mode, .. } = &mut f {
+            *medium = Medium::Permission;
+            *mode = FlowMode::Monitor;
+        }
+        d.rel(s, t, f);
+    }
+    d.flow_mode("research", "boss", FlowMode::Monitor); // up the chart
+    d.flow_mode("boss", "research", FlowMode::Monitor); // down the chart
+    let r = d.analyze().reciprocity;
+    let office = |id: &str| r.offices.iter().find(|o| o.office.id.0 == id).unwrap();
+    let procurement = office("procurement");
+    assert_eq!(procurement.balance, ReciprocityBalance::PermissionGate);
+    assert_eq!(
+        (procurement.monitor_flows, procurement.permission_flows),
+        (0, 1)
+    );
+    assert_eq!(
+        procurement.words,
+        "PROCUREMENT: a permission gate (1 permission flow ends at it) — others must ask it, which holds nobody to account: not accountability without capacity"
+    );
+    assert_eq!(office("legal").balance, ReciprocityBalance::PermissionGate);
+    assert_eq!(office("research").balance, ReciprocityBalance::NoFlows);
+    let boss = office("boss");
+    assert_eq!(boss.monitor_flows, 1, "only the flow down the chart");
+    assert_eq!(
+        boss.balance,
+        ReciprocityBalance::AccountabilityWithoutCapacity
+    );
 }
 
 #[test]
@@ -434,8 +607,10 @@ fn the_sample_moves_connect_across_the_unchecked_barrier() {
     );
     assert_eq!(connect.elements[1].id.0, "linked-learning");
     let verbs: BTreeSet<MoveVerb> = a.moves.iter().map(|m| m.verb).collect();
+    // Notice is for innovations nobody has seen (002:37); the sample's two innovations are tied
+    // into communities (the redesign team through its members in the academy), so none.
+    assert!(a.moves.iter().all(|m| m.verb != MoveVerb::Notice));
     for v in [
-        MoveVerb::Notice,
         MoveVerb::Name,
         MoveVerb::Connect,
         MoveVerb::Nurture,
@@ -482,7 +657,17 @@ fn the_sample_shows_home_base_gaps_layers_and_reciprocity() {
         research.balance,
         ReciprocityBalance::AccountabilityWithoutCapacity
     );
-    assert_eq!(research.monitor_flows, 3);
+    // Two to the high schools; its report up to the superintendent is not holding anyone.
+    assert_eq!(research.monitor_flows, 2);
+    for gate in ["procurement", "legal"] {
+        let o = a
+            .reciprocity
+            .offices
+            .iter()
+            .find(|o| o.office.id.0 == gate)
+            .unwrap();
+        assert_eq!(o.balance, ReciprocityBalance::PermissionGate, "{}", o.words);
+    }
     let ll = a
         .reciprocity
         .offices

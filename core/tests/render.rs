@@ -355,8 +355,11 @@ fn the_silos_lens_paints_teaching_and_learning_inward() {
     // Outward groups are blue, not vermillion.
     assert!(!element_svg(&svg, "riverside-high").contains(&fill));
     // The caption, the badge and the legend say it in words.
-    assert!(svg.contains("Teaching &amp; Learning: 0 flows inside, 1 outside — a silo"));
-    assert!(svg.contains(">E-I +1.0 · walled</text>"));
+    assert!(svg.contains(
+        "Teaching &amp; Learning: walled, a silo: 1 lateral flow across a solid boundary for 4 inside"
+    ));
+    assert!(svg.contains(">walled · 1 lateral for 4 inside</text>"));
+    assert!(!svg.contains("E-I +1.0 · walled"));
     assert!(svg.contains(">Silo: inward or walled off</text>"));
     // Without the lens, the office keeps its kind's grey.
     let mut plain = silos.clone();

@@ -145,9 +145,16 @@ export type BetweennessScore = {
 	value: number | null,
 };
 
-/**  How a group meets the rest of the district (000/001: "solid enough … but permeable enough"). */
+/**
+ *  How a group meets the rest of the district: boundaries "solid enough to protect the creation
+ *  of shared meaning and the safe emergence of new practice … but permeable enough to assure the
+ *  ongoing flow of ideas" (001:379).
+ */
 export type Boundary = 
-/**  A silo wall. */
+/**
+ *  Solid enough to protect what grows inside (001:379). Only with little flowing across it is
+ *  it a silo's wall — the silos lens checks the flows, never the boundary alone.
+ */
 "solid" | "permeable" | "open";
 
 export type BoundaryStyle = {
@@ -347,7 +354,7 @@ export type Element = Element_Serialize | Element_Deserialize;
 export type ElementDetails = ElementDetails_Serialize | ElementDetails_Deserialize;
 
 /**  The attributes that belong to one kind of element; the variant is the kind. */
-export type ElementDetails_Deserialize = { kind: "office"; function?: OfficeFunction | null; practice_culture?: PracticeCulture | null; stance?: Stance | null; headcount?: number | null; 
+export type ElementDetails_Deserialize = { kind: "office"; function?: OfficeFunction | null; practice_culture?: PracticeCulture_Deserialize | null; stance?: Stance | null; headcount?: number | null; 
 /**  The year it was established: the "geology" lens. */
 established?: number | null; hospiced?: boolean; boundary?: Boundary } | { kind: "site"; level?: SiteLevel | null; enrolment?: number | null; boundary?: Boundary } | { kind: "community"; 
 /**  The shared concern. */
@@ -358,7 +365,7 @@ position?: ElementId | null;
 home_base?: ElementId | null } | { kind: "partner"; partner_type?: PartnerType };
 
 /**  The attributes that belong to one kind of element; the variant is the kind. */
-export type ElementDetails_Serialize = { kind: "office"; function: OfficeFunction | null; practice_culture: PracticeCulture | null; stance: Stance | null; headcount: number | null; 
+export type ElementDetails_Serialize = { kind: "office"; function: OfficeFunction | null; practice_culture: PracticeCulture_Serialize | null; stance: Stance | null; headcount: number | null; 
 /**  The year it was established: the "geology" lens. */
 established: number | null; hospiced: boolean; boundary: Boundary } | { kind: "site"; level: SiteLevel | null; enrolment: number | null; boundary: Boundary } | { kind: "community"; 
 /**  The shared concern. */
@@ -979,13 +986,17 @@ export type OfficeReciprocity = OfficeReciprocity_Serialize | OfficeReciprocity_
 
 export type OfficeReciprocity_Deserialize = {
 	office: Named,
+	/**  Monitoring flows it sends to others, not up the chart. */
 	monitor_flows: number,
+	/**  Support flows it sends to others, not up the chart. */
 	support_flows: number,
 	/**  Summed volume (1–5 each). */
 	monitor_volume: number,
 	support_volume: number,
 	/**  Support / (support + monitor), by count. */
 	support_share?: number | null,
+	/**  Permission flows that end at it from outside: others must ask it. */
+	permission_flows: number,
 	compliance_stance: boolean,
 	balance: ReciprocityBalance,
 	words: string,
@@ -993,13 +1004,17 @@ export type OfficeReciprocity_Deserialize = {
 
 export type OfficeReciprocity_Serialize = {
 	office: Named,
+	/**  Monitoring flows it sends to others, not up the chart. */
 	monitor_flows: number,
+	/**  Support flows it sends to others, not up the chart. */
 	support_flows: number,
 	/**  Summed volume (1–5 each). */
 	monitor_volume: number,
 	support_volume: number,
 	/**  Support / (support + monitor), by count. */
 	support_share: number | null,
+	/**  Permission flows that end at it from outside: others must ask it. */
+	permission_flows: number,
 	compliance_stance: boolean,
 	balance: ReciprocityBalance,
 	words: string,
@@ -1096,7 +1111,7 @@ export type Pioneer = {
 export type Pioneers = {
 	/**  Elements tagged "innovation". */
 	innovations: number,
-	/**  Those with no tie into a community. */
+	/**  Those with no tie into a community, through themselves or anyone in them. */
 	unconnected: Pioneer[],
 };
 
@@ -1126,18 +1141,52 @@ export type Position = {
 	at: Point,
 };
 
-/**  Hodas's practice cultures (004). */
-export type PracticeCulture = "trade_craft" | "uniformed_service" | "administrative_service" | "professional";
+/**
+ *  Hodas's three practice cultures (004:115): trade/craft (objective output standards), uniformed
+ *  service (good work judged by deft performance and fit outcomes — where teaching fits), and
+ *  administrative service (hardly any outcome standards: the DOS offices, 004:111).
+ * 
+ *  Files written before this followed the essay kept a fourth, `professional`, used for teaching
+ *  and leadership offices; the essay places teaching in uniformed service, so it reads as that.
+ */
+export type PracticeCulture = PracticeCulture_Serialize | PracticeCulture_Deserialize;
+
+/**
+ *  Hodas's three practice cultures (004:115): trade/craft (objective output standards), uniformed
+ *  service (good work judged by deft performance and fit outcomes — where teaching fits), and
+ *  administrative service (hardly any outcome standards: the DOS offices, 004:111).
+ * 
+ *  Files written before this followed the essay kept a fourth, `professional`, used for teaching
+ *  and leadership offices; the essay places teaching in uniformed service, so it reads as that.
+ */
+export type PracticeCulture_Deserialize = "trade_craft" | "uniformed_service" | "professional" | "administrative_service";
+
+/**
+ *  Hodas's three practice cultures (004:115): trade/craft (objective output standards), uniformed
+ *  service (good work judged by deft performance and fit outcomes — where teaching fits), and
+ *  administrative service (hardly any outcome standards: the DOS offices, 004:111).
+ * 
+ *  Files written before this followed the essay kept a fourth, `professional`, used for teaching
+ *  and leadership offices; the essay places teaching in uniformed service, so it reads as that.
+ */
+export type PracticeCulture_Serialize = "trade_craft" | "uniformed_service" | "administrative_service";
 
 export type Reciprocity = Reciprocity_Serialize | Reciprocity_Deserialize;
 
-export type ReciprocityBalance = "no_flows" | 
-/**  Monitoring and no support at all. */
+export type ReciprocityBalance = 
+/**  It sends no monitoring or support, and no permission flow ends at it. */
+"no_flows" | 
+/**  It sends monitoring and no support at all. */
 "accountability_without_capacity" | 
-/**  More monitoring than support. */
+/**  It sends more monitoring than support. */
 "pressure_outweighs_support" | 
-/**  At least as much support as monitoring. */
-"reciprocal";
+/**  It sends at least as much support as monitoring. */
+"reciprocal" | 
+/**
+ *  It sends no monitoring or support, but others must ask it for permission: a gate, which
+ *  reciprocity does not judge.
+ */
+"permission_gate";
 
 export type Reciprocity_Deserialize = {
 	/**  Every office, least support first. */
@@ -1202,7 +1251,12 @@ export type Relation_Serialize = {
 	target: ElementId,
 } & RelationDetails_Serialize & Annotations_Serialize;
 
-/**  Albury's nested rings: practice ⊂ engagement ⊂ interest. */
+/**
+ *  Albury's nested communities (001:56): at the centre the community of practice (the pioneers'
+ *  protected space), then the community of engagement (those trying the pioneers' ideas as they see
+ *  the pilots), then the community of interest (kept in the loop; they may adopt later but must not
+ *  be left out).
+ */
 export type Ring = "practice" | "engagement" | "interest";
 
 /**  One step of a routine, owned by an element (usually an office). */

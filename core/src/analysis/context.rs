@@ -20,6 +20,9 @@ pub(crate) struct Flow {
     pub mode: FlowMode,
     /// Along a reporting line or nesting (one end is above the other in the chart).
     pub vertical: bool,
+    /// The target is above the source: the flow runs up the chart (reporting to authority, not
+    /// exercising it).
+    pub upward: bool,
 }
 
 pub(crate) struct Member {
@@ -102,6 +105,7 @@ impl<'a> Context<'a> {
                     direction: *direction,
                     mode: *mode,
                     vertical: false,
+                    upward: false,
                 }),
                 RelationDetails::MemberOf { role } => members.push(Member { s, t, role: *role }),
                 RelationDetails::Barrier { reason, checked } => barriers.push(Barrier {
@@ -128,8 +132,9 @@ impl<'a> Context<'a> {
         let mut walk = Walk::new(n);
         for i in 0..cx.flows.len() {
             let (s, t) = (cx.flows[i].s, cx.flows[i].t);
-            let vertical = walk.reaches_up(&cx, s, t) || walk.reaches_up(&cx, t, s);
-            cx.flows[i].vertical = vertical;
+            let upward = walk.reaches_up(&cx, s, t);
+            cx.flows[i].upward = upward;
+            cx.flows[i].vertical = upward || walk.reaches_up(&cx, t, s);
         }
         cx
     }

@@ -13,7 +13,7 @@ use super::density::Density;
 use super::home_base::HomeBase;
 use super::pioneers::Pioneers;
 use super::reciprocity::{Reciprocity, ReciprocityBalance};
-use super::silos::{walled_detail, SiloVerdict, Silos};
+use super::silos::{verdict_words, Silos};
 use super::{list_names, plural, Named};
 use crate::model::{CommunityStage, ElementDetails, ElementKind, Medium, Ring, SprintStatus};
 use serde::Serialize;
@@ -92,7 +92,7 @@ impl Moves {
 
 pub(crate) fn moves(cx: &Context, l: &Lenses) -> Vec<LeaderMove> {
     let mut out = Moves(Vec::new());
-    notice(cx, l, &mut out);
+    notice(l, &mut out);
     name(l, &mut out);
     connect(cx, &mut out);
     nurture(cx, l, &mut out);
@@ -112,58 +112,35 @@ pub(crate) fn moves(cx: &Context, l: &Lenses) -> Vec<LeaderMove> {
     out
 }
 
-/// Notice: innovations nobody learns from; the person the network quietly runs through.
-fn notice(cx: &Context, l: &Lenses, out: &mut Moves) {
+/// Notice: innovations nobody has noticed yet (002:37: "There will be innovation going on in your
+/// district … Often it goes unnoticed, or is just the isolated, individual effort of a lonely
+/// pioneer. Your job first is to notice that is happening"). Noticing is about innovation, not
+/// about who the network runs through: that is for protect.
+fn notice(l: &Lenses, out: &mut Moves) {
     for p in &l.pioneers.unconnected {
         out.push(
             MoveVerb::Notice,
             vec![p.element.clone()],
             p.element.name.clone(),
-            "tagged as an innovation, with no tie into any community".to_owned(),
-        );
-    }
-    let scores = &l.brokers.betweenness.scores;
-    let person = (0..cx.len() as u32)
-        .filter(|&i| cx.kind(i) == ElementKind::Person && scores[i as usize].value > 0.0)
-        .max_by(|&a, &b| {
-            scores[a as usize]
-                .value
-                .total_cmp(&scores[b as usize].value)
-                .then(b.cmp(&a))
-        });
-    if let Some(i) = person {
-        out.push(
-            MoveVerb::Notice,
-            vec![cx.named(i)],
-            cx.name(i).to_owned(),
-            format!(
-                "on {:.0}% of the shortest paths between others, more than any other person: much of the network runs through them",
-                scores[i as usize].value * 100.0
-            ),
+            "an innovation going unnoticed: neither it nor anyone in it belongs to a community or exchanges with one".to_owned(),
         );
     }
 }
 
-/// Name: the silos.
+/// Name: the silos, with why (a walled one's wall and the flow through it for its size).
 fn name(l: &Lenses, out: &mut Moves) {
     for g in l.silos.groups.iter().filter(|g| g.is_silo) {
-        let counts = format!(
-            "{} inside, {} outside",
-            plural(g.internal as usize, "flow", "flows"),
-            g.external
-        );
-        let evidence = match g.verdict {
-            SiloVerdict::Walled => format!(
-                "a silo: {counts}; {}",
-                walled_detail(g.lateral_external, g.inside)
-            ),
-            _ => format!("a silo: {counts}"),
-        };
         out.push(
             MoveVerb::Name,
             vec![g.group.clone()],
             g.group.name.clone(),
-            evidence,
+            verdict_words(
+                g.verdict,
+                g.internal,
+                g.external,
+                g.lateral_external,
+                g.inside,
+            ),
         );
     }
 }
@@ -262,6 +239,7 @@ fn protect(cx: &Context, l: &Lenses, out: &mut Moves) {
             }
         }
     }
+    let mut protected = BTreeSet::new();
     for b in l
         .brokers
         .top
@@ -277,6 +255,7 @@ fn protect(cx: &Context, l: &Lenses, out: &mut Moves) {
         })
         .take(BROKER_MOVES)
     {
+        protected.insert(b.element.id.clone());
         out.push(
             MoveVerb::Protect,
             vec![b.element.clone()],
@@ -287,9 +266,36 @@ fn protect(cx: &Context, l: &Lenses, out: &mut Moves) {
             ),
         );
     }
+    // The person the network runs through most: protect them and their time (002:42, "protect and
+    // provide resources for the networks"), and build a second path.
+    if let Some(i) = top_person(cx, l).filter(|&i| !protected.contains(&cx.named(i).id)) {
+        out.push(
+            MoveVerb::Protect,
+            vec![cx.named(i)],
+            cx.name(i).to_owned(),
+            format!(
+                "on {:.0}% of the shortest paths between others, more than any other person: protect their time, and build a second path",
+                l.brokers.betweenness.scores[i as usize].value * 100.0
+            ),
+        );
+    }
 }
 
-/// Illuminate: accountability without capacity; the work the chart does not show.
+/// The person with the highest betweenness above 0 (the lower id on a tie).
+fn top_person(cx: &Context, l: &Lenses) -> Option<u32> {
+    let scores = &l.brokers.betweenness.scores;
+    (0..cx.len() as u32)
+        .filter(|&i| cx.kind(i) == ElementKind::Person && scores[i as usize].value > 0.0)
+        .max_by(|&a, &b| {
+            scores[a as usize]
+                .value
+                .total_cmp(&scores[b as usize].value)
+                .then(b.cmp(&a))
+        })
+}
+
+/// Illuminate: accountability without capacity (003:633: whoever holds others to account owes
+/// them the capacity to do it — permission gates are not that); the work the chart does not show.
 fn illuminate(l: &Lenses, out: &mut Moves) {
     for o in l
         .reciprocity
@@ -302,7 +308,7 @@ fn illuminate(l: &Lenses, out: &mut Moves) {
             vec![o.office.clone()],
             o.office.name.clone(),
             format!(
-                "{} and no support: accountability without capacity",
+                "sends {} and no support: accountability without capacity (it holds others to account and builds none of their capacity)",
                 plural(
                     o.monitor_flows as usize,
                     "monitoring flow",

@@ -1,8 +1,11 @@
 //! Pioneers: which innovations are going unnoticed?
 //!
 //! An element tagged "innovation" (any case, surrounding spaces ignored) is a pioneer going
-//! unnoticed when it has no tie into a community: it is not inside one (nesting or member-of), and
-//! none of its flows reaches a community or anything inside one. Nobody is learning from it yet.
+//! unnoticed when it has no tie into a community — through itself or through anyone in it: neither
+//! it nor anything inside it (its members, what is nested in it) is inside a community (nesting or
+//! member-of), and none of their flows reaches a community or anything inside one. A sprint team
+//! whose members sit in a community is tied in: people there learn from it through them. Only then
+//! is it "the isolated, individual effort of a lonely pioneer" (002:37).
 
 use super::context::Context;
 use super::Named;
@@ -20,7 +23,7 @@ pub struct Pioneer {
 pub struct Pioneers {
     /// Elements tagged "innovation".
     pub innovations: u32,
-    /// Those with no tie into a community.
+    /// Those with no tie into a community, through themselves or anyone in them.
     pub unconnected: Vec<Pioneer>,
 }
 
@@ -30,39 +33,47 @@ pub(crate) fn pioneers(cx: &Context) -> Pioneers {
             .iter()
             .any(|&g| cx.kind(g) == ElementKind::Community)
     };
-    let mut flows_to_community = vec![false; cx.len()];
+    // Tied in: inside a community, or exchanging a flow with one or anything inside one.
+    let mut tied: Vec<bool> = (0..cx.len() as u32).map(in_community).collect();
     for f in &cx.flows {
         if in_community(f.t) {
-            flows_to_community[f.s as usize] = true;
+            tied[f.s as usize] = true;
         }
         if in_community(f.s) {
-            flows_to_community[f.t as usize] = true;
+            tied[f.t as usize] = true;
         }
     }
-    let mut innovations = 0;
-    let mut unconnected = Vec::new();
-    for i in 0..cx.len() as u32 {
-        let tagged = cx.elements[i as usize]
-            .annotations
-            .tags
-            .iter()
-            .any(|t| t.trim().eq_ignore_ascii_case("innovation"));
-        if !tagged {
-            continue;
-        }
-        innovations += 1;
-        if !in_community(i) && !flows_to_community[i as usize] {
-            unconnected.push(Pioneer {
-                element: cx.named(i),
-                words: format!(
-                    "{}: an innovation with no tie into any community — nobody is learning from it yet",
-                    cx.name(i)
-                ),
-            });
+    let innovations: Vec<u32> = (0..cx.len() as u32)
+        .filter(|&i| {
+            cx.elements[i as usize]
+                .annotations
+                .tags
+                .iter()
+                .any(|t| t.trim().eq_ignore_ascii_case("innovation"))
+        })
+        .collect();
+    // An innovation is tied in through anyone in it: one pass over everyone's containers.
+    let mut tied_through_someone = vec![false; cx.len()];
+    for x in 0..cx.len() as u32 {
+        if tied[x as usize] {
+            for &g in &cx.containers[x as usize] {
+                tied_through_someone[g as usize] = true;
+            }
         }
     }
+    let unconnected = innovations
+        .iter()
+        .filter(|&&i| !tied[i as usize] && !tied_through_someone[i as usize])
+        .map(|&i| Pioneer {
+            element: cx.named(i),
+            words: format!(
+                "{}: an innovation with no tie into any community — neither it nor anyone in it belongs to one or exchanges with one: nobody is learning from it yet",
+                cx.name(i)
+            ),
+        })
+        .collect();
     Pioneers {
-        innovations,
+        innovations: innovations.len() as u32,
         unconnected,
     }
 }

@@ -7,9 +7,10 @@
 //! counted. −1: all exchange stays inside; +1: all of it crosses the boundary.
 //!
 //! E-I alone misses the silo that barely exchanges at all (one flow out, none in, is +1), which is
-//! how the seeds' silos look on a map. So a group is also called a silo when it keeps a solid
-//! boundary and has fewer lateral flows across it (flows not along a reporting line) than half the
-//! number of elements inside it. The boundary crossings (flows in and out, barriers at the edge,
+//! how the seeds' silos look on a map. So a group is also called a silo — `walled` — when it keeps
+//! a solid boundary and has fewer lateral flows across it (flows not along a reporting line) than
+//! half the number of elements inside it. A solid boundary alone is no silo: it may be "solid
+//! enough to protect" new practice (001:379); only the thin flow across it makes it a wall. The boundary crossings (flows in and out, barriers at the edge,
 //! memberships reaching out) are listed too.
 
 use super::context::Context;
@@ -178,20 +179,11 @@ fn group_silo(cx: &Context, g: u32, k: &Count) -> GroupSilo {
         Some(ei) if ei >= -SILO_EI => SiloVerdict::Outward,
         _ => SiloVerdict::Balanced,
     };
-    let counts = format!(
-        "{} inside, {} outside",
-        plural(k.internal as usize, "flow", "flows"),
-        k.external
+    let words = format!(
+        "{}: {}",
+        cx.name(g),
+        verdict_words(verdict, k.internal, k.external, k.lateral, k.inside)
     );
-    let judgement = match verdict {
-        SiloVerdict::NoFlows => "no flows in or out".to_owned(),
-        SiloVerdict::Silo => format!("{counts} — a silo"),
-        SiloVerdict::Walled => {
-            format!("{counts}; {} — a silo", walled_detail(k.lateral, k.inside))
-        }
-        SiloVerdict::Outward => format!("{counts} — turned outward"),
-        SiloVerdict::Balanced => format!("{counts} — balanced"),
-    };
     GroupSilo {
         group: cx.named(g),
         inside: k.inside,
@@ -206,19 +198,43 @@ fn group_silo(cx: &Context, g: u32, k: &Count) -> GroupSilo {
         solid,
         verdict,
         is_silo: matches!(verdict, SiloVerdict::Silo | SiloVerdict::Walled),
-        words: format!("{}: {judgement}", cx.name(g)),
+        words,
     }
 }
 
-/// "1 lateral flow crosses its solid boundary, for 4 inside".
+/// The verdict in words, saying why. A walled group's E-I is often +1 — its one flow crosses the
+/// wall — so its words lead with the wall and the flow through it for its size, never with E-I
+/// beside "a silo" unexplained: "walled, a silo: 1 lateral flow across a solid boundary for 4
+/// inside (0 flows inside, 1 outside)".
+pub(crate) fn verdict_words(
+    verdict: SiloVerdict,
+    internal: u32,
+    external: u32,
+    lateral: u32,
+    inside: u32,
+) -> String {
+    let counts = format!(
+        "{} inside, {} outside",
+        plural(internal as usize, "flow", "flows"),
+        external
+    );
+    match verdict {
+        SiloVerdict::NoFlows => "no flows in or out".to_owned(),
+        SiloVerdict::Silo => format!("{counts} — a silo: most of its exchange stays inside"),
+        SiloVerdict::Walled => format!(
+            "walled, a silo: {} ({counts})",
+            walled_detail(lateral, inside)
+        ),
+        SiloVerdict::Outward => format!("{counts} — turned outward"),
+        SiloVerdict::Balanced => format!("{counts} — balanced"),
+    }
+}
+
+/// "1 lateral flow across a solid boundary for 4 inside".
 pub(crate) fn walled_detail(lateral: u32, inside: u32) -> String {
     format!(
-        "{} its solid boundary, for {inside} inside",
-        if lateral == 1 {
-            "1 lateral flow crosses".to_owned()
-        } else {
-            format!("{lateral} lateral flows cross")
-        }
+        "{} across a solid boundary for {inside} inside",
+        plural(lateral as usize, "lateral flow", "lateral flows")
     )
 }
 

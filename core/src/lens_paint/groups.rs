@@ -3,17 +3,22 @@
 
 use super::{signed, LensPaint};
 use crate::analysis::chart::ChartVsReality;
-use crate::analysis::silos::GroupSilo;
-use crate::analysis::{list_names, plural, Analysis};
+use crate::analysis::silos::{GroupSilo, SiloVerdict};
+use crate::analysis::{list_names, Analysis};
 use crate::vocabulary as vocab;
 
 pub(super) fn silos(paint: &mut LensPaint, analysis: &Analysis) {
     let groups = &analysis.silos.groups;
     for g in groups {
         paint.fill(&g.group.id, vocab::silo_step(g.ei, g.is_silo));
+        // A walled group's E-I may read +1 (its one flow crosses the wall): its badge says the
+        // wall and the flow through it for its size instead, as its words do.
         let badge = match g.ei {
             None => "no flows".to_owned(),
-            Some(ei) if g.is_silo && ei > -0.5 => format!("E-I {} · walled", signed(ei)),
+            Some(_) if g.verdict == SiloVerdict::Walled => format!(
+                "walled · {} lateral for {} inside",
+                g.lateral_external, g.inside
+            ),
             Some(ei) if g.is_silo => format!("E-I {} · silo", signed(ei)),
             Some(ei) => format!("E-I {}", signed(ei)),
         };
@@ -44,12 +49,8 @@ pub(super) fn silos(paint: &mut LensPaint, analysis: &Analysis) {
             None => "No flows between groups yet".to_owned(),
         },
         Some((first, rest)) => {
-            let mut caption = format!(
-                "{}: {} inside, {} outside — a silo",
-                first.group.name,
-                plural(first.internal as usize, "flow", "flows"),
-                first.external
-            );
+            // The group's own words: a walled silo says why (the wall and its thin flow).
+            let mut caption = first.words.clone();
             if !rest.is_empty() {
                 caption.push_str(&format!(
                     "; {} {} too",

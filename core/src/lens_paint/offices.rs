@@ -62,13 +62,21 @@ pub(super) fn reciprocity(paint: &mut LensPaint, analysis: &Analysis) {
     let offices = &analysis.reciprocity.offices;
     for office in offices {
         let step = match office.balance {
-            ReciprocityBalance::NoFlows => vocab::RECIPROCITY_NO_FLOWS,
+            // A gate is not judged by reciprocity (004:135): no pressure colour, a badge in words.
+            ReciprocityBalance::NoFlows | ReciprocityBalance::PermissionGate => {
+                vocab::RECIPROCITY_NO_FLOWS
+            }
             ReciprocityBalance::AccountabilityWithoutCapacity => vocab::RECIPROCITY_NO_CAPACITY,
             ReciprocityBalance::PressureOutweighsSupport => vocab::RECIPROCITY_PRESSURE,
             ReciprocityBalance::Reciprocal => vocab::RECIPROCITY_MATCHED,
         };
         paint.fill(&office.office.id, step);
-        if office.balance != ReciprocityBalance::NoFlows {
+        if office.balance == ReciprocityBalance::PermissionGate {
+            paint.badge(
+                &office.office.id,
+                format!("permission gate · {}", office.permission_flows),
+            );
+        } else if office.balance != ReciprocityBalance::NoFlows {
             paint.badge(
                 &office.office.id,
                 format!(
@@ -95,19 +103,22 @@ pub(super) fn reciprocity(paint: &mut LensPaint, analysis: &Analysis) {
         .count();
     paint.caption = match (without.len(), outweighed) {
         (0, 0)
-            if offices
-                .iter()
-                .all(|o| o.balance == ReciprocityBalance::NoFlows) =>
+            if offices.iter().all(|o| {
+                matches!(
+                    o.balance,
+                    ReciprocityBalance::NoFlows | ReciprocityBalance::PermissionGate
+                )
+            }) =>
         {
-            "No monitoring or support flows touch an office yet".to_owned()
+            "No office sends monitoring or support yet".to_owned()
         }
-        (0, 0) => "Every office's pressure is matched by support".to_owned(),
+        (0, 0) => "Every office that holds others to account also supports them".to_owned(),
         (0, n) => format!(
             "{} more monitoring than support",
             if n == 1 {
-                "1 office gets".to_owned()
+                "1 office sends".to_owned()
             } else {
-                format!("{n} offices get")
+                format!("{n} offices send")
             }
         ),
         (n, _) => format!(

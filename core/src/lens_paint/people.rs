@@ -6,6 +6,10 @@ use crate::model::{ElementDetails, ElementId, Scenario};
 use crate::vocabulary as vocab;
 use std::collections::BTreeSet;
 
+/// Why brokers count steps, not volume, in the panel's words.
+pub(crate) const HOPS: &str =
+    "paths counted in steps, not by volume: a volume of 1–5 is a rank, not a distance";
+
 pub(super) fn brokers(paint: &mut LensPaint, analysis: &Analysis) {
     let scores = &analysis.brokers.betweenness.scores;
     let max = scores.iter().map(|s| s.value).fold(0.0, f64::max);
@@ -27,7 +31,7 @@ pub(super) fn brokers(paint: &mut LensPaint, analysis: &Analysis) {
         vocab::BROKER_NONE,
     ]);
     let cuts = analysis.brokers.articulation_points.len();
-    paint.caption = match analysis.brokers.top.first() {
+    let caption = match analysis.brokers.top.first() {
         None => "Nobody stands between others: no shortest path runs through anyone".to_owned(),
         Some(top) if cuts > 0 => format!(
             "{}; {}",
@@ -40,6 +44,9 @@ pub(super) fn brokers(paint: &mut LensPaint, analysis: &Analysis) {
         ),
         Some(top) => top.words.clone(),
     };
+    // PRODUCT asks for volume-weighted brokers; the lens counts steps, and says so where it is read
+    // (docs/lenses.md, "Brokers", says why).
+    paint.caption = format!("{caption} ({HOPS})");
 }
 
 pub(super) fn home_base(paint: &mut LensPaint, sc: &Scenario, analysis: &Analysis) {

@@ -138,7 +138,10 @@ fn silos_paint_inward_groups_vermillion_and_outward_ones_blue() {
     assert_eq!(badge(&paint, "in"), Some("E-I −1.0 · silo"));
     assert_eq!(badge(&paint, "out"), Some("E-I +1.0"));
     assert_eq!(fill(&paint, "a"), None, "people are not groups");
-    assert_eq!(paint.caption, "IN: 2 flows inside, 0 outside — a silo");
+    assert_eq!(
+        paint.caption,
+        "IN: 2 flows inside, 0 outside — a silo: most of its exchange stays inside"
+    );
     let meanings: Vec<&str> = paint.legend.iter().map(|(_, m)| m.as_str()).collect();
     assert_eq!(
         meanings,
@@ -158,8 +161,17 @@ fn a_walled_office_is_a_silo_whatever_its_e_i() {
         .flow("a", "x", FlowMode::Support);
     let paint = d.paint("silos");
     assert_eq!(fill(&paint, "walled"), Some(vocab::SILO_INWARD.colour));
-    assert_eq!(badge(&paint, "walled"), Some("E-I +1.0 · walled"));
-    assert_eq!(paint.caption, "WALLED: 0 flows inside, 1 outside — a silo");
+    // Its E-I is +1 (its one flow crosses the wall): the badge and caption say the wall and the
+    // flow through it for its size, never "E-I +1.0" beside "a silo" unexplained.
+    assert_eq!(
+        badge(&paint, "walled"),
+        Some("walled · 1 lateral for 4 inside")
+    );
+    assert_eq!(
+        paint.caption,
+        "WALLED: walled, a silo: 1 lateral flow across a solid boundary for 4 inside (0 flows inside, 1 outside)"
+    );
+    assert!(!paint.caption.contains("E-I"));
 }
 
 #[test]
@@ -181,6 +193,25 @@ fn brokers_grow_with_betweenness_and_cut_points_are_badged() {
     assert!(paint
         .caption
         .starts_with("HUB: on 100% of the shortest paths"));
+}
+
+#[test]
+fn the_brokers_caption_says_paths_are_counted_in_steps_not_volume() {
+    let mut d = Draft::new();
+    d.person("a", None, None)
+        .person("hub", None, None)
+        .person("b", None, None)
+        .flow("a", "hub", FlowMode::Support)
+        .flow("hub", "b", FlowMode::Support);
+    let paint = d.paint("brokers");
+    // PRODUCT asked for volume-weighted brokers; the lens counts steps and says why.
+    assert!(
+        paint.caption.ends_with(
+            "(paths counted in steps, not by volume: a volume of 1–5 is a rank, not a distance)"
+        ),
+        "{}",
+        paint.caption
+    );
 }
 
 #[test]
@@ -325,6 +356,31 @@ fn reciprocity_paints_offices_by_monitoring_against_support() {
 }
 
 #[test]
+fn a_permission_gate_is_badged_as_a_gate_not_accountability() {
+    let mut d = Draft::new();
+    d.office("procurement", Boundary::Solid, None)
+        .person("site", None, None)
+        .relation(
+            "site",
+            "procurement",
+            RelationDetails::Flow {
+                medium: Medium::Permission,
+                direction: Direction::OneWay,
+                volume: 3,
+                cadence: String::new(),
+                mode: FlowMode::Monitor,
+            },
+        );
+    let paint = d.paint("reciprocity");
+    assert_eq!(badge(&paint, "procurement"), Some("permission gate · 1"));
+    assert_eq!(
+        fill(&paint, "procurement"),
+        Some(vocab::RECIPROCITY_NO_FLOWS.colour)
+    );
+    assert!(!paint.caption.contains("Accountability without capacity"));
+}
+
+#[test]
 fn every_listed_lens_paints_and_unknown_lenses_do_not() {
     let map = crate::sample::riverside_unified();
     let id = map.scenarios[0].id.clone();
@@ -355,9 +411,9 @@ fn the_sample_silos_name_teaching_and_learning_first() {
         Some(vocab::SILO_INWARD.colour)
     );
     assert!(
-        paint
-            .caption
-            .starts_with("Teaching & Learning: 0 flows inside, 1 outside — a silo"),
+        paint.caption.starts_with(
+            "Teaching & Learning: walled, a silo: 1 lateral flow across a solid boundary for 4 inside (0 flows inside, 1 outside)"
+        ),
         "{}",
         paint.caption
     );

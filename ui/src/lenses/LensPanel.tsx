@@ -82,13 +82,13 @@ function Metrics({ analysis }: { analysis: Analysis }) {
         <div className="metric" data-testid="metric-silos">
           <h3>Silos by E-I <small>(−1 inward … +1 outward)</small></h3>
           {bars.map((b) => (
-            <button key={b.id} className="bar-row" onClick={() => focusIds([b.id])} data-testid={`metric-silo-${b.id}`}>
+            <button key={b.id} className="bar-row" onClick={() => focusIds([b.id])} title={b.words} data-testid={`metric-silo-${b.id}`}>
               <span className="bar-name">{b.name}</span>
               <span className="bar-track diverging">
                 <span className="bar-zero" />
                 <span className={`bar-fill ${b.silo ? "silo" : ""}`} style={{ left: `${b.left}%`, width: `${Math.max(b.width, 1)}%` }} />
               </span>
-              <span className="bar-value">{b.ei > 0 ? "+" : ""}{b.ei.toFixed(2)}</span>
+              <span className="bar-value">{b.walled ? "walled" : `${b.ei > 0 ? "+" : ""}${b.ei.toFixed(2)}`}</span>
             </button>
           ))}
         </div>

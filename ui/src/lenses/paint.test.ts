@@ -8,7 +8,7 @@ const paint: LensPaint = {
   name: "Silos",
   fills: { a: "#d55e00", g: "#56b4e9" },
   sizes: { a: 1.5, g: 1.4, b: null },
-  badges: { a: "E-I +1.0 · walled" },
+  badges: { a: "walled · 1 lateral for 4 inside" },
   legend: [["#d55e00", "a silo"]],
   caption: "one silo",
 };
@@ -28,7 +28,7 @@ describe("lensStyles", () => {
       "background-opacity": 1,
       width: 150,
       height: 60,
-      label: "Alpha\nE-I +1.0 · walled",
+      label: "Alpha\nwalled · 1 lateral for 4 inside",
       "text-wrap": "wrap",
     });
     expect(styles.get("g")).toEqual({ "background-color": "#56b4e9" });
@@ -47,6 +47,11 @@ describe("eiBars", () => {
     expect(eiBars([{ group: { id: "p", name: "P" }, ei: 0.2, is_silo: false }, { group: { id: "q", name: "Q" }, ei: 1, is_silo: true }]).map((b) => b.id)).toEqual(["q", "p"]);
     expect(bars[0]).toMatchObject({ left: 0, width: 50, silo: true });
     expect(bars[1]).toMatchObject({ left: 50, width: 25 });
+  });
+  it("marks a walled silo so its row says why instead of a bare +1", () => {
+    const words = "T&L: walled, a silo: 1 lateral flow across a solid boundary for 4 inside (0 flows inside, 1 outside)";
+    const [bar] = eiBars([{ group: { id: "tl", name: "T&L" }, ei: 1, is_silo: true, verdict: "walled", words }]);
+    expect(bar).toMatchObject({ walled: true, words });
   });
 });
 

@@ -40,13 +40,17 @@ function round(n: number): number {
   return Math.round(n * 10) / 10;
 }
 
-/** Silo groups by E-I, for the bar chart: −1 (all inside) … +1 (all outside); silos first, then the core's order. */
-export function eiBars(groups: { group: { id: string; name: string }; ei?: number | null; is_silo: boolean }[], limit = 8) {
+/**
+ * Silo groups by E-I, for the bar chart: −1 (all inside) … +1 (all outside); silos first, then the core's order.
+ * A walled silo's E-I may be +1 (its one flow crosses the wall), so its row says "walled" and carries the
+ * core's words (the wall and the flow through it for its size) rather than a bare +1 beside a silo.
+ */
+export function eiBars(groups: { group: { id: string; name: string }; ei?: number | null; is_silo: boolean; verdict?: string; words?: string }[], limit = 8) {
   return groups
     .filter((g) => typeof g.ei === "number")
     .map((g, i) => ({ g, i }))
     .sort((a, b) => Number(b.g.is_silo) - Number(a.g.is_silo) || a.i - b.i)
     .map(({ g }) => g)
     .slice(0, limit)
-    .map((g) => ({ id: g.group.id, name: g.group.name, ei: g.ei as number, silo: g.is_silo, left: ((Math.min(g.ei as number, 0) + 1) / 2) * 100, width: (Math.abs(g.ei as number) / 2) * 100 }));
+    .map((g) => ({ id: g.group.id, name: g.group.name, ei: g.ei as number, silo: g.is_silo, walled: g.verdict === "walled", words: g.words ?? "", left: ((Math.min(g.ei as number, 0) + 1) / 2) * 100, width: (Math.abs(g.ei as number) / 2) * 100 }));
 }
