@@ -230,6 +230,7 @@ fn changes_that_no_longer_apply_are_listed_with_their_reasons_and_nothing_is_ado
         "the cycle is said: {}",
         e.message
     );
+    assert!(!e.message.contains(".."), "{}", e.message);
     let mut subjects = e.subjects.clone();
     subjects.sort();
     assert_eq!(subjects, chosen);
