@@ -39,6 +39,10 @@ pub struct ExportOptions {
     /// always the whole map; a scene draws its own scenario.
     #[serde(default)]
     pub scenario: Option<String>,
+    /// A scenario, by name (or id), to compare with `scenario` (default: the first other one):
+    /// draws the comparison instead of one scenario.
+    #[serde(default)]
+    pub compare: Option<String>,
 }
 
 /// Writes the built-in sample, Riverside Unified, to a new `.murm` file.
@@ -105,6 +109,26 @@ pub fn export_map(map: &Map, options: &ExportOptions, out: &Path) -> Result<()> 
         )
     })?;
     let page = page_of(&options.page)?;
+    if let Some(from) = &options.compare {
+        let from = scenario_named(map, from)?.id.clone();
+        let to = match scenario {
+            Some(to) => to,
+            None => map
+                .scenarios
+                .iter()
+                .find(|s| s.id != from)
+                .ok_or_else(|| {
+                    CoreError::new(
+                        ErrorKind::UnknownScenario,
+                        "The map has one scenario, so there is nothing to compare it with.",
+                    )
+                })?
+                .id
+                .clone(),
+        };
+        let view = view_of(&options.view)?;
+        return crate::render::export_comparison_to_file(map, (&from, &to), kind, view, &page, out);
+    }
     match &options.scene {
         Some(title) => crate::render::export_scene_to_file(map, title, kind, &page, out),
         None => crate::render::export_to_file(

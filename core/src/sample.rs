@@ -32,7 +32,7 @@ pub const AS_IS: &str = "as-is";
 /// The id of the sample's "to be" scenario.
 pub const TO_BE: &str = "to-be";
 
-/// Riverside Unified: "as is", "to be", and the five scenes of its story.
+/// Riverside Unified: "as is", "to be", and the six scenes of its story (ending on the comparison of the two).
 pub fn riverside_unified() -> Map {
     crate::json::from_json(JSON).expect("the built-in sample is a valid map (tested)")
 }

@@ -11,7 +11,8 @@ use crate::error::{CoreError, ErrorKind, Result};
 use crate::lens_paint::{lens_paint, LensPaint, LENSES};
 use crate::model::{
     Date, ElementDetails, ElementId, ElementKind, Map, Medium, RelationDetails, RelationId,
-    RelationKind, Scenario, ScenarioId, Scene, SceneFilters, Span, SprintStatus, View,
+    RelationKind, Scenario, ScenarioId, Scene, SceneComparison, SceneFilters, Span, SprintStatus,
+    View,
 };
 use serde::{Deserialize, Serialize};
 use specta::Type;
@@ -33,6 +34,10 @@ pub struct ViewRequest {
     /// What is left out, and what is brought forward (`filters.focus`).
     #[serde(default)]
     pub filters: SceneFilters,
+    /// A comparison: `scenario` compared with another, drawn as the compare overlay (the union of
+    /// both, the change marks as the paint, what did not change faint). The lens is not drawn.
+    #[serde(default)]
+    pub compare: Option<SceneComparison>,
 }
 
 impl ViewRequest {
@@ -43,6 +48,7 @@ impl ViewRequest {
             moment: scene.time.clone(),
             lens: scene.lens.clone(),
             filters: scene.filters.clone(),
+            compare: scene.compare.clone(),
         }
     }
 }
@@ -380,23 +386,45 @@ pub fn answer(
     if let Some(moment) = &request.moment {
         check_moment(moment)?;
     }
+    if let Some(comparison) = &request.compare {
+        return compared(map, request, &comparison.with);
+    }
     let lens = lens_of(request, &scenario.id, paint)?;
     let drawn = shown(scenario, &Filter::of_request(request));
-    let mut out = ViewAnswer {
-        scenario: scenario.id.clone(),
-        view: request.view,
-        caption: lens.as_ref().map(|l| l.caption.clone()),
-        lens,
-        visible: Vec::new(),
-        faded: Vec::new(),
-        hidden: Vec::new(),
-        visible_relations: Vec::new(),
-        faded_relations: Vec::new(),
-        hidden_relations: Vec::new(),
-        regrouped: Vec::new(),
-    };
+    let mut out = ViewAnswer::empty(scenario.id.clone(), request.view, lens);
     sort_into(&mut out, scenario, &drawn, request);
     Ok(out)
+}
+
+/// The answer to a comparison: the overlay's union sorted as the request's filters say, the
+/// change marks as the paint, and the changes (with the request's own focus) brought forward.
+fn compared(map: &Map, request: &ViewRequest, with: &ScenarioId) -> Result<ViewAnswer> {
+    let painted = crate::compare::overlay_paint(map, &request.scenario, with)?;
+    let mut request = request.clone();
+    request.filters.focus.extend(painted.forward);
+    let drawn = shown(&painted.union, &Filter::of_request(&request));
+    let mut out = ViewAnswer::empty(request.scenario.clone(), request.view, Some(painted.paint));
+    sort_into(&mut out, &painted.union, &drawn, &request);
+    Ok(out)
+}
+
+impl ViewAnswer {
+    /// An answer with nothing sorted yet, captioned by its lens.
+    fn empty(scenario: ScenarioId, view: View, lens: Option<LensPaint>) -> Self {
+        Self {
+            scenario,
+            view,
+            caption: lens.as_ref().map(|l| l.caption.clone()),
+            lens,
+            visible: Vec::new(),
+            faded: Vec::new(),
+            hidden: Vec::new(),
+            visible_relations: Vec::new(),
+            faded_relations: Vec::new(),
+            hidden_relations: Vec::new(),
+            regrouped: Vec::new(),
+        }
+    }
 }
 
 /// Puts every element and relation of `scenario` into the answer's visible, faded or hidden

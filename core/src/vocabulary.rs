@@ -104,6 +104,8 @@ pub struct ChangeMarkStyle {
     /// Empty for unchanged (it is faded instead).
     pub badge: &'static str,
     pub colour: &'static str,
+    /// A light tint of `colour` for filling a changed shape on paper, light enough for ink labels.
+    pub fill: &'static str,
     pub pattern: LinePattern,
     /// Drawn faded (unchanged), so the changes stand out.
     pub faded: bool,
@@ -316,11 +318,12 @@ pub fn boundary_style(boundary: Boundary) -> BoundaryStyle {
 
 /// A comparison's mark for one element or relation, the same on the canvas and on paper.
 pub fn change_mark_style(mark: Mark) -> ChangeMarkStyle {
-    let (label, badge, colour, pattern, meaning) = match mark {
+    let (label, badge, colour, fill, pattern, meaning) = match mark {
         Mark::Added => (
             "Added",
             "+",
             GREEN,
+            "#66C5AB",
             LinePattern::Solid,
             "Only in the later scenario",
         ),
@@ -328,6 +331,7 @@ pub fn change_mark_style(mark: Mark) -> ChangeMarkStyle {
             "Removed",
             "\u{2212}",
             VERMILLION,
+            "#E69E66",
             LinePattern::Dashed,
             "Only in the earlier scenario",
         ),
@@ -335,13 +339,15 @@ pub fn change_mark_style(mark: Mark) -> ChangeMarkStyle {
             "Changed",
             "\u{0394}",
             BLUE,
+            "#8CC0DC",
             LinePattern::DashDot,
             "In both, with other attributes",
         ),
         Mark::Moved => (
             "Moved",
-            "\u{21a6}",
+            "\u{2192}",
             "#8E3B73",
+            "#E0B8D0",
             LinePattern::LongDash,
             "In another group: an arrow runs from the old group to the new",
         ),
@@ -349,6 +355,7 @@ pub fn change_mark_style(mark: Mark) -> ChangeMarkStyle {
             "Unchanged",
             "",
             GREY,
+            LENS_NOTHING,
             LinePattern::Dotted,
             "The same in both",
         ),
@@ -358,6 +365,7 @@ pub fn change_mark_style(mark: Mark) -> ChangeMarkStyle {
         label,
         badge,
         colour,
+        fill,
         pattern,
         faded: mark == Mark::Unchanged,
         meaning,

@@ -262,13 +262,14 @@ fn the_deck_has_a_page_per_scene_and_a_notes_page_after_each_on_request() {
         "in the story's order, titled as the scenes"
     );
     let deck = render_deck(&map, &pages, &page(PageSize::Widescreen16x9), false).expect("deck");
-    assert_eq!(pdf_pages(&deck), 5);
+    // Six scenes, and the lens figures after the closing comparison.
+    assert_eq!(pdf_pages(&deck), 7);
     assert!(embeds_fonts(&deck));
     keep("riverside-deck.pdf", &deck);
     let with_notes_count = map.scenes.iter().filter(|s| !s.notes.is_empty()).count();
-    assert_eq!(with_notes_count, 5);
+    assert_eq!(with_notes_count, 6);
     let with_notes = render_deck(&map, &pages, &page(PageSize::A4), true).expect("deck with notes");
-    assert_eq!(pdf_pages(&with_notes), 5 + with_notes_count);
+    assert_eq!(pdf_pages(&with_notes), 7 + with_notes_count);
     keep("riverside-deck-notes.pdf", &with_notes);
 }
 
@@ -287,7 +288,7 @@ fn a_deck_export_is_the_maps_scenes() {
         &out,
     )
     .expect("deck export");
-    assert_eq!(pdf_pages(&std::fs::read(&out).expect("written")), 5);
+    assert_eq!(pdf_pages(&std::fs::read(&out).expect("written")), 7);
     // A map without scenes still gets a deck: its org chart and its network.
     let mut bare = riverside_unified();
     bare.scenes.clear();
@@ -546,11 +547,12 @@ fn the_example_decks_are_committed() {
     let pages = scene_deck(&map);
     let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("../docs/examples");
     for (name, with_notes, expected) in [
-        ("riverside-unified-deck.pdf", false, pages.len()),
+        // The closing comparison brings a page of lens figures.
+        ("riverside-unified-deck.pdf", false, pages.len() + 1),
         (
             "riverside-unified-deck-with-notes.pdf",
             true,
-            2 * pages.len(),
+            2 * pages.len() + 1,
         ),
     ] {
         let path = examples.join(name);

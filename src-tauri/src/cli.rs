@@ -91,6 +91,10 @@ enum Command {
         /// The scenario to export, by name (default: the first; JSON is always the whole map).
         #[arg(long, value_name = "NAME")]
         scenario: Option<String>,
+        /// For drawings: compare this scenario (by name) with --scenario (default: the next one)
+        /// and draw what changes.
+        #[arg(long, value_name = "NAME")]
+        compare: Option<String>,
         #[arg(long, value_name = "PATH")]
         out: PathBuf,
     },
@@ -217,6 +221,7 @@ pub fn main(context: impl FnOnce() -> tauri::Context<tauri::Wry>) -> ExitCode {
             page,
             scene,
             scenario,
+            compare,
             out,
         }) => jobs::export(
             &map,
@@ -226,6 +231,7 @@ pub fn main(context: impl FnOnce() -> tauri::Context<tauri::Wry>) -> ExitCode {
                 page,
                 scene,
                 scenario,
+                compare,
             },
             &out,
         ),

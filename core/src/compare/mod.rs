@@ -7,6 +7,8 @@
 //! - [`diff`] (`diff.rs`): every change, grouped and worded, in a stable order;
 //! - [`overlay`] (`overlay.rs`): the union of both scenarios with each element and relation marked,
 //!   and the side-by-side pair laid out alike ([`side_by_side`]);
+//! - [`overlay_paint`] (`paint.rs`): the overlay as a paint (fills, badges, legend, caption, what
+//!   is brought forward), which a comparison's page and a comparison scene's view answer draw;
 //! - [`adopt`] (`adopt.rs`): chosen changes as the one batch that applies them to a scenario, or the
 //!   reasons they no longer apply;
 //! - [`lens_deltas`] (`deltas.rs`): every lens's figures before and after, from `analysis::analyze`;
@@ -16,12 +18,14 @@ mod adopt;
 mod deltas;
 mod diff;
 mod overlay;
+mod paint;
 mod report;
 
 pub use adopt::adopt;
 pub use deltas::{lens_deltas, DeltaRow, LensDelta, LensDeltas};
 pub use diff::{diff, Change, ChangeGroup, ChangeKind, ChangeSubject, ScenarioDiff};
 pub use overlay::{overlay, side_by_side, Mark, Marked, MovedArrow, Overlay};
+pub use paint::{overlay_paint, OverlayPaint};
 pub use report::{diff_words, DiffReport, IdLists};
 
 use crate::error::Result;
@@ -29,6 +33,11 @@ use crate::model::{Map, ScenarioId};
 use crate::snapshot::MapSnapshot;
 use serde::Serialize;
 use specta::Type;
+
+/// The names of `from` and `to` (their ids when not in the map), for words about both.
+pub fn scenario_names(map: &Map, from: &ScenarioId, to: &ScenarioId) -> (String, String) {
+    (paint::name_of(map, from), paint::name_of(map, to))
+}
 
 /// A comparison as the window shows it: the change list, the lens deltas, the overlay (its union
 /// as a snapshot the canvas draws with its usual code) and the two side-by-side panels, both laid

@@ -64,9 +64,37 @@ pub struct Scene {
     #[serde(default)]
     #[specta(type = Option<String>)]
     pub time: Option<Date>,
+    /// A comparison scene: `scenario` (as is) compared with another scenario (to be), drawn as
+    /// the compare view draws it. `None` for a scene of one scenario (and then not written).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub compare: Option<SceneComparison>,
+}
+
+/// How a comparison scene compares: with which scenario, drawn how.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct SceneComparison {
+    /// The later scenario (to be); the scene's own `scenario` is the earlier one.
+    pub with: ScenarioId,
+    #[serde(default)]
+    pub mode: CompareMode,
+}
+
+/// The compare view's two ways of showing a change: one drawing of both, marked (better for
+/// spotting changes), or the two drawn side by side (faster to read).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, Type)]
+#[serde(rename_all = "snake_case")]
+pub enum CompareMode {
+    #[default]
+    Overlay,
+    SideBySide,
 }
 
 impl Scene {
+    /// Whether the scene draws `scenario`, as its own or as the one it is compared with.
+    pub fn shows(&self, scenario: &ScenarioId) -> bool {
+        &self.scenario == scenario || self.compare.as_ref().is_some_and(|c| &c.with == scenario)
+    }
+
     /// A scene of the whole `scenario` in `view`: no lens, no filters, no time.
     pub fn new(title: impl Into<String>, scenario: ScenarioId, view: View) -> Self {
         Self {
@@ -79,6 +107,7 @@ impl Scene {
             lens: None,
             filters: SceneFilters::default(),
             time: None,
+            compare: None,
         }
     }
 }

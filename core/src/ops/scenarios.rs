@@ -86,7 +86,8 @@ pub(super) fn rename(map: &mut Map, id: &ScenarioId, name: &str) -> Result<Appli
     })
 }
 
-/// Deletes a scenario (never the last one) and, in the same undoable step, the scenes that show it.
+/// Deletes a scenario (never the last one) and, in the same undoable step, the scenes that show it
+/// (on its own or compared with another).
 /// `current` is the scenario the op was applied to, which a cascade is applied to as well.
 pub(super) fn delete(
     map: &mut Map,
@@ -110,7 +111,7 @@ pub(super) fn delete(
     let showing: Vec<Op> = map
         .scenes
         .iter()
-        .filter(|s| &s.scenario == id)
+        .filter(|s| s.shows(id))
         .map(|s| Op::DeleteScene { id: s.id.clone() })
         .collect();
     if !showing.is_empty() {

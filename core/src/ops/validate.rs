@@ -443,6 +443,19 @@ pub fn validate_scene(map: &Map, scene: &Scene) -> Result<()> {
         .about(&scene.id.0)
         .about(&scene.scenario.0));
     };
+    if let Some(with) = scene.compare.as_ref().map(|c| &c.with) {
+        if map.scenario(with).is_none() {
+            return Err(CoreError::new(
+                ErrorKind::UnknownScenario,
+                format!(
+                    "The scene \"{}\" compares with the scenario {}, which is not in this map.",
+                    scene.title, with.0
+                ),
+            )
+            .about(&scene.id.0)
+            .about(&with.0));
+        }
+    }
     if let Some(v) = scene.viewport {
         check_viewport(scene, v)?;
     }

@@ -16,6 +16,7 @@
 //! Entry points for the command line and the shell: [`render_svg`], [`render_png`], [`render_pdf`],
 //! [`render_deck`] and, for a whole export job, [`export_to_file`] and [`export_scene_to_file`].
 
+mod compare;
 mod edges;
 pub(crate) mod font;
 pub(crate) mod layout;
@@ -33,6 +34,7 @@ use std::path::Path;
 
 pub use crate::lens_paint::LensPaint;
 use crate::view::Filter;
+pub use compare::compare_page;
 pub use pdf::{render_deck, render_pdf};
 pub use scene::{scene_deck, scene_page};
 
@@ -165,6 +167,18 @@ pub struct DeckPage {
     /// Printed on a page of its own after the scene when the deck is made with notes.
     pub notes: Option<String>,
     pub filter: Filter,
+    /// The scenario drawn when it is not one of the map's own: a comparison's union of both
+    /// scenarios ([`compare_page`]); `scenario` then names it.
+    pub compared: Option<Box<Scenario>>,
+    /// A page of text that always follows this one (a comparison's lens figures).
+    pub facing: Option<Facing>,
+}
+
+/// A page of text after a page: a heading and paragraphs.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Facing {
+    pub title: String,
+    pub text: String,
 }
 
 impl DeckPage {
@@ -178,6 +192,16 @@ impl DeckPage {
             lens: None,
             notes: None,
             filter: Filter::default(),
+            compared: None,
+            facing: None,
+        }
+    }
+
+    /// The scenario the page draws: its comparison's union, else the map's scenario it names.
+    pub(crate) fn drawn<'a>(&'a self, map: &'a Map) -> Result<&'a Scenario> {
+        match &self.compared {
+            Some(union) => Ok(union),
+            None => pick_scenario(map, self.scenario.as_ref()),
         }
     }
 
@@ -347,20 +371,64 @@ pub fn export_scene_to_file(
     out: &Path,
 ) -> Result<()> {
     let scene = scene::find_scene(map, scene_title)?;
-    let deck_page = scene_page(map, scene, &mut BTreeMap::new());
-    let spec = deck_page.spec(page);
-    let scenario = pick_scenario(map, Some(&scene.scenario))?;
-    let write = crate::files::write_whole;
     match kind {
-        ExportKind::Svg => write(out, render_svg(map, scenario, scene.view, &spec).as_bytes()),
-        ExportKind::Png(scale) => write(out, &render_png(map, scenario, scene.view, &spec, scale)?),
-        ExportKind::Pdf => write(out, &render_pdf(map, scenario, scene.view, &spec)?),
-        ExportKind::Deck { with_notes } => {
-            write(out, &render_deck(map, &[deck_page], page, with_notes)?)
-        }
         ExportKind::Csv | ExportKind::GraphMl | ExportKind::Gexf => {
             export_to_file(map, Some(&scene.scenario), kind, scene.view, page, out)
         }
+        _ => export_page(
+            map,
+            &scene_page(map, scene, &mut BTreeMap::new()),
+            kind,
+            page,
+            out,
+        ),
+    }
+}
+
+/// Exports the comparison of scenario `from` with `to` (`murmuration export MAP --compare FROM
+/// --scenario TO`): the overlay page, and in a PDF the lens figures after it. Data formats are
+/// refused: a comparison is a drawing.
+pub fn export_comparison_to_file(
+    map: &Map,
+    (from, to): (&ScenarioId, &ScenarioId),
+    kind: ExportKind,
+    view: View,
+    page: &PageSpec,
+    out: &Path,
+) -> Result<()> {
+    let deck_page = compare_page(map, from, to, view, "What the redesign changes")?;
+    export_page(map, &deck_page, kind, page, out)
+}
+
+/// One deck page written as a drawing: SVG, PNG, a PDF (with the page that follows it, if any)
+/// or a deck of that page and its notes.
+fn export_page(
+    map: &Map,
+    deck_page: &DeckPage,
+    kind: ExportKind,
+    page: &PageSpec,
+    out: &Path,
+) -> Result<()> {
+    let spec = deck_page.spec(page);
+    let scenario = deck_page.drawn(map)?;
+    let view = deck_page.view;
+    let write = crate::files::write_whole;
+    match kind {
+        ExportKind::Svg => write(out, render_svg(map, scenario, view, &spec).as_bytes()),
+        ExportKind::Png(scale) => write(out, &render_png(map, scenario, view, &spec, scale)?),
+        ExportKind::Pdf if deck_page.facing.is_some() => write(
+            out,
+            &render_deck(map, std::slice::from_ref(deck_page), page, false)?,
+        ),
+        ExportKind::Pdf => write(out, &render_pdf(map, scenario, view, &spec)?),
+        ExportKind::Deck { with_notes } => write(
+            out,
+            &render_deck(map, std::slice::from_ref(deck_page), page, with_notes)?,
+        ),
+        ExportKind::Csv | ExportKind::GraphMl | ExportKind::Gexf => Err(CoreError::new(
+            ErrorKind::Io,
+            "A comparison is a drawing: export it as svg, png, pdf or deck.",
+        )),
     }
 }
 

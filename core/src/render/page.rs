@@ -299,6 +299,32 @@ pub(crate) fn notes_svg(
     svg.out
 }
 
+/// A page of text under a heading: a comparison's lens figures after its page.
+pub(crate) fn text_svg(map: &Map, spec: &PageSpec, subtitle: &str, text: &str) -> String {
+    let (width, height) = spec.size.points();
+    let mut svg = open_page(width, height);
+    let heading = Heading {
+        title: &map.title,
+        subtitle,
+        date: &spec.date,
+        scenario: String::new(),
+        moment: None,
+        caption: None,
+    };
+    title_block(&mut svg, width, &heading);
+    let top = MARGIN + heading.height(width) + 4.0;
+    // No slide beside the text: the column is the full width from the top.
+    let none = Rect {
+        x: MARGIN,
+        y: top,
+        width: -24.0,
+        height: 0.0,
+    };
+    notes_text(&mut svg, text, top, none, width, height);
+    svg.raw("</svg>");
+    svg.out
+}
+
 /// The notes, word-wrapped: in the column beside the slide `thumb`, then the full width under it.
 fn notes_text(svg: &mut Svg, notes: &str, top: f64, thumb: Rect, width: f64, height: f64) {
     // The notes fill the column beside the slide, then the full width under it.

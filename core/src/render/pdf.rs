@@ -5,7 +5,7 @@
 //! one document. One path for single pages and decks, so a deck's page is the same page a single
 //! export gives.
 
-use super::{layout, page, pick_scenario, DeckPage, PageSpec};
+use super::{layout, page, DeckPage, PageSpec};
 use crate::error::{CoreError, ErrorKind, Result};
 use crate::model::{Map, Scenario, ScenarioId, View};
 use crate::view::Filter;
@@ -38,8 +38,7 @@ pub fn render_deck(
         let at = match drawn.iter().position(|(k, _, _)| *k == key) {
             Some(at) => at,
             None => {
-                let shown =
-                    crate::view::shown(pick_scenario(map, scene.scenario.as_ref())?, &scene.filter);
+                let shown = crate::view::shown(scene.drawn(map)?, &scene.filter);
                 let layout = layout::layout(&shown, scene.view);
                 drawn.push((key, shown, layout));
                 drawn.len() - 1
@@ -51,8 +50,13 @@ pub fn render_deck(
             (true, Some(notes)) => Some(page::notes_svg(map, page, &scene.subtitle, notes, &slide)),
             _ => None,
         };
+        let facing = scene
+            .facing
+            .as_ref()
+            .map(|f| page::text_svg(map, page, &f.title, &f.text));
         svgs.push(slide);
         svgs.extend(notes);
+        svgs.extend(facing);
     }
     if svgs.is_empty() {
         return Err(CoreError::new(

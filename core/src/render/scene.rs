@@ -34,6 +34,9 @@ pub fn scene_page(
     scene: &Scene,
     analyses: &mut BTreeMap<ScenarioId, Analysis>,
 ) -> DeckPage {
+    if let Some(page) = comparison_page(map, scene) {
+        return page;
+    }
     let lens = scene.lens.as_deref().and_then(|lens| {
         let analysis = analyses
             .entry(scene.scenario.clone())
@@ -49,7 +52,22 @@ pub fn scene_page(
         lens,
         notes: (!scene.notes.trim().is_empty()).then(|| scene.notes.clone()),
         filter: Filter::of(scene),
+        compared: None,
+        facing: None,
     }
+}
+
+/// A comparison scene's page: the overlay of its scenario with the one it compares with, framed
+/// and filtered as the scene says. `None` for a scene of one scenario (or one whose scenarios are
+/// gone, which the map's checks do not let happen).
+fn comparison_page(map: &Map, scene: &Scene) -> Option<DeckPage> {
+    let with = &scene.compare.as_ref()?.with;
+    let mut page =
+        super::compare_page(map, &scene.scenario, with, scene.view, &scene.title).ok()?;
+    page.viewport = scene.viewport.map(Rect::from);
+    page.notes = (!scene.notes.trim().is_empty()).then(|| scene.notes.clone());
+    page.filter = Filter::of(scene);
+    Some(page)
 }
 
 /// The map's deck: one page per scene, in the story's order. A map without scenes gets its org

@@ -428,3 +428,82 @@ fn change_marks_are_told_apart_without_colour_and_stand_out_on_white() {
     }
     assert!(marks.iter().any(|m| m.mark == Mark::Unchanged && m.faded));
 }
+
+/// What one element's group in a page's SVG says: its opening tag up to its end.
+fn drawn_element<'a>(svg: &'a str, id: &str) -> &'a str {
+    let at = svg
+        .find(&format!(r#"<g data-id="{id}""#))
+        .unwrap_or_else(|| panic!("{id} is drawn"));
+    let rest = &svg[at..];
+    &rest[..rest.find("</g>").unwrap_or(rest.len())]
+}
+
+#[test]
+fn the_compare_page_badges_each_change_in_words_and_fades_what_did_not_change() {
+    use murmuration_core::render::{compare_page, render_svg, PageSize, PageSpec};
+    let map = redesigned();
+    let page = compare_page(&map, &sc(), &to_be(), View::Network, "What changes").unwrap();
+    let union = page.compared.as_deref().expect("the page draws the union");
+    let spec = page.spec(&PageSpec::new(PageSize::A4));
+    let svg = render_svg(&map, union, View::Network, &spec);
+    assert!(
+        svg.contains("\u{2192} moved"),
+        "the moved person is badged in words"
+    );
+    let caption = &page.lens.as_ref().unwrap().caption;
+    assert!(
+        caption.contains("elements 1 moved") && caption.contains("relations 1 removed"),
+        "the caption counts the changes: {caption}"
+    );
+    assert!(
+        !drawn_element(&svg, "sci").contains("data-faded"),
+        "the moved person is brought forward"
+    );
+    assert!(
+        drawn_element(&svg, "dir").contains("data-faded"),
+        "an element nothing changed is drawn faint"
+    );
+    // The removed barrier's two ends stay forward, so the removal can be seen where it was.
+    assert!(!drawn_element(&svg, "esa").contains("data-faded"));
+    let legend = &page.lens.as_ref().unwrap().legend;
+    assert!(legend
+        .iter()
+        .any(|(_, words)| words.starts_with("\u{2192} Moved")));
+    assert!(page.facing.as_ref().unwrap().text.contains("Home base"));
+}
+
+#[test]
+fn a_comparison_scene_goes_with_either_of_its_scenarios_and_comes_back_on_undo() {
+    let mut map = redesigned();
+    let mut scene = Scene::new("What changes", sc(), View::Network);
+    scene.compare = Some(SceneComparison {
+        with: to_be(),
+        mode: CompareMode::Overlay,
+    });
+    edit(&mut map, &sc(), Op::AddScene { scene, at: None });
+    let before = map.clone();
+    let applied = ops::apply(&mut map, &sc(), &Op::DeleteScenario { id: to_be() }).unwrap();
+    assert!(
+        map.scenes.is_empty(),
+        "the scene comparing with it went with it"
+    );
+    ops::apply(&mut map, &sc(), &applied.inverse).unwrap();
+    assert_eq!(map, before);
+
+    let mut stray = Scene::new("Stray", sc(), View::Network);
+    stray.compare = Some(SceneComparison {
+        with: ScenarioId("gone".into()),
+        mode: CompareMode::Overlay,
+    });
+    let err = ops::apply(
+        &mut map,
+        &sc(),
+        &Op::AddScene {
+            scene: stray,
+            at: None,
+        },
+    )
+    .unwrap_err();
+    assert_eq!(err.kind, ErrorKind::UnknownScenario);
+    assert_eq!(map, before);
+}

@@ -17,6 +17,7 @@ fn options(format: &str) -> ExportOptions {
         page: "a4".into(),
         scene: None,
         scenario: None,
+        compare: None,
     }
 }
 

@@ -1,5 +1,5 @@
 //! The built-in sample grows as SAMPLE.md asks: a "to be" scenario that differs from "as is" in
-//! the ways the seeds argue for, visibly in the lenses, and the five scenes of the Environmental
+//! the ways the seeds argue for, visibly in the lenses, and the six scenes of the Environmental
 //! Sciences Academy story.
 
 use murmuration_core::analysis::analyze;
@@ -227,11 +227,18 @@ fn five_scenes_tell_the_academy_story() {
             "The silos",
             "The sprint team that crossed them",
             "Communities as home base",
+            "What the redesign changes",
         ]
     );
-    let [chart, flows, silos, sprint, home] = &map.scenes[..] else {
-        panic!("five scenes")
+    let [chart, flows, silos, sprint, home, changes] = &map.scenes[..] else {
+        panic!("six scenes")
     };
+    // The story ends on the comparison of as is with to be.
+    assert_eq!(changes.scenario.0, AS_IS);
+    assert_eq!(
+        changes.compare.as_ref().map(|c| c.with.0.as_str()),
+        Some(TO_BE)
+    );
     assert_eq!(chart.view, View::OrgChart);
     assert_eq!(flows.view, View::Network);
     for s in [chart, flows, silos, sprint] {
@@ -302,6 +309,14 @@ fn the_sample_carries_time_tags_and_street_data() {
 #[test]
 fn the_sample_s_json_export_is_its_asset_byte_for_byte() {
     let exported = murmuration_core::json::to_json(&riverside_unified());
+    // `UPDATE_SAMPLE=1` rewrites the asset as the exporter writes it (then read the diff).
+    if std::env::var_os("UPDATE_SAMPLE").is_some() && exported != murmuration_core::sample::JSON {
+        let asset = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/assets/sample/riverside-unified.json"
+        );
+        std::fs::write(asset, &exported).expect("the asset is written");
+    }
     assert!(
         exported == murmuration_core::sample::JSON,
         "the sample's JSON export differs from core/assets/sample/riverside-unified.json"

@@ -40,6 +40,7 @@ fn full_scene(id: &str) -> Scene {
             focus: ["sci".into(), "sprint".into(), "teacher".into()].into(),
         },
         time: Some("2021-04".into()),
+        compare: None,
     }
 }
 

@@ -102,7 +102,19 @@ fn every_sample_scene_is_answered_as_its_page_draws_it() {
     let mut analyses = BTreeMap::new();
     for scene in &map.scenes {
         let answer = answer_analysing(&map, &ViewRequest::of_scene(scene)).expect("answered");
-        let scenario = map.scenario(&scene.scenario).expect("scene's scenario");
+        // A comparison scene shows the union of its two scenarios.
+        let scenario = match &scene.compare {
+            Some(c) => {
+                murmuration_core::compare::overlay_paint(&map, &scene.scenario, &c.with)
+                    .expect("compared")
+                    .union
+            }
+            None => map
+                .scenario(&scene.scenario)
+                .expect("scene's scenario")
+                .clone(),
+        };
+        let scenario = &scenario;
         assert_eq!(answer.scenario, scene.scenario, "{}", scene.title);
         let all: BTreeSet<&ElementId> = answer
             .visible
@@ -132,7 +144,18 @@ fn every_sample_scene_is_answered_as_its_page_draws_it() {
             "{}",
             scene.title
         );
-        if scene.filters.focus.is_empty() {
+        if scene.compare.is_some() {
+            // What the page brings forward, the answer shows; what did not change is faint.
+            for named in page.emphasis.iter().flatten() {
+                assert!(
+                    answer.visible.contains(named),
+                    "{}: {} lit",
+                    scene.title,
+                    named.0
+                );
+            }
+            assert!(!answer.faded.is_empty(), "{}: the rest faint", scene.title);
+        } else if scene.filters.focus.is_empty() {
             assert!(answer.faded.is_empty(), "{}: nothing faded", scene.title);
         } else {
             for named in &scene.filters.focus {
