@@ -2,6 +2,7 @@
 //! already taken is said beside the field, the copy is renamed, the canvas changes with the
 //! scenario shown, the list is reordered, deleting stops at the last scenario with the reason said,
 //! undo brings the scenarios back — and after a restart the map opens on the scenario last picked.
+//! Showing or presenting a scene puts its scenario on screen, and Export names the scenario.
 
 use crate::harness::{AppWindow, Launch};
 use fantoccini::Locator;
@@ -253,5 +254,24 @@ async fn journey() {
         )
         .await;
     window.screenshot("scenarios-5-export-names-the-scenario");
+    window.click("export-close").await;
+
+    // Presenting from that scene shows its scenario too; leaving puts "as is" back.
+    pick(&window, "as-is").await;
+    window.click("scene-present-4").await;
+    window
+        .wait_until(
+            "document.querySelector(\"[data-testid='present-title']\")?.textContent.includes('Communities as home base') === true",
+            WAIT,
+        )
+        .await;
+    window
+        .wait_until("window.__murmuration.snapshot().scenario === 'to-be'", WAIT)
+        .await;
+    window.wait_until(&drawn(ONLY_TO_BE), WAIT).await;
+    window.click("present-exit").await;
+    window
+        .wait_until("window.__murmuration.snapshot().scenario === 'as-is'", WAIT)
+        .await;
     window.quit().await;
 }
