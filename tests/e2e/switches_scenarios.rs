@@ -246,6 +246,7 @@ async fn journey() {
     window.wait_until(&drawn(ONLY_TO_BE), WAIT).await;
 
     // The Export dialog says which scenario it exports.
+    window.settled().await;
     window.click("export-button").await;
     window
         .wait_until(
@@ -253,6 +254,8 @@ async fn journey() {
             WAIT,
         )
         .await;
+    // The dialog's first frame on the display, not just in the page.
+    tokio::time::sleep(Duration::from_millis(500)).await;
     window.screenshot("scenarios-5-export-names-the-scenario");
     window.click("export-close").await;
 
