@@ -74,7 +74,7 @@ pub fn export(file: &Path, options: &ExportOptions, out: &Path) -> Result<()> {
         files::check_output(&elements, Some(file))?;
         files::check_output(&relations, Some(file))?;
     }
-    export_map(&Document::read(file)?, options, out)
+    export_map(&Document::read(file)?, None, options, out)
 }
 
 fn view_of(name: &str) -> Result<View> {
@@ -91,13 +91,21 @@ fn page_of(name: &str) -> Result<PageSpec> {
     Ok(PageSpec::new(size))
 }
 
-/// Exports `map` to `out` as `options` say.
-pub fn export_map(map: &Map, options: &ExportOptions, out: &Path) -> Result<()> {
-    let scenario = options
+/// Exports `map` to `out` as `options` say: a drawing or data of `scenario` (the first when
+/// `None`; the window passes the one on screen) unless `options` names one, a scene as it says,
+/// a comparison as it says, JSON the whole map.
+pub fn export_map(
+    map: &Map,
+    scenario: Option<&ScenarioId>,
+    options: &ExportOptions,
+    out: &Path,
+) -> Result<()> {
+    let named = options
         .scenario
         .as_deref()
         .map(|name| scenario_named(map, name).map(|s| s.id.clone()))
         .transpose()?;
+    let scenario = named.or_else(|| scenario.cloned());
     if options.format.eq_ignore_ascii_case("json") {
         return files::write_whole(out, crate::json::to_json(map).as_bytes());
     }

@@ -34,6 +34,8 @@ import type { SceneControls } from "./scenes/showScene";
 import { Presentation } from "./presentation/Presentation";
 import { ExportButton } from "./export/ExportButton";
 import { ImportDialog } from "./import/ImportDialog";
+import { ScenarioPicker } from "./scenarios/ScenarioPicker";
+import { useScenarios, type ScenarioCommands } from "./scenarios/useScenarios";
 
 type Props = {
   snapshot: MapSnapshot;
@@ -74,6 +76,7 @@ function MapWindowBody({ snapshot, change, vocabulary, editing, controller }: Pr
   const scenes = snapshot.scenes ?? [];
   const selectCreated = useSelectCreated(snapshot, canvas, setRenaming);
   const edits = useEditCommands({ snapshot, view, selection, editing, canvas, ...selectCreated });
+  const scenarios = useScenarios(snapshot, editing, sceneControls);
 
   const context: ActionContext = {
     snapshot,
@@ -81,6 +84,7 @@ function MapWindowBody({ snapshot, change, vocabulary, editing, controller }: Pr
     view,
     selection,
     edits,
+    scenarios,
     canvas,
     setView,
     focusSearch: () => search.current?.focus(),
@@ -106,7 +110,7 @@ function MapWindowBody({ snapshot, change, vocabulary, editing, controller }: Pr
   return (
     <ActionsProvider actions={actions}>
       <div className="app">
-        <WindowTopBar snapshot={snapshot} vocabulary={vocabulary} view={view} onView={setView} lens={lens} search={search} onFind={focus} exportOpen={exportOpen} onCloseExport={() => setExportOpen(false)} />
+        <WindowTopBar snapshot={snapshot} vocabulary={vocabulary} view={view} onView={setView} lens={lens} scenarios={scenarios} search={search} onFind={focus} exportOpen={exportOpen} onCloseExport={() => setExportOpen(false)} />
         <div className="workspace">
           <Palette vocabulary={vocabulary} enabled onAdd={(kind) => actions.run(`add_${kind}`)} />
           <main className="canvas-area">
@@ -197,6 +201,7 @@ type TopBarProps = {
   view: View;
   onView(view: View): void;
   lens: LensState;
+  scenarios: ScenarioCommands;
   search: RefObject<SearchBoxHandle | null>;
   onFind(id: string): void;
   exportOpen: boolean;
@@ -204,8 +209,8 @@ type TopBarProps = {
 };
 
 /** The top bar with this window's buttons, each running an action from the table. */
-function WindowTopBar({ snapshot, vocabulary, view, onView, lens, search, onFind, exportOpen, onCloseExport }: TopBarProps) {
-  const scenario = snapshot.scenarios.find((s) => s.id === snapshot.scenario);
+function WindowTopBar({ snapshot, vocabulary, view, onView, lens, scenarios, search, onFind, exportOpen, onCloseExport }: TopBarProps) {
+  const scenario = scenarios.shown;
   const sample = isBuiltInSample(snapshot);
   const scenes = snapshot.scenes ?? [];
   return (
@@ -220,12 +225,13 @@ function WindowTopBar({ snapshot, vocabulary, view, onView, lens, search, onFind
           <ActionButton name="redo" className="tool-button round" ariaLabel="Redo" testId="redo">↷</ActionButton>
         </>
       }
+      scenario={<ScenarioPicker scenarios={scenarios} />}
       search={<SearchBox ref={search} elements={snapshot.elements} vocabulary={vocabulary} onPick={onFind} />}
       actions={
         <>
           <LensPicker state={lens} />
           <ActionButton name="present" className="tool-button round" ariaLabel="Present" testId="present-button">▶</ActionButton>
-          <ExportButton view={view} scenes={scenes} open={exportOpen} onClose={onCloseExport} />
+          <ExportButton view={view} scenes={scenes} scenario={snapshot.scenario} scenarios={snapshot.scenarios} open={exportOpen} onClose={onCloseExport} />
           <ActionButton name="fit" className="tool-button" testId="zoom-fit">
             <FitIcon /> <span className="tool-label">Fit</span>
           </ActionButton>

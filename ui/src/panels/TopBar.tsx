@@ -1,4 +1,5 @@
-// The top bar: which map this is, undo and redo, which view, and the ways to find things on it.
+// The top bar: which map this is, undo and redo, the scenario on screen, which view, and the ways
+// to find things on it.
 import type { ReactNode } from "react";
 import type { View } from "../map/types";
 import { ViewSwitch } from "./ViewSwitch";
@@ -9,11 +10,12 @@ type Props = {
   view: View;
   onView(view: View): void;
   history: ReactNode;
+  scenario: ReactNode;
   search: ReactNode;
   actions: ReactNode;
 };
 
-export function TopBar({ title, subtitle, view, onView, history, search, actions }: Props) {
+export function TopBar({ title, subtitle, view, onView, history, scenario, search, actions }: Props) {
   return (
     <header className="top-bar">
       <div className="top-bar-title">
@@ -24,6 +26,7 @@ export function TopBar({ title, subtitle, view, onView, history, search, actions
         </div>
         <div className="history">{history}</div>
       </div>
+      {scenario}
       <ViewSwitch view={view} onChange={onView} />
       <div className="top-bar-tools">
         {search}
