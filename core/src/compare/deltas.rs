@@ -468,6 +468,7 @@ fn balance(b: ReciprocityBalance) -> &'static str {
         ReciprocityBalance::AccountabilityWithoutCapacity => "monitored, never supported",
         ReciprocityBalance::PressureOutweighsSupport => "more monitoring than support",
         ReciprocityBalance::Reciprocal => "pressure matched by support",
+        ReciprocityBalance::PermissionGate => "a permission gate",
     }
 }
 
