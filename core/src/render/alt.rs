@@ -93,24 +93,30 @@ pub(crate) fn describe(
         text.push_str(&relation_counts(&relations));
         text.push('.');
     }
+    // Members counted in one pass: a big district has thousands of groups.
+    let mut members: std::collections::HashMap<&crate::model::ElementId, usize> =
+        std::collections::HashMap::new();
+    for p in &items {
+        if let Some(parent) = &scenario.elements[&p.id].parent {
+            *members.entry(parent).or_default() += 1;
+        }
+    }
     let groups: Vec<String> = items
         .iter()
         .filter(|p| p.is_group)
+        .take(NAMED + 1)
         .map(|p| {
-            let members = scenario
-                .elements
-                .values()
-                .filter(|e| e.parent.as_ref() == Some(&p.id) && ids.contains(&e.id))
-                .count();
             let name = &scenario.elements[&p.id].name;
-            format!("{name} ({members})")
+            format!("{name} ({})", members.get(&p.id).copied().unwrap_or(0))
         })
         .collect();
+    let group_count = items.iter().filter(|p| p.is_group).count();
     if !groups.is_empty() {
-        text.push_str(&format!(
-            " Groups, with how many they hold: {}.",
-            listed(&groups)
-        ));
+        let mut named = listed(&groups[..groups.len().min(NAMED)]);
+        if group_count > NAMED {
+            named = format!("{named} and {} more", group_count - NAMED);
+        }
+        text.push_str(&format!(" Groups, with how many they hold: {named}."));
     }
     if let Some(focus) = &spec.emphasis {
         let lit: Vec<String> = items

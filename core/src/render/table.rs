@@ -18,6 +18,9 @@ use krilla::Document;
 use std::num::NonZeroU16;
 
 const MARGIN: f32 = 40.0;
+/// The most rows a table lists: past this a page is a whole district, and its reader is better
+/// served by the CSV export than by hundreds of pages (which would also take minutes to write).
+const MAX_ROWS: usize = 1000;
 const TEXT: f32 = 8.5;
 const ROW: f32 = 12.0;
 const HEADING: f32 = 14.0;
@@ -102,6 +105,7 @@ fn plan_grid(
     rows: &[[String; 3]],
     bottom: f32,
 ) -> Grid {
+    let rows_total = rows.len();
     let inner = plan.column_width;
     let xs = [0.0, inner * shares[0], inner * (shares[0] + shares[1])];
     let room = |i: usize| inner * shares[i] - 6.0;
@@ -111,7 +115,8 @@ fn plan_grid(
         .map(|i| plan.cell(xs[i], columns[i], TEXT, Weight::Semibold, room(i)))
         .collect();
     plan.down(ROW, bottom);
-    let rows = rows
+    let shown = &rows[..rows.len().min(MAX_ROWS)];
+    let mut rows: Vec<Vec<usize>> = shown
         .iter()
         .map(|row| {
             let cells = (0..3)
@@ -121,6 +126,12 @@ fn plan_grid(
             cells
         })
         .collect();
+    let rest = rows_total - shown.len();
+    if rest > 0 {
+        let more = format!("… and {rest} more: the CSV export lists them all");
+        rows.push(vec![plan.cell(0.0, &more, TEXT, Weight::Regular, inner)]);
+        plan.down(ROW, bottom);
+    }
     plan.down(ROW, bottom);
     Grid {
         caption,
@@ -250,9 +261,14 @@ fn table_group(grid: &Grid, ids: &[Identifier]) -> TagGroup {
     table.push(TagGroup::with_children(Tag::THead, vec![head.into()]));
     let mut body = TagGroup::new(Tag::TBody);
     for row in &grid.rows {
+        // A row of one cell (the "and N more" line) spans the table.
+        let span = std::num::NonZeroU32::new(4 - row.len().min(3) as u32);
         let cells = row
             .iter()
-            .map(|&i| cell(Tag::TD.into(), i).into())
+            .map(|&i| {
+                let td = Tag::TD.with_col_span(span.filter(|s| s.get() > 1));
+                cell(td.into(), i).into()
+            })
             .collect();
         body.push(TagGroup::with_children(Tag::TR, cells));
     }
