@@ -24,7 +24,7 @@ pub(crate) struct PageTable {
 }
 
 /// What is on a page: the ids of the elements in `seen` (all of them when `None`).
-fn on_page<'a>(layout: &'a Layout, seen: Option<Rect>) -> Vec<&'a super::layout::Placed> {
+fn on_page(layout: &Layout, seen: Option<Rect>) -> Vec<&super::layout::Placed> {
     layout
         .items
         .iter()
