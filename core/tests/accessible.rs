@@ -199,7 +199,14 @@ fn the_alternative_text_counts_kinds_and_names_groups() {
     let map = riverside_unified();
     let alt = alt_text(&map, &map.scenarios[0], View::Network, &page(PageSize::A4));
     assert!(alt.starts_with("A network map of "), "{alt}");
-    for words in ["offices", "people", "flows (", "information", "Groups"] {
+    for words in [
+        "offices",
+        "communities",
+        "people",
+        "flows (",
+        "information",
+        "Groups",
+    ] {
         assert!(alt.contains(words), "{words:?} in {alt}");
     }
     let empty = Map::new("Empty district");

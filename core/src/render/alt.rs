@@ -37,6 +37,7 @@ fn counted(n: usize, kind: ElementKind) -> String {
     let one = kind.label().to_lowercase();
     let many = match kind {
         ElementKind::Person => "people".to_owned(),
+        ElementKind::Community => "communities".to_owned(),
         _ => format!("{one}s"),
     };
     format!("{n} {}", if n == 1 { one } else { many })
@@ -107,7 +108,10 @@ pub(crate) fn describe(
         .take(NAMED + 1)
         .map(|p| {
             let name = &scenario.elements[&p.id].name;
-            format!("{name} ({})", members.get(&p.id).copied().unwrap_or(0))
+            match members.get(&p.id) {
+                Some(n) => format!("{name} ({n})"),
+                None => name.clone(),
+            }
         })
         .collect();
     let group_count = items.iter().filter(|p| p.is_group).count();
@@ -116,7 +120,9 @@ pub(crate) fn describe(
         if group_count > NAMED {
             named = format!("{named} and {} more", group_count - NAMED);
         }
-        text.push_str(&format!(" Groups, with how many they hold: {named}."));
+        text.push_str(&format!(
+            " Groups (with how many of what the page shows they hold): {named}."
+        ));
     }
     if let Some(focus) = &spec.emphasis {
         let lit: Vec<String> = items
