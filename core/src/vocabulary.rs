@@ -3,7 +3,9 @@
 //!
 //! The canvas builds its stylesheet from this (it arrives through a typed command) and the core's own
 //! exports read it too, so what a board sees on paper is what the coach saw on screen. Colour never
-//! carries meaning alone: every kind also differs in shape or line pattern. Palette: Okabe–Ito.
+//! carries meaning alone: every kind also differs in shape, and every line in pattern or arrowhead
+//! (`core/tests/accessible.rs` checks both, and every colour's contrast, under simulated colour
+//! blindness too). Palette: Okabe–Ito, its light colours darkened to 3 : 1 against white.
 
 use crate::compare::Mark;
 use crate::model::{Boundary, ElementKind, Medium, RelationKind};
@@ -11,12 +13,12 @@ use serde::Serialize;
 use specta::Type;
 
 pub const BLUE: &str = "#0072B2";
-pub const SKY: &str = "#56B4E9";
+pub const SKY: &str = "#4999C6";
 pub const GREEN: &str = "#009E73";
-pub const ORANGE: &str = "#E69F00";
+pub const ORANGE: &str = "#C18600";
 pub const VERMILLION: &str = "#D55E00";
 pub const PURPLE: &str = "#CC79A7";
-pub const DARK_YELLOW: &str = "#B59B00";
+pub const DARK_YELLOW: &str = "#A89000";
 pub const GREY: &str = "#6B7280";
 pub const INK: &str = "#1F2937";
 
@@ -40,6 +42,7 @@ pub enum LinePattern {
     LongDash,
     Dotted,
     DashDot,
+    DashDotDot,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Type)]
@@ -68,6 +71,8 @@ pub struct LineStyle {
     pub label: &'static str,
     pub color: &'static str,
     pub pattern: LinePattern,
+    /// The pattern's dash lengths, in multiples of the line width ([`dash_array`]); empty: solid.
+    pub dash: Vec<f64>,
     pub arrowhead: Arrowhead,
     pub meaning: &'static str,
 }
@@ -89,6 +94,8 @@ pub struct BoundaryStyle {
     pub boundary: Boundary,
     pub label: &'static str,
     pub pattern: LinePattern,
+    /// The pattern's dash lengths, in multiples of the outline width ([`dash_array`]).
+    pub dash: Vec<f64>,
     /// Outline width in pixels at zoom 1; 0 draws no outline, only a tint.
     pub width: f64,
     pub meaning: &'static str,
@@ -216,6 +223,7 @@ pub fn relation_line(kind: RelationKind) -> LineStyle {
         label: kind.label(),
         color,
         pattern,
+        dash: dash_array(pattern).to_vec(),
         arrowhead,
         meaning,
     }
@@ -233,7 +241,7 @@ pub fn medium_line(medium: Medium) -> LineStyle {
         Medium::Ideas => (
             "Ideas & practice",
             GREEN,
-            LinePattern::Solid,
+            LinePattern::Dotted,
             Arrowhead::Triangle,
             "Ideas and practice spreading",
         ),
@@ -254,14 +262,14 @@ pub fn medium_line(medium: Medium) -> LineStyle {
         Medium::Feedback => (
             "Feedback",
             PURPLE,
-            LinePattern::Dotted,
+            LinePattern::Dashed,
             Arrowhead::Triangle,
             "Feedback and critique",
         ),
         Medium::Permission => (
             "Permission",
             VERMILLION,
-            LinePattern::Solid,
+            LinePattern::DashDotDot,
             Arrowhead::Tee,
             "Asking a gatekeeper for permission",
         ),
@@ -270,14 +278,15 @@ pub fn medium_line(medium: Medium) -> LineStyle {
         label,
         color,
         pattern,
+        dash: dash_array(pattern).to_vec(),
         arrowhead,
         meaning,
     }
 }
 
 /// Dash lengths for a line pattern, in multiples of the line width (so a thick line keeps its
-/// rhythm); empty for a solid line. The same numbers as the canvas's `DASHES`. A dotted line's
-/// dashes are dots: draw it with round caps.
+/// rhythm); empty for a solid line. The canvas reads them from the vocabulary (`dash`). A dotted
+/// line's dashes are dots: draw it with round caps.
 pub fn dash_array(pattern: LinePattern) -> &'static [f64] {
     match pattern {
         LinePattern::Solid => &[],
@@ -285,6 +294,7 @@ pub fn dash_array(pattern: LinePattern) -> &'static [f64] {
         LinePattern::LongDash => &[9.0, 4.0],
         LinePattern::Dotted => &[1.0, 2.5],
         LinePattern::DashDot => &[7.0, 3.0, 1.5, 3.0],
+        LinePattern::DashDotDot => &[7.0, 2.5, 1.5, 2.5, 1.5, 2.5],
     }
 }
 
@@ -294,6 +304,7 @@ pub fn boundary_style(boundary: Boundary) -> BoundaryStyle {
             boundary,
             label: "Solid",
             pattern: LinePattern::Solid,
+            dash: dash_array(LinePattern::Solid).to_vec(),
             width: 4.0,
             // 001:379: a protection; the silos lens calls it a wall only when little crosses it.
             meaning:
@@ -303,6 +314,7 @@ pub fn boundary_style(boundary: Boundary) -> BoundaryStyle {
             boundary,
             label: "Permeable",
             pattern: LinePattern::Dashed,
+            dash: dash_array(LinePattern::Dashed).to_vec(),
             width: 2.0,
             meaning: "Solid enough to hold, permeable enough to let through",
         },
@@ -310,6 +322,7 @@ pub fn boundary_style(boundary: Boundary) -> BoundaryStyle {
             boundary,
             label: "Open",
             pattern: LinePattern::Solid,
+            dash: dash_array(LinePattern::Solid).to_vec(),
             width: 0.0,
             meaning: "No wall: only a faint tint",
         },
@@ -430,7 +443,7 @@ pub const LENS_NOTHING: &str = "#F3F4F6";
 pub const SILO_INWARD: ScaleStep = step("#E28E4D", "Silo: inward or walled off");
 pub const SILO_LEANING_INWARD: ScaleStep = step("#F2CFB2", "Leans inward");
 pub const SILO_BALANCED: ScaleStep = step("#D3D5D9", "Balanced inside and out");
-pub const SILO_LEANING_OUTWARD: ScaleStep = step("#C7E0EE", "Leans outward");
+pub const SILO_LEANING_OUTWARD: ScaleStep = step("#C3DBF2", "Leans outward");
 pub const SILO_OUTWARD: ScaleStep = step("#8CC0DC", "Outward: most flows cross");
 pub const SILO_NO_FLOWS: ScaleStep = step(LENS_NOTHING, "No flows in or out");
 
@@ -450,7 +463,7 @@ pub fn silo_step(ei: Option<f64>, is_silo: bool) -> ScaleStep {
 
 // Brokers: a sequential blue scale on betweenness, relative to the highest on the map.
 pub const BROKER_NONE: ScaleStep = step(LENS_NOTHING, "No paths run through it");
-pub const BROKER_LOW: ScaleStep = step("#CCE8F8", "A few paths run through it");
+pub const BROKER_LOW: ScaleStep = step("#C8E6F7", "A few paths run through it");
 pub const BROKER_MID: ScaleStep = step("#8CC0DC", "Many paths run through it");
 pub const BROKER_HIGH: ScaleStep = step("#4D9CC9", "Most paths: a broker");
 
@@ -488,9 +501,9 @@ pub fn geology_step(year: i32) -> ScaleStep {
 /// Chart vs. reality: the clusters the flows form, each in its own colour, in this order (the
 /// most distinct first); past the seventh they repeat the grey and keep their letter badges.
 pub const CLUSTER_COLOURS: [&str; 7] = [
-    "#66AAD1", "#F0C566", "#66C5AB", "#E69E66", "#E0AFCA", "#9AD2F2", "#F6EF8E",
+    "#66AAD1", "#F0C566", "#66C5AB", "#E69E66", "#F1DBE7", "#9AD2F2", "#F6EF8E",
 ];
-pub const CLUSTER_MORE: &str = "#BCC0C6";
+pub const CLUSTER_MORE: &str = "#B6BFCC";
 
 // Home base: people with a community of practice and without one.
 pub const HOME_BASE_YES: ScaleStep = step("#66C5AB", "Has a home base community");

@@ -210,6 +210,30 @@ fn pdf_pages(bytes: &[u8]) -> usize {
     document.get_pages().len()
 }
 
+/// The PDF's bookmarks: each title and the page (from 1) it opens.
+fn bookmarks(bytes: &[u8]) -> Vec<(String, usize)> {
+    let document = lopdf::Document::load_mem(bytes).expect("the PDF parses");
+    let toc = document.get_toc().expect("the PDF has bookmarks");
+    toc.toc.into_iter().map(|t| (t.title, t.page)).collect()
+}
+
+/// The bookmark of the tables at the end of every PDF of a map with something on it.
+const TABLES: &str = "Elements and relations, page by page";
+
+/// The map pages' bookmarks, the tables' left out.
+fn map_pages(bytes: &[u8]) -> Vec<(String, usize)> {
+    let mut marks = bookmarks(bytes);
+    let tables = marks.iter().position(|(t, _)| t == TABLES);
+    if let Some(at) = tables {
+        let (_, first_table_page) = marks.remove(at);
+        assert!(
+            marks.iter().all(|(_, page)| *page < first_table_page),
+            "the tables come after the map pages: {marks:?}"
+        );
+    }
+    marks
+}
+
 fn embeds_fonts(bytes: &[u8]) -> bool {
     let document = lopdf::Document::load_mem(bytes).expect("the PDF parses");
     document.objects.values().any(|object| {
@@ -220,7 +244,7 @@ fn embeds_fonts(bytes: &[u8]) -> bool {
 }
 
 #[test]
-fn a_pdf_page_is_one_vector_page_with_the_font_embedded() {
+fn a_pdf_page_is_one_vector_page_with_the_font_embedded_then_its_table() {
     let map = riverside_unified();
     for (size, expected) in [
         (PageSize::A4, (841.89, 595.28)),
@@ -228,7 +252,15 @@ fn a_pdf_page_is_one_vector_page_with_the_font_embedded() {
         (PageSize::Widescreen16x9, (960.0, 540.0)),
     ] {
         let pdf = render_pdf(&map, &map.scenarios[0], View::Network, &page(size)).expect("pdf");
-        assert_eq!(pdf_pages(&pdf), 1);
+        assert_eq!(
+            map_pages(&pdf),
+            [("How work flows: the network".to_owned(), 1)]
+        );
+        assert!(
+            bookmarks(&pdf).contains(&(TABLES.to_owned(), 2)),
+            "{:?}",
+            bookmarks(&pdf)
+        );
         assert!(embeds_fonts(&pdf), "the font is embedded");
         let document = lopdf::Document::load_mem(&pdf).expect("parses");
         let page = document.get_pages()[&1];
@@ -262,14 +294,28 @@ fn the_deck_has_a_page_per_scene_and_a_notes_page_after_each_on_request() {
         "in the story's order, titled as the scenes"
     );
     let deck = render_deck(&map, &pages, &page(PageSize::Widescreen16x9), false).expect("deck");
-    // Six scenes, and the lens figures after the closing comparison.
-    assert_eq!(pdf_pages(&deck), 7);
+    // One bookmark per scene, on pages 1 to 6, then the closing comparison's lens
+    // figures, then the tables.
+    let expected: Vec<(String, usize)> = scene_titles
+        .iter()
+        .enumerate()
+        .map(|(i, t)| ((*t).to_owned(), i + 1))
+        .collect();
+    assert_eq!(map_pages(&deck), expected);
     assert!(embeds_fonts(&deck));
     keep("riverside-deck.pdf", &deck);
     let with_notes_count = map.scenes.iter().filter(|s| !s.notes.is_empty()).count();
     assert_eq!(with_notes_count, 6);
-    let with_notes = render_deck(&map, &pages, &page(PageSize::A4), true).expect("deck with notes");
-    assert_eq!(pdf_pages(&with_notes), 7 + with_notes_count);
+    let with_notes =
+        render_deck(&map, &pages, &page(PageSize::Widescreen16x9), true).expect("deck with notes");
+    // Each scene's page is followed by its notes page.
+    let expected: Vec<(String, usize)> = scene_titles
+        .iter()
+        .enumerate()
+        .map(|(i, t)| ((*t).to_owned(), 2 * i + 1))
+        .collect();
+    assert_eq!(map_pages(&with_notes), expected);
+    assert_eq!(pdf_pages(&with_notes), pdf_pages(&deck) + with_notes_count);
     keep("riverside-deck-notes.pdf", &with_notes);
 }
 
@@ -288,7 +334,7 @@ fn a_deck_export_is_the_maps_scenes() {
         &out,
     )
     .expect("deck export");
-    assert_eq!(pdf_pages(&std::fs::read(&out).expect("written")), 7);
+    assert_eq!(map_pages(&std::fs::read(&out).expect("written")).len(), 6);
     // A map without scenes still gets a deck: its org chart and its network.
     let mut bare = riverside_unified();
     bare.scenes.clear();
@@ -307,7 +353,7 @@ fn a_deck_export_is_the_maps_scenes() {
         &out,
     )
     .expect("fallback deck");
-    assert_eq!(pdf_pages(&std::fs::read(&out).expect("written")), 2);
+    assert_eq!(map_pages(&std::fs::read(&out).expect("written")).len(), 2);
 }
 
 /// The SVG of the element `id`: from its `data-id` to the end of its group.
@@ -482,7 +528,10 @@ fn one_scene_exports_by_its_title_and_an_unknown_title_lists_the_scenes() {
     let paper = page(PageSize::Widescreen16x9);
     let pdf = dir.path().join("silos.pdf");
     export_scene_to_file(&map, "The silos", ExportKind::Pdf, &paper, &pdf).expect("pdf");
-    assert_eq!(pdf_pages(&std::fs::read(&pdf).expect("written")), 1);
+    assert_eq!(
+        map_pages(&std::fs::read(&pdf).expect("written")),
+        [("The silos".to_owned(), 1)]
+    );
     let svg = dir.path().join("silos.svg");
     // Titles are matched ignoring case and surrounding spaces when none matches exactly.
     export_scene_to_file(&map, "  the SILOS ", ExportKind::Svg, &paper, &svg).expect("svg");
@@ -539,20 +588,19 @@ fn pdf_text_can_be_extracted_when_poppler_is_installed() {
 }
 
 /// The sample's story deck is committed as `docs/examples/riverside-unified-deck.pdf` (16:9, one
-/// page per scene) and `docs/examples/riverside-unified-deck-with-notes.pdf` (each scene followed
-/// by its notes); re-written with the golden images under `MURM_BLESS=1`.
+/// page per scene, then the scenes' tables) and `docs/examples/riverside-unified-deck-with-notes.pdf`
+/// (each scene followed by its notes); re-written with the golden images under `MURM_BLESS=1`.
 #[test]
 fn the_example_decks_are_committed() {
     let map = riverside_unified();
     let pages = scene_deck(&map);
     let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("../docs/examples");
     for (name, with_notes, expected) in [
-        // The closing comparison brings a page of lens figures.
-        ("riverside-unified-deck.pdf", false, pages.len() + 1),
+        ("riverside-unified-deck.pdf", false, pages.len()),
         (
             "riverside-unified-deck-with-notes.pdf",
             true,
-            2 * pages.len() + 1,
+            2 * pages.len() - 1,
         ),
     ] {
         let path = examples.join(name);
@@ -563,6 +611,7 @@ fn the_example_decks_are_committed() {
             std::fs::write(&path, deck).expect("write the example deck");
         }
         let committed = std::fs::read(&path).expect("the example deck");
-        assert_eq!(pdf_pages(&committed), expected, "{name}");
+        let last_slide = map_pages(&committed).last().map(|(_, page)| *page);
+        assert_eq!(last_slide, Some(expected), "{name}");
     }
 }

@@ -176,6 +176,8 @@ export type BoundaryStyle = {
 	boundary: Boundary,
 	label: string,
 	pattern: LinePattern,
+	/**  The pattern's dash lengths, in multiples of the outline width ([`dash_array`]). */
+	dash: (number | null)[],
 	/**  Outline width in pixels at zoom 1; 0 draws no outline, only a tint. */
 	width: number | null,
 	meaning: string,
@@ -949,12 +951,14 @@ export type LensView_Serialize = {
 	paint: LensPaint | null,
 };
 
-export type LinePattern = "solid" | "dashed" | "long_dash" | "dotted" | "dash_dot";
+export type LinePattern = "solid" | "dashed" | "long_dash" | "dotted" | "dash_dot" | "dash_dot_dot";
 
 export type LineStyle = {
 	label: string,
 	color: string,
 	pattern: LinePattern,
+	/**  The pattern's dash lengths, in multiples of the line width ([`dash_array`]); empty: solid. */
+	dash: (number | null)[],
 	arrowhead: Arrowhead,
 	meaning: string,
 };

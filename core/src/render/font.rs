@@ -98,6 +98,22 @@ pub(crate) fn text_width(text: &str, size: f64, weight: Weight) -> f64 {
     f64::from(em) * size
 }
 
+/// `text` with every character the shipped font has no glyph for (in `weight`) shown as `?`: a
+/// tagged PDF must map each glyph it draws to text.
+pub(crate) fn covered(text: &str, weight: Weight) -> Cow<'_, str> {
+    let face = &advances(weight).face;
+    let missing = |c: char| !c.is_whitespace() && face.glyph_index(c).is_none();
+    if text.chars().any(missing) {
+        Cow::Owned(
+            text.chars()
+                .map(|c| if missing(c) { '?' } else { c })
+                .collect(),
+        )
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
 /// Line height as a multiple of the font size, for wrapped labels.
 pub(crate) const LINE_HEIGHT: f64 = 1.22;
 

@@ -9,7 +9,7 @@ use super::edges::Route;
 use super::font::{self, Weight};
 use super::layout::{Layout, Placed};
 use super::shapes::{blocked_mark, draw_route, look, paint_attrs, shape};
-use super::svg::{dash_attr, dashes, glyph, Svg, RULE};
+use super::svg::{dash_attr, dashes, glyph, Role, Svg, RULE};
 use super::Rect;
 use crate::model::{
     Boundary, ElementDetails, ElementId, ElementKind, Medium, Point, RelationKind, Ring, Scenario,
@@ -290,14 +290,17 @@ pub(super) fn block(
     r: Rect,
     columns: usize,
 ) {
-    let _ = write!(
-        svg.out,
-        r#"<g id="legend"><line x1="{:.2}" y1="{:.2}" x2="{:.2}" y2="{:.2}" stroke="{RULE}" stroke-width="0.75"/>"#,
-        r.x,
-        r.y,
-        r.x + r.width,
-        r.y
-    );
+    svg.raw(r#"<g id="legend">"#);
+    svg.part(Role::Decoration, |svg| {
+        let _ = write!(
+            svg.out,
+            r#"<line x1="{:.2}" y1="{:.2}" x2="{:.2}" y2="{:.2}" stroke="{RULE}" stroke-width="0.75"/>"#,
+            r.x,
+            r.y,
+            r.x + r.width,
+            r.y
+        );
+    });
     let rows = entries.len().div_ceil(columns);
     let column_w = r.width / columns as f64;
     for (i, entry) in entries.iter().enumerate() {
@@ -311,7 +314,10 @@ pub(super) fn block(
             width: 24.0,
             height: 11.0,
         };
-        swatch_drawn(svg, scenario, &entry.swatch, swatch);
+        // The swatch shows what the words say: for a reader of the PDF, the words are the entry.
+        svg.part(Role::Decoration, |svg| {
+            swatch_drawn(svg, scenario, &entry.swatch, swatch)
+        });
         // A long label (a map's own cluster or lens words) shrinks to its column, never into
         // the next one.
         let room = column_w - 31.0 - 6.0;
@@ -321,14 +327,16 @@ pub(super) fn block(
         } else {
             LEGEND_TEXT
         };
-        svg.text(
-            (x + 31.0, y + 8.6),
-            size,
-            Weight::Regular,
-            vocab::INK,
-            "start",
-            &entry.label,
-        );
+        svg.part(Role::LegendEntry, |svg| {
+            svg.text(
+                (x + 31.0, y + 8.6),
+                size,
+                Weight::Regular,
+                vocab::INK,
+                "start",
+                &entry.label,
+            )
+        });
     }
     svg.raw("</g>");
 }

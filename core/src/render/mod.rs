@@ -7,15 +7,21 @@
 //! so paper matches screen; shape and pattern always carry the meaning with the colour, so a
 //! grey-scale printout still reads.
 //!
-//! The SVG is the one source: PNG is resvg's raster of it and PDF is svg2pdf's vector translation
+//! The SVG is the one source: PNG is resvg's raster of it and PDF is krilla's vector translation
 //! of it, both with the shipped font (see `render/font.rs`), so the three formats never disagree.
+//!
+//! Board packets must work with a screen reader: every page carries its alternative text
+//! ([`alt_text`], written from the page: what kinds and how many, the groups, what the lens says)
+//! as the SVG's title and description and the PDF figure's `Alt`; PDFs are tagged PDF/UA-1 with a
+//! table of the page's elements and relations (see `pdf.rs`).
 //!
 //! A map's saved scenes are its deck ([`scene_deck`]): each scene a page, its lens painted with
 //! the same [`LensPaint`] the canvas draws (see [`crate::lens_paint`]), its filters honoured.
 //!
 //! Entry points for the command line and the shell: [`render_svg`], [`render_png`], [`render_pdf`],
-//! [`render_deck`] and, for a whole export job, [`export_to_file`] and [`export_scene_to_file`].
+//! [`render_deck`], [`alt_text`] and, for a whole export job, [`export_to_file`] and [`export_scene_to_file`].
 
+mod alt;
 mod compare;
 mod edges;
 pub(crate) mod font;
@@ -26,6 +32,7 @@ mod pdf;
 mod scene;
 mod shapes;
 mod svg;
+mod table;
 
 use crate::error::{CoreError, ErrorKind, Result};
 use crate::model::{ElementId, Map, Scenario, ScenarioId, View};
@@ -225,6 +232,15 @@ pub fn render_svg(map: &Map, scenario: &Scenario, view: View, page: &PageSpec) -
     let shown = crate::view::shown(scenario, &page.filter);
     let layout = layout::layout(&shown, view);
     page::page_svg(map, &shown, &layout, page)
+}
+
+/// The page's alternative text: a few sentences saying what it shows (what kinds and how many,
+/// the groups, what the lens says), for whoever cannot see it. The SVG's `<desc>` and the PDF
+/// figure's alternative text; offered beside a PNG.
+pub fn alt_text(map: &Map, scenario: &Scenario, view: View, page: &PageSpec) -> String {
+    let shown = crate::view::shown(scenario, &page.filter);
+    let layout = layout::layout(&shown, view);
+    page::page_drawn(map, &shown, &layout, page).alt
 }
 
 /// The page as PNG: `scale` pixels per point (1.0 ≈ 72 dpi; 2.0 for screens; 4.17 ≈ 300 dpi).

@@ -9,12 +9,13 @@
 //! label is a real `<text>` in the vocabulary's font family, so the SVG stays searchable and the
 //! PDF selectable.
 
+use super::alt::{self, PageTable};
 use super::edges::{self, Route};
 use super::font::{self, Weight};
 use super::layout::{Layout, Placed};
 use super::legend;
 use super::shapes::{badge, draw_element, draw_route, look, sized, tree_lines};
-use super::svg::{open_page, Svg, RULE};
+use super::svg::{open_page, Role, Svg, RULE};
 use super::{LensPaint, PageSpec, Rect};
 use crate::model::{ElementId, Map, Scenario, View};
 use crate::view::Emphasis;
@@ -85,72 +86,72 @@ fn title_block(svg: &mut Svg, width: f64, heading: &Heading) {
     } = *heading;
     let scenario = heading.scenario.as_str();
     svg.raw(r#"<g id="title-block">"#);
-    svg.text(
-        (MARGIN, MARGIN + 16.0),
-        20.0,
-        Weight::Semibold,
-        vocab::INK,
-        "start",
-        title,
-    );
-    svg.text(
-        (MARGIN, MARGIN + 36.0),
-        13.0,
-        Weight::Regular,
-        "#4B5563",
-        "start",
-        subtitle,
-    );
-    svg.text(
-        (width - MARGIN, MARGIN + 12.0),
-        9.5,
-        Weight::Regular,
-        "#4B5563",
-        "end",
-        date,
-    );
-    svg.text(
-        (width - MARGIN, MARGIN + 25.0),
-        9.5,
-        Weight::Regular,
-        "#4B5563",
-        "end",
-        scenario,
-    );
-    if let Some(moment) = &heading.moment {
+    svg.heading(Role::Title, title, |svg| {
         svg.text(
-            (width - MARGIN, MARGIN + 38.0),
-            9.5,
+            (MARGIN, MARGIN + 16.0),
+            20.0,
             Weight::Semibold,
-            "#4B5563",
-            "end",
-            &format!("As of {moment}"),
+            vocab::INK,
+            "start",
+            title,
         );
+    });
+    svg.heading(Role::Subtitle, subtitle, |svg| {
+        svg.text(
+            (MARGIN, MARGIN + 36.0),
+            13.0,
+            Weight::Regular,
+            "#4B5563",
+            "start",
+            subtitle,
+        );
+    });
+    let moment = heading.moment.as_ref().map(|m| format!("As of {m}"));
+    let details = [(date, Weight::Regular), (scenario, Weight::Regular)]
+        .into_iter()
+        .chain(moment.as_deref().map(|m| (m, Weight::Semibold)))
+        .filter(|(line, _)| !line.is_empty());
+    for (i, (line, weight)) in details.enumerate() {
+        svg.part(Role::Detail, |svg| {
+            svg.text(
+                (width - MARGIN, MARGIN + 12.0 + 13.0 * i as f64),
+                9.5,
+                weight,
+                "#4B5563",
+                "end",
+                line,
+            );
+        });
     }
     let lines = heading.caption_lines(width);
     let name = heading.caption.map(|(name, _)| name).unwrap_or_default();
-    for (i, line) in lines.iter().enumerate() {
-        let y = MARGIN + 56.0 + i as f64 * CAPTION_LINE;
-        // The lens's name in semibold: it says which question the colours answer.
-        let (bold, rest) = match line.strip_prefix(name) {
-            Some(rest) if i == 0 => (name, rest),
-            _ => ("", line.as_str()),
-        };
+    svg.part(Role::Caption, |svg| {
+        for (i, line) in lines.iter().enumerate() {
+            let y = MARGIN + 56.0 + i as f64 * CAPTION_LINE;
+            // The lens's name in semibold: it says which question the colours answer.
+            let (bold, rest) = match line.strip_prefix(name) {
+                Some(rest) if i == 0 => (name, rest),
+                _ => ("", line.as_str()),
+            };
+            let _ = write!(
+                svg.out,
+                r#"<text x="{MARGIN:.2}" y="{y:.2}" font-size="{CAPTION_SIZE:.2}" fill="{}"><tspan font-weight="{}">{}</tspan>{}</text>"#,
+                vocab::INK,
+                Weight::Semibold.css(),
+                escape(bold),
+                escape(rest)
+            );
+        }
+    });
+    let y = MARGIN + heading.height(width) - 10.0;
+    svg.part(Role::Decoration, |svg| {
         let _ = write!(
             svg.out,
-            r#"<text x="{MARGIN:.2}" y="{y:.2}" font-size="{CAPTION_SIZE:.2}" fill="{}"><tspan font-weight="{}">{}</tspan>{}</text>"#,
-            vocab::INK,
-            Weight::Semibold.css(),
-            escape(bold),
-            escape(rest)
+            r#"<line x1="{MARGIN:.2}" y1="{y:.2}" x2="{:.2}" y2="{y:.2}" stroke="{RULE}" stroke-width="0.75"/>"#,
+            width - MARGIN
         );
-    }
-    let y = MARGIN + heading.height(width) - 10.0;
-    let _ = write!(
-        svg.out,
-        r#"<line x1="{MARGIN:.2}" y1="{y:.2}" x2="{:.2}" y2="{y:.2}" stroke="{RULE}" stroke-width="0.75"/></g>"#,
-        width - MARGIN
-    );
+    });
+    svg.raw("</g>");
 }
 
 pub(crate) fn view_name(view: View) -> &'static str {
@@ -191,11 +192,28 @@ fn moment_words(date: &str) -> String {
     .unwrap_or_else(|| date.trim().to_owned())
 }
 
-/// One page of a view.
+/// One page of a view, as SVG.
 pub(crate) fn page_svg(map: &Map, scenario: &Scenario, layout: &Layout, spec: &PageSpec) -> String {
+    page_drawn(map, scenario, layout, spec).svg.out
+}
+
+/// A page drawn, with its words: the SVG in reading parts, the drawing's alternative text and the
+/// table of what it shows.
+pub(crate) struct Drawn {
+    pub svg: Svg,
+    pub alt: String,
+    pub table: PageTable,
+}
+
+/// One page of a view, in parts, with its alternative text and table.
+pub(crate) fn page_drawn(
+    map: &Map,
+    scenario: &Scenario,
+    layout: &Layout,
+    spec: &PageSpec,
+) -> Drawn {
     let routes = edges::routes(scenario, layout);
     let (width, height) = spec.size.points();
-    let mut svg = open_page(width, height);
     let subtitle = spec
         .subtitle
         .clone()
@@ -212,9 +230,7 @@ pub(crate) fn page_svg(map: &Map, scenario: &Scenario, layout: &Layout, spec: &P
             .filter(|l| !l.caption.is_empty())
             .map(|l| (l.name.as_str(), l.caption.as_str())),
     };
-    title_block(&mut svg, width, &heading);
     let header_h = heading.height(width);
-
     let inner = width - 2.0 * MARGIN;
     let columns = legend::columns(inner);
     let legend_height = |entries: usize| legend::height(entries, columns);
@@ -228,14 +244,21 @@ pub(crate) fn page_svg(map: &Map, scenario: &Scenario, layout: &Layout, spec: &P
     // the legend leaves: frame with every entry, then list what that frame shows.
     let lens = spec.lens.as_ref();
     let mut entries = legend::entries(scenario, layout, &routes, lens, None);
+    let mut seen = None;
     if spec.viewport.is_some() || spec.emphasis.is_some() {
         let area = area_above(legend_height(entries.len()));
-        let seen = Frame::of(scenario, layout, spec, area).seen(area);
-        entries = legend::entries(scenario, layout, &routes, lens, Some(seen));
+        seen = Some(Frame::of(scenario, layout, spec, area).seen(area));
+        entries = legend::entries(scenario, layout, &routes, lens, seen);
     }
+    let alt = alt::describe(scenario, layout, spec, seen);
+    let title = format!("{}: {subtitle}", map.title);
+    let mut svg = open_page(width, height, &title, &alt);
+    title_block(&mut svg, width, &heading);
     let legend_h = legend_height(entries.len());
     let area = area_above(legend_h);
-    drawing(&mut svg, scenario, layout, &routes, spec, area);
+    svg.part(Role::Drawing, |svg| {
+        drawing(svg, scenario, layout, &routes, spec, area);
+    });
     if !entries.is_empty() {
         legend::block(
             &mut svg,
@@ -251,7 +274,11 @@ pub(crate) fn page_svg(map: &Map, scenario: &Scenario, layout: &Layout, spec: &P
         );
     }
     svg.raw("</svg>");
-    svg.out
+    Drawn {
+        svg,
+        alt,
+        table: alt::table(scenario, layout, seen),
+    }
 }
 
 /// A page of speaker notes for the scene before it: the scene's page small on the left, so the
@@ -262,10 +289,15 @@ pub(crate) fn notes_svg(
     subtitle: &str,
     notes: &str,
     slide: &str,
-) -> String {
+) -> Svg {
     let (width, height) = spec.size.points();
-    let mut svg = open_page(width, height);
     let subtitle = format!("Notes: {subtitle}");
+    let mut svg = open_page(
+        width,
+        height,
+        &format!("{}: {subtitle}", map.title),
+        "Speaker notes beside a small copy of the page before.",
+    );
     let heading = Heading {
         title: &map.title,
         subtitle: &subtitle,
@@ -289,20 +321,33 @@ pub(crate) fn notes_svg(
         .map(|open| &slide[open + 1..])
         .and_then(|rest| rest.strip_suffix("</svg>"))
         .unwrap_or_default();
-    let _ = write!(
-        svg.out,
-        r#"<g id="slide" transform="translate({:.2} {:.2}) scale({shrink})">{body}</g><rect x="{:.2}" y="{:.2}" width="{:.2}" height="{:.2}" fill="none" stroke="{RULE}" stroke-width="0.75"/>"#,
-        thumb.x, thumb.y, thumb.x, thumb.y, thumb.width, thumb.height
-    );
-    notes_text(&mut svg, notes, top, thumb, width, height);
+    // The slide's own title and description go with it: the thumbnail is a copy, decoration here.
+    let body = strip_description(body);
+    svg.part(Role::Decoration, |svg| {
+        let _ = write!(
+            svg.out,
+            r#"<g id="slide" transform="translate({:.2} {:.2}) scale({shrink})">{body}</g><rect x="{:.2}" y="{:.2}" width="{:.2}" height="{:.2}" fill="none" stroke="{RULE}" stroke-width="0.75"/>"#,
+            thumb.x, thumb.y, thumb.x, thumb.y, thumb.width, thumb.height
+        );
+    });
+    svg.part(Role::Notes, |svg| {
+        notes_text(svg, notes, top, thumb, width, height);
+    });
     svg.raw("</svg>");
-    svg.out
+    svg
+}
+
+/// A page's body without its leading `<title>` and `<desc>` (see `svg::open_page`).
+fn strip_description(body: &str) -> &str {
+    body.find("</desc>")
+        .map(|end| &body[end + "</desc>".len()..])
+        .unwrap_or(body)
 }
 
 /// A page of text under a heading: a comparison's lens figures after its page.
-pub(crate) fn text_svg(map: &Map, spec: &PageSpec, subtitle: &str, text: &str) -> String {
+pub(crate) fn text_svg(map: &Map, spec: &PageSpec, subtitle: &str, text: &str) -> Svg {
     let (width, height) = spec.size.points();
-    let mut svg = open_page(width, height);
+    let mut svg = open_page(width, height, &format!("{}: {subtitle}", map.title), subtitle);
     let heading = Heading {
         title: &map.title,
         subtitle,
@@ -320,9 +365,11 @@ pub(crate) fn text_svg(map: &Map, spec: &PageSpec, subtitle: &str, text: &str) -
         width: -24.0,
         height: 0.0,
     };
-    notes_text(&mut svg, text, top, none, width, height);
+    svg.part(Role::Notes, |svg| {
+        notes_text(svg, text, top, none, width, height);
+    });
     svg.raw("</svg>");
-    svg.out
+    svg
 }
 
 /// The notes, word-wrapped: in the column beside the slide `thumb`, then the full width under it.

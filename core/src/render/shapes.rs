@@ -270,10 +270,17 @@ fn corner_glyph(element: &Element, is_group: bool) -> Option<String> {
 }
 
 pub(super) fn draw_element(svg: &mut Svg, item: &Placed, element: &Element, look: &Look) {
+    // Every element is named for a screen reader, whether or not its name is drawn in full
+    // (a person drawn as initials, a label cut short).
     let _ = write!(
         svg.out,
-        r#"<g data-id="{}" opacity="{:.2}"{}>"#,
+        r#"<g data-id="{}" role="img" aria-label="{}" opacity="{:.2}"{}>"#,
         escape(&item.id.0),
+        escape(&format!(
+            "{} ({})",
+            font::bounded(&element.name),
+            item.kind.label().to_lowercase()
+        )),
         look.opacity,
         faded_attr(look.faded)
     );

@@ -31,14 +31,12 @@ const CHEVRON_POINTS = [-1, -1, 0.72, -1, 1, 0, 0.72, 1, -1, 1, -0.72, 0];
 /** Compound nodes are sized by their children; only box-like shapes can hold them. */
 const GROUP_SHAPES = new Set<string>(["rectangle", "round-rectangle", "cut-rectangle", "barrel"]);
 
-/** Dash lengths per pattern, in multiples of the line width (so a thick line keeps its rhythm). */
-const DASHES: Record<LinePattern, number[] | null> = {
-  solid: null,
-  dashed: [4, 3],
-  long_dash: [9, 4],
-  dotted: [1, 2.5],
-  dash_dot: [7, 3, 1.5, 3],
-};
+/** A pattern's dash lengths as the vocabulary sends them (numbers may arrive as null). */
+type Dash = (number | null)[];
+
+function lengths(dash: Dash): number[] {
+  return dash.filter((d): d is number => d !== null);
+}
 
 export function buildStylesheet(vocabulary: Vocabulary): StyleBlock[] {
   const font = `"${vocabulary.font_family}", "Source Sans 3", "DejaVu Sans", sans-serif`;
@@ -48,7 +46,7 @@ export function buildStylesheet(vocabulary: Vocabulary): StyleBlock[] {
     ...ringBlocks(),
     ...vocabulary.boundaries.map((b) => ({
       selector: `node.boundary-${b.boundary}`,
-      style: boundaryStyle(b.pattern, b.width ?? 0),
+      style: boundaryStyle(b.pattern, b.dash, b.width ?? 0),
     })),
     ...groupBlocks(),
     ...stateBlocks(),
@@ -67,7 +65,7 @@ export function buildStylesheet(vocabulary: Vocabulary): StyleBlock[] {
       .flatMap((m) =>
         vocabulary.volume_widths.map((width, i) => ({
           selector: `edge[kind = "flow"][medium = "${m.medium}"][volume = ${i + 1}]`,
-          style: { "line-dash-pattern": dots(width ?? 1) },
+          style: { "line-dash-pattern": dots(m.line.dash, width ?? 1) },
         })),
       ),
     ...relationBlocks(),
@@ -209,14 +207,15 @@ function ringBlocks(): StyleBlock[] {
   ];
 }
 
-function boundaryStyle(pattern: LinePattern, width: number): Record<string, unknown> {
+function boundaryStyle(pattern: LinePattern, dash: Dash, width: number): Record<string, unknown> {
   if (width === 0) return { "border-width": 0 };
-  return { "border-width": width, ...borderPattern(pattern, width) };
+  return { "border-width": width, ...borderPattern(pattern, dash, width) };
 }
 
-function borderPattern(pattern: LinePattern, width: number): Record<string, unknown> {
-  const dashes = DASHES[pattern];
-  if (pattern === "solid" || dashes === null) return { "border-style": "solid" };
+/** Dash lengths come from the vocabulary, in multiples of the line width (a thick line keeps its rhythm). */
+function borderPattern(pattern: LinePattern, dash: Dash, width: number): Record<string, unknown> {
+  const dashes = lengths(dash);
+  if (pattern === "solid" || dashes.length === 0) return { "border-style": "solid" };
   if (pattern === "dotted") return { "border-style": "dotted" };
   return { "border-style": "dashed", "border-dash-pattern": dashes.map((d) => d * Math.max(width, 1.5)) };
 }
@@ -258,7 +257,7 @@ function stateBlocks(): StyleBlock[] {
 }
 
 function lineStyle(line: LineStyle): Record<string, unknown> {
-  const dashes = DASHES[line.pattern];
+  const dashes = lengths(line.dash).length > 0 ? lengths(line.dash) : null;
   return {
     "line-color": line.color,
     "target-arrow-color": line.color,
@@ -266,7 +265,7 @@ function lineStyle(line: LineStyle): Record<string, unknown> {
     "mid-target-arrow-color": line.color,
     "target-arrow-shape": arrowShape(line.arrowhead),
     "line-style": line.pattern === "solid" ? "solid" : "dashed",
-    ...(line.pattern === "dotted" ? { "line-dash-pattern": dots(THIN), "line-cap": "round" } : {}),
+    ...(line.pattern === "dotted" ? { "line-dash-pattern": dots(line.dash, THIN), "line-cap": "round" } : {}),
     ...(dashes && line.pattern !== "dotted" ? { "line-dash-pattern": dashes.map((d) => d * 2) } : {}),
   };
 }
@@ -280,8 +279,8 @@ const THIN = 1.25;
  * Cytoscape's own "dotted" is a hairline dash every 2 units — thinner than the line, and thousands
  * of dashes on a long line, which made drawing a zoomed-in big map several times slower.
  */
-function dots(width: number): number[] {
-  const [, gap] = DASHES.dotted ?? [1, 2.5];
+function dots(dash: Dash, width: number): number[] {
+  const gap = lengths(dash)[1] ?? 2.5;
   return [0.01, (gap + 1) * Math.max(width, THIN)];
 }
 

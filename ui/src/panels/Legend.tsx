@@ -43,7 +43,7 @@ function ElementsAndBoundaries({ vocabulary }: { vocabulary: Vocabulary }) {
       <ul>
         {vocabulary.boundaries.map((b) => (
           <li key={b.boundary}>
-            <BoundarySwatch pattern={b.pattern} width={b.width ?? 0} tint="#9CA3AF" />
+            <BoundarySwatch dash={b.dash} width={b.width ?? 0} tint="#9CA3AF" />
             <span className="legend-label">{b.label}</span>
             <span className="legend-meaning">{b.meaning}</span>
           </li>

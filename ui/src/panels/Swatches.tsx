@@ -1,14 +1,12 @@
 // Small SVG pictures of the vocabulary — a kind's shape, a relation's line, a boundary's outline —
 // for the legend, the palette and the inspector, drawn from the same vocabulary as the canvas.
-import type { ElementStyle, LinePattern, LineStyle } from "../bindings";
+import type { ElementStyle, LineStyle } from "../bindings";
 
-const DASHES: Record<LinePattern, string | undefined> = {
-  solid: undefined,
-  dashed: "6 4",
-  long_dash: "12 5",
-  dotted: "1.5 4",
-  dash_dot: "9 4 2 4",
-};
+/** The vocabulary's dash lengths (multiples of the line width) at a swatch's width. */
+function dashArray(dash: (number | null)[], width: number): string | undefined {
+  const lengths = dash.filter((d): d is number => d !== null);
+  return lengths.length === 0 ? undefined : lengths.map((d) => d * Math.max(width, 1.5)).join(" ");
+}
 
 /** The outline of a vocabulary shape inside a 36×24 box. */
 function shapePath(shape: ElementStyle["shape"], kind: ElementStyle["kind"]): string {
@@ -59,7 +57,7 @@ export function LineSwatch({ line, width = 2.25, bothWays = false, blocked = fal
         y2={y}
         stroke={line.color}
         strokeWidth={width}
-        strokeDasharray={DASHES[line.pattern]}
+        strokeDasharray={dashArray(line.dash, width)}
         strokeLinecap={line.pattern === "dotted" ? "round" : "butt"}
       />
       {line.arrowhead === "triangle" && <path d={`M44 ${y - 5} L52 ${y} L44 ${y + 5} Z`} fill={line.color} />}
@@ -70,7 +68,7 @@ export function LineSwatch({ line, width = 2.25, bothWays = false, blocked = fal
   );
 }
 
-export function BoundarySwatch({ pattern, width, tint }: { pattern: LinePattern; width: number; tint: string }) {
+export function BoundarySwatch({ dash, width, tint }: { dash: (number | null)[]; width: number; tint: string }) {
   return (
     <svg className="swatch" width={36} height={24} viewBox="0 0 36 24" aria-hidden="true">
       <rect
@@ -83,7 +81,7 @@ export function BoundarySwatch({ pattern, width, tint }: { pattern: LinePattern;
         fillOpacity={width === 0 ? 0.35 : 0.5}
         stroke={width === 0 ? "none" : "#374151"}
         strokeWidth={Math.max(1, width * 0.75)}
-        strokeDasharray={DASHES[pattern]}
+        strokeDasharray={dashArray(dash, Math.max(1, width * 0.75))}
       />
     </svg>
   );

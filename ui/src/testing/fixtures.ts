@@ -3,10 +3,21 @@
 import type { NodeLabel_Serialize as NodeLabel, Vocabulary } from "../bindings";
 import type { MapElement, MapRelation, MapSnapshot } from "../map/types";
 
-const line = (label: string, color: string, pattern: "solid" | "dashed" | "long_dash" | "dotted" | "dash_dot", arrowhead: "none" | "triangle" | "tee") => ({
+type Pattern = "solid" | "dashed" | "long_dash" | "dotted" | "dash_dot" | "dash_dot_dot";
+/** The core's dash lengths per pattern (vocabulary.rs `dash_array`). */
+const DASH: Record<Pattern, number[]> = {
+  solid: [],
+  dashed: [4, 3],
+  long_dash: [9, 4],
+  dotted: [1, 2.5],
+  dash_dot: [7, 3, 1.5, 3],
+  dash_dot_dot: [7, 2.5, 1.5, 2.5, 1.5, 2.5],
+};
+const line = (label: string, color: string, pattern: Pattern, arrowhead: "none" | "triangle" | "tee") => ({
   label,
   color,
   pattern,
+  dash: DASH[pattern],
   arrowhead,
   meaning: label,
 });
@@ -16,8 +27,8 @@ export const vocabulary: Vocabulary = {
     { kind: "office", label: "Office", shape: "rectangle", fill: "#E5E7EB", stroke: "#374151", text: "#1F2937", meaning: "A formal unit" },
     { kind: "site", label: "Site", shape: "round-rectangle", fill: "#DCEBF7", stroke: "#0072B2", text: "#1F2937", meaning: "A school" },
     { kind: "community", label: "Community", shape: "ellipse", fill: "#D5F0E8", stroke: "#009E73", text: "#1F2937", meaning: "Round means community" },
-    { kind: "sprint_team", label: "Sprint team", shape: "star", fill: "#FBE7BF", stroke: "#E69F00", text: "#1F2937", meaning: "A strange attractor" },
-    { kind: "routine", label: "Routine", shape: "chevron", fill: "#DDF0FB", stroke: "#56B4E9", text: "#1F2937", meaning: "A routine task" },
+    { kind: "sprint_team", label: "Sprint team", shape: "star", fill: "#FBE7BF", stroke: "#C18600", text: "#1F2937", meaning: "A strange attractor" },
+    { kind: "routine", label: "Routine", shape: "chevron", fill: "#DDF0FB", stroke: "#4999C6", text: "#1F2937", meaning: "A routine task" },
     { kind: "person", label: "Person", shape: "ellipse", fill: "#FFFFFF", stroke: "#6B7280", text: "#1F2937", meaning: "A person" },
     { kind: "partner", label: "Partner", shape: "hexagon", fill: "#F6E1EC", stroke: "#CC79A7", text: "#1F2937", meaning: "Outside" },
   ],
@@ -29,16 +40,16 @@ export const vocabulary: Vocabulary = {
   ],
   media: [
     { medium: "information", line: line("Information", "#0072B2", "solid", "triangle") },
-    { medium: "ideas", line: line("Ideas & practice", "#009E73", "solid", "triangle") },
-    { medium: "resources", line: line("Resources", "#E69F00", "long_dash", "triangle") },
-    { medium: "funds", line: line("Funds", "#B59B00", "dash_dot", "triangle") },
-    { medium: "feedback", line: line("Feedback", "#CC79A7", "dotted", "triangle") },
-    { medium: "permission", line: line("Permission", "#D55E00", "solid", "tee") },
+    { medium: "ideas", line: line("Ideas & practice", "#009E73", "dotted", "triangle") },
+    { medium: "resources", line: line("Resources", "#C18600", "long_dash", "triangle") },
+    { medium: "funds", line: line("Funds", "#A89000", "dash_dot", "triangle") },
+    { medium: "feedback", line: line("Feedback", "#CC79A7", "dashed", "triangle") },
+    { medium: "permission", line: line("Permission", "#D55E00", "dash_dot_dot", "tee") },
   ],
   boundaries: [
-    { boundary: "solid", label: "Solid", pattern: "solid", width: 4, meaning: "Solid enough to protect what grows inside; a silo's wall when little crosses it" },
-    { boundary: "permeable", label: "Permeable", pattern: "dashed", width: 2, meaning: "Lets through" },
-    { boundary: "open", label: "Open", pattern: "solid", width: 0, meaning: "No wall" },
+    { boundary: "solid", label: "Solid", pattern: "solid", dash: DASH.solid, width: 4, meaning: "Solid enough to protect what grows inside; a silo's wall when little crosses it" },
+    { boundary: "permeable", label: "Permeable", pattern: "dashed", dash: DASH.dashed, width: 2, meaning: "Lets through" },
+    { boundary: "open", label: "Open", pattern: "solid", dash: DASH.solid, width: 0, meaning: "No wall" },
   ],
   change_marks: [
     { mark: "added", label: "Added", badge: "+", colour: "#009E73", pattern: "solid", faded: false, meaning: "Only later" },
