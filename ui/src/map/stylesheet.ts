@@ -32,7 +32,7 @@ const CHEVRON_POINTS = [-1, -1, 0.72, -1, 1, 0, 0.72, 1, -1, 1, -0.72, 0];
 const GROUP_SHAPES = new Set<string>(["rectangle", "round-rectangle", "cut-rectangle", "barrel"]);
 
 /** Dash lengths per pattern, in multiples of the line width (so a thick line keeps its rhythm). */
-const DASHES: Record<LinePattern, number[] | null> = {
+export const DASHES: Record<LinePattern, number[] | null> = {
   solid: null,
   dashed: [4, 3],
   long_dash: [9, 4],
@@ -214,7 +214,7 @@ function boundaryStyle(pattern: LinePattern, width: number): Record<string, unkn
   return { "border-width": width, ...borderPattern(pattern, width) };
 }
 
-function borderPattern(pattern: LinePattern, width: number): Record<string, unknown> {
+export function borderPattern(pattern: LinePattern, width: number): Record<string, unknown> {
   const dashes = DASHES[pattern];
   if (pattern === "solid" || dashes === null) return { "border-style": "solid" };
   if (pattern === "dotted") return { "border-style": "dotted" };

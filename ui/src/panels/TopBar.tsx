@@ -7,13 +7,15 @@ type Props = {
   title: string;
   subtitle: string;
   view: View;
+  comparing: boolean;
   onView(view: View): void;
+  onCompare(): void;
   history: ReactNode;
   search: ReactNode;
   actions: ReactNode;
 };
 
-export function TopBar({ title, subtitle, view, onView, history, search, actions }: Props) {
+export function TopBar({ title, subtitle, view, comparing, onView, onCompare, history, search, actions }: Props) {
   return (
     <header className="top-bar">
       <div className="top-bar-title">
@@ -24,7 +26,7 @@ export function TopBar({ title, subtitle, view, onView, history, search, actions
         </div>
         <div className="history">{history}</div>
       </div>
-      <ViewSwitch view={view} onChange={onView} />
+      <ViewSwitch view={view} comparing={comparing} onChange={onView} onCompare={onCompare} />
       <div className="top-bar-tools">
         {search}
         {actions}
