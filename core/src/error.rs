@@ -48,6 +48,9 @@ pub enum ErrorKind {
     UnknownScene,
     /// A lens id that names no lens.
     UnknownLens,
+    /// A change adopted from a comparison that no longer applies to the scenario adopting it
+    /// (its element is gone, it would make a cycle, …); the message lists each with its reason.
+    ChangeDoesNotApply,
     /// A scene's viewport that is not a rectangle of finite numbers with a positive width and height.
     InvalidViewport,
     // --- files -----------------------------------------------------------------------------

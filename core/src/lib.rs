@@ -6,6 +6,7 @@
 
 pub mod analysis;
 pub mod change;
+pub mod compare;
 pub mod error;
 pub mod exchange;
 pub mod files;

@@ -3,7 +3,7 @@
 //! keeps a truth of its own.
 
 use crate::label::NodeLabel;
-use crate::model::{Element, Map, Point, Relation, ScenarioId, Scene, View};
+use crate::model::{Element, Map, Point, Relation, Scenario, ScenarioId, Scene, View};
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
@@ -60,41 +60,45 @@ impl MapSnapshot {
         can_redo: bool,
     ) -> Self {
         let shown = map.scenario(scenario).or(map.scenarios.first());
+        let mut snapshot = match shown {
+            Some(s) => Self::of_scenario(map, s, file_name),
+            None => Self::of_scenario(map, &Scenario::empty(""), file_name),
+        };
+        if shown.is_none() {
+            snapshot.scenario = scenario.clone();
+        }
+        snapshot.can_undo = can_undo;
+        snapshot.can_redo = can_redo;
+        snapshot
+    }
+
+    /// The snapshot of a scenario that need not be one of `map`'s (a comparison's union, a panel
+    /// laid out like another), with `map`'s title, scenarios and scenes.
+    pub fn of_scenario(map: &Map, shown: &Scenario, file_name: Option<String>) -> Self {
         MapSnapshot {
             title: map.title.clone(),
             file_name,
             is_sample: false,
             document: 0,
             generation: 0,
-            scenario: shown
-                .map(|s| s.id.clone())
-                .unwrap_or_else(|| scenario.clone()),
+            scenario: shown.id.clone(),
             scenarios: Self::summaries(map),
-            elements: shown
-                .map(|s| s.elements.values().cloned().collect())
-                .unwrap_or_default(),
-            labels: shown
-                .map(|s| s.elements.values().map(NodeLabel::of).collect())
-                .unwrap_or_default(),
-            relations: shown
-                .map(|s| s.relations.values().cloned().collect())
-                .unwrap_or_default(),
+            elements: shown.elements.values().cloned().collect(),
+            labels: shown.elements.values().map(NodeLabel::of).collect(),
+            relations: shown.relations.values().cloned().collect(),
             positions: shown
-                .map(|s| {
-                    s.positions
-                        .iter()
-                        .flat_map(|(view, at)| {
-                            at.iter().map(|(id, p)| Position {
-                                view: *view,
-                                id: id.clone(),
-                                at: *p,
-                            })
-                        })
-                        .collect()
+                .positions
+                .iter()
+                .flat_map(|(view, at)| {
+                    at.iter().map(|(id, p)| Position {
+                        view: *view,
+                        id: id.clone(),
+                        at: *p,
+                    })
                 })
-                .unwrap_or_default(),
-            can_undo,
-            can_redo,
+                .collect(),
+            can_undo: false,
+            can_redo: false,
             scenes: map.scenes.clone(),
         }
     }

@@ -5,6 +5,7 @@
 //! exports read it too, so what a board sees on paper is what the coach saw on screen. Colour never
 //! carries meaning alone: every kind also differs in shape or line pattern. Palette: Okabe–Ito.
 
+use crate::compare::Mark;
 use crate::model::{Boundary, ElementKind, Medium, RelationKind};
 use serde::Serialize;
 use specta::Type;
@@ -93,6 +94,22 @@ pub struct BoundaryStyle {
     pub meaning: &'static str,
 }
 
+/// How a comparison marks an element or relation (see [`crate::compare::Mark`]): a label, a badge
+/// drawn beside it, a colour with at least 3 : 1 contrast on white, and an outline or line pattern,
+/// so no mark is told by colour alone.
+#[derive(Debug, Clone, Serialize, Type)]
+pub struct ChangeMarkStyle {
+    pub mark: Mark,
+    pub label: &'static str,
+    /// Empty for unchanged (it is faded instead).
+    pub badge: &'static str,
+    pub colour: &'static str,
+    pub pattern: LinePattern,
+    /// Drawn faded (unchanged), so the changes stand out.
+    pub faded: bool,
+    pub meaning: &'static str,
+}
+
 /// Everything the canvas and the exports need to draw a map the same way.
 #[derive(Debug, Clone, Serialize, Type)]
 pub struct Vocabulary {
@@ -100,6 +117,8 @@ pub struct Vocabulary {
     pub relations: Vec<RelationStyle>,
     pub media: Vec<MediumStyle>,
     pub boundaries: Vec<BoundaryStyle>,
+    /// The marks of a comparison, in [`Mark::ALL`] order.
+    pub change_marks: Vec<ChangeMarkStyle>,
     /// Line width in pixels for flow volume 1..=5.
     pub volume_widths: [f64; 5],
     /// Labels wrap at about this many characters.
@@ -293,6 +312,56 @@ pub fn boundary_style(boundary: Boundary) -> BoundaryStyle {
     }
 }
 
+/// A comparison's mark for one element or relation, the same on the canvas and on paper.
+pub fn change_mark_style(mark: Mark) -> ChangeMarkStyle {
+    let (label, badge, colour, pattern, meaning) = match mark {
+        Mark::Added => (
+            "Added",
+            "+",
+            GREEN,
+            LinePattern::Solid,
+            "Only in the later scenario",
+        ),
+        Mark::Removed => (
+            "Removed",
+            "\u{2212}",
+            VERMILLION,
+            LinePattern::Dashed,
+            "Only in the earlier scenario",
+        ),
+        Mark::Changed => (
+            "Changed",
+            "\u{0394}",
+            BLUE,
+            LinePattern::DashDot,
+            "In both, with other attributes",
+        ),
+        Mark::Moved => (
+            "Moved",
+            "\u{21a6}",
+            "#8E3B73",
+            LinePattern::LongDash,
+            "In another group: an arrow runs from the old group to the new",
+        ),
+        Mark::Unchanged => (
+            "Unchanged",
+            "",
+            GREY,
+            LinePattern::Dotted,
+            "The same in both",
+        ),
+    };
+    ChangeMarkStyle {
+        mark,
+        label,
+        badge,
+        colour,
+        pattern,
+        faded: mark == Mark::Unchanged,
+        meaning,
+    }
+}
+
 pub fn vocabulary() -> Vocabulary {
     Vocabulary {
         elements: ElementKind::ALL.into_iter().map(element_style).collect(),
@@ -314,6 +383,7 @@ pub fn vocabulary() -> Vocabulary {
             .into_iter()
             .map(boundary_style)
             .collect(),
+        change_marks: Mark::ALL.into_iter().map(change_mark_style).collect(),
         volume_widths: [1.0, 2.25, 3.5, 4.75, 6.0],
         label_wrap_chars: 16,
         font_family: "Source Sans 3",

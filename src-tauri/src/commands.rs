@@ -196,7 +196,9 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             export_map,
             crate::importing::pick_org_chart,
             crate::importing::import_org_chart,
-            crate::importing::import_list
+            crate::importing::import_list,
+            crate::comparing::compare_scenarios,
+            crate::comparing::adopt_changes
         ])
         .events(crate::events::all())
 }

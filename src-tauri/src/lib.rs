@@ -6,6 +6,7 @@
 
 pub mod cli;
 mod commands;
+mod comparing;
 mod events;
 mod importing;
 /// Read by `build.rs`; the library only tests it.

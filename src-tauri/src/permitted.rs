@@ -17,4 +17,6 @@ pub const COMMANDS: &[&str] = &[
     "pick_org_chart",
     "import_org_chart",
     "import_list",
+    "compare_scenarios",
+    "adopt_changes",
 ];

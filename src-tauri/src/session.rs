@@ -198,6 +198,23 @@ impl Session {
         })
     }
 
+    /// Applies the changes `changes` of the comparison `from` → `to` to scenario `into` (on screen
+    /// or not) as one edit; undo undoes it in `into`. See `murmuration_core::compare::adopt`.
+    pub fn adopt(
+        &self,
+        from: &ScenarioId,
+        to: &ScenarioId,
+        changes: &[String],
+        into: &ScenarioId,
+    ) -> Result<MapChange, CoreError> {
+        self.with(|open, _| {
+            let op =
+                murmuration_core::compare::adopt(open.document.map(), from, to, changes, into)?;
+            let change = open.document.apply(into, &op)?;
+            Ok(open.sent(&change))
+        })
+    }
+
     pub fn undo(&self) -> Result<MapChange, CoreError> {
         self.with(|open, _| {
             let change = open.document.undo()?;

@@ -54,6 +54,16 @@ export const commands = {
 	 *  (`member,community`) and adds it to the open map as one undoable edit.
 	 */
 	importList: (kind: ListKind, createMissing: boolean) => typedError<ImportDone | null, CoreError_Serialize>(__TAURI_INVOKE("import_list", { kind, createMissing })),
+	/**
+	 *  The change list, lens deltas, overlay and side-by-side panels from `from` to `to`. Off the
+	 *  window's thread: it analyses both scenarios.
+	 */
+	compareScenarios: (from: ScenarioId, to: ScenarioId) => typedError<Comparison_Serialize, CoreError_Serialize>(__TAURI_INVOKE("compare_scenarios", { from, to })),
+	/**
+	 *  Applies the changes `changes` (ids from the change list of `from` → `to`) to scenario `into`
+	 *  as one undoable edit. If any no longer applies, nothing changes and the error lists them.
+	 */
+	adoptChanges: (from: ScenarioId, to: ScenarioId, changes: string[], into: ScenarioId) => typedError<MapChange_Serialize, CoreError_Serialize>(__TAURI_INVOKE("adopt_changes", { from, to, changes, into })),
 };
 
 /** Events */
@@ -186,6 +196,83 @@ export type Brokers = {
 	bridges: Bridge[],
 };
 
+/**  One change: an element or relation added, removed, changed or moved to another group. */
+export type Change = Change_Serialize | Change_Deserialize;
+
+/**  The change list's sections, in the order they are listed. */
+export type ChangeGroup = 
+/**  Nesting, reports-to lines, a person's position, elements added or removed. */
+"structure" | "flows_and_barriers" | 
+/**  Member-of relations, home bases, and moves into or out of a community or sprint team. */
+"memberships" | "attributes";
+
+export type ChangeKind = "added" | "removed" | "changed" | 
+/**  The element's group (parent) differs, whatever else does. */
+"moved";
+
+/**
+ *  How a comparison marks an element or relation (see [`crate::compare::Mark`]): a label, a badge
+ *  drawn beside it, a colour with at least 3 : 1 contrast on white, and an outline or line pattern,
+ *  so no mark is told by colour alone.
+ */
+export type ChangeMarkStyle = {
+	mark: Mark,
+	label: string,
+	/**  Empty for unchanged (it is faded instead). */
+	badge: string,
+	colour: string,
+	pattern: LinePattern,
+	/**  Drawn faded (unchanged), so the changes stand out. */
+	faded: boolean,
+	meaning: string,
+};
+
+export type ChangeSubject = { type: "element"; id: ElementId } | { type: "relation"; id: RelationId };
+
+/**  One change: an element or relation added, removed, changed or moved to another group. */
+export type Change_Deserialize = {
+	/**  Stable and unique within a diff: `element:<id>` or `relation:<id>`. */
+	id: string,
+	group: ChangeGroup,
+	kind: ChangeKind,
+	subject: ChangeSubject,
+	/**  One plain sentence: "Priya Raman moved from Science Department into Graduate Capstone". */
+	words: string,
+	/**
+	 *  The attributes that differ, as the map's JSON names them (`name`, `parent`, `home_base`…);
+	 *  empty for an addition or removal.
+	 */
+	fields: string[],
+	/**
+	 *  The element's group before and after (its parent); `None` at the top level, for relations,
+	 *  and on the side where the element does not exist.
+	 */
+	from_group?: ElementId | null,
+	to_group?: ElementId | null,
+};
+
+/**  One change: an element or relation added, removed, changed or moved to another group. */
+export type Change_Serialize = {
+	/**  Stable and unique within a diff: `element:<id>` or `relation:<id>`. */
+	id: string,
+	group: ChangeGroup,
+	kind: ChangeKind,
+	subject: ChangeSubject,
+	/**  One plain sentence: "Priya Raman moved from Science Department into Graduate Capstone". */
+	words: string,
+	/**
+	 *  The attributes that differ, as the map's JSON names them (`name`, `parent`, `home_base`…);
+	 *  empty for an addition or removal.
+	 */
+	fields: string[],
+	/**
+	 *  The element's group before and after (its parent); `None` at the top level, for relations,
+	 *  and on the side where the element does not exist.
+	 */
+	from_group: ElementId | null,
+	to_group: ElementId | null,
+};
+
 export type ChartVsReality = ChartVsReality_Serialize | ChartVsReality_Deserialize;
 
 export type ChartVsReality_Deserialize = {
@@ -277,6 +364,39 @@ export type ColumnMapping_Serialize = {
 /**  Wenger's stages of a community's life. */
 export type CommunityStage = "potential" | "coalescing" | "active" | "stewardship" | "transformation" | "hospice";
 
+/**
+ *  A comparison as the window shows it: the change list, the lens deltas, the overlay (its union
+ *  as a snapshot the canvas draws with its usual code) and the two side-by-side panels, both laid
+ *  out with `to`'s positions for the elements they share.
+ */
+export type Comparison = Comparison_Serialize | Comparison_Deserialize;
+
+/**
+ *  A comparison as the window shows it: the change list, the lens deltas, the overlay (its union
+ *  as a snapshot the canvas draws with its usual code) and the two side-by-side panels, both laid
+ *  out with `to`'s positions for the elements they share.
+ */
+export type Comparison_Deserialize = {
+	diff: ScenarioDiff_Deserialize,
+	deltas: LensDeltas_Deserialize,
+	overlay: OverlayShown_Deserialize,
+	from: MapSnapshot_Deserialize,
+	to: MapSnapshot_Deserialize,
+};
+
+/**
+ *  A comparison as the window shows it: the change list, the lens deltas, the overlay (its union
+ *  as a snapshot the canvas draws with its usual code) and the two side-by-side panels, both laid
+ *  out with `to`'s positions for the elements they share.
+ */
+export type Comparison_Serialize = {
+	diff: ScenarioDiff_Serialize,
+	deltas: LensDeltas_Serialize,
+	overlay: OverlayShown_Serialize,
+	from: MapSnapshot_Serialize,
+	to: MapSnapshot_Serialize,
+};
+
 /**  A failure, said in plain words. See the module header for the shape at the boundary. */
 export type CoreError = CoreError_Serialize | CoreError_Deserialize;
 
@@ -299,6 +419,24 @@ export type CoreError_Serialize = {
 export type Dated = {
 	office: Named,
 	year: number,
+};
+
+export type DeltaRow = DeltaRow_Serialize | DeltaRow_Deserialize;
+
+export type DeltaRow_Deserialize = {
+	subject?: Named | null,
+	figure: string,
+	before: string,
+	after: string,
+	words: string,
+};
+
+export type DeltaRow_Serialize = {
+	subject: Named | null,
+	figure: string,
+	before: string,
+	after: string,
+	words: string,
 };
 
 export type Density = Density_Serialize | Density_Deserialize;
@@ -428,6 +566,11 @@ export type ErrorKind =
 "last_scenario" | "unknown_scene" | 
 /**  A lens id that names no lens. */
 "unknown_lens" | 
+/**
+ *  A change adopted from a comparison that no longer applies to the scenario adopting it
+ *  (its element is gone, it would make a cycle, …); the message lists each with its reason.
+ */
+"change_does_not_apply" | 
 /**  A scene's viewport that is not a rectangle of finite numbers with a positive width and height. */
 "invalid_viewport" | 
 /**  The file (or JSON) is not a Murmuration map at all. */
@@ -679,6 +822,30 @@ export type LensChoice = {
 	name: string,
 };
 
+export type LensDelta = LensDelta_Serialize | LensDelta_Deserialize;
+
+export type LensDelta_Deserialize = {
+	lens: string,
+	label: string,
+	rows: DeltaRow_Deserialize[],
+};
+
+export type LensDelta_Serialize = {
+	lens: string,
+	label: string,
+	rows: DeltaRow_Serialize[],
+};
+
+export type LensDeltas = LensDeltas_Serialize | LensDeltas_Deserialize;
+
+export type LensDeltas_Deserialize = {
+	lenses: LensDelta_Deserialize[],
+};
+
+export type LensDeltas_Serialize = {
+	lenses: LensDelta_Serialize[],
+};
+
 /**  What a lens paints on one scenario: the same for the canvas and for paper. */
 export type LensPaint = {
 	/**  The lens's id (`silos`, `home_base`…), as in [`LENSES`]. */
@@ -922,6 +1089,22 @@ export type MapSnapshot_Serialize = {
 	scenes: Scene_Serialize[],
 };
 
+/**
+ *  How the overlay marks one element or relation. The vocabulary
+ *  ([`crate::vocabulary::change_mark_style`]) gives each a label, a badge, a colour and a dash
+ *  pattern, so colour is never the only signal.
+ */
+export type Mark = "added" | "removed" | "changed" | "moved" | 
+/**  Drawn faded. */
+"unchanged";
+
+export type Marked = {
+	/**  The change's id (`element:<id>` / `relation:<id>`), as in the change list. */
+	id: string,
+	subject: ChangeSubject,
+	mark: Mark,
+};
+
 /**  What a flow carries. */
 export type Medium = "information" | "ideas" | "resources" | "funds" | "feedback" | "permission";
 
@@ -933,6 +1116,13 @@ export type MediumStyle = {
 export type MemberRole = "core" | "active" | "peripheral";
 
 export type MoveVerb = "notice" | "name" | "connect" | "nurture" | "protect" | "illuminate" | "celebrate" | "hospice";
+
+/**  A move between two groups, drawn as a faint arrow from the old group to the new. */
+export type MovedArrow = {
+	element: ElementId,
+	from_group: ElementId,
+	to_group: ElementId,
+};
 
 /**  An element as a lens names it: its id (for highlighting) and its name (for the sentence). */
 export type Named = {
@@ -1086,6 +1276,23 @@ export type OrgChartPick_Serialize = {
 	preview: ImportPreview_Serialize,
 };
 
+/**  The overlay with its union scenario as a snapshot. */
+export type OverlayShown = OverlayShown_Serialize | OverlayShown_Deserialize;
+
+/**  The overlay with its union scenario as a snapshot. */
+export type OverlayShown_Deserialize = {
+	snapshot: MapSnapshot_Deserialize,
+	marks: Marked[],
+	moved: MovedArrow[],
+};
+
+/**  The overlay with its union scenario as a snapshot. */
+export type OverlayShown_Serialize = {
+	snapshot: MapSnapshot_Serialize,
+	marks: Marked[],
+	moved: MovedArrow[],
+};
+
 export type PartnerType = "community_group" | "vendor" | "university" | "funder" | "family_organisation" | "other";
 
 export type Pioneer = {
@@ -1222,6 +1429,32 @@ export type RoutineStep_Serialize = {
 
 /**  One version of the district: "As is 2025", "To be: communities as home base"… */
 export type Scenario = Scenario_Serialize | Scenario_Deserialize;
+
+/**
+ *  Every change from one scenario to another, in a stable order: group, then the name of what
+ *  changed, then its id.
+ */
+export type ScenarioDiff = ScenarioDiff_Serialize | ScenarioDiff_Deserialize;
+
+/**
+ *  Every change from one scenario to another, in a stable order: group, then the name of what
+ *  changed, then its id.
+ */
+export type ScenarioDiff_Deserialize = {
+	from: ScenarioId,
+	to: ScenarioId,
+	changes: Change_Deserialize[],
+};
+
+/**
+ *  Every change from one scenario to another, in a stable order: group, then the name of what
+ *  changed, then its id.
+ */
+export type ScenarioDiff_Serialize = {
+	from: ScenarioId,
+	to: ScenarioId,
+	changes: Change_Serialize[],
+};
 
 /**  A stable scenario id. */
 export type ScenarioId = string;
@@ -1576,6 +1809,8 @@ export type Vocabulary = {
 	relations: RelationStyle[],
 	media: MediumStyle[],
 	boundaries: BoundaryStyle[],
+	/**  The marks of a comparison, in [`Mark::ALL`] order. */
+	change_marks: ChangeMarkStyle[],
 	/**  Line width in pixels for flow volume 1..=5. */
 	volume_widths: [(number | null), (number | null), (number | null), (number | null), (number | null)],
 	/**  Labels wrap at about this many characters. */

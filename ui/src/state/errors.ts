@@ -43,6 +43,8 @@ export const ERROR_TONE: Record<ErrorKind, Tone> = {
   invalid_value: "error",
   nothing_to_import: "error",
   unknown_lens: "error",
+  // Adopting changes from a comparison: nothing was adopted.
+  change_does_not_apply: "error",
 };
 
 export type ShownError = { text: string; tone: Tone; subjects: string[] };

@@ -40,6 +40,13 @@ export const vocabulary: Vocabulary = {
     { boundary: "permeable", label: "Permeable", pattern: "dashed", width: 2, meaning: "Lets through" },
     { boundary: "open", label: "Open", pattern: "solid", width: 0, meaning: "No wall" },
   ],
+  change_marks: [
+    { mark: "added", label: "Added", badge: "+", colour: "#009E73", pattern: "solid", faded: false, meaning: "Only later" },
+    { mark: "removed", label: "Removed", badge: "\u2212", colour: "#D55E00", pattern: "dashed", faded: false, meaning: "Only earlier" },
+    { mark: "changed", label: "Changed", badge: "\u0394", colour: "#0072B2", pattern: "dash_dot", faded: false, meaning: "Other attributes" },
+    { mark: "moved", label: "Moved", badge: "\u21a6", colour: "#8E3B73", pattern: "long_dash", faded: false, meaning: "Another group" },
+    { mark: "unchanged", label: "Unchanged", badge: "", colour: "#6B7280", pattern: "dotted", faded: true, meaning: "The same" },
+  ],
   volume_widths: [1, 2.25, 3.5, 4.75, 6],
   label_wrap_chars: 16,
   font_family: "Source Sans 3",
