@@ -2,7 +2,7 @@
 // (asked again whenever the map changes while the view is open, so an adopted change or its undo
 // shows at once), where its canvases put each element, and the change list's filter and ticks.
 // Adopting goes to the core as one edit; its answer takes the road every edit takes.
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import type { ElementDefinition } from "cytoscape";
 import { commands } from "../bindings";
 import type { MapSnapshot, Vocabulary } from "../map/types";
@@ -68,7 +68,7 @@ export function useComparison({ active, snapshot, vocabulary, editing, seed }: I
   const [refusal, setRefusal] = useState<string | null>(null);
   const [adopting, setAdopting] = useState(false);
   const { drawing, error } = useCompareDrawing(active, snapshot, from, to, seed);
-  const looks = useMemo(() => ((vocabulary as { change_marks?: MarkLook[] }).change_marks ?? []), [vocabulary]);
+  const looks = vocabulary.change_marks;
 
   // A refreshed comparison keeps only the ticks of changes it still holds.
   useEffect(() => {
