@@ -94,9 +94,12 @@ impl Touched {
                 }
             }
             Op::Batch { ops } => ops.iter().for_each(|op| self.add(op)),
-            // A scenario added, renamed or deleted changes the list; deleting one deletes the
-            // scenes that show it.
-            Op::AddScenario { .. } | Op::RenameScenario { .. } | Op::DeleteScenario { .. } => {
+            // A scenario added, renamed, moved or deleted changes the list (scenes name their
+            // scenario); deleting one deletes the scenes that show it.
+            Op::AddScenario { .. }
+            | Op::RenameScenario { .. }
+            | Op::MoveScenario { .. }
+            | Op::DeleteScenario { .. } => {
                 self.scenarios = true;
                 self.scenes = true;
             }

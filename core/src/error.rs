@@ -45,6 +45,8 @@ pub enum ErrorKind {
     InvalidPoint,
     /// A map must keep at least one scenario.
     LastScenario,
+    /// A scenario's name that is empty or already another scenario's in the map.
+    ScenarioName,
     UnknownScene,
     /// A lens id that names no lens.
     UnknownLens,

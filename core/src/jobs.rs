@@ -65,7 +65,7 @@ pub fn export(file: &Path, options: &ExportOptions, out: &Path) -> Result<()> {
         files::check_output(&elements, Some(file))?;
         files::check_output(&relations, Some(file))?;
     }
-    export_map(&Document::read(file)?, options, out)
+    export_map(&Document::read(file)?, None, options, out)
 }
 
 fn view_of(name: &str) -> Result<View> {
@@ -82,8 +82,14 @@ fn page_of(name: &str) -> Result<PageSpec> {
     Ok(PageSpec::new(size))
 }
 
-/// Exports `map` to `out` as `options` say.
-pub fn export_map(map: &Map, options: &ExportOptions, out: &Path) -> Result<()> {
+/// Exports `map` to `out` as `options` say: a drawing or data of `scenario` (the first when
+/// `None`; the window passes the one on screen), a scene as it says, JSON the whole map.
+pub fn export_map(
+    map: &Map,
+    scenario: Option<&ScenarioId>,
+    options: &ExportOptions,
+    out: &Path,
+) -> Result<()> {
     if options.format.eq_ignore_ascii_case("json") {
         return files::write_whole(out, crate::json::to_json(map).as_bytes());
     }
@@ -97,7 +103,9 @@ pub fn export_map(map: &Map, options: &ExportOptions, out: &Path) -> Result<()> 
     let page = page_of(&options.page)?;
     match &options.scene {
         Some(title) => crate::render::export_scene_to_file(map, title, kind, &page, out),
-        None => crate::render::export_to_file(map, None, kind, view_of(&options.view)?, &page, out),
+        None => {
+            crate::render::export_to_file(map, scenario, kind, view_of(&options.view)?, &page, out)
+        }
     }
 }
 

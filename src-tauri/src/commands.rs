@@ -60,6 +60,7 @@ pub fn lens_view(
 #[tauri::command(async)]
 #[specta::specta]
 pub fn show_view(
+    app: AppHandle,
     session: State<'_, Session>,
     refinement: State<'_, Refinement>,
     request: ViewRequest,
@@ -79,6 +80,9 @@ pub fn show_view(
     let snapshot = (answer.scenario != shown)
         .then(|| session.show_scenario(&answer.scenario))
         .transpose()?;
+    if snapshot.is_some() {
+        retitle(&app);
+    }
     Ok(ShownView { snapshot, answer })
 }
 
@@ -108,7 +112,7 @@ pub async fn export_map(
     session: State<'_, Session>,
     options: ExportOptions,
 ) -> Result<Option<String>, CoreError> {
-    let (map, _) = session.current()?;
+    let (map, scenario) = session.current()?;
     let extension = match options.format.as_str() {
         "deck" => "pdf",
         other => other,
@@ -126,7 +130,7 @@ pub async fn export_map(
         let Some(path) = chosen.and_then(|p| p.into_path().ok()) else {
             return Ok(None);
         };
-        jobs::export_map(&map, &options, &path)?;
+        jobs::export_map(&map, Some(&scenario), &options, &path)?;
         Ok(Some(path.display().to_string()))
     })
     .await
@@ -140,13 +144,21 @@ pub fn map_snapshot(session: State<'_, Session>) -> Result<MapSnapshot, CoreErro
     session.snapshot()
 }
 
+/// Whether `op` would be accepted, changing nothing: the core's own answer, for a form that says a
+/// problem (a scenario name already taken) before anything is sent.
+#[tauri::command]
+#[specta::specta]
+pub fn check_edit(session: State<'_, Session>, op: Op) -> Result<(), CoreError> {
+    session.check(&op)
+}
+
 /// Validates and applies one edit (or a batch, all or nothing), saved before it returns, and
 /// answers what changed. On error nothing has changed.
 #[tauri::command]
 #[specta::specta]
 pub fn apply(app: AppHandle, session: State<'_, Session>, op: Op) -> Result<MapChange, CoreError> {
     let change = session.apply(&op)?;
-    if change.title.is_some() {
+    if change.title.is_some() || change.scenarios.is_some() {
         retitle(&app);
     }
     Ok(change)
@@ -157,7 +169,7 @@ pub fn apply(app: AppHandle, session: State<'_, Session>, op: Op) -> Result<MapC
 #[specta::specta]
 pub fn undo(app: AppHandle, session: State<'_, Session>) -> Result<MapChange, CoreError> {
     let change = session.undo()?;
-    if change.title.is_some() {
+    if change.title.is_some() || change.scenarios.is_some() {
         retitle(&app);
     }
     Ok(change)
@@ -168,7 +180,7 @@ pub fn undo(app: AppHandle, session: State<'_, Session>) -> Result<MapChange, Co
 #[specta::specta]
 pub fn redo(app: AppHandle, session: State<'_, Session>) -> Result<MapChange, CoreError> {
     let change = session.redo()?;
-    if change.title.is_some() {
+    if change.title.is_some() || change.scenarios.is_some() {
         retitle(&app);
     }
     Ok(change)
@@ -186,6 +198,7 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
         .commands(tauri_specta::collect_commands![
             map_snapshot,
             apply,
+            check_edit,
             undo,
             redo,
             visual_vocabulary,

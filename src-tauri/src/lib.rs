@@ -14,6 +14,7 @@ mod importing;
 mod permitted;
 mod refinement;
 mod session;
+mod shown;
 mod window;
 mod worker;
 
@@ -34,7 +35,10 @@ pub fn run(context: tauri::Context<tauri::Wry>, file: Option<PathBuf>) -> Result
             builder.mount_events(app);
             let handle = app.handle();
             let places = window::Places::of(handle);
-            app.manage(session::Session::closed(places.sample_file.clone()));
+            app.manage(session::Session::closed(
+                places.sample_file.clone(),
+                shown::ShownScenarios::at(places.shown_file.clone()),
+            ));
             app.manage(places);
             app.set_menu(window::menu(handle)?)?;
             window::open_at_start(handle, file);

@@ -6,6 +6,7 @@
 pub const COMMANDS: &[&str] = &[
     "map_snapshot",
     "apply",
+    "check_edit",
     "undo",
     "redo",
     "visual_vocabulary",

@@ -2,7 +2,9 @@
 //!
 //! With no file named on the command line the window reopens the last map it had; the first time,
 //! it writes the built-in sample to the app's data folder and opens that, so even the sample is a
-//! real file and every edit to it is kept.
+//! real file and every edit to it is kept. A map opens on the scenario it last showed
+//! (`shown.rs`); when the scenario on screen goes (deleted, or its adding undone) the first one
+//! takes its place.
 
 use murmuration_core::change::MapChange;
 use murmuration_core::error::{CoreError, ErrorKind};
@@ -14,6 +16,8 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::Mutex;
 
+use crate::shown::ShownScenarios;
+
 /// Numbers each map opened into the window, so a change is never applied to another map.
 static DOCUMENTS: AtomicU32 = AtomicU32::new(0);
 
@@ -23,6 +27,8 @@ pub struct Session {
     problem: Mutex<Option<CoreError>>,
     /// Where the app keeps the built-in sample: the open map is the sample when it is this file.
     sample_file: PathBuf,
+    /// Which scenario each map last showed.
+    shown: ShownScenarios,
 }
 
 struct Open {
@@ -51,8 +57,15 @@ impl Open {
 }
 
 impl Open {
-    /// The change as the window applies it, numbered after the last one sent.
-    fn sent(&mut self, change: &Change) -> MapChange {
+    /// The change as the window applies it, numbered after the last one sent. When the change
+    /// took away the scenario on screen, the first one is put on screen instead: the change then
+    /// names another scenario than the window shows, and the window asks for it whole.
+    fn sent(&mut self, change: &Change, shown: &ShownScenarios) -> MapChange {
+        let map = self.document.map();
+        if map.scenario(&self.scenario).is_none() {
+            self.scenario = map.scenarios[0].id.clone();
+            shown.remember(self.document.path(), &self.scenario);
+        }
         self.generation += 1;
         MapChange::of(
             self.document.map(),
@@ -76,12 +89,14 @@ fn no_map() -> CoreError {
 }
 
 impl Session {
-    /// No map open yet; `sample_file` is where the app keeps (or will write) the built-in sample.
-    pub fn closed(sample_file: PathBuf) -> Self {
+    /// No map open yet; `sample_file` is where the app keeps (or will write) the built-in sample,
+    /// `shown` which scenario each map last showed.
+    pub fn closed(sample_file: PathBuf, shown: ShownScenarios) -> Self {
         Self {
             open: Mutex::new(None),
             problem: Mutex::new(None),
             sample_file,
+            shown,
         }
     }
 
@@ -124,7 +139,7 @@ impl Session {
     }
 
     fn replace(&self, document: Document) -> MapSnapshot {
-        let scenario = document.map().scenarios[0].id.clone();
+        let scenario = self.shown.for_map(document.path(), document.map());
         let open = Open {
             document,
             scenario,
@@ -166,6 +181,7 @@ impl Session {
             if &open.scenario != scenario {
                 open.scenario = scenario.clone();
                 open.generation += 1;
+                self.shown.remember(open.document.path(), scenario);
             }
             Ok(open.snapshot(sample))
         })
@@ -176,10 +192,17 @@ impl Session {
             .ok()
     }
 
-    /// "Riverside Unified — Murmuration", with the file's name when it is one the user chose.
+    /// "Riverside Unified · To be — Murmuration": the map, the scenario on screen when it has
+    /// several, and the file's name when it is one the user chose.
     pub fn window_title(&self) -> String {
         self.with(|open, sample_file| {
-            let title = &open.document.map().title;
+            let map = open.document.map();
+            let mut title = map.title.clone();
+            if map.scenarios.len() > 1 {
+                if let Some(scenario) = map.scenario(&open.scenario) {
+                    title = format!("{title} · {}", scenario.name);
+                }
+            }
             Ok(match file_name(open.document.path()) {
                 Some(name) if open.document.path() != sample_file => {
                     format!("{title} ({name}) — Murmuration")
@@ -194,7 +217,7 @@ impl Session {
     pub fn apply(&self, op: &Op) -> Result<MapChange, CoreError> {
         self.with(|open, _| {
             let change = open.document.apply(&open.scenario.clone(), op)?;
-            Ok(open.sent(&change))
+            Ok(open.sent(&change, &self.shown))
         })
     }
 
@@ -215,17 +238,22 @@ impl Session {
         })
     }
 
+    /// Whether `op` would be accepted on the scenario on screen, changing nothing.
+    pub fn check(&self, op: &Op) -> Result<(), CoreError> {
+        self.with(|open, _| murmuration_core::ops::check(open.document.map(), &open.scenario, op))
+    }
+
     pub fn undo(&self) -> Result<MapChange, CoreError> {
         self.with(|open, _| {
             let change = open.document.undo()?;
-            Ok(open.sent(&change))
+            Ok(open.sent(&change, &self.shown))
         })
     }
 
     pub fn redo(&self) -> Result<MapChange, CoreError> {
         self.with(|open, _| {
             let change = open.document.redo()?;
-            Ok(open.sent(&change))
+            Ok(open.sent(&change, &self.shown))
         })
     }
 
@@ -245,6 +273,9 @@ impl Session {
 #[cfg(test)]
 mod tests {
     use super::Session;
+    use crate::shown::ShownScenarios;
+    use murmuration_core::model::Scenario;
+    use murmuration_core::ops::Op;
     use murmuration_core::sample::riverside_unified;
     use std::path::PathBuf;
 
@@ -261,13 +292,19 @@ mod tests {
         let data = scratch_folder("data");
         let elsewhere = scratch_folder("elsewhere");
         let sample_file = data.join("Riverside Unified.murm");
-        let session = Session::closed(sample_file.clone());
+        let session = Session::closed(
+            sample_file.clone(),
+            ShownScenarios::at(data.join("shown-scenarios.json")),
+        );
 
         let first_start = session
             .create(&sample_file, &riverside_unified())
             .expect("sample written");
         assert!(first_start.is_sample);
-        assert_eq!(session.window_title(), "Riverside Unified — Murmuration");
+        assert_eq!(
+            session.window_title(),
+            "Riverside Unified · As is 2025 — Murmuration"
+        );
 
         let copy = session
             .save_as(&elsewhere.join("Our district.murm"))
@@ -296,5 +333,54 @@ mod tests {
         session.close();
         let _ = std::fs::remove_dir_all(&data);
         let _ = std::fs::remove_dir_all(&elsewhere);
+    }
+
+    #[test]
+    fn a_map_reopens_on_its_last_scenario_and_losing_the_one_on_screen_shows_the_first() {
+        let data = scratch_folder("shown");
+        let path = data.join("District.murm");
+        let session = || {
+            Session::closed(
+                data.join("sample.murm"),
+                ShownScenarios::at(data.join("shown-scenarios.json")),
+            )
+        };
+        let first = session();
+        let opened = first.create(&path, &riverside_unified()).expect("created");
+        let (as_is, to_be) = (
+            opened.scenarios[0].id.clone(),
+            opened.scenarios[1].id.clone(),
+        );
+        first.show_scenario(&to_be).expect("shown");
+        assert!(first.window_title().contains("· To be"));
+        first.close();
+
+        // Restarted: the map opens on "To be".
+        let second = session();
+        assert_eq!(second.open(&path).expect("reopened").scenario, to_be);
+
+        // Deleting it (with its scenes) puts "As is" on screen; undo brings "To be" back.
+        let change = second
+            .apply(&Op::DeleteScenario { id: to_be.clone() })
+            .expect("deleted");
+        assert_eq!(change.scenario, as_is);
+        assert_eq!(second.snapshot().expect("snapshot").scenario, as_is);
+        second.undo().expect("undone");
+        let mut copy = Scenario::empty("Copy");
+        copy.id = "copy".into();
+        second
+            .apply(&Op::AddScenario {
+                scenario: copy,
+                copy_from: Some(as_is.clone()),
+                at: None,
+            })
+            .expect("added");
+        second.close();
+        assert_eq!(
+            session().open(&path).expect("reopened").scenario,
+            as_is,
+            "the scenario last on screen, not the last one added"
+        );
+        let _ = std::fs::remove_dir_all(&data);
     }
 }

@@ -21,6 +21,8 @@ pub struct Places {
     pub sample_file: PathBuf,
     /// Recently opened maps, newest first, one path a line.
     recent_file: PathBuf,
+    /// Which scenario each map last showed (`shown.rs`).
+    pub shown_file: PathBuf,
 }
 
 impl Places {
@@ -35,6 +37,7 @@ impl Places {
         Places {
             sample_file: data.join("Riverside Unified.murm"),
             recent_file: config.join("recent-maps.txt"),
+            shown_file: config.join("shown-scenarios.json"),
         }
     }
 

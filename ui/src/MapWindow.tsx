@@ -37,6 +37,8 @@ import { ImportDialog } from "./import/ImportDialog";
 import { CompareView, type CompareViewHandle } from "./compare/CompareView";
 import { CompareSidePanel } from "./compare/CompareSidePanel";
 import { useComparison } from "./compare/useComparison";
+import { ScenarioPicker } from "./scenarios/ScenarioPicker";
+import { useScenarios, type ScenarioCommands } from "./scenarios/useScenarios";
 
 type Props = {
   snapshot: MapSnapshot;
@@ -83,6 +85,7 @@ function MapWindowBody({ snapshot, change, vocabulary, editing, controller }: Pr
   const scenes = snapshot.scenes ?? [];
   const selectCreated = useSelectCreated(snapshot, canvas, setRenaming);
   const edits = useEditCommands({ snapshot, view, selection, editing, canvas, ...selectCreated });
+  const scenarios = useScenarios(snapshot, editing, sceneControls);
   const compare = useComparison({ active: comparing, snapshot, vocabulary, editing, seed: () => (view === "network" ? canvas.current?.positions() ?? null : null) });
   const openCompare = () => {
     canvas.current?.clearSelection();
@@ -95,6 +98,7 @@ function MapWindowBody({ snapshot, change, vocabulary, editing, controller }: Pr
     view,
     selection,
     edits,
+    scenarios,
     canvas,
     setView,
     comparing,
@@ -124,7 +128,7 @@ function MapWindowBody({ snapshot, change, vocabulary, editing, controller }: Pr
   return (
     <ActionsProvider actions={actions}>
       <div className="app">
-        <WindowTopBar snapshot={snapshot} vocabulary={vocabulary} view={view} comparing={comparing} onView={setView} onCompare={openCompare} lens={lens} search={search} onFind={focus} exportOpen={exportOpen} onCloseExport={() => setExportOpen(false)} />
+        <WindowTopBar snapshot={snapshot} vocabulary={vocabulary} view={view} comparing={comparing} onView={setView} onCompare={openCompare} lens={lens} scenarios={scenarios} search={search} onFind={focus} exportOpen={exportOpen} onCloseExport={() => setExportOpen(false)} />
         <div className="workspace">
           <Palette vocabulary={vocabulary} enabled={!comparing} onAdd={(kind) => actions.run(`add_${kind}`)} />
           <main className="canvas-area">
@@ -228,6 +232,7 @@ type TopBarProps = {
   onView(view: View): void;
   onCompare(): void;
   lens: LensState;
+  scenarios: ScenarioCommands;
   search: RefObject<SearchBoxHandle | null>;
   onFind(id: string): void;
   exportOpen: boolean;
@@ -235,8 +240,8 @@ type TopBarProps = {
 };
 
 /** The top bar with this window's buttons, each running an action from the table. */
-function WindowTopBar({ snapshot, vocabulary, view, comparing, onView, onCompare, lens, search, onFind, exportOpen, onCloseExport }: TopBarProps) {
-  const scenario = snapshot.scenarios.find((s) => s.id === snapshot.scenario);
+function WindowTopBar({ snapshot, vocabulary, view, comparing, onView, onCompare, lens, scenarios, search, onFind, exportOpen, onCloseExport }: TopBarProps) {
+  const scenario = scenarios.shown;
   const sample = isBuiltInSample(snapshot);
   const scenes = snapshot.scenes ?? [];
   return (
@@ -253,12 +258,13 @@ function WindowTopBar({ snapshot, vocabulary, view, comparing, onView, onCompare
           <ActionButton name="redo" className="tool-button round" ariaLabel="Redo" testId="redo">↷</ActionButton>
         </>
       }
+      scenario={<ScenarioPicker scenarios={scenarios} />}
       search={<SearchBox ref={search} elements={snapshot.elements} vocabulary={vocabulary} onPick={onFind} />}
       actions={
         <>
           <LensPicker state={lens} />
           <ActionButton name="present" className="tool-button round" ariaLabel="Present" testId="present-button">▶</ActionButton>
-          <ExportButton view={view} scenes={scenes} open={exportOpen} onClose={onCloseExport} />
+          <ExportButton view={view} scenes={scenes} scenario={snapshot.scenario} scenarios={snapshot.scenarios} open={exportOpen} onClose={onCloseExport} />
           <ActionButton name="fit" className="tool-button" testId="zoom-fit">
             <FitIcon /> <span className="tool-label">Fit</span>
           </ActionButton>

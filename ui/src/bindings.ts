@@ -16,6 +16,11 @@ export const commands = {
 	 *  answers what changed. On error nothing has changed.
 	 */
 	apply: (op: Op_Deserialize) => typedError<MapChange_Serialize, CoreError_Serialize>(__TAURI_INVOKE("apply", { op })),
+	/**
+	 *  Whether `op` would be accepted, changing nothing: the core's own answer, for a form that says a
+	 *  problem (a scenario name already taken) before anything is sent.
+	 */
+	checkEdit: (op: Op_Deserialize) => typedError<null, CoreError_Serialize>(__TAURI_INVOKE("check_edit", { op })),
 	/**  Undoes the last edit, even one made before the app was last closed. */
 	undo: () => typedError<MapChange_Serialize, CoreError_Serialize>(__TAURI_INVOKE("undo")),
 	/**  Redoes the last undone edit. */
@@ -563,7 +568,9 @@ export type ErrorKind =
 /**  A drawing position that is not a finite number. */
 "invalid_point" | 
 /**  A map must keep at least one scenario. */
-"last_scenario" | "unknown_scene" | 
+"last_scenario" | 
+/**  A scenario's name that is empty or already another scenario's in the map. */
+"scenario_name" | "unknown_scene" | 
 /**  A lens id that names no lens. */
 "unknown_lens" | 
 /**
@@ -1220,7 +1227,9 @@ export type Op_Deserialize = { op: "create_element"; element: Element_Deserializ
  *  Adds `scenario` at index `at` (the end when `None`). With `copy_from`, the new scenario takes
  *  that scenario's elements, relations and positions and keeps only its own id and name.
  */
-{ op: "add_scenario"; scenario: Scenario_Deserialize; copy_from?: ScenarioId | null; at?: number | null } | { op: "rename_scenario"; id: ScenarioId; name: string } | { op: "delete_scenario"; id: ScenarioId } | { op: "set_title"; title: string } | 
+{ op: "add_scenario"; scenario: Scenario_Deserialize; copy_from?: ScenarioId | null; at?: number | null } | { op: "rename_scenario"; id: ScenarioId; name: string } | { op: "delete_scenario"; id: ScenarioId } | 
+/**  Moves a scenario to index `to` of the map's list (the last place when past the end). */
+{ op: "move_scenario"; id: ScenarioId; to: number } | { op: "set_title"; title: string } | 
 /**  Adds `scene` at index `at` of the map's story (the end when `None` or past the end). */
 { op: "add_scene"; scene: Scene_Deserialize; at?: number | null } | 
 /**  Replaces the whole scene with the same id (its place in the story stays). */
@@ -1247,7 +1256,9 @@ export type Op_Serialize = { op: "create_element"; element: Element_Serialize } 
  *  Adds `scenario` at index `at` (the end when `None`). With `copy_from`, the new scenario takes
  *  that scenario's elements, relations and positions and keeps only its own id and name.
  */
-{ op: "add_scenario"; scenario: Scenario_Serialize; copy_from: ScenarioId | null; at: number | null } | { op: "rename_scenario"; id: ScenarioId; name: string } | { op: "delete_scenario"; id: ScenarioId } | { op: "set_title"; title: string } | 
+{ op: "add_scenario"; scenario: Scenario_Serialize; copy_from: ScenarioId | null; at: number | null } | { op: "rename_scenario"; id: ScenarioId; name: string } | { op: "delete_scenario"; id: ScenarioId } | 
+/**  Moves a scenario to index `to` of the map's list (the last place when past the end). */
+{ op: "move_scenario"; id: ScenarioId; to: number } | { op: "set_title"; title: string } | 
 /**  Adds `scene` at index `at` of the map's story (the end when `None` or past the end). */
 { op: "add_scene"; scene: Scene_Serialize; at: number | null } | 
 /**  Replaces the whole scene with the same id (its place in the story stays). */

@@ -149,6 +149,10 @@ pub struct Index {
     /// JSON), by hash. An edit may keep or restore them — undoing must always work — but brings
     /// in no new ones.
     pub(super) known_long: HashSet<u64>,
+    /// Scenario names (trimmed, lower case) that two scenarios shared when this was built (a map
+    /// from before names had to differ, or JSON). Like `known_long`: undo may restore such a
+    /// clash, an edit brings in no new one.
+    pub(super) known_clashes: HashSet<String>,
 }
 
 impl Index {
@@ -161,7 +165,15 @@ impl Index {
                 known_long.insert(text_hash(text));
             }
         }
+        let mut names = HashSet::new();
+        let known_clashes = map
+            .scenarios
+            .iter()
+            .map(|s| s.name.trim().to_lowercase())
+            .filter(|name| !names.insert(name.clone()))
+            .collect();
         Self {
+            known_clashes,
             scenarios: map
                 .scenarios
                 .iter()
@@ -169,5 +181,10 @@ impl Index {
                 .collect(),
             known_long,
         }
+    }
+
+    /// Whether `name` clashed with another scenario's when the map was opened (see `known_clashes`).
+    pub(super) fn clash_known(&self, name: &str) -> bool {
+        !self.known_clashes.is_empty() && self.known_clashes.contains(&name.trim().to_lowercase())
     }
 }

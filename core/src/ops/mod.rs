@@ -13,6 +13,7 @@
 //! - dates are `2021`, `2021-02` or `2021-02-01` and `until` is not before `from` (a period counts to
 //!   its last day: `from 2021-06, until 2021` is fine);
 //! - a flow's volume is 1–5; drawing positions are finite numbers; a map keeps at least one scenario;
+//! - a scenario has a name, unlike any other scenario's in its map (trimmed, ignoring case);
 //! - scene ids are unique per map; a scene's scenario exists, its viewport is a rectangle of finite
 //!   numbers with a positive size, the elements it brings forward are in its scenario, its time is
 //!   a date;
@@ -50,7 +51,7 @@ mod validate;
 pub use dates::date_bounds;
 pub use index::{Index, ScenarioIndex};
 pub use text::normalise;
-pub use validate::{validate_map, validate_scenario, validate_scene};
+pub use validate::{check_scenario_name, validate_map, validate_scenario, validate_scene};
 
 use crate::error::Result;
 use crate::model::{
@@ -125,6 +126,11 @@ pub enum Op {
     DeleteScenario {
         id: ScenarioId,
     },
+    /// Moves a scenario to index `to` of the map's list (the last place when past the end).
+    MoveScenario {
+        id: ScenarioId,
+        to: u32,
+    },
     SetTitle {
         title: String,
     },
@@ -192,7 +198,8 @@ fn same_both_ways(effect: &Op, inverse: &Op) -> bool {
         | (Op::RenameScenario { .. }, Op::RenameScenario { .. })
         | (Op::SetTitle { .. }, Op::SetTitle { .. })
         | (Op::UpdateScene { .. }, Op::UpdateScene { .. })
-        | (Op::MoveScene { .. }, Op::MoveScene { .. }) => effect == inverse,
+        | (Op::MoveScene { .. }, Op::MoveScene { .. })
+        | (Op::MoveScenario { .. }, Op::MoveScenario { .. }) => effect == inverse,
         _ => false,
     }
 }
@@ -205,6 +212,33 @@ fn same_both_ways(effect: &Op, inverse: &Op) -> bool {
 pub fn apply(map: &mut Map, scenario: &ScenarioId, op: &Op) -> Result<Applied> {
     let mut index = Index::build(map);
     apply_indexed(map, &mut index, scenario, op)
+}
+
+/// Whether `op` (trimmed by [`normalise`], as an edit is) would be accepted, changing nothing: the
+/// rules of [`apply`] asked ahead, for a form that says a problem before anything is sent (a
+/// scenario name already taken, the last scenario). A scenario op's rules look at the scenario
+/// list and the scenes only, so it is tried on an outline of the map and costs nothing on a big one.
+pub fn check(map: &Map, scenario: &ScenarioId, op: &Op) -> Result<()> {
+    let op = normalise(op);
+    let mut trial = match op {
+        Op::AddScenario { .. }
+        | Op::RenameScenario { .. }
+        | Op::MoveScenario { .. }
+        | Op::DeleteScenario { .. } => Map {
+            title: String::new(),
+            scenarios: map
+                .scenarios
+                .iter()
+                .map(|s| Scenario {
+                    id: s.id.clone(),
+                    ..Scenario::empty(s.name.clone())
+                })
+                .collect(),
+            scenes: map.scenes.clone(),
+        },
+        _ => map.clone(),
+    };
+    apply(&mut trial, scenario, &op).map(drop)
 }
 
 /// Like [`apply`], with an [`Index`] built by [`Index::build`] from this map and kept in step by
@@ -246,8 +280,9 @@ pub fn apply_indexed(
             copy_from,
             at,
         } => scenarios::add(map, index, added, copy_from.as_ref(), *at),
-        Op::RenameScenario { id, name } => scenarios::rename(map, id, name),
+        Op::RenameScenario { id, name } => scenarios::rename(map, index, id, name),
         Op::DeleteScenario { id } => scenarios::delete(map, index, here, id),
+        Op::MoveScenario { id, to } => scenarios::move_to(map, id, *to),
         Op::SetTitle { title } => scenarios::set_title(map, title),
         Op::AddScene { scene, at } => scenes::add(map, scene, *at),
         Op::UpdateScene { scene } => scenes::update(map, scene),

@@ -1,8 +1,8 @@
-//! The ops on a map's scenarios and its title: add (new or copied), rename, delete (with the
-//! scenes that show it), set the title.
+//! The ops on a map's scenarios and its title: add (new or copied), rename, move to another place,
+//! delete (with the scenes that show it), set the title.
 
 use super::missing::unknown_scenario;
-use super::validate::validate_scenario;
+use super::validate::{check_scenario_name, validate_scenario};
 use super::{apply_batch, Applied, Index, Op, ScenarioIndex};
 use crate::error::{CoreError, ErrorKind, Result};
 use crate::model::{Map, Scenario, ScenarioId};
@@ -34,6 +34,9 @@ pub(super) fn add(
             ),
         )
         .about(&added.id.0));
+    }
+    if !index.clash_known(&added.name) {
+        check_scenario_name(map, &added.id, &added.name)?;
     }
     let new = match copy_from {
         Some(from) => {
@@ -67,7 +70,10 @@ pub(super) fn add(
     })
 }
 
-pub(super) fn rename(map: &mut Map, id: &ScenarioId, name: &str) -> Result<Applied> {
+pub(super) fn rename(map: &mut Map, index: &Index, id: &ScenarioId, name: &str) -> Result<Applied> {
+    if !index.clash_known(name) {
+        check_scenario_name(map, id, name)?;
+    }
     let s = map
         .scenarios
         .iter_mut()
@@ -82,6 +88,27 @@ pub(super) fn rename(map: &mut Map, id: &ScenarioId, name: &str) -> Result<Appli
         inverse: Op::RenameScenario {
             id: id.clone(),
             name: old,
+        },
+    })
+}
+
+pub(super) fn move_to(map: &mut Map, id: &ScenarioId, to: u32) -> Result<Applied> {
+    let from = map
+        .scenarios
+        .iter()
+        .position(|s| &s.id == id)
+        .ok_or_else(|| unknown_scenario(id))?;
+    let to = (to as usize).min(map.scenarios.len() - 1);
+    let moved = map.scenarios.remove(from);
+    map.scenarios.insert(to, moved);
+    Ok(Applied {
+        effect: Op::MoveScenario {
+            id: id.clone(),
+            to: to as u32,
+        },
+        inverse: Op::MoveScenario {
+            id: id.clone(),
+            to: from as u32,
         },
     })
 }
@@ -102,7 +129,10 @@ pub(super) fn delete(
     if map.scenarios.len() == 1 {
         return Err(CoreError::new(
             ErrorKind::LastScenario,
-            "A map needs at least one scenario, so its last one cannot be deleted.",
+            format!(
+                "\"{}\" cannot be deleted: it is the map's only scenario, and a map keeps at least one scenario.",
+                map.scenarios[at].name
+            ),
         )
         .about(&id.0));
     }

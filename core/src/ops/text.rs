@@ -39,6 +39,7 @@ fn trim_names(op: &mut Op) {
         | Op::Move { .. }
         | Op::Nest { .. }
         | Op::DeleteScenario { .. }
+        | Op::MoveScenario { .. }
         | Op::MoveScene { .. }
         | Op::DeleteScene { .. } => {}
     }
@@ -118,6 +119,7 @@ pub(super) fn check_text_sizes(index: &Index, op: &Op) -> Result<()> {
         | Op::Move { .. }
         | Op::Nest { .. }
         | Op::DeleteScenario { .. }
+        | Op::MoveScenario { .. }
         | Op::MoveScene { .. }
         | Op::DeleteScene { .. } => {}
     }

@@ -9,7 +9,7 @@ use super::ScenarioIndex;
 use crate::error::{CoreError, ErrorKind, Result};
 use crate::model::{
     Element, ElementDetails, ElementId, ElementKind, Map, Point, Relation, RelationDetails,
-    RelationKind, Scenario, Scene, Span, Viewport,
+    RelationKind, Scenario, ScenarioId, Scene, Span, Viewport,
 };
 use std::collections::{HashMap, HashSet};
 
@@ -484,6 +484,36 @@ fn check_viewport(scene: &Scene, v: Viewport) -> Result<()> {
         ),
     )
     .about(&scene.id.0))
+}
+
+/// A scenario's name must say which scenario it is: not empty, and unlike every other scenario's
+/// name in `map` once trimmed and ignoring case ("To be" and "to be " are one name), since the
+/// picker, scenes and the command line's `--scenario NAME` tell scenarios apart by name. `id` is
+/// the scenario that is to bear the name (its own name is no clash).
+pub fn check_scenario_name(map: &Map, id: &ScenarioId, name: &str) -> Result<()> {
+    let wanted = name.trim();
+    if wanted.is_empty() {
+        return Err(
+            CoreError::new(ErrorKind::ScenarioName, "A scenario needs a name.").about(&id.0),
+        );
+    }
+    let wanted = wanted.to_lowercase();
+    match map
+        .scenarios
+        .iter()
+        .find(|s| &s.id != id && s.name.trim().to_lowercase() == wanted)
+    {
+        Some(other) => Err(CoreError::new(
+            ErrorKind::ScenarioName,
+            format!(
+                "There is already a scenario named \"{}\"; give this one another name.",
+                other.name.trim()
+            ),
+        )
+        .about(&id.0)
+        .about(&other.id.0)),
+        None => Ok(()),
+    }
 }
 
 /// Checks every invariant of a whole map.

@@ -455,6 +455,7 @@ pub(super) fn write_effect(
         }
         Op::AddScenario { scenario: s, .. } => rewrite_scenario(tx, map, &s.id),
         Op::DeleteScenario { id } => rewrite_scenario(tx, map, id),
+        Op::MoveScenario { .. } => renumber_scenarios(tx, map),
         Op::UpdateScene { scene } => sync_scene(tx, map, &scene.id),
         Op::AddScene {
             scene: Scene { id, .. },
@@ -480,6 +481,11 @@ fn rewrite_scenario(tx: &Transaction, map: &Map, id: &ScenarioId) -> Result<()> 
     if let Some((ord, s)) = map.scenarios.iter().enumerate().find(|(_, s)| &s.id == id) {
         insert_scenario(tx, s, ord)?;
     }
+    renumber_scenarios(tx, map)
+}
+
+/// Sets every scenario's `ord` to its place in the map's list. A map has a handful of scenarios.
+fn renumber_scenarios(tx: &Transaction, map: &Map) -> Result<()> {
     for (ord, s) in map.scenarios.iter().enumerate() {
         tx.prepare_cached("UPDATE scenarios SET ord = ?2 WHERE id = ?1")?
             .execute(params![s.id.0, ord as i64])?;

@@ -244,7 +244,7 @@ fn a_map_cannot_be_created_in_a_missing_folder_and_says_so() {
         "{err}"
     );
     assert!(!err.message.contains("database"), "{err}");
-    let err = jobs::export_map(&district(), &options("pdf"), &path).unwrap_err();
+    let err = jobs::export_map(&district(), None, &options("pdf"), &path).unwrap_err();
     assert!(err.message.contains("Cannot write in the folder"), "{err}");
 }
 
@@ -341,7 +341,8 @@ fn a_full_disk_is_said_and_leaves_nothing_behind() {
     }
     disk.fill(elements.len() as u64 + 8192);
     let listing = files_in(disk.path());
-    let err = jobs::export_map(&grown, &options("csv"), &disk.path().join("d.csv")).unwrap_err();
+    let err =
+        jobs::export_map(&grown, None, &options("csv"), &disk.path().join("d.csv")).unwrap_err();
     assert!(err.message.starts_with("The disk is full"), "{err}");
     assert_eq!(files_in(disk.path()), listing, "neither file of the pair");
 }
@@ -358,7 +359,12 @@ fn a_read_only_map_says_so() {
     assert!(err.message.contains("\"m.murm\" is read-only"), "{err}");
     // Reading it is fine: nothing is written.
     assert_eq!(Document::read(&path).unwrap().title, district().title);
-    let err =
-        jobs::export_map(&district(), &options("svg"), &disk.path().join("m.svg")).unwrap_err();
+    let err = jobs::export_map(
+        &district(),
+        None,
+        &options("svg"),
+        &disk.path().join("m.svg"),
+    )
+    .unwrap_err();
     assert!(err.message.contains("Cannot write in the folder"), "{err}");
 }

@@ -12,6 +12,7 @@ mod migration;
 mod ops;
 mod read_only;
 mod sample;
+mod scenarios;
 mod scenes;
 mod store;
 mod view;

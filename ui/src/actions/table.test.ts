@@ -10,6 +10,7 @@ import { HelpOverlay } from "../panels/HelpOverlay";
 import { snapshot, vocabulary } from "../testing/fixtures";
 import type { EditCommands } from "../state/useEditCommands";
 import type { ComparisonState } from "../compare/useComparison";
+import type { ScenarioCommands } from "../scenarios/useScenarios";
 
 const key = (k: string, mods: Partial<Record<"ctrlKey" | "metaKey" | "shiftKey" | "altKey", boolean>> = {}) => ({
   key: k,
@@ -34,12 +35,29 @@ function context(patch: Partial<ActionContext> = {}): ActionContext {
     arrangeInRings: vi.fn(() => true),
     tidy: vi.fn(async () => undefined),
   } as unknown as EditCommands;
+  const scenarios = {
+    list: snapshot.scenarios,
+    shown: snapshot.scenarios[0],
+    show: vi.fn(async () => true),
+    step: vi.fn(),
+    create: vi.fn(async () => true),
+    rename: vi.fn(async () => true),
+    duplicate: vi.fn(async () => true),
+    move: vi.fn(async () => true),
+    remove: vi.fn(async () => true),
+    problemWith: vi.fn(async () => null),
+    deleteRefusal: null,
+    picker: null,
+    openPicker: vi.fn(),
+    closePicker: vi.fn(),
+  } as ScenarioCommands;
   return {
     snapshot,
     vocabulary,
     view: "network",
     selection: [],
     edits,
+    scenarios,
     canvas: { current: null },
     setView: vi.fn(),
     comparing: false,
@@ -183,5 +201,25 @@ describe("the right-click menu", () => {
       expect(action(name).keys[0]).toBe(item.keys);
     }
     expect(items.some((i) => i !== "separator" && i.label === "Arrange in rings around Graduate Capstone")).toBe(true);
+  });
+
+  it("greys the scenario tools that do not apply, and says the core's reason for keeping the last one", () => {
+    const refusal = "“As is 2025” cannot be deleted: it is the map’s only scenario, and a map keeps at least one scenario.";
+    const one = context();
+    const alone = context({ scenarios: { ...one.scenarios, deleteRefusal: refusal } });
+    expect(perform(action("delete_scenario"), alone)).toBe(false);
+    expect(alone.scenarios.remove).not.toHaveBeenCalled();
+    expect(action("delete_scenario").label(alone)).toBe(refusal);
+    expect(perform(action("move_scenario_up"), alone)).toBe(false);
+    expect(perform(action("next_scenario"), alone)).toBe(false);
+
+    const list = [...one.snapshot.scenarios, { id: "to-be", name: "To be" }];
+    const two = context({ scenarios: { ...one.scenarios, list } });
+    expect(perform(action("move_scenario_down"), two)).toBe(true);
+    expect(two.scenarios.move).toHaveBeenCalledWith("as-is", 1);
+    expect(perform(action("delete_scenario"), two)).toBe(true);
+    expect(two.scenarios.remove).toHaveBeenCalledWith("as-is");
+    expect(actionForKey(key("]"))?.name).toBe("next_scenario");
+    expect(actionForKey(key("S", { shiftKey: true }))?.name).toBe("scenarios");
   });
 });

@@ -7,6 +7,7 @@ import type { CanvasHandle } from "../canvas/MapCanvas";
 import type { EditCommands } from "../state/useEditCommands";
 import type { ComparisonState } from "../compare/useComparison";
 import type { CompareViewHandle } from "../compare/CompareView";
+import type { ScenarioCommands } from "../scenarios/useScenarios";
 import { hasRingsAround } from "../layout/rings";
 import { keyName, type KeyPress } from "./keys";
 
@@ -19,6 +20,7 @@ export type ActionContext = {
   view: View;
   selection: string[];
   edits: EditCommands;
+  scenarios: ScenarioCommands;
   canvas: RefObject<CanvasHandle | null>;
   setView(view: View): void;
   /** Whether the Compare view is on screen (then only actions marked `inCompare` apply). */
@@ -37,7 +39,7 @@ export type ActionContext = {
 /** What a right-click was on: an element or relation (`id`), or an empty spot (`at`, in model coordinates). */
 export type ActionTarget = { id?: string; at?: Point };
 
-export type ActionGroup = "Find and look" | "Compare" | "Edit" | "Add";
+export type ActionGroup = "Find and look" | "Compare" | "Edit" | "Scenarios" | "Add";
 
 export type Action = {
   name: string;
@@ -77,6 +79,63 @@ const ZOOM_STEP = 1.25;
 /** The canvas the zoom actions drive: the compare view's while it is open, else the map's. */
 const zoomable = (c: ActionContext) => (c.comparing ? c.compareView.current : c.canvas.current);
 const scenarioName = (c: ActionContext, id: string) => c.snapshot.scenarios.find((s) => s.id === id)?.name ?? id;
+const shownAt = (c: ActionContext) => c.scenarios.list.findIndex((s) => s.id === c.snapshot.scenario);
+const shownName = (c: ActionContext) => c.scenarios.shown?.name ?? "the scenario";
+
+/** The scenario picker's actions: the picker's buttons run these, and the keys where they have any. */
+const SCENARIO_ACTIONS: Action[] = [
+  { name: "scenarios", label: () => "Choose the scenario on screen", keys: ["Shift+S"], group: "Scenarios", perform: (c) => c.scenarios.openPicker("list") },
+  {
+    name: "next_scenario",
+    label: () => "Show the next scenario",
+    keys: ["]"],
+    group: "Scenarios",
+    enabled: (c) => c.scenarios.list.length > 1,
+    perform: (c) => c.scenarios.step(1),
+  },
+  {
+    name: "previous_scenario",
+    label: () => "Show the previous scenario",
+    keys: ["["],
+    group: "Scenarios",
+    enabled: (c) => c.scenarios.list.length > 1,
+    perform: (c) => c.scenarios.step(-1),
+  },
+  { name: "new_scenario", label: () => "New scenario, blank or a copy of the one shown", keys: [], group: "Scenarios", perform: (c) => c.scenarios.openPicker("create") },
+  { name: "rename_scenario", label: (c) => `Rename “${shownName(c)}”`, keys: [], group: "Scenarios", perform: (c) => c.scenarios.openPicker("rename") },
+  {
+    name: "duplicate_scenario",
+    label: (c) => `Duplicate “${shownName(c)}” and show the copy`,
+    keys: [],
+    group: "Scenarios",
+    perform: (c) => void c.scenarios.duplicate(c.snapshot.scenario),
+  },
+  {
+    name: "move_scenario_up",
+    label: (c) => `Move “${shownName(c)}” up the list`,
+    keys: [],
+    group: "Scenarios",
+    enabled: (c) => shownAt(c) > 0,
+    perform: (c) => void c.scenarios.move(c.snapshot.scenario, -1),
+  },
+  {
+    name: "move_scenario_down",
+    label: (c) => `Move “${shownName(c)}” down the list`,
+    keys: [],
+    group: "Scenarios",
+    enabled: (c) => shownAt(c) >= 0 && shownAt(c) < c.scenarios.list.length - 1,
+    perform: (c) => void c.scenarios.move(c.snapshot.scenario, 1),
+  },
+  {
+    name: "delete_scenario",
+    // The core says whether it may go (the last one may not), and why: the picker shows its words.
+    label: (c) => c.scenarios.deleteRefusal ?? `Delete “${shownName(c)}” and the scenes that show it`,
+    keys: [],
+    group: "Scenarios",
+    enabled: (c) => c.scenarios.deleteRefusal === null,
+    perform: (c) => void c.scenarios.remove(c.snapshot.scenario),
+  },
+];
 
 const elementOf = (c: ActionContext, id: string | undefined) => (id ? c.snapshot.elements.find((e) => e.id === id) : undefined);
 const firstSelected = (c: ActionContext) => c.snapshot.elements.find((e) => c.selection.includes(e.id));
@@ -235,6 +294,7 @@ export const ACTIONS: Action[] = [
     group: "Edit",
     perform: (c) => void c.edits.tidy(),
   },
+  ...SCENARIO_ACTIONS,
   ...(Object.keys(ADD_KEYS) as ElementKind[]).map(addAction),
 ];
 

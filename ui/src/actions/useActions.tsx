@@ -50,16 +50,17 @@ export function useActionTable(): Actions {
   return actions;
 }
 
-type ButtonProps = { name: string; className: string; testId: string; ariaLabel?: string; children: ReactNode };
+type ButtonProps = { name: string; className: string; testId: string; ariaLabel?: string; describedBy?: string; children: ReactNode };
 
 /** A button that runs one action: greyed when it does not apply, its label and keys as the tooltip. */
-export function ActionButton({ name, className, testId, ariaLabel, children }: ButtonProps) {
+export function ActionButton({ name, className, testId, ariaLabel, describedBy, children }: ButtonProps) {
   const actions = useActionTable();
   return (
     <button
       className={className}
       title={actions.tooltip(name)}
       aria-label={ariaLabel}
+      aria-describedby={describedBy}
       data-testid={testId}
       disabled={!actions.enabled(name)}
       onClick={() => actions.run(name)}

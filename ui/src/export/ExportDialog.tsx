@@ -4,11 +4,12 @@
 import { useEffect, useRef, useState, type RefObject } from "react";
 import { commands } from "../bindings";
 import type { View } from "../map/types";
-import { FORMATS, PAGES, isDrawing, optionsFor, previewOptions, svgDataUrl, type Choice, type Format } from "./exportOptions";
+import type { ScenarioSummary } from "../bindings";
+import { FORMATS, PAGES, exportedScenario, isDrawing, optionsFor, previewOptions, svgDataUrl, type Choice, type Format } from "./exportOptions";
 import { shownError } from "../state/errors";
 import "./export.css";
 
-type Props = { view: View; scenes: { id: string; title: string }[]; onClose(): void };
+type Props = { view: View; scenes: { id: string; title: string; scenario: string }[]; scenario: string; scenarios: ScenarioSummary[]; onClose(): void };
 
 type Outcome = { kind: "saved"; path: string } | { kind: "cancelled" } | { kind: "error"; message: string } | null;
 
@@ -16,7 +17,7 @@ const messageOf = (error: unknown) => shownError(error).text;
 
 type Preview = { url: string } | { error: string } | null;
 
-export function ExportDialog({ view, scenes, onClose }: Props) {
+export function ExportDialog({ view, scenes, scenario, scenarios, onClose }: Props) {
   const [choice, setChoice] = useState<Choice>({ format: "pdf", view: view === "org_chart" ? "org-chart" : "network", page: "a4", scene: null });
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome>(null);
@@ -54,6 +55,9 @@ export function ExportDialog({ view, scenes, onClose }: Props) {
         <div className="export-body">
           <div className="export-form">
             <ExportChoices choice={choice} scenes={scenes} set={set} />
+            <p className="export-scenario" data-testid="export-scenario">
+              <span>Scenario</span> {exportedScenario(choice, scenario, scenes, scenarios)}
+            </p>
             <div className="export-run">
               <button className="tool-button primary" onClick={() => void run()} disabled={busy} data-testid="export-run">
                 {busy ? "Exporting…" : "Export…"}

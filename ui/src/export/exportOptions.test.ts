@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isDrawing, optionsFor, previewOptions, svgDataUrl } from "./exportOptions";
+import { exportedScenario, isDrawing, optionsFor, previewOptions, svgDataUrl } from "./exportOptions";
 
 describe("export options", () => {
   it("drawings keep view, page and scene; a deck names no scene", () => {
@@ -15,5 +15,25 @@ describe("export options", () => {
   });
   it("encodes SVG as a data URL", () => {
     expect(svgDataUrl('<svg a="#"/>')).toBe("data:image/svg+xml;charset=utf-8,%3Csvg%20a%3D%22%23%22%2F%3E");
+  });
+});
+
+describe("the scenario an export holds", () => {
+  const scenarios = [
+    { id: "as-is", name: "As is 2025" },
+    { id: "to-be", name: "To be" },
+  ];
+  const scenes = [{ title: "Communities as home base", scenario: "to-be" }];
+  const choice = { format: "pdf" as const, view: "network" as const, page: "a4", scene: null };
+
+  it("is the scenario on screen for a drawing or data of the view", () => {
+    expect(exportedScenario(choice, "to-be", scenes, scenarios)).toBe("The scenario on screen, “To be”.");
+    expect(exportedScenario({ ...choice, format: "csv" }, "as-is", scenes, scenarios)).toBe("The scenario on screen, “As is 2025”.");
+  });
+
+  it("is the scene's own scenario when a scene is drawn, and every one for JSON and decks", () => {
+    expect(exportedScenario({ ...choice, scene: "Communities as home base" }, "as-is", scenes, scenarios)).toBe("The scene’s scenario, “To be”.");
+    expect(exportedScenario({ ...choice, format: "json" }, "as-is", scenes, scenarios)).toMatch(/Every scenario/);
+    expect(exportedScenario({ ...choice, format: "deck" }, "as-is", scenes, scenarios)).toMatch(/own scenario/);
   });
 });

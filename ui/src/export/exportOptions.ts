@@ -47,3 +47,15 @@ export function previewOptions(choice: Choice, firstScene: string | null): Expor
 export function svgDataUrl(svg: string): string {
   return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
 }
+
+type Named = { id: string; name: string };
+
+/** Which scenario an export holds, said in the dialog: the one on screen, unless a scene or the format says otherwise. */
+export function exportedScenario(choice: Choice, shown: string, scenes: { title: string; scenario: string }[], scenarios: Named[]): string {
+  const name = (id: string) => scenarios.find((s) => s.id === id)?.name ?? id;
+  if (choice.format === "json") return "Every scenario of the map, to open again.";
+  if (choice.format === "deck") return "Each scene in its own scenario.";
+  const scene = isDrawing(choice.format) && choice.scene !== null ? scenes.find((s) => s.title === choice.scene) : undefined;
+  if (scene) return `The scene’s scenario, “${name(scene.scenario)}”.`;
+  return `The scenario on screen, “${name(shown)}”.`;
+}

@@ -1,4 +1,5 @@
-// The top bar: which map this is, undo and redo, which view, and the ways to find things on it.
+// The top bar: which map this is, undo and redo, the scenario on screen, which view, and the ways
+// to find things on it.
 import type { ReactNode } from "react";
 import type { View } from "../map/types";
 import { ViewSwitch } from "./ViewSwitch";
@@ -11,11 +12,12 @@ type Props = {
   onView(view: View): void;
   onCompare(): void;
   history: ReactNode;
+  scenario: ReactNode;
   search: ReactNode;
   actions: ReactNode;
 };
 
-export function TopBar({ title, subtitle, view, comparing, onView, onCompare, history, search, actions }: Props) {
+export function TopBar({ title, subtitle, view, comparing, onView, onCompare, history, scenario, search, actions }: Props) {
   return (
     <header className="top-bar">
       <div className="top-bar-title">
@@ -26,6 +28,7 @@ export function TopBar({ title, subtitle, view, comparing, onView, onCompare, hi
         </div>
         <div className="history">{history}</div>
       </div>
+      {scenario}
       <ViewSwitch view={view} comparing={comparing} onChange={onView} onCompare={onCompare} />
       <div className="top-bar-tools">
         {search}

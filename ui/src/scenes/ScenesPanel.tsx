@@ -36,7 +36,8 @@ export function ScenesPanel({ snapshot, editing, controls, selection, onPresent 
   const scenes: Scene[] = snapshot.scenes ?? [];
   const save = () => void editing.apply({ op: "add_scene", scene: sceneOnScreen(snapshot, controls, selection, scenes), at: null });
   const run = (op: ReturnType<typeof moveBy>) => op && void editing.apply(op);
-  const row = { scenes, editing, run, show, onPresent, lensNames, renaming, setRenaming, dragging, setDragging, notesOf, setNotesOf };
+  const scenarioNames = Object.fromEntries(snapshot.scenarios.map((s) => [s.id, s.name]));
+  const row = { scenes, editing, run, show, onPresent, lensNames, scenarioNames, renaming, setRenaming, dragging, setDragging, notesOf, setNotesOf };
 
   return (
     <section className="panel scenes-panel" data-testid="scenes-panel" aria-label="Scenes">
@@ -108,6 +109,8 @@ type RowProps = {
   show(scene: Scene): void;
   onPresent(index: number): void;
   lensNames: Record<string, string>;
+  /** Each scenario's name by id: a scene says which scenario it shows. */
+  scenarioNames: Record<string, string>;
   renaming: string | null;
   setRenaming(id: string | null): void;
   dragging: string | null;
@@ -157,7 +160,7 @@ function SceneRow(props: RowProps) {
   );
 }
 
-function SceneTitle({ scene, i, editing, show, lensNames, renaming, setRenaming }: RowProps) {
+function SceneTitle({ scene, i, editing, show, lensNames, scenarioNames, renaming, setRenaming }: RowProps) {
   return renaming === scene.id ? (
     <input
       className="scene-title-input"
@@ -177,7 +180,7 @@ function SceneTitle({ scene, i, editing, show, lensNames, renaming, setRenaming 
   ) : (
     <button className="scene-title" onClick={() => show(scene)} onDoubleClick={() => setRenaming(scene.id)} title="Show this scene (double-click to rename)" data-testid={`scene-show-${i}`}>
       {scene.title}
-      <span className="scene-meta">{scene.view === "org_chart" ? "Org chart" : "Network"}{scene.lens ? ` · ${lensNames[scene.lens] ?? scene.lens}` : ""}{scene.notes ? " · notes" : ""}</span>
+      <span className="scene-meta" data-testid={`scene-meta-${i}`}>{scenarioNames[scene.scenario] ?? scene.scenario} · {scene.view === "org_chart" ? "Org chart" : "Network"}{scene.lens ? ` · ${lensNames[scene.lens] ?? scene.lens}` : ""}{scene.notes ? " · notes" : ""}</span>
     </button>
   );
 }

@@ -97,6 +97,29 @@ export async function leaveScene(controls: SceneControls): Promise<void> {
   else if (reply.data.snapshot) controls.show(reply.data.snapshot);
 }
 
+/**
+ * Puts `scenario` on screen in the view shown (the scenario picker): any scene shown is left
+ * first, since its answer was about the scenario before. Resolves false when the core refused.
+ */
+export async function showScenario(scenario: string, controls: SceneControls): Promise<boolean> {
+  const state = stateOf(controls.canvas);
+  state.scene = null;
+  state.before = null;
+  clearAnswer(controls.canvas.cy());
+  delete document.body.dataset.sceneShown;
+  controls.setCaption(null);
+  if (scenario === controls.scenario) return true;
+  const reply = await commands
+    .showView({ scenario, view: controls.view, moment: null, lens: null, filters: {} })
+    .catch((error: unknown) => ({ status: "error" as const, error }));
+  if (reply.status === "error") {
+    controls.report(reply.error);
+    return false;
+  }
+  if (reply.data.snapshot) controls.show(reply.data.snapshot);
+  return true;
+}
+
 /** Moves to the scene's viewport (or the whole map), animated. */
 export function frameScene(cy: Core, scene: Scene): void {
   cy.stop(true, false);

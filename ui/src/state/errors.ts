@@ -23,6 +23,7 @@ export const ERROR_TONE: Record<ErrorKind, Tone> = {
   position_not_office: "error",
   invalid_point: "error",
   last_scenario: "error",
+  scenario_name: "error",
   unknown_scene: "error",
   invalid_viewport: "error",
   // Files.

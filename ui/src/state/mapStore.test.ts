@@ -77,5 +77,7 @@ describe("the map store", () => {
     expect(follows(snapshot, change({}))).toBe(true);
     expect(follows(snapshot, change({ generation: 6 }))).toBe(false);
     expect(follows(snapshot, change({ document: 4 }))).toBe(false);
+    // The scenario on screen went (deleted, or its adding undone): the next one comes whole.
+    expect(follows(snapshot, change({ scenario: "to-be" }))).toBe(false);
   });
 });

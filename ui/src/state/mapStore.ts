@@ -6,9 +6,13 @@ import type { MapSnapshot } from "../map/types";
 
 export type MapChange = MapChange_Serialize;
 
-/** Whether `change` follows `snapshot` directly (same map, next generation). */
+/**
+ * Whether `change` follows `snapshot` directly (same map and scenario, next generation). A change
+ * about another scenario (the one on screen was deleted, or its adding undone, and the core put
+ * another on screen) does not: that scenario comes whole.
+ */
 export function follows(snapshot: MapSnapshot, change: MapChange): boolean {
-  return change.document === snapshot.document && change.generation === snapshot.generation + 1;
+  return change.document === snapshot.document && change.scenario === snapshot.scenario && change.generation === snapshot.generation + 1;
 }
 
 /** `snapshot` with `change` applied; lists keep their order, changed items in place, new ones last. */
