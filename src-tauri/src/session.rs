@@ -234,7 +234,7 @@ impl Session {
             let op =
                 murmuration_core::compare::adopt(open.document.map(), from, to, changes, into)?;
             let change = open.document.apply(into, &op)?;
-            Ok(open.sent(&change))
+            Ok(open.sent(&change, &self.shown))
         })
     }
 
