@@ -72,6 +72,8 @@ export function CompareCanvas({ label, testId, vocabulary, looks, definitions, p
     });
     if (!framed.current) {
       framed.current = true;
+      // Measured now: the canvas may have been made before its half of the view took its size.
+      cy.resize();
       frameAll(cy, false);
     }
     let frame = requestAnimationFrame(() => (frame = requestAnimationFrame(() => latest.current.onDrawn?.())));

@@ -5,10 +5,16 @@ import { useEffect, useState } from "react";
 import type { Core, EdgeSingular, NodeSingular, SingularElementReturnValue } from "cytoscape";
 import { markClass, type MarkLook } from "./marks";
 
-type Badge = { id: string; mark: string; text: string; color: string; x: number; y: number };
+type Badge = { id: string; mark: string; text: string; color: string; x: number; y: number; onLine: boolean };
 
 /** Beyond this many badges in view, the change list says it better than a crowd of badges. */
 const MAX_BADGES = 400;
+/**
+ * Zoomed out over many changed relations, their badges would hide the lines they mark: then only
+ * elements keep badges, and a relation's mark is its colour, width and dash pattern.
+ */
+const LINE_BADGES_ZOOM = 0.7;
+const FEW_LINE_BADGES = 12;
 
 export function MarkBadges({ cy, looks }: { cy: Core; looks: MarkLook[] }) {
   const [badges, setBadges] = useState<Badge[]>([]);
@@ -34,7 +40,7 @@ export function MarkBadges({ cy, looks }: { cy: Core; looks: MarkLook[] }) {
   return (
     <div className="mark-badges" aria-hidden="true">
       {badges.map((b) => (
-        <span key={b.id} className={`mark-badge badge-${b.mark}`} style={{ left: b.x, top: b.y, borderColor: b.color, color: b.color }} data-subject={b.id} data-mark={b.mark}>
+        <span key={b.id} className={`mark-badge badge-${b.mark}${b.onLine ? " on-line" : ""}`} style={{ left: b.x, top: b.y, borderColor: b.color, color: b.color }} data-subject={b.id} data-mark={b.mark}>
           {b.text}
         </span>
       ))}
@@ -44,17 +50,19 @@ export function MarkBadges({ cy, looks }: { cy: Core; looks: MarkLook[] }) {
 
 function badgesInView(cy: Core, looks: MarkLook[]): Badge[] {
   const [w, h] = [cy.width(), cy.height()];
-  const badges: Badge[] = [];
+  const inView = (at: { x: number; y: number }) => at.x >= 0 && at.y >= 0 && at.x <= w && at.y <= h;
+  const nodes: Badge[] = [];
+  const lines: Badge[] = [];
   for (const look of looks) {
     if (look.faded) continue;
     cy.$(`.${markClass(look.mark)}`).forEach((element: SingularElementReturnValue) => {
-      if (badges.length >= MAX_BADGES) return;
-      const at = element.isNode() ? nodeCorner(element as NodeSingular) : (element as EdgeSingular).renderedMidpoint();
-      if (at.x < 0 || at.y < 0 || at.x > w || at.y > h) return;
-      badges.push({ id: element.id(), mark: look.mark, text: look.badge, color: look.colour, ...at });
+      const onLine = element.isEdge();
+      const at = onLine ? (element as EdgeSingular).renderedMidpoint() : nodeCorner(element as NodeSingular);
+      if (inView(at)) (onLine ? lines : nodes).push({ id: element.id(), mark: look.mark, text: look.badge, color: look.colour, onLine, ...at });
     });
   }
-  return badges;
+  const withLines = cy.zoom() >= LINE_BADGES_ZOOM || lines.length <= FEW_LINE_BADGES;
+  return [...(withLines ? lines : []), ...nodes].slice(0, MAX_BADGES);
 }
 
 /** The top-right corner of a node's shape, where its badge sits. */

@@ -144,6 +144,7 @@ function useCompareDrawing(active: boolean, snapshot: MapSnapshot, from: string,
       .compareScenarios(from, to)
       .then(async (answer) => {
         if (!current()) return;
+        mark("compare-answered");
         if (answer.status === "error") {
           setError(shownError(answer.error).text);
           setDrawing(null);
@@ -151,6 +152,7 @@ function useCompareDrawing(active: boolean, snapshot: MapSnapshot, from: string,
         }
         const next = await drawingOf(answer.data, remembered.current, seedNow.current());
         if (!current()) return;
+        mark("compare-arranged");
         remembered.current = { ...remembered.current, ...next.positions };
         setError(null);
         setDrawing(next);
@@ -159,6 +161,12 @@ function useCompareDrawing(active: boolean, snapshot: MapSnapshot, from: string,
   }, [active, document, generation, from, to]);
 
   return { drawing: active ? drawing : null, error };
+}
+
+/** The steps of opening a comparison, for the benchmark (docs/benchmarks.md); the latest of each is kept. */
+function mark(name: string) {
+  performance.clearMarks(`murmuration:${name}`);
+  performance.mark(`murmuration:${name}`);
 }
 
 async function drawingOf(comparison: Comparison, remembered: Positions | null, seed: Positions | null): Promise<CompareDrawing> {
