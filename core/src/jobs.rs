@@ -10,6 +10,7 @@ use crate::import::{self, ColumnMapping, ImportWarning};
 use crate::model::{Map, ScenarioId, View};
 use crate::render::{ExportKind, PageSize, PageSpec};
 use crate::store::Document;
+use crate::view::scenario_named;
 use serde::{Deserialize, Serialize};
 use specta::Type;
 use std::path::Path;
@@ -34,6 +35,10 @@ pub struct ExportOptions {
     /// A scene's title: draw that scene instead of the whole view.
     #[serde(default)]
     pub scene: Option<String>,
+    /// A scenario, by name (or id), to draw or export instead of the first. A JSON export is
+    /// always the whole map; a scene draws its own scenario.
+    #[serde(default)]
+    pub scenario: Option<String>,
 }
 
 /// Writes the built-in sample, Riverside Unified, to a new `.murm` file.
@@ -82,14 +87,21 @@ fn page_of(name: &str) -> Result<PageSpec> {
     Ok(PageSpec::new(size))
 }
 
-/// Exports `map` to `out` as `options` say: a drawing or data of `scenario` (the first when
-/// `None`; the window passes the one on screen), a scene as it says, JSON the whole map.
+/// Exports `map` to `out` as `options` say: a drawing or data of `scenario` (the window passes the
+/// one on screen; else the one `options` names, as `--scenario NAME` does; else the first), a scene
+/// as it says, JSON the whole map.
 pub fn export_map(
     map: &Map,
     scenario: Option<&ScenarioId>,
     options: &ExportOptions,
     out: &Path,
 ) -> Result<()> {
+    let named = options
+        .scenario
+        .as_deref()
+        .map(|name| scenario_named(map, name).map(|s| s.id.clone()))
+        .transpose()?;
+    let scenario = scenario.or(named.as_ref());
     if options.format.eq_ignore_ascii_case("json") {
         return files::write_whole(out, crate::json::to_json(map).as_bytes());
     }
@@ -224,14 +236,37 @@ pub fn org_chart_summary(chart: &import::OrgChart) -> String {
     )
 }
 
-/// Every lens of the first scenario of the map in `file`, as the JSON documented in docs/cli.md.
-pub fn analyze(file: &Path) -> Result<String> {
+/// Every lens of a scenario of the map in `file` (named, else the first), as the JSON documented
+/// in docs/cli.md.
+pub fn analyze(file: &Path, scenario: Option<&str>) -> Result<String> {
     let map = &Document::read(file)?;
-    let analysis = crate::analysis::analyze(map, &map.scenarios[0].id);
-    serde_json::to_string_pretty(&analysis).map_err(|e| {
+    let scenario = match scenario {
+        Some(name) => scenario_named(map, name)?.id.clone(),
+        None => map.scenarios[0].id.clone(),
+    };
+    let analysis = crate::analysis::analyze(map, &scenario);
+    as_json(&analysis)
+}
+
+fn as_json(value: &impl Serialize) -> Result<String> {
+    serde_json::to_string_pretty(value).map_err(|e| {
         CoreError::new(
             ErrorKind::Io,
-            format!("The analysis could not be written as JSON ({e})."),
+            format!("The result could not be written as JSON ({e})."),
         )
     })
+}
+
+/// What changes from scenario `from` to scenario `to` (by name or id) of the map in `file`: the
+/// change list and the lens deltas, in words or as the JSON documented in docs/cli.md.
+pub fn diff(file: &Path, from: &str, to: &str, json: bool) -> Result<String> {
+    let map = &Document::read(file)?;
+    let (a, b) = (scenario_named(map, from)?, scenario_named(map, to)?);
+    let diff = crate::compare::diff(map, &a.id, &b.id)?;
+    let deltas = crate::compare::lens_deltas(map, &a.id, &b.id);
+    if json {
+        as_json(&crate::compare::DiffReport::of(&diff, deltas))
+    } else {
+        Ok(crate::compare::diff_words(&a.name, &b.name, &diff, &deltas))
+    }
 }

@@ -1,5 +1,5 @@
 //! The command line: `murmuration --help`, `--version`, and the jobs that need no window
-//! (sample, synthetic, import, analyze, export). With no subcommand it opens the window.
+//! (sample, synthetic, import, analyze, export, diff). With no subcommand it opens the window.
 //! Errors print one clear line and exit non-zero; warnings go to stderr with their row numbers;
 //! a job that fails leaves no output file behind.
 
@@ -54,6 +54,23 @@ enum Command {
         /// Print the whole analysis as JSON (see docs/cli.md) instead of the leader moves in words.
         #[arg(long)]
         json: bool,
+        /// The scenario to analyse, by name (default: the first).
+        #[arg(long, value_name = "NAME")]
+        scenario: Option<String>,
+    },
+    /// Compare two scenarios of a map: every change, grouped, and what it does to each lens.
+    Diff {
+        #[arg(value_name = "MAP.murm")]
+        map: PathBuf,
+        /// The scenario compared from, by name (e.g. "As is").
+        #[arg(long, value_name = "NAME")]
+        from: String,
+        /// The scenario compared to, by name.
+        #[arg(long, value_name = "NAME")]
+        to: String,
+        /// Print JSON (see docs/cli.md) instead of words.
+        #[arg(long)]
+        json: bool,
     },
     /// Export a map: a drawing (svg, png, pdf, deck) or data (csv, graphml, gexf, json).
     Export {
@@ -71,6 +88,9 @@ enum Command {
         /// For drawings: one of the map's scenes, by title.
         #[arg(long, value_name = "TITLE")]
         scene: Option<String>,
+        /// The scenario to export, by name (default: the first; JSON is always the whole map).
+        #[arg(long, value_name = "NAME")]
+        scenario: Option<String>,
         #[arg(long, value_name = "PATH")]
         out: PathBuf,
     },
@@ -123,8 +143,14 @@ fn report(report: Report) {
     println!("{}", report.summary);
 }
 
-fn analyze(map: &std::path::Path, json: bool) -> Result<(), CoreError> {
-    let text = jobs::analyze(map)?;
+/// Prints `text`; a closed pipe (`| head`) is not an error worth a panic.
+fn print(text: &str) -> Result<(), CoreError> {
+    let _ = writeln!(std::io::stdout().lock(), "{}", text.trim_end());
+    Ok(())
+}
+
+fn analyze(map: &std::path::Path, json: bool, scenario: Option<&str>) -> Result<(), CoreError> {
+    let text = jobs::analyze(map, scenario)?;
     // A closed pipe (`| head`) is not an error worth a panic.
     let mut out = std::io::stdout().lock();
     if json {
@@ -173,13 +199,24 @@ pub fn main(context: impl FnOnce() -> tauri::Context<tauri::Wry>) -> ExitCode {
             out,
         }) => murmuration_core::synthetic::element_count(&elements)
             .and_then(|elements| jobs::write_synthetic(&out, elements, seed)),
-        Some(Command::Analyze { map, json }) => analyze(&map, json),
+        Some(Command::Analyze {
+            map,
+            json,
+            scenario,
+        }) => analyze(&map, json, scenario.as_deref()),
+        Some(Command::Diff {
+            map,
+            from,
+            to,
+            json,
+        }) => jobs::diff(&map, &from, &to, json).and_then(|text| print(&text)),
         Some(Command::Export {
             map,
             format,
             view,
             page,
             scene,
+            scenario,
             out,
         }) => jobs::export(
             &map,
@@ -188,6 +225,7 @@ pub fn main(context: impl FnOnce() -> tauri::Context<tauri::Wry>) -> ExitCode {
                 view,
                 page,
                 scene,
+                scenario,
             },
             &out,
         ),

@@ -522,3 +522,168 @@ fn a_full_disk_read_only_map_and_missing_folder_are_said_plainly() {
     assert!(stderr.contains("\"m.murm\" is read-only"), "{stderr}");
     assert!(!stderr.contains("I/O"), "{stderr}");
 }
+
+/// The sample written to a scratch folder, for the scenario commands.
+fn sample_map(name: &str) -> (PathBuf, PathBuf) {
+    let dir = scratch(name);
+    let map = dir.join("riverside.murm");
+    assert!(murmuration(&["sample", "--out", arg(&map)])
+        .status
+        .success());
+    (dir, map)
+}
+
+#[test]
+fn diff_lists_the_changes_and_what_they_do_to_the_network() {
+    let (dir, map) = sample_map("diff-words");
+    let out = murmuration(&[
+        "diff",
+        arg(&map),
+        "--from",
+        "As is 2025",
+        "--to",
+        "To be: communities as home base",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    for line in [
+        "Flows and barriers",
+        "  \u{2212} Barrier from Linked Learning to Teaching & Learning removed",
+        "Memberships and home bases",
+        "  Δ Priya Raman's home base is now Environmental Sciences Academy (was none)",
+        "What it does to the network",
+        "  Groups that are silos: 2 \u{2192} 0",
+        "  Teaching & Learning is no longer a silo: walled off (E-I 1.00) \u{2192} outward (E-I 0.71)",
+        "  Home-base share: 44% (7 of 16) \u{2192} 100% (16 of 16)",
+    ] {
+        assert!(text.lines().any(|l| l == line), "{line:?} missing from:\n{text}");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn diff_as_json_lists_ids_added_removed_and_changed_then_the_lenses() {
+    let (dir, map) = sample_map("diff-json");
+    let out = murmuration(&[
+        "diff",
+        arg(&map),
+        "--from",
+        "as is 2025",
+        "--to",
+        "to-be",
+        "--json",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    let json: serde_json::Value = serde_json::from_str(&text).expect("JSON");
+    // The top level opens with the id lists, then the lenses.
+    let at = |key: &str| text.find(&format!("\n  \"{key}\": ")).unwrap_or(usize::MAX);
+    assert!(text.starts_with("{\n  \"elements\": "), "{text}");
+    assert!(at("elements") < at("relations") && at("relations") < at("lenses"));
+    assert!(at("lenses") != usize::MAX);
+    let ids = |side: &str, kind: &str| -> Vec<String> {
+        json[side][kind]
+            .as_array()
+            .unwrap_or_else(|| panic!("{side}.{kind}"))
+            .iter()
+            .map(|v| v.as_str().expect("an id").to_owned())
+            .collect()
+    };
+    assert_eq!(ids("elements", "added"), ["evidence-street-data"]);
+    assert!(ids("elements", "changed").contains(&"teaching-learning".to_owned()));
+    assert!(!ids("relations", "removed").is_empty(), "the barriers went");
+    let silos = &json["lenses"][0];
+    assert_eq!(silos["lens"], "silos");
+    assert_eq!(silos["rows"][0]["before"], "2");
+    assert_eq!(silos["rows"][0]["after"], "0");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn an_unknown_scenario_name_is_one_line_listing_the_names_there_are() {
+    let (dir, map) = sample_map("unknown-scenario");
+    let out_png = dir.join("to-be.svg");
+    for args in [
+        vec!["diff", arg(&map), "--from", "As is", "--to", "to-be"],
+        vec!["analyze", arg(&map), "--scenario", "As is"],
+        vec![
+            "export",
+            arg(&map),
+            "--format",
+            "svg",
+            "--scenario",
+            "As is",
+            "--out",
+            arg(&out_png),
+        ],
+    ] {
+        let out = murmuration(&args);
+        assert!(!out.status.success(), "{args:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(
+            err.trim_end(),
+            "murmuration: This map has no scenario \u{201c}As is\u{201d}. Its scenarios are: \u{201c}As is 2025\u{201d}, \u{201c}To be: communities as home base\u{201d}.",
+            "{args:?}"
+        );
+        assert!(!out_png.exists(), "no file from a failed export");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn analyze_and_export_take_the_scenario_named() {
+    let (dir, map) = sample_map("scenario-named");
+    let share = |args: &[&str]| {
+        let out = murmuration(args);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+        json["home_base"]["with_home_base"]
+            .as_u64()
+            .expect("a count")
+    };
+    assert_eq!(share(&["analyze", arg(&map), "--json"]), 7);
+    assert_eq!(
+        share(&[
+            "analyze",
+            arg(&map),
+            "--json",
+            "--scenario",
+            "To be: communities as home base"
+        ]),
+        16
+    );
+    let svg = dir.join("to-be.svg");
+    let out = murmuration(&[
+        "export",
+        arg(&map),
+        "--format",
+        "svg",
+        "--scenario",
+        "To be: communities as home base",
+        "--out",
+        arg(&svg),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = std::fs::read_to_string(&svg).expect("svg written");
+    assert!(
+        text.contains("data-id=\"evidence-street-data\""),
+        "the to-be's new community is drawn"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

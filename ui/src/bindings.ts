@@ -429,18 +429,22 @@ export type Dated = {
 export type DeltaRow = DeltaRow_Serialize | DeltaRow_Deserialize;
 
 export type DeltaRow_Deserialize = {
+	/**  What the row is about; `None` for the lens's headline and map-wide figures. */
 	subject?: Named | null,
 	figure: string,
 	before: string,
 	after: string,
+	/**  The change in plain words. */
 	words: string,
 };
 
 export type DeltaRow_Serialize = {
+	/**  What the row is about; `None` for the lens's headline and map-wide figures. */
 	subject: Named | null,
 	figure: string,
 	before: string,
 	after: string,
+	/**  The change in plain words. */
 	words: string,
 };
 
@@ -626,6 +630,11 @@ export type ExportOptions_Deserialize = {
 	page: string,
 	/**  A scene's title: draw that scene instead of the whole view. */
 	scene?: string | null,
+	/**
+	 *  A scenario, by name (or id), to draw or export instead of the first. A JSON export is
+	 *  always the whole map; a scene draws its own scenario.
+	 */
+	scenario?: string | null,
 };
 
 /**
@@ -641,6 +650,11 @@ export type ExportOptions_Serialize = {
 	page: string,
 	/**  A scene's title: draw that scene instead of the whole view. */
 	scene: string | null,
+	/**
+	 *  A scenario, by name (or id), to draw or export instead of the first. A JSON export is
+	 *  always the whole map; a scene draws its own scenario.
+	 */
+	scenario: string | null,
 };
 
 /**
@@ -829,15 +843,20 @@ export type LensChoice = {
 	name: string,
 };
 
+/**  One lens's figures before and after: a headline row first, then the rows that changed. */
 export type LensDelta = LensDelta_Serialize | LensDelta_Deserialize;
 
+/**  One lens's figures before and after: a headline row first, then the rows that changed. */
 export type LensDelta_Deserialize = {
+	/**  The lens's id as the analysis names it (`silos`, `brokers`, …; `moves` for leader moves). */
 	lens: string,
 	label: string,
 	rows: DeltaRow_Deserialize[],
 };
 
+/**  One lens's figures before and after: a headline row first, then the rows that changed. */
 export type LensDelta_Serialize = {
+	/**  The lens's id as the analysis names it (`silos`, `brokers`, …; `moves` for leader moves). */
 	lens: string,
 	label: string,
 	rows: DeltaRow_Serialize[],

@@ -67,11 +67,14 @@ pub fn adopt(
     if refused.is_empty() {
         return Ok(Op::Batch { ops });
     }
-    let reasons: Vec<&str> = refused.iter().map(|(_, r)| r.as_str()).collect();
+    let reasons: Vec<&str> = refused
+        .iter()
+        .map(|(_, r)| r.trim_end_matches('.'))
+        .collect();
     let mut error = CoreError::new(
         ErrorKind::ChangeDoesNotApply,
         format!(
-            "Nothing was adopted into \u{201c}{into_name}\u{201d}: {} no longer {}. {}",
+            "Nothing was adopted into \u{201c}{into_name}\u{201d}: {} no longer {}. {}.",
             if refused.len() == 1 {
                 "1 change".to_owned()
             } else {

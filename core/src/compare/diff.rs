@@ -9,7 +9,8 @@ use crate::analysis::list_names;
 use crate::error::Result;
 use crate::model::Map;
 use crate::model::{
-    Element, ElementId, ElementKind, Relation, RelationId, RelationKind, Scenario, ScenarioId,
+    Element, ElementDetails, ElementId, ElementKind, Relation, RelationId, RelationKind, Scenario,
+    ScenarioId,
 };
 use crate::view::scenario_of;
 use serde::{Deserialize, Serialize};
@@ -228,6 +229,8 @@ fn element_change(names: &Names, before: Option<&Element>, after: Option<&Elemen
                 };
                 let words = if fields == ["name"] {
                     format!("{} renamed {}", a.name, b.name)
+                } else if fields == ["home_base"] {
+                    home_base_words(names, a, b)
                 } else {
                     format!("{}: {} changed", b.name, field_words(&fields))
                 };
@@ -246,6 +249,22 @@ fn element_change(names: &Names, before: Option<&Element>, after: Option<&Elemen
         from_group: before.and_then(|e| e.parent.clone()),
         to_group: after.and_then(|e| e.parent.clone()),
     }
+}
+
+/// "Priya Raman's home base is now Graduate Capstone (was none)".
+fn home_base_words(names: &Names, a: &Element, b: &Element) -> String {
+    let home = |e: &Element| match &e.details {
+        ElementDetails::Person {
+            home_base: Some(h), ..
+        } => names.of(h).to_owned(),
+        _ => "none".to_owned(),
+    };
+    format!(
+        "{}'s home base is now {} (was {})",
+        b.name,
+        home(b),
+        home(a)
+    )
 }
 
 /// A move into or out of a community or sprint team is a membership; any other is structure.

@@ -9,17 +9,20 @@
 //!   and the side-by-side pair laid out alike ([`side_by_side`]);
 //! - [`adopt`] (`adopt.rs`): chosen changes as the one batch that applies them to a scenario, or the
 //!   reasons they no longer apply;
-//! - [`lens_deltas`] (`deltas.rs`): every lens's figures before and after, from `analysis::analyze`.
+//! - [`lens_deltas`] (`deltas.rs`): every lens's figures before and after, from `analysis::analyze`;
+//! - [`DiffReport`], [`diff_words`] (`report.rs`): the command line's `diff`, as JSON or words.
 
 mod adopt;
 mod deltas;
 mod diff;
 mod overlay;
+mod report;
 
 pub use adopt::adopt;
 pub use deltas::{lens_deltas, DeltaRow, LensDelta, LensDeltas};
 pub use diff::{diff, Change, ChangeGroup, ChangeKind, ChangeSubject, ScenarioDiff};
 pub use overlay::{overlay, side_by_side, Mark, Marked, MovedArrow, Overlay};
+pub use report::{diff_words, DiffReport, IdLists};
 
 use crate::error::Result;
 use crate::model::{Map, ScenarioId};

@@ -3,6 +3,7 @@
 //! scenes, the built-in sample, and crash safety.
 
 mod change;
+mod compare;
 mod crash;
 mod edits;
 mod files;
