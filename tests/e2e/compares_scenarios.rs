@@ -1,21 +1,23 @@
 //! A superintendent sketches a flatter district: starts "To be" as a copy of "As is" from the
-//! scenario picker, moves the science specialist into the Graduate Capstone community and deletes
-//! the barrier between the two offices, then opens Compare and finds both changes marked — in the
+//! scenario picker, moves the CTE specialist out of Linked Learning into the Environmental Sciences
+//! Academy and deletes the barrier "Specialists may not work at school sites", then opens Compare and finds both changes marked — in the
 //! change list and on the canvas, overlaid and side by side — with the home-base share and a silo
 //! verdict changed in "What the redesign does". She adopts the move back into "As is", undoes it,
 //! and after a restart finds it all as she left it. Also times opening the sample's overlay.
 
 use crate::harness::{AppWindow, Launch};
-use fantoccini::actions::{InputSource, KeyAction, KeyActions};
+use fantoccini::actions::{
+    InputSource, KeyAction, KeyActions, MouseActions, PointerAction, MOUSE_BUTTON_LEFT,
+};
 use fantoccini::Locator;
 use std::time::Duration;
 
 const WAIT: Duration = Duration::from_secs(20);
-const PRIYA: &str = "science-specialist";
-const PRIYA_CHANGE: &str = "element:science-specialist";
-/// The barrier "Wait for the offices' alignment agreement" between Linked Learning and Teaching & Learning.
-const BARRIER: &str = "r053";
-const BARRIER_CHANGE: &str = "relation:r053";
+const MOVER: &str = "cte-specialist";
+const MOVER_CHANGE: &str = "element:cte-specialist";
+/// The barrier "Specialists may not work at school sites" (the science specialist, Riverside High).
+const BARRIER: &str = "r052";
+const BARRIER_CHANGE: &str = "relation:r052";
 
 fn exists(test_id: &str) -> String {
     format!("document.querySelector(\"[data-testid='{test_id}']\") !== null")
@@ -96,22 +98,51 @@ async fn journey() {
     window.click("scenario-button").await;
     window.settled().await;
 
-    // 2. Move Priya Raman into Graduate Capstone (the inspector's Inside field) and delete the barrier.
-    window.click_on_canvas("Priya Raman", 1).await;
+    // 2. Move Marcus Hill into the academy (the inspector's Inside field) and delete the barrier.
+    window.click_on_canvas("Marcus Hill", 1).await;
     window.wait_until(&exists("inspector-parent"), WAIT).await;
-    select(&window, "inspector-parent", "Graduate Capstone").await;
+    select(
+        &window,
+        "inspector-parent",
+        "Environmental Sciences Academy",
+    )
+    .await;
     window
         .wait_until(
             &format!(
-                "window.__murmuration.cy.getElementById('{PRIYA}').data('parent') === 'capstone'"
+                "window.__murmuration.cy.getElementById('{MOVER}').data('parent') === 'es-academy'"
             ),
             WAIT,
         )
         .await;
-    window
+    // Click the barrier's line where it is drawn, then Delete.
+    let at = window
         .eval(&format!(
-            "(window.__murmuration.cy.$(':selected').unselect(), window.__murmuration.cy.getElementById('{BARRIER}').select(), document.activeElement.blur(), true)"
+            "(() => {{ const cy = window.__murmuration.cy; const m = cy.getElementById('{BARRIER}').renderedMidpoint(); const f = cy.container().getBoundingClientRect(); return [f.left + m.x, f.top + m.y]; }})()"
         ))
+        .await;
+    let (x, y) = (at[0].as_f64().expect("x"), at[1].as_f64().expect("y"));
+    window
+        .mouse(
+            MouseActions::new("mouse".into())
+                .then(PointerAction::MoveTo {
+                    duration: None,
+                    x,
+                    y,
+                })
+                .then(PointerAction::Down {
+                    button: MOUSE_BUTTON_LEFT,
+                })
+                .then(PointerAction::Up {
+                    button: MOUSE_BUTTON_LEFT,
+                }),
+        )
+        .await;
+    window
+        .wait_until(
+            &format!("window.__murmuration.cy.getElementById('{BARRIER}').selected()"),
+            WAIT,
+        )
         .await;
     press(&window, key('\u{E017}')).await; // Delete
     window
@@ -136,16 +167,24 @@ async fn journey() {
     let home_base = window
         .eval("document.querySelector(\"[data-testid='delta-home_base']\").innerText")
         .await;
+    let home_base = home_base.as_str().unwrap_or_default();
     assert!(
-        home_base.as_str().unwrap_or_default().contains('→'),
+        home_base.contains("Home-base share") && home_base.contains('→'),
         "the home-base share is not shown before → after: {home_base}"
+    );
+    assert!(
+        home_base.contains("Marcus Hill gained a home base"),
+        "{home_base}"
     );
     let silos = window
         .eval("document.querySelector(\"[data-testid='delta-silos']\").innerText")
         .await;
     assert!(
-        silos.as_str().unwrap_or_default().contains("Teaching & Learning"),
-        "no silo verdict of Teaching & Learning changed: {silos}"
+        silos
+            .as_str()
+            .unwrap_or_default()
+            .contains("Linked Learning is no longer a silo"),
+        "Linked Learning's silo verdict did not change: {silos}"
     );
     settled_compare(&window).await;
     window.screenshot("compare-1-overlay");
@@ -157,7 +196,7 @@ async fn journey() {
         .await;
     window
         .wait_until(
-            &format!("{CANVASES}[1].getElementById('{PRIYA}').hasClass('mark-moved') && {CANVASES}[0].getElementById('{BARRIER}').hasClass('mark-removed')"),
+            &format!("{CANVASES}[1].getElementById('{MOVER}').hasClass('mark-moved') && {CANVASES}[0].getElementById('{BARRIER}').hasClass('mark-removed')"),
             WAIT,
         )
         .await;
@@ -171,7 +210,11 @@ async fn journey() {
             "(() => {{ const [a, b] = {CANVASES}; return Math.abs(a.zoom() - b.zoom()) < 1e-9 && Math.abs(a.pan().x - b.pan().x) < 1e-6 && Math.abs(a.pan().y - b.pan().y) < 1e-6; }})()"
         ))
         .await;
-    assert_eq!(locked, serde_json::Value::Bool(true), "the two canvases did not pan and zoom together");
+    assert_eq!(
+        locked,
+        serde_json::Value::Bool(true),
+        "the two canvases did not pan and zoom together"
+    );
     window.click("zoom-fit").await;
     settled_compare(&window).await;
     window.screenshot("compare-2-side-by-side");
@@ -181,23 +224,23 @@ async fn journey() {
         .await;
 
     // A row brings its change forward: the move is selected on the canvas.
-    window.click(&format!("change-focus-{PRIYA_CHANGE}")).await;
+    window.click(&format!("change-focus-{MOVER_CHANGE}")).await;
     window
         .wait_until(
-            &format!("{CANVASES}[0].getElementById('{PRIYA}').selected()"),
+            &format!("{CANVASES}[0].getElementById('{MOVER}').selected()"),
             WAIT,
         )
         .await;
 
     // 4. Adopt the move back into "As is" (one edit): only the barrier is left to tell apart.
-    window.click(&format!("change-tick-{PRIYA_CHANGE}")).await;
+    window.click(&format!("change-tick-{MOVER_CHANGE}")).await;
     window.click("adopt-button").await;
     window
         .wait_until(
             &format!(
                 "{} && !{}",
                 exists(&format!("change-{BARRIER_CHANGE}")),
-                exists(&format!("change-{PRIYA_CHANGE}"))
+                exists(&format!("change-{MOVER_CHANGE}"))
             ),
             WAIT,
         )
@@ -242,7 +285,7 @@ async fn both_changes_shown(window: &AppWindow) {
         .wait_until(
             &format!(
                 "{} && {}",
-                exists(&format!("change-{PRIYA_CHANGE}")),
+                exists(&format!("change-{MOVER_CHANGE}")),
                 exists(&format!("change-{BARRIER_CHANGE}"))
             ),
             WAIT,
@@ -251,14 +294,14 @@ async fn both_changes_shown(window: &AppWindow) {
     window
         .wait_until(
             &format!(
-                "{CANVASES}.length === 1 && {CANVASES}[0].getElementById('{PRIYA}').hasClass('mark-moved') && {CANVASES}[0].getElementById('{BARRIER}').hasClass('mark-removed')"
+                "{CANVASES}.length === 1 && {CANVASES}[0].getElementById('{MOVER}').hasClass('mark-moved') && {CANVASES}[0].getElementById('{BARRIER}').hasClass('mark-removed')"
             ),
             WAIT,
         )
         .await;
     window
         .wait_until(
-            &format!("document.querySelector(\".mark-badges [data-subject='{PRIYA}'][data-mark='moved']\") !== null"),
+            &format!("document.querySelector(\".mark-badges [data-subject='{MOVER}'][data-mark='moved']\") !== null"),
             WAIT,
         )
         .await;
@@ -280,9 +323,9 @@ async fn time_the_sample_overlay(window: &AppWindow) {
         .wait_until("Number(document.body.dataset.compareDrawn ?? 0) >= 1", WAIT)
         .await;
     let steps = window
-        .eval("['compare-answered', 'compare-arranged', 'compare-drawn'].map(n => Math.round(performance.getEntriesByName('murmuration:' + n)[0].startTime - window.__compareClicked))")
+        .eval("performance.getEntriesByType('mark').filter(m => m.name.startsWith('murmuration:compare')).map(m => m.name.slice(12) + ' ' + Math.round(m.startTime - window.__compareClicked)).join(', ')")
         .await;
-    println!("Opening the sample's compare overlay, ms after the click: core answered, arranged, drawn = {steps}");
+    println!("Opening the sample's compare overlay, ms after the click: {steps}");
     settled_compare(window).await;
     window.screenshot("compare-0-sample-overlay");
     window.click("compare-mode-side_by_side").await;

@@ -41,6 +41,7 @@ export function CompareCanvas({ label, testId, vocabulary, looks, definitions, p
   latest.current = { onInstance, onDrawn };
 
   useEffect(() => {
+    performance.mark("murmuration:compare-canvas-made");
     const instance = cytoscape({
       container: container.current,
       style: [...buildStylesheet(vocabulary), ...markStylesheet(looks)] as never,
@@ -70,13 +71,18 @@ export function CompareCanvas({ label, testId, vocabulary, looks, definitions, p
       cy.elements().remove();
       cy.add(definitions.map((d) => (d.group === "nodes" && positions[String(d.data.id)] ? { ...d, position: positions[String(d.data.id)] } : d)));
     });
+    performance.mark("murmuration:compare-added");
     if (!framed.current) {
       framed.current = true;
       // Measured now: the canvas may have been made before its half of the view took its size.
       cy.resize();
       frameAll(cy, false);
     }
-    let frame = requestAnimationFrame(() => (frame = requestAnimationFrame(() => latest.current.onDrawn?.())));
+    performance.mark("murmuration:compare-framed");
+    let frame = requestAnimationFrame(() => {
+      performance.mark("murmuration:compare-frame1");
+      frame = requestAnimationFrame(() => latest.current.onDrawn?.());
+    });
     return () => cancelAnimationFrame(frame);
   }, [cy, definitions, positions]);
 
