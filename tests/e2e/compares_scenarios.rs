@@ -186,6 +186,13 @@ async fn journey() {
             .contains("Linked Learning is no longer a silo"),
         "Linked Learning's silo verdict did not change: {silos}"
     );
+    // The move is also a faint arrow from Linked Learning to the academy.
+    window
+        .wait_until(
+            &format!("{CANVASES}[0].getElementById('moved-arrow:{MOVER}').source().id() === 'linked-learning' && {CANVASES}[0].getElementById('moved-arrow:{MOVER}').target().id() === 'es-academy'"),
+            WAIT,
+        )
+        .await;
     settled_compare(&window).await;
     window.screenshot("compare-1-overlay");
 

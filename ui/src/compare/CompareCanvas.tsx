@@ -2,15 +2,23 @@
 // union in the overlay, one scenario in each half of side by side) at the positions it is given,
 // with the map canvas's stylesheet plus the change marks, and a badge beside every marked element
 // and relation so that a change reads without colour.
-import { useEffect, useImperativeHandle, useLayoutEffect, useRef, useState, type Ref } from "react";
+import { useImperativeHandle, useLayoutEffect, useRef, useState, type Ref } from "react";
 import cytoscape, { type Core, type ElementDefinition } from "cytoscape";
 import type { Vocabulary } from "../map/types";
 import type { Positions } from "../layout/compute";
 import { buildStylesheet } from "../map/stylesheet";
 import { followLevelOfDetail } from "../canvas/levelOfDetail";
-import { frameAll } from "../canvas/arrange";
 import { markStylesheet, type MarkLook } from "./marks";
 import { MarkBadges } from "./MarkBadges";
+
+/** Tight: a side-by-side half is narrow, and the map canvas's wide margin would halve the drawing. */
+const FIT_PADDING = 20;
+
+function frameAll(cy: Core, animate: boolean) {
+  const eles = cy.elements(":visible");
+  if (animate) cy.animate({ fit: { eles, padding: FIT_PADDING }, duration: 300, easing: "ease-in-out-cubic" });
+  else cy.fit(eles, FIT_PADDING);
+}
 
 export type CompareCanvasHandle = {
   fit(): void;
@@ -40,7 +48,8 @@ export function CompareCanvas({ label, testId, vocabulary, looks, definitions, p
   const latest = useRef({ onInstance, onDrawn });
   latest.current = { onInstance, onDrawn };
 
-  useEffect(() => {
+  // Before the browser paints: the canvas is made, filled and framed in the frame that shows it.
+  useLayoutEffect(() => {
     performance.mark("murmuration:compare-canvas-made");
     const instance = cytoscape({
       container: container.current,

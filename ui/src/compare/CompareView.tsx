@@ -64,7 +64,7 @@ export function CompareView({ snapshot, vocabulary, state, handle }: Props) {
           {[drawing.from, drawing.to].map((definitions, i) => (
             <div key={i} className="compare-half">
               <h2 className="compare-half-title">{nameOf(i === 0 ? state.from : state.to)}</h2>
-              <CompareCanvas {...common} label={nameOf(i === 0 ? state.from : state.to)} testId={`compare-${i === 0 ? "from" : "to"}`} definitions={definitions} positions={drawing.positions} handle={canvases[i]} onInstance={instance(i)} onDrawn={i === 1 ? drawn : undefined} />
+              <CompareCanvas {...common} label={nameOf(i === 0 ? state.from : state.to)} testId={`compare-${i === 0 ? "from" : "to"}`} definitions={definitions} positions={i === 0 ? drawing.fromPositions : drawing.positions} handle={canvases[i]} onInstance={instance(i)} onDrawn={i === 1 ? drawn : undefined} />
             </div>
           ))}
         </div>

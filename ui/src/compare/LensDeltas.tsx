@@ -39,17 +39,23 @@ function DeltaRow({ row, onFocus }: { row: Row; onFocus(subject: string): void }
         <span aria-label="becomes"> → </span>
         <span className="delta-after">{shown(row.after)}</span>
       </span>
-      <span className="delta-words">{row.words}</span>
+      {!restates(row) && <span className="delta-words">{row.words}</span>}
     </>
   );
   const subject = row.subject;
+  const same = row.before === row.after ? " same" : "";
   return subject ? (
-    <button className="delta-row" onClick={() => onFocus(subject.id)} data-testid={`delta-row-${subject.id}`}>
+    <button className={`delta-row${same}`} onClick={() => onFocus(subject.id)} data-testid={`delta-row-${subject.id}`}>
       {body}
     </button>
   ) : (
-    <div className="delta-row static">{body}</div>
+    <div className={`delta-row static${same}`}>{body}</div>
   );
+}
+
+/** A headline's words only repeat its figure ("Bridges: 15 → 16"): the row already shows it. */
+export function restates(row: Row): boolean {
+  return row.words.startsWith(`${row.figure}:`);
 }
 
 /** A figure as the metrics panel writes it: "—" for none. */

@@ -2,6 +2,7 @@
 // a move is drawn as an arrow between the two groups, and each mark's look is the vocabulary's.
 import { markedDefinitions, markStylesheet, type MarkLook } from "./marks";
 import { sections, stillTicked } from "./changes";
+import { spotsBeside } from "./arrange";
 import { snapshot } from "../testing/fixtures";
 import type { Change } from "./types";
 
@@ -76,5 +77,29 @@ describe("the change list", () => {
 
   it("keeps only the ticks of changes a refreshed comparison still holds", () => {
     expect([...stillTicked(new Set(["a", "gone"]), changes)]).toEqual(["a"]);
+  });
+});
+
+describe("where a moved element stands", () => {
+  it("beside its siblings in the group it moved to, one below the other when several join it", () => {
+    const placed = new Map([
+      ["a", { x: 0, y: 0 }],
+      ["b", { x: 200, y: 40 }],
+      ["mover", { x: 900, y: 900 }],
+    ]);
+    const children = (group: string) => (group === "academy" ? ["a", "b", "mover", "other"] : []);
+    const spots = spotsBeside(
+      [
+        { id: "mover", group: "academy" },
+        { id: "other", group: "academy" },
+        { id: "lonely", group: "empty" },
+      ],
+      children,
+      placed,
+      new Set(["mover", "other", "lonely"]),
+    );
+    expect(spots.get("mover")).toEqual({ x: 310, y: 40 });
+    expect(spots.get("other")).toEqual({ x: 310, y: 150 });
+    expect(spots.has("lonely")).toBe(false);
   });
 });

@@ -95,8 +95,8 @@ function markBlocks(look: MarkLook): StyleBlock[] {
 function fadedBlocks(look: MarkLook): StyleBlock[] {
   const cls = markClass(look.mark);
   return [
-    { selector: `node.${cls}`, style: { "background-opacity": 0.25, "background-image-opacity": 0.3, "border-opacity": 0.3, "text-opacity": 0.45 } },
-    { selector: `node.${cls}.group`, style: { "background-opacity": 0.08, "text-opacity": 0.6 } },
-    { selector: `edge.${cls}`, style: { opacity: 0.18 } },
+    { selector: `node.${cls}`, style: { "background-opacity": 0.35, "background-image-opacity": 0.4, "border-opacity": 0.4, "text-opacity": 0.6 } },
+    { selector: `node.${cls}.group`, style: { "background-opacity": 0.1, "text-opacity": 0.7 } },
+    { selector: `edge.${cls}`, style: { opacity: 0.25 } },
   ];
 }

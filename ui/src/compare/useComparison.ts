@@ -20,7 +20,10 @@ export type CompareDrawing = {
   overlay: ElementDefinition[];
   from: ElementDefinition[];
   to: ElementDefinition[];
+  /** Where the overlay and the right-hand (`to`) canvas put each element. */
   positions: Positions;
+  /** The left-hand (`from`) canvas: the same, but an element that moved stands in its old group. */
+  fromPositions: Positions;
 };
 
 export type ComparisonState = {
@@ -172,8 +175,9 @@ function mark(name: string) {
 async function drawingOf(comparison: Comparison, remembered: Positions | null, seed: Positions | null): Promise<CompareDrawing> {
   const { overlay } = comparison;
   const overlayDefinitions = markedDefinitions(overlay.snapshot, overlay.marks, overlay.moved);
-  const positions = await arrangeUnion(overlayDefinitions, savedPositions(overlay.snapshot), remembered, seed);
+  const { to: positions, from: fromPositions } = await arrangeUnion(overlayDefinitions, overlay.moved, savedPositions(overlay.snapshot), remembered, seed);
   return {
+    fromPositions,
     comparison,
     overlay: overlayDefinitions,
     from: markedDefinitions(comparison.from, overlay.marks, null),
