@@ -9,6 +9,7 @@
 import cytoscape, { type ElementDefinition } from "cytoscape";
 import type { Positions } from "../layout/compute";
 import { arrangementFor } from "../canvas/arrange";
+import { freeSpot, type Box } from "../canvas/freeSpot";
 import { MOVED_ARROW } from "./marks";
 import type { Comparison } from "./types";
 
@@ -39,9 +40,41 @@ export async function arrangeUnion(definitions: ElementDefinition[], moved: Move
   const besideNew = spotsBeside(moved.map((m) => ({ id: m.element, group: m.to_group })), childrenOf, usable, movers);
   for (const [id, at] of besideNew) usable.set(id, at);
   const { positions } = await arrangementFor(headless, "network", mapOnly, usable, undefined);
+  if (usable.size > 0) clearNewcomers(headless, positions, usable);
   headless.destroy();
   const besideOld = spotsBeside(moved.map((m) => ({ id: m.element, group: m.from_group })), childrenOf, new Map(Object.entries(positions)), movers);
   return { to: positions, from: { ...positions, ...Object.fromEntries(besideOld) } };
+}
+
+/**
+ * An element only the later scenario has is put beside its neighbours, often where they crowd
+ * (a new hub sits among everything it links): a top-level newcomer moves to the nearest spot
+ * where it covers no element and no group.
+ */
+function clearNewcomers(cy: cytoscape.Core, positions: Positions, placed: Map<string, Point>): void {
+  const boxOf = (id: string, w: number, h: number): Box => {
+    const at = positions[id];
+    return { x1: at.x - w / 2, y1: at.y - h / 2, x2: at.x + w / 2, y2: at.y + h / 2 };
+  };
+  const sizeOf = (n: cytoscape.NodeSingular) => ({ w: Number(n.data("layoutW") || n.data("w") || 80), h: Number(n.data("layoutH") || n.data("h") || 60) });
+  const leaves = cy.nodes().filter((n) => n.isChildless() && positions[n.id()] !== undefined) as cytoscape.NodeCollection;
+  const newcomers = leaves.filter((n) => !placed.has(n.id()) && n.isOrphan()) as cytoscape.NodeCollection;
+  if (newcomers.empty()) return;
+  const taken: Box[] = leaves.filter((n) => placed.has(n.id())).map((n) => boxOf(n.id(), sizeOf(n as cytoscape.NodeSingular).w, sizeOf(n as cytoscape.NodeSingular).h));
+  // A group's area: its placed children's extent, with room for its title.
+  cy.nodes().filter((n) => n.isParent()).forEach((group) => {
+    const inside = group.descendants().filter((n) => n.isChildless() && placed.has(n.id())) as cytoscape.NodeCollection;
+    if (inside.empty()) return;
+    const boxes = inside.map((n) => boxOf(n.id(), sizeOf(n).w, sizeOf(n).h));
+    taken.push({ x1: Math.min(...boxes.map((b) => b.x1)) - 20, y1: Math.min(...boxes.map((b) => b.y1)) - 50, x2: Math.max(...boxes.map((b) => b.x2)) + 20, y2: Math.max(...boxes.map((b) => b.y2)) + 20 });
+  });
+  newcomers.forEach((n) => {
+    const size = sizeOf(n);
+    const spot = freeSpot(positions[n.id()], size, taken, { step: 40, reach: 800 });
+    if (!spot) return;
+    positions[n.id()] = spot;
+    taken.push(boxOf(n.id(), size.w, size.h));
+  });
 }
 
 /** For each mover, a place right of the rightmost placed sibling in `group` (one below the other when several). */
