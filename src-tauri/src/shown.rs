@@ -39,7 +39,7 @@ impl ShownScenarios {
     pub fn for_map(&self, path: &Path, map: &Map) -> ScenarioId {
         let remembered = self.read().shown.remove(&key(path));
         remembered
-            .map(|id| ScenarioId(id))
+            .map(ScenarioId)
             .filter(|id| map.scenario(id).is_some())
             .unwrap_or_else(|| map.scenarios[0].id.clone())
     }

@@ -223,6 +223,7 @@ fn an_export_draws_the_scenario_it_is_given_not_the_first() {
         view: "network".into(),
         page: "a4".into(),
         scene: None,
+        scenario: None,
     };
     let drawn = |scenario: Option<&ScenarioId>, name: &str| {
         let out = dir.path().join(name);
