@@ -10,3 +10,4 @@ mod imports_relations;
 mod opens_sample;
 mod presents_scenes;
 mod scenes_agree;
+mod switches_scenarios;

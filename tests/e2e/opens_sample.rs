@@ -17,7 +17,7 @@ async fn open_sample() {
     assert!(
         titles
             .iter()
-            .any(|t| t == "Riverside Unified — Murmuration"),
+            .any(|t| t == "Riverside Unified · As is 2025 — Murmuration"),
         "window titles on the display: {titles:?}"
     );
 
