@@ -91,9 +91,9 @@ fn page_of(name: &str) -> Result<PageSpec> {
     Ok(PageSpec::new(size))
 }
 
-/// Exports `map` to `out` as `options` say: a drawing or data of `scenario` (the first when
-/// `None`; the window passes the one on screen) unless `options` names one, a scene as it says,
-/// a comparison as it says, JSON the whole map.
+/// Exports `map` to `out` as `options` say: a drawing or data of `scenario` (the window passes the
+/// one on screen; else the one `options` names, as `--scenario NAME` does; else the first), a scene
+/// as it says, JSON the whole map.
 pub fn export_map(
     map: &Map,
     scenario: Option<&ScenarioId>,
@@ -105,7 +105,7 @@ pub fn export_map(
         .as_deref()
         .map(|name| scenario_named(map, name).map(|s| s.id.clone()))
         .transpose()?;
-    let scenario = named.or_else(|| scenario.cloned());
+    let scenario = scenario.or(named.as_ref());
     if options.format.eq_ignore_ascii_case("json") {
         return files::write_whole(out, crate::json::to_json(map).as_bytes());
     }
@@ -120,7 +120,7 @@ pub fn export_map(
     if let Some(from) = &options.compare {
         let from = scenario_named(map, from)?.id.clone();
         let to = match scenario {
-            Some(to) => to,
+            Some(to) => to.clone(),
             None => map
                 .scenarios
                 .iter()
@@ -139,14 +139,9 @@ pub fn export_map(
     }
     match &options.scene {
         Some(title) => crate::render::export_scene_to_file(map, title, kind, &page, out),
-        None => crate::render::export_to_file(
-            map,
-            scenario.as_ref(),
-            kind,
-            view_of(&options.view)?,
-            &page,
-            out,
-        ),
+        None => {
+            crate::render::export_to_file(map, scenario, kind, view_of(&options.view)?, &page, out)
+        }
     }
 }
 

@@ -114,6 +114,8 @@ pub struct ChangeMarkStyle {
     /// A light tint of `colour` for filling a changed shape on paper, light enough for ink labels.
     pub fill: &'static str,
     pub pattern: LinePattern,
+    /// The pattern's dash lengths, in multiples of the line width (empty: solid).
+    pub dash: Vec<f64>,
     /// Drawn faded (unchanged), so the changes stand out.
     pub faded: bool,
     pub meaning: &'static str,
@@ -380,6 +382,7 @@ pub fn change_mark_style(mark: Mark) -> ChangeMarkStyle {
         colour,
         fill,
         pattern,
+        dash: dash_array(pattern).to_vec(),
         faded: mark == Mark::Unchanged,
         meaning,
     }

@@ -234,8 +234,9 @@ impl Session {
             let op =
                 murmuration_core::compare::adopt(open.document.map(), from, to, changes, into)?;
             let change = open.document.apply(into, &op)?;
-            Ok(open.sent(&change))
+            Ok(open.sent(&change, &self.shown))
         })
+    }
 
     /// Whether `op` would be accepted on the scenario on screen, changing nothing.
     pub fn check(&self, op: &Op) -> Result<(), CoreError> {
@@ -335,39 +336,6 @@ mod tests {
     }
 
     #[test]
-    fn a_change_adopted_into_a_scenario_off_screen_is_one_edit_that_undo_takes_back_there() {
-        use murmuration_core::model::{RelationId, ScenarioId};
-        use murmuration_core::sample::{AS_IS, TO_BE};
-        let data = scratch_folder("adopt");
-        let session = Session::closed(data.join("sample.murm"));
-        session
-            .create(&data.join("mine.murm"), &riverside_unified())
-            .expect("created");
-        let (as_is, to_be) = (ScenarioId::from(AS_IS), ScenarioId::from(TO_BE));
-        let barrier = RelationId::from("r053");
-        let has_barrier = |scenario: &ScenarioId| {
-            let (map, _) = session.current().expect("open");
-            map.scenario(scenario)
-                .expect("scenario")
-                .relations
-                .contains_key(&barrier)
-        };
-        assert!(has_barrier(&as_is) && !has_barrier(&to_be));
-
-        // On screen: As is. Put the barrier back into To be, from the comparison To be → As is.
-        let change = session
-            .adopt(&to_be, &as_is, &["relation:r053".to_owned()], &to_be)
-            .expect("adopted");
-        assert!(change.can_undo);
-        assert!(has_barrier(&to_be), "adopted into To be");
-
-        session.undo().expect("undo");
-        assert!(!has_barrier(&to_be), "undo takes it out of To be");
-        assert!(has_barrier(&as_is), "As is untouched");
-        assert!(!session.snapshot().expect("snapshot").can_undo, "one edit");
-
-        session.close();
-
     fn a_map_reopens_on_its_last_scenario_and_losing_the_one_on_screen_shows_the_first() {
         let data = scratch_folder("shown");
         let path = data.join("District.murm");
@@ -413,6 +381,45 @@ mod tests {
             as_is,
             "the scenario last on screen, not the last one added"
         );
+        let _ = std::fs::remove_dir_all(&data);
+    }
+
+    #[test]
+    fn a_change_adopted_into_a_scenario_off_screen_is_one_edit_that_undo_takes_back_there() {
+        use murmuration_core::model::{RelationId, ScenarioId};
+        use murmuration_core::sample::{AS_IS, TO_BE};
+        let data = scratch_folder("adopt");
+        let session = Session::closed(
+            data.join("sample.murm"),
+            ShownScenarios::at(data.join("shown-scenarios.json")),
+        );
+        session
+            .create(&data.join("mine.murm"), &riverside_unified())
+            .expect("created");
+        let (as_is, to_be) = (ScenarioId::from(AS_IS), ScenarioId::from(TO_BE));
+        let barrier = RelationId::from("r053");
+        let has_barrier = |scenario: &ScenarioId| {
+            let (map, _) = session.current().expect("open");
+            map.scenario(scenario)
+                .expect("scenario")
+                .relations
+                .contains_key(&barrier)
+        };
+        assert!(has_barrier(&as_is) && !has_barrier(&to_be));
+
+        // On screen: As is. Put the barrier back into To be, from the comparison To be → As is.
+        let change = session
+            .adopt(&to_be, &as_is, &["relation:r053".to_owned()], &to_be)
+            .expect("adopted");
+        assert!(change.can_undo);
+        assert!(has_barrier(&to_be), "adopted into To be");
+
+        session.undo().expect("undo");
+        assert!(!has_barrier(&to_be), "undo takes it out of To be");
+        assert!(has_barrier(&as_is), "As is untouched");
+        assert!(!session.snapshot().expect("snapshot").can_undo, "one edit");
+
+        session.close();
         let _ = std::fs::remove_dir_all(&data);
     }
 }

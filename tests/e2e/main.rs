@@ -2,6 +2,7 @@
 //! display), one module per journey.
 
 mod arranges_rings;
+mod compares_scenarios;
 mod draws_a_flow;
 mod edits_persist;
 mod harness;

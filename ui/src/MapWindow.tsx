@@ -34,6 +34,9 @@ import type { SceneControls } from "./scenes/showScene";
 import { Presentation } from "./presentation/Presentation";
 import { ExportButton } from "./export/ExportButton";
 import { ImportDialog } from "./import/ImportDialog";
+import { CompareView, type CompareViewHandle } from "./compare/CompareView";
+import { CompareSidePanel } from "./compare/CompareSidePanel";
+import { useComparison } from "./compare/useComparison";
 import { ScenarioPicker } from "./scenarios/ScenarioPicker";
 import { useScenarios, type ScenarioCommands } from "./scenarios/useScenarios";
 
@@ -63,7 +66,13 @@ type Menu = { target: CanvasTarget; at: Point };
 function MapWindowBody({ snapshot, change, vocabulary, editing, controller }: Props & { controller: CanvasController }) {
   const canvas = useRef<CanvasHandle>(null);
   const search = useRef<SearchBoxHandle>(null);
-  const [view, setView] = useState<View>("network");
+  const compareView = useRef<CompareViewHandle>(null);
+  const [view, setMapView] = useState<View>("network");
+  const [comparing, setComparing] = useState(false);
+  const setView = useCallback((next: View) => {
+    setComparing(false);
+    setMapView(next);
+  }, []);
   const [selection, setSelection] = useState<string[]>([]);
   const [helpOpen, setHelpOpen] = useState(false);
   const [exportOpen, setExportOpen] = useState(false);
@@ -77,6 +86,11 @@ function MapWindowBody({ snapshot, change, vocabulary, editing, controller }: Pr
   const selectCreated = useSelectCreated(snapshot, canvas, setRenaming);
   const edits = useEditCommands({ snapshot, view, selection, editing, canvas, ...selectCreated });
   const scenarios = useScenarios(snapshot, editing, sceneControls);
+  const compare = useComparison({ active: comparing, snapshot, vocabulary, editing, seed: () => (view === "network" ? canvas.current?.positions() ?? null : null) });
+  const openCompare = () => {
+    canvas.current?.clearSelection();
+    setComparing(true);
+  };
 
   const context: ActionContext = {
     snapshot,
@@ -87,6 +101,10 @@ function MapWindowBody({ snapshot, change, vocabulary, editing, controller }: Pr
     scenarios,
     canvas,
     setView,
+    comparing,
+    openCompare,
+    compare,
+    compareView,
     focusSearch: () => search.current?.focus(),
     toggleHelp: () => setHelpOpen((open) => !open),
     closeHelp: () => setHelpOpen(false),
@@ -110,16 +128,27 @@ function MapWindowBody({ snapshot, change, vocabulary, editing, controller }: Pr
   return (
     <ActionsProvider actions={actions}>
       <div className="app">
-        <WindowTopBar snapshot={snapshot} vocabulary={vocabulary} view={view} onView={setView} lens={lens} scenarios={scenarios} search={search} onFind={focus} exportOpen={exportOpen} onCloseExport={() => setExportOpen(false)} />
+        <WindowTopBar snapshot={snapshot} vocabulary={vocabulary} view={view} comparing={comparing} onView={setView} onCompare={openCompare} lens={lens} scenarios={scenarios} search={search} onFind={focus} exportOpen={exportOpen} onCloseExport={() => setExportOpen(false)} />
         <div className="workspace">
-          <Palette vocabulary={vocabulary} enabled onAdd={(kind) => actions.run(`add_${kind}`)} />
+          <Palette vocabulary={vocabulary} enabled={!comparing} onAdd={(kind) => actions.run(`add_${kind}`)} />
           <main className="canvas-area">
-            <MapCanvas snapshot={snapshot} change={change} vocabulary={vocabulary} view={view} editable events={canvasEvents} handle={canvas} />
-            <ViewCaption snapshot={snapshot} view={view} caption={sceneCaption} />
+            {/* The map canvas stays while comparing (covered), so coming back draws nothing afresh. */}
+            <MapCanvas snapshot={snapshot} change={change} vocabulary={vocabulary} view={view} editable={!comparing} events={canvasEvents} handle={canvas} />
+            {comparing ? (
+              <CompareView snapshot={snapshot} vocabulary={vocabulary} state={compare} handle={compareView} />
+            ) : (
+              <>
+                <ViewCaption snapshot={snapshot} view={view} caption={sceneCaption} />
+                {sample && <FirstRunHint />}
+              </>
+            )}
             <ZoomControls />
-            {sample && <FirstRunHint />}
           </main>
-          <SidePanel {...{ snapshot, vocabulary, selection, edits, editing, lens, sceneControls }} onFocus={focus} onPresent={context.present} />
+          {comparing ? (
+            <CompareSidePanel snapshot={snapshot} state={compare} onFocus={(id) => compareView.current?.focus(id)} />
+          ) : (
+            <SidePanel {...{ snapshot, vocabulary, selection, edits, editing, lens, sceneControls }} onFocus={focus} onPresent={context.present} />
+          )}
         </div>
         <GesturePopovers
           {...{ snapshot, vocabulary, canvas, edits, chooser, renaming, menu, context }}
@@ -199,7 +228,9 @@ type TopBarProps = {
   snapshot: MapSnapshot;
   vocabulary: Vocabulary;
   view: View;
+  comparing: boolean;
   onView(view: View): void;
+  onCompare(): void;
   lens: LensState;
   scenarios: ScenarioCommands;
   search: RefObject<SearchBoxHandle | null>;
@@ -209,7 +240,7 @@ type TopBarProps = {
 };
 
 /** The top bar with this window's buttons, each running an action from the table. */
-function WindowTopBar({ snapshot, vocabulary, view, onView, lens, scenarios, search, onFind, exportOpen, onCloseExport }: TopBarProps) {
+function WindowTopBar({ snapshot, vocabulary, view, comparing, onView, onCompare, lens, scenarios, search, onFind, exportOpen, onCloseExport }: TopBarProps) {
   const scenario = scenarios.shown;
   const sample = isBuiltInSample(snapshot);
   const scenes = snapshot.scenes ?? [];
@@ -218,7 +249,9 @@ function WindowTopBar({ snapshot, vocabulary, view, onView, lens, scenarios, sea
       title={snapshot.title}
       subtitle={[scenario?.name, sample ? "Sample district" : snapshot.file_name].filter(Boolean).join(" · ")}
       view={view}
+      comparing={comparing}
       onView={onView}
+      onCompare={onCompare}
       history={
         <>
           <ActionButton name="undo" className="tool-button round" ariaLabel="Undo" testId="undo">↶</ActionButton>

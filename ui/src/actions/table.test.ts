@@ -9,6 +9,7 @@ import { menuFor } from "./menus";
 import { HelpOverlay } from "../panels/HelpOverlay";
 import { snapshot, vocabulary } from "../testing/fixtures";
 import type { EditCommands } from "../state/useEditCommands";
+import type { ComparisonState } from "../compare/useComparison";
 import type { ScenarioCommands } from "../scenarios/useScenarios";
 
 const key = (k: string, mods: Partial<Record<"ctrlKey" | "metaKey" | "shiftKey" | "altKey", boolean>> = {}) => ({
@@ -59,6 +60,10 @@ function context(patch: Partial<ActionContext> = {}): ActionContext {
     scenarios,
     canvas: { current: null },
     setView: vi.fn(),
+    comparing: false,
+    openCompare: vi.fn(),
+    compare: { mode: "overlay", setMode: vi.fn(), ticked: new Set<string>(), adopting: false, into: "as-is", to: "to-be", adopt: vi.fn(async () => true) } as unknown as ComparisonState,
+    compareView: { current: null },
     focusSearch: vi.fn(),
     toggleHelp: vi.fn(),
     closeHelp: vi.fn(),
@@ -134,6 +139,40 @@ describe("the action table", () => {
     expect(c.startRenaming).toHaveBeenCalledWith("tl-director");
     expect(perform(action("delete"), c)).toBe(true);
     expect(c.edits.deleteSelected).toHaveBeenCalledOnce();
+  });
+});
+
+describe("the compare actions", () => {
+  it("opens Compare with 3 and switches overlay and side by side with M", () => {
+    expect(actionForKey(key("3"))?.name).toBe("compare");
+    expect(actionForKey(key("m"))?.name).toBe("compare_mode");
+    const c = context({ comparing: true });
+    expect(perform(action("compare_mode"), c)).toBe(true);
+    expect(c.compare.setMode).toHaveBeenCalledWith("side_by_side");
+  });
+
+  it("edits nothing on the covered map canvas while comparing, but undoes and zooms the compare view", () => {
+    const compareView = { current: { fit: vi.fn(), zoomBy: vi.fn(), focus: vi.fn() } };
+    const c = context({ comparing: true, selection: ["tl-director"], snapshot: { ...snapshot, can_undo: true }, compareView });
+    expect(perform(action("delete"), c)).toBe(false);
+    expect(c.edits.deleteSelected).not.toHaveBeenCalled();
+    expect(perform(action("add_office"), c)).toBe(false);
+    expect(perform(action("undo"), c)).toBe(true);
+    expect(c.edits.undo).toHaveBeenCalledOnce();
+    expect(perform(action("zoom_in"), c)).toBe(true);
+    expect(compareView.current.zoomBy).toHaveBeenCalledWith(1.25);
+  });
+
+  it("adopts only ticked changes, and only while comparing", () => {
+    const none = context({ comparing: true });
+    expect(perform(action("adopt_changes"), none)).toBe(false);
+    const base = context().compare;
+    const ticked = { ...base, ticked: new Set(["c1"]) } as ComparisonState;
+    expect(perform(action("adopt_changes"), context({ comparing: false, compare: ticked }))).toBe(false);
+    const c = context({ comparing: true, compare: ticked });
+    expect(action("adopt_changes").label(c)).toContain("into");
+    expect(perform(action("adopt_changes"), c)).toBe(true);
+    expect(ticked.adopt).toHaveBeenCalledOnce();
   });
 });
 

@@ -5,6 +5,8 @@ import type { RefObject } from "react";
 import type { ElementKind, MapSnapshot, View, Vocabulary } from "../map/types";
 import type { CanvasHandle } from "../canvas/MapCanvas";
 import type { EditCommands } from "../state/useEditCommands";
+import type { ComparisonState } from "../compare/useComparison";
+import type { CompareViewHandle } from "../compare/CompareView";
 import type { ScenarioCommands } from "../scenarios/useScenarios";
 import { hasRingsAround } from "../layout/rings";
 import { keyName, type KeyPress } from "./keys";
@@ -21,6 +23,11 @@ export type ActionContext = {
   scenarios: ScenarioCommands;
   canvas: RefObject<CanvasHandle | null>;
   setView(view: View): void;
+  /** Whether the Compare view is on screen (then only actions marked `inCompare` apply). */
+  comparing: boolean;
+  openCompare(): void;
+  compare: ComparisonState;
+  compareView: RefObject<CompareViewHandle | null>;
   focusSearch(): void;
   toggleHelp(): void;
   closeHelp(): void;
@@ -32,7 +39,7 @@ export type ActionContext = {
 /** What a right-click was on: an element or relation (`id`), or an empty spot (`at`, in model coordinates). */
 export type ActionTarget = { id?: string; at?: Point };
 
-export type ActionGroup = "Find and look" | "Edit" | "Scenarios" | "Add";
+export type ActionGroup = "Find and look" | "Compare" | "Edit" | "Scenarios" | "Add";
 
 export type Action = {
   name: string;
@@ -52,6 +59,8 @@ export type Action = {
   whileTyping?: boolean;
   /** Its keys never reach the web view, even when it does not apply (F5 would reload the page). */
   keepsKeys?: boolean;
+  /** It applies in the Compare view too (the others act on the map canvas, which it covers). */
+  inCompare?: boolean;
   perform(c: ActionContext, target?: ActionTarget): void;
 };
 
@@ -67,6 +76,9 @@ export const ADD_KEYS: Record<ElementKind, string> = {
 
 const ZOOM_STEP = 1.25;
 
+/** The canvas the zoom actions drive: the compare view's while it is open, else the map's. */
+const zoomable = (c: ActionContext) => (c.comparing ? c.compareView.current : c.canvas.current);
+const scenarioName = (c: ActionContext, id: string) => c.snapshot.scenarios.find((s) => s.id === id)?.name ?? id;
 const shownAt = (c: ActionContext) => c.scenarios.list.findIndex((s) => s.id === c.snapshot.scenario);
 const shownName = (c: ActionContext) => c.scenarios.shown?.name ?? "the scenario";
 
@@ -150,11 +162,30 @@ function addAction(kind: ElementKind): Action {
 
 export const ACTIONS: Action[] = [
   { name: "search", label: () => "Find an element", keys: ["Ctrl+F"], group: "Find and look", whileTyping: true, perform: (c) => c.focusSearch() },
-  { name: "fit", label: () => "Zoom to fit the whole map", contextLabel: () => "Zoom to fit", keys: ["F"], group: "Find and look", perform: (c) => c.canvas.current?.fit() },
-  { name: "zoom_in", label: () => "Zoom in", keys: ["+", "="], group: "Find and look", perform: (c) => c.canvas.current?.zoomBy(ZOOM_STEP) },
-  { name: "zoom_out", label: () => "Zoom out", keys: ["-"], group: "Find and look", perform: (c) => c.canvas.current?.zoomBy(1 / ZOOM_STEP) },
-  { name: "network", label: () => "Network view", keys: ["1"], group: "Find and look", perform: (c) => c.setView("network") },
-  { name: "org_chart", label: () => "Org chart view", keys: ["2"], group: "Find and look", perform: (c) => c.setView("org_chart") },
+  { name: "fit", label: () => "Zoom to fit the whole map", contextLabel: () => "Zoom to fit", keys: ["F"], group: "Find and look", inCompare: true, perform: (c) => zoomable(c)?.fit() },
+  { name: "zoom_in", label: () => "Zoom in", keys: ["+", "="], group: "Find and look", inCompare: true, perform: (c) => zoomable(c)?.zoomBy(ZOOM_STEP) },
+  { name: "zoom_out", label: () => "Zoom out", keys: ["-"], group: "Find and look", inCompare: true, perform: (c) => zoomable(c)?.zoomBy(1 / ZOOM_STEP) },
+  { name: "network", label: () => "Network view", keys: ["1"], group: "Find and look", inCompare: true, perform: (c) => c.setView("network") },
+  { name: "org_chart", label: () => "Org chart view", keys: ["2"], group: "Find and look", inCompare: true, perform: (c) => c.setView("org_chart") },
+  { name: "compare", label: () => "Compare two scenarios", keys: ["3"], group: "Compare", inCompare: true, perform: (c) => c.openCompare() },
+  {
+    name: "compare_mode",
+    label: (c) => (c.compare.mode === "overlay" ? "Show the scenarios side by side" : "Show the scenarios overlaid"),
+    keys: ["M"],
+    group: "Compare",
+    inCompare: true,
+    enabled: (c) => c.comparing,
+    perform: (c) => c.compare.setMode(c.compare.mode === "overlay" ? "side_by_side" : "overlay"),
+  },
+  {
+    name: "adopt_changes",
+    label: (c) => `Adopt the ticked changes into ${scenarioName(c, c.compare.into)} (one edit, undoable)`,
+    keys: [],
+    group: "Compare",
+    inCompare: true,
+    enabled: (c) => c.comparing && c.compare.ticked.size > 0 && !c.compare.adopting && c.compare.into !== c.compare.to,
+    perform: (c) => void c.compare.adopt(),
+  },
   {
     name: "present",
     label: () => "Present the scenes",
@@ -166,19 +197,20 @@ export const ACTIONS: Action[] = [
     perform: (c) => c.present(0),
   },
   { name: "export", label: () => "Export", keys: ["Ctrl+E"], group: "Find and look", whileTyping: true, perform: (c) => c.openExport() },
-  { name: "help", label: () => "Show or hide these shortcuts", keys: ["?"], group: "Find and look", perform: (c) => c.toggleHelp() },
+  { name: "help", label: () => "Show or hide these shortcuts", keys: ["?"], group: "Find and look", inCompare: true, perform: (c) => c.toggleHelp() },
   {
     name: "escape",
     label: () => "Clear the selection, close a menu",
     keys: ["Escape"],
     group: "Find and look",
+    inCompare: true,
     perform: (c) => {
       c.closeHelp();
       c.canvas.current?.clearSelection();
     },
   },
-  { name: "undo", label: () => "Undo", keys: ["Ctrl+Z"], group: "Edit", enabled: (c) => c.snapshot.can_undo, perform: (c) => void c.edits.undo() },
-  { name: "redo", label: () => "Redo", keys: ["Ctrl+Shift+Z", "Ctrl+Y"], group: "Edit", enabled: (c) => c.snapshot.can_redo, perform: (c) => void c.edits.redo() },
+  { name: "undo", label: () => "Undo", keys: ["Ctrl+Z"], group: "Edit", inCompare: true, enabled: (c) => c.snapshot.can_undo, perform: (c) => void c.edits.undo() },
+  { name: "redo", label: () => "Redo", keys: ["Ctrl+Shift+Z", "Ctrl+Y"], group: "Edit", inCompare: true, enabled: (c) => c.snapshot.can_redo, perform: (c) => void c.edits.redo() },
   {
     name: "rename",
     label: () => "Rename the selected element",
@@ -275,6 +307,7 @@ export function action(name: string): Action {
 }
 
 export function isEnabled(a: Action, c: ActionContext, target?: ActionTarget): boolean {
+  if (c.comparing && !a.inCompare) return false;
   return a.enabled?.(c, target) ?? true;
 }
 

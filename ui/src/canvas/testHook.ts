@@ -10,6 +10,7 @@
 //     view(),      // "network" | "org_chart"
 //     apply(op),   // sends an edit through the window's store, as a gesture would (the benchmark's edits)
 //     snapshot(),  // the map as the window's store holds it now
+//     compare,     // while the Compare view is open: mode() and canvases() (one, or two side by side)
 //   }
 //
 // and `document.body.dataset.mapReady = "true"` at the same moment, for tests that only wait.
@@ -37,11 +38,13 @@ export type TestHook = {
   view(): View;
   apply?(op: Op): Promise<boolean>;
   snapshot?(): MapSnapshot | null;
+  compare?: CompareHook;
 };
 
 /** What the window's store offers the hook (set by useMapDocument). */
 type StoreHook = Pick<TestHook, "apply" | "snapshot">;
 let store: StoreHook = {};
+let compareHook: CompareHook | null = null;
 
 /** The store's edit and read, for the hook: added to it now if it is installed, else when it is. */
 export function offerStore(offered: StoreHook): void {
@@ -75,7 +78,7 @@ function renderedNodes(cy: Core): RenderedNode[] {
 
 export function installTestHook(cy: Core, view: () => View): void {
   performance.mark("murmuration:drawn");
-  window.__murmuration = { cy, ready: true, rendered: () => renderedNodes(cy), view, ...store };
+  window.__murmuration = { cy, ready: true, rendered: () => renderedNodes(cy), view, ...store, compare: compareHook ?? undefined };
   document.body.dataset.mapReady = "true";
 }
 
@@ -92,4 +95,13 @@ export function markEdit(name: "edit-answered" | "edit-shown" | "edit-drawn", ge
   const full = `murmuration:${name}`;
   performance.clearMarks(full);
   performance.mark(full, { detail: generation });
+}
+
+/** What the compare view offers the hook: its mode and its canvases (one in overlay, two side by side). */
+export type CompareHook = { mode(): string; canvases(): Core[] };
+
+/** Sets (or, with null, clears) the compare view's part of the hook. */
+export function offerCompare(compare: CompareHook | null): void {
+  compareHook = compare;
+  if (window.__murmuration) window.__murmuration.compare = compare ?? undefined;
 }

@@ -34,7 +34,7 @@ const GROUP_SHAPES = new Set<string>(["rectangle", "round-rectangle", "cut-recta
 /** A pattern's dash lengths as the vocabulary sends them (numbers may arrive as null). */
 type Dash = (number | null)[];
 
-function lengths(dash: Dash): number[] {
+export function lengths(dash: Dash): number[] {
   return dash.filter((d): d is number => d !== null);
 }
 
@@ -213,7 +213,7 @@ function boundaryStyle(pattern: LinePattern, dash: Dash, width: number): Record<
 }
 
 /** Dash lengths come from the vocabulary, in multiples of the line width (a thick line keeps its rhythm). */
-function borderPattern(pattern: LinePattern, dash: Dash, width: number): Record<string, unknown> {
+export function borderPattern(pattern: LinePattern, dash: Dash, width: number): Record<string, unknown> {
   const dashes = lengths(dash);
   if (pattern === "solid" || dashes.length === 0) return { "border-style": "solid" };
   if (pattern === "dotted") return { "border-style": "dotted" };

@@ -8,14 +8,16 @@ type Props = {
   title: string;
   subtitle: string;
   view: View;
+  comparing: boolean;
   onView(view: View): void;
+  onCompare(): void;
   history: ReactNode;
   scenario: ReactNode;
   search: ReactNode;
   actions: ReactNode;
 };
 
-export function TopBar({ title, subtitle, view, onView, history, scenario, search, actions }: Props) {
+export function TopBar({ title, subtitle, view, comparing, onView, onCompare, history, scenario, search, actions }: Props) {
   return (
     <header className="top-bar">
       <div className="top-bar-title">
@@ -27,7 +29,7 @@ export function TopBar({ title, subtitle, view, onView, history, scenario, searc
         <div className="history">{history}</div>
       </div>
       {scenario}
-      <ViewSwitch view={view} onChange={onView} />
+      <ViewSwitch view={view} comparing={comparing} onChange={onView} onCompare={onCompare} />
       <div className="top-bar-tools">
         {search}
         {actions}

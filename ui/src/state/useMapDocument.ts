@@ -31,6 +31,8 @@ export type MapEditing = {
   redo(): Promise<void>;
   /** Shows `snapshot` whole (another scenario put on screen). */
   show(snapshot: MapSnapshot): void;
+  /** Takes in the change an edit made that was sent by another command (adopting compared changes). */
+  receive(change: MapChange): void;
   /** Says an error the way the window says every error (a view the map cannot show). */
   report(error: unknown): void;
 };
@@ -98,6 +100,10 @@ export function useMapDocument(onError: (error: ShownError) => void): MapDocumen
     undo: async () => void (await run(() => commands.undo())),
     redo: async () => void (await run(() => commands.redo())),
     show,
+    receive: (change) => {
+      markEdit("edit-answered", change.generation);
+      receive(change);
+    },
     report: (error) => reportError.current(shownError(error)),
   }).current;
 
