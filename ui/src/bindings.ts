@@ -235,7 +235,11 @@ export type ChangeMarkStyle = {
 	/**  Empty for unchanged (it is faded instead). */
 	badge: string,
 	colour: string,
+	/**  A light tint of `colour` for filling a changed shape on paper, light enough for ink labels. */
+	fill: string,
 	pattern: LinePattern,
+	/**  The pattern's dash lengths, in multiples of the line width (empty: solid). */
+	dash: (number | null)[],
 	/**  Drawn faded (unchanged), so the changes stand out. */
 	faded: boolean,
 	meaning: string,
@@ -377,6 +381,12 @@ export type ColumnMapping_Serialize = {
 
 /**  Wenger's stages of a community's life. */
 export type CommunityStage = "potential" | "coalescing" | "active" | "stewardship" | "transformation" | "hospice";
+
+/**
+ *  The compare view's two ways of showing a change: one drawing of both, marked (better for
+ *  spotting changes), or the two drawn side by side (faster to read).
+ */
+export type CompareMode = "overlay" | "side_by_side";
 
 /**
  *  A comparison as the window shows it: the change list, the lens deltas, the overlay (its union
@@ -644,6 +654,11 @@ export type ExportOptions_Deserialize = {
 	 *  always the whole map; a scene draws its own scenario.
 	 */
 	scenario?: string | null,
+	/**
+	 *  A scenario, by name (or id), to compare with `scenario` (default: the first other one):
+	 *  draws the comparison instead of one scenario.
+	 */
+	compare?: string | null,
 };
 
 /**
@@ -664,6 +679,11 @@ export type ExportOptions_Serialize = {
 	 *  always the whole map; a scene draws its own scenario.
 	 */
 	scenario: string | null,
+	/**
+	 *  A scenario, by name (or id), to compare with `scenario` (default: the first other one):
+	 *  draws the comparison instead of one scenario.
+	 */
+	compare: string | null,
 };
 
 /**
@@ -1579,6 +1599,23 @@ export type Scenario_Serialize = {
  */
 export type Scene = Scene_Serialize | Scene_Deserialize;
 
+/**  How a comparison scene compares: with which scenario, drawn how. */
+export type SceneComparison = SceneComparison_Serialize | SceneComparison_Deserialize;
+
+/**  How a comparison scene compares: with which scenario, drawn how. */
+export type SceneComparison_Deserialize = {
+	/**  The later scenario (to be); the scene's own `scenario` is the earlier one. */
+	with: ScenarioId,
+	mode?: CompareMode,
+};
+
+/**  How a comparison scene compares: with which scenario, drawn how. */
+export type SceneComparison_Serialize = {
+	/**  The later scenario (to be); the scene's own `scenario` is the earlier one. */
+	with: ScenarioId,
+	mode: CompareMode,
+};
+
 /**  What a scene leaves out or brings forward. Everything empty: the whole scenario, all alike. */
 export type SceneFilters = SceneFilters_Serialize | SceneFilters_Deserialize;
 
@@ -1641,6 +1678,11 @@ export type Scene_Deserialize = {
 	 *  everything regardless of its span.
 	 */
 	time?: string | null,
+	/**
+	 *  A comparison scene: `scenario` (as is) compared with another scenario (to be), drawn as
+	 *  the compare view draws it. `None` for a scene of one scenario (and then not written).
+	 */
+	compare?: SceneComparison_Deserialize | null,
 };
 
 /**
@@ -1669,6 +1711,11 @@ export type Scene_Serialize = {
 	 *  everything regardless of its span.
 	 */
 	time: string | null,
+	/**
+	 *  A comparison scene: `scenario` (as is) compared with another scenario (to be), drawn as
+	 *  the compare view draws it. `None` for a scene of one scenario (and then not written).
+	 */
+	compare?: SceneComparison_Serialize,
 };
 
 export type Shape = 
@@ -1862,6 +1909,11 @@ export type ViewRequest_Deserialize = {
 	lens?: string | null,
 	/**  What is left out, and what is brought forward (`filters.focus`). */
 	filters?: SceneFilters_Deserialize,
+	/**
+	 *  A comparison: `scenario` compared with another, drawn as the compare overlay (the union of
+	 *  both, the change marks as the paint, what did not change faint). The lens is not drawn.
+	 */
+	compare?: SceneComparison_Deserialize | null,
 };
 
 /**  A view to show: what a scene saves, and what the window asks for when it shows one. */
@@ -1874,6 +1926,11 @@ export type ViewRequest_Serialize = {
 	lens: string | null,
 	/**  What is left out, and what is brought forward (`filters.focus`). */
 	filters: SceneFilters_Serialize,
+	/**
+	 *  A comparison: `scenario` compared with another, drawn as the compare overlay (the union of
+	 *  both, the change marks as the paint, what did not change faint). The lens is not drawn.
+	 */
+	compare: SceneComparison_Serialize | null,
 };
 
 /**
