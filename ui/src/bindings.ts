@@ -349,7 +349,12 @@ export type ElementDetails = ElementDetails_Serialize | ElementDetails_Deseriali
 /**  The attributes that belong to one kind of element; the variant is the kind. */
 export type ElementDetails_Deserialize = { kind: "office"; function?: OfficeFunction | null; practice_culture?: PracticeCulture | null; stance?: Stance | null; headcount?: number | null; 
 /**  The year it was established: the "geology" lens. */
-established?: number | null; hospiced?: boolean; boundary?: Boundary } | { kind: "site"; level?: SiteLevel | null; enrolment?: number | null; boundary?: Boundary } | { kind: "community"; 
+established?: number | null; 
+/**
+ *  When it was hospiced (wound down with care): a date, [`Date::undated`] when a file
+ *  only said "hospiced" (format version 1's `true`), `None` while it serves.
+ */
+hospiced?: string | null; boundary?: Boundary } | { kind: "site"; level?: SiteLevel | null; enrolment?: number | null; boundary?: Boundary } | { kind: "community"; 
 /**  The shared concern. */
 domain?: string; ring?: Ring; cadence?: string; stage?: CommunityStage; boundary?: Boundary } | { kind: "sprint_team"; purpose?: string; status?: SprintStatus; boundary?: Boundary } | { kind: "routine"; steps?: RoutineStep_Deserialize[]; cycle_time_days?: number | null } | { kind: "person"; title?: string; 
 /**  The office that holds the person's position. */
@@ -360,7 +365,12 @@ home_base?: ElementId | null } | { kind: "partner"; partner_type?: PartnerType }
 /**  The attributes that belong to one kind of element; the variant is the kind. */
 export type ElementDetails_Serialize = { kind: "office"; function: OfficeFunction | null; practice_culture: PracticeCulture | null; stance: Stance | null; headcount: number | null; 
 /**  The year it was established: the "geology" lens. */
-established: number | null; hospiced: boolean; boundary: Boundary } | { kind: "site"; level: SiteLevel | null; enrolment: number | null; boundary: Boundary } | { kind: "community"; 
+established: number | null; 
+/**
+ *  When it was hospiced (wound down with care): a date, [`Date::undated`] when a file
+ *  only said "hospiced" (format version 1's `true`), `None` while it serves.
+ */
+hospiced: string | null; boundary: Boundary } | { kind: "site"; level: SiteLevel | null; enrolment: number | null; boundary: Boundary } | { kind: "community"; 
 /**  The shared concern. */
 domain: string; ring: Ring; cadence: string; stage: CommunityStage; boundary: Boundary } | { kind: "sprint_team"; purpose: string; status: SprintStatus; boundary: Boundary } | { kind: "routine"; steps: RoutineStep_Serialize[]; cycle_time_days: number | null } | { kind: "person"; title: string; 
 /**  The office that holds the person's position. */
@@ -416,6 +426,8 @@ export type ErrorKind =
 "invalid_date" | 
 /**  `until` before `from`. */
 "span_order" | 
+/**  A sprint team's end date and its status disagree: a forming or active team has no end. */
+"sprint_status_span" | 
 /**  A flow's volume outside 1–5. */
 "flow_volume" | 
 /**  A person's home base must be a community. */

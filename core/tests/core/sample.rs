@@ -103,7 +103,10 @@ fn to_be_differs_from_as_is_the_way_sample_md_says() {
     let hospiced = |sc: &Scenario| {
         matches!(
             el(sc, "research").details,
-            ElementDetails::Office { hospiced: true, .. }
+            ElementDetails::Office {
+                hospiced: Some(_),
+                ..
+            }
         )
     };
     assert!(!hospiced(as_is) && hospiced(to_be));
