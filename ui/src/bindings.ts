@@ -25,12 +25,13 @@ export const commands = {
 	/**  The lenses, in the order the picker lists them. */
 	lenses: () => __TAURI_INVOKE<LensChoice[]>("lenses"),
 	/**
-	 *  Every lens's figures on the scenario on screen, and the paint of `lens` (none: `None`). On a
+	 *  Every lens's figures on the scenario on screen as of `moment` (none: whatever the dates; a moment
+	 *  that is not a date is an error), and the paint of `lens` (none: `None`). On a
 	 *  big map betweenness is first estimated, then refined in the background (`AnalysisProgress`,
 	 *  then `LensRefined`). Off the main thread (`async`): analysing a big map takes a few hundred
 	 *  milliseconds, and the window's own events wait for the main thread.
 	 */
-	lensView: (lens: string | null) => typedError<LensView_Serialize, CoreError_Serialize>(__TAURI_INVOKE("lens_view", { lens })),
+	lensView: (lens: string | null, moment: string | null) => typedError<LensView_Serialize, CoreError_Serialize>(__TAURI_INVOKE("lens_view", { lens, moment })),
 	/**
 	 *  What the window shows for a view (a scene, presentation): the core's one answer
 	 *  ([`murmuration_core::view::answer`]), with the whole scenario when the view puts another
@@ -82,6 +83,11 @@ export type AnalysisProgress = {
 export type Analysis_Deserialize = {
 	/**  The scenario analysed (the map's first one when the one asked for does not exist). */
 	scenario: ScenarioId,
+	/**
+	 *  The moment it was analysed as of (`2021`, `2021-04`, `2021-04-15`); `None`: everything,
+	 *  whatever its dates.
+	 */
+	moment?: string | null,
 	silos: Silos_Deserialize,
 	density: Density_Deserialize,
 	brokers: Brokers,
@@ -97,6 +103,11 @@ export type Analysis_Deserialize = {
 export type Analysis_Serialize = {
 	/**  The scenario analysed (the map's first one when the one asked for does not exist). */
 	scenario: ScenarioId,
+	/**
+	 *  The moment it was analysed as of (`2021`, `2021-04`, `2021-04-15`); `None`: everything,
+	 *  whatever its dates.
+	 */
+	moment: string | null,
 	silos: Silos_Serialize,
 	density: Density_Serialize,
 	brokers: Brokers,
