@@ -267,6 +267,10 @@ export type ColumnMapping_Deserialize = {
 	department?: string | null,
 	email?: string | null,
 	id?: string | null,
+	/**  Since when the person holds the position (a year, month or day). */
+	from?: string | null,
+	/**  Until when they held it. */
+	until?: string | null,
 };
 
 /**
@@ -283,6 +287,10 @@ export type ColumnMapping_Serialize = {
 	department: string | null,
 	email: string | null,
 	id: string | null,
+	/**  Since when the person holds the position (a year, month or day). */
+	from: string | null,
+	/**  Until when they held it. */
+	until: string | null,
 };
 
 /**  Wenger's stages of a community's life. */
@@ -499,6 +507,8 @@ export type ExportOptions_Deserialize = {
 	page: string,
 	/**  A scene's title: draw that scene instead of the whole view. */
 	scene?: string | null,
+	/**  Draw (or write the data of) the map as of this moment: `2021`, `2021-04` or `2021-04-15`. */
+	at?: string | null,
 };
 
 /**
@@ -514,6 +524,8 @@ export type ExportOptions_Serialize = {
 	page: string,
 	/**  A scene's title: draw that scene instead of the whole view. */
 	scene: string | null,
+	/**  Draw (or write the data of) the map as of this moment: `2021`, `2021-04` or `2021-04-15`. */
+	at?: string,
 };
 
 /**
