@@ -241,11 +241,9 @@ fn build_scenario(
                 *domain = name.clone();
                 *cadence = "weekly".into();
             }
-            ElementDetails::SprintTeam { status, .. } => {
-                // A team with an end date has ended (the rule of `ops`).
-                if annotations.span.until.is_some() {
-                    *status = SprintStatus::Dissolved;
-                }
+            // A team with an end date has ended (the rule of `ops`).
+            ElementDetails::SprintTeam { status, .. } if annotations.span.until.is_some() => {
+                *status = SprintStatus::Dissolved;
             }
             _ => {}
         }
