@@ -1,10 +1,15 @@
 //! How long the lenses take on a district far larger than any real one (10,000 elements, 30,000
 //! relations): every lens together (with betweenness estimated, as `analyze` does on a big map) must
 //! stay under a second; exact betweenness, which the shell refines in the background, is measured on
-//! its own. Figures and the command live in docs/benchmarks.md ("Lenses (core)").
+//! its own. Every lens as of a moment (the map seen as it was in 2020: filtered by the view's rule,
+//! then analysed) must stay under a second as well. Figures and the command live in
+//! docs/benchmarks.md ("Lenses (core)").
 
 use criterion::{criterion_group, criterion_main, Criterion};
-use murmuration_core::analysis::{analyze, betweenness_auto, betweenness_exact, FlowGraph};
+use murmuration_core::analysis::{
+    analyze, analyze_at, betweenness_auto, betweenness_exact, FlowGraph,
+};
+use murmuration_core::model::Date;
 use murmuration_core::synthetic::synthetic_map;
 use std::hint::black_box;
 
@@ -27,6 +32,10 @@ fn lenses(c: &mut Criterion) {
     g.sample_size(10);
     g.bench_function("analyze (every lens, betweenness auto)", |b| {
         b.iter(|| black_box(analyze(&map, &scenario)))
+    });
+    let moment = Date::from("2020");
+    g.bench_function("analyze_at 2020 (every lens as of a moment)", |b| {
+        b.iter(|| black_box(analyze_at(&map, &scenario, Some(&moment))))
     });
     g.bench_function("betweenness auto (sampled)", |b| {
         b.iter(|| black_box(betweenness_auto(&graph)))

@@ -1,12 +1,17 @@
 //! How long exports take at district scale: the SVG and the PDF of a 5,000-element synthetic map
 //! (with its saved positions, and laid out afresh by the core), and the data exports. Targets:
-//! SVG < 300 ms, PDF < 2 s. Figures live in `docs/benchmarks.md` ("Exports (core)") with the
+//! SVG < 300 ms, PDF < 2 s. And a replay of the sample, 2018 to 2025 by year: 8 pages as a PDF
+//! and as an animated PNG, < 3 s. Figures live in `docs/benchmarks.md` ("Exports (core)") with the
 //! command that produced them.
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use murmuration_core::exchange::{elements_csv, gexf, graphml};
 use murmuration_core::model::View;
-use murmuration_core::render::{render_pdf, render_svg, PageSize, PageSpec};
+use murmuration_core::render::{
+    render_pdf, render_svg, replay_apng, replay_pdf, replay_steps, replay_pages, PageSize, PageSpec,
+    Step,
+};
+use murmuration_core::sample::riverside_unified;
 use murmuration_core::synthetic::synthetic_map;
 use std::hint::black_box;
 
@@ -45,5 +50,27 @@ fn exports(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, exports);
+fn replay(c: &mut Criterion) {
+    let map = riverside_unified();
+    let scenario = &map.scenarios[0];
+    let page = PageSpec::new(PageSize::Widescreen16x9);
+    let years = replay_steps("2018", "2025", Step::Year).expect("steps");
+    let mut group = c.benchmark_group("replay of the sample, 2018-2025 by year (8 pages)");
+    group.sample_size(10);
+    group.bench_function("PDF", |b| {
+        b.iter(|| {
+            let pages = replay_pages(&map, scenario, View::Network, &years, &page);
+            black_box(replay_pdf(&map, pages, &page).expect("pdf"))
+        })
+    });
+    group.bench_function("animated PNG", |b| {
+        b.iter(|| {
+            let pages = replay_pages(&map, scenario, View::Network, &years, &page);
+            black_box(replay_apng(&pages, 1.0, 1).expect("png"))
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, exports, replay);
 criterion_main!(benches);

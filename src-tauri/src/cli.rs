@@ -57,6 +57,9 @@ enum Command {
         /// The scenario to analyse, by name (default: the first).
         #[arg(long, value_name = "NAME")]
         scenario: Option<String>,
+        /// As of a moment: only what existed then (a year 2021, a month 2021-04 or a day 2021-04-15).
+        #[arg(long, value_name = "DATE")]
+        at: Option<String>,
     },
     /// Compare two scenarios of a map: every change, grouped, and what it does to each lens.
     Diff {
@@ -76,9 +79,21 @@ enum Command {
     Export {
         #[arg(value_name = "MAP.murm")]
         map: PathBuf,
-        /// json, svg, png, pdf, deck, csv, graphml or gexf.
+        /// json, svg, png, pdf, deck, csv, graphml, gexf, or replay (with --from, --to, --step).
         #[arg(long)]
         format: String,
+        /// Draw the map as of a moment: a year 2021, a month 2021-04 or a day 2021-04-15.
+        #[arg(long, value_name = "DATE")]
+        at: Option<String>,
+        /// For a replay: the first moment drawn.
+        #[arg(long, value_name = "DATE")]
+        from: Option<String>,
+        /// For a replay: the last moment drawn.
+        #[arg(long, value_name = "DATE")]
+        to: Option<String>,
+        /// For a replay: year or month.
+        #[arg(long, default_value = "year")]
+        step: String,
         /// For drawings: network or org-chart.
         #[arg(long, default_value = "network")]
         view: String,
@@ -153,8 +168,13 @@ fn print(text: &str) -> Result<(), CoreError> {
     Ok(())
 }
 
-fn analyze(map: &std::path::Path, json: bool, scenario: Option<&str>) -> Result<(), CoreError> {
-    let text = jobs::analyze(map, scenario)?;
+fn analyze(
+    map: &std::path::Path,
+    json: bool,
+    scenario: Option<&str>,
+    at: Option<&str>,
+) -> Result<(), CoreError> {
+    let text = jobs::analyze_as_of(map, scenario, at)?;
     // A closed pipe (`| head`) is not an error worth a panic.
     let mut out = std::io::stdout().lock();
     if json {
@@ -171,6 +191,30 @@ fn analyze(map: &std::path::Path, json: bool, scenario: Option<&str>) -> Result<
         let _ = writeln!(out, "{line}");
     }
     Ok(())
+}
+
+/// `export --format replay`: needs --from and --to.
+fn replay(
+    map: &std::path::Path,
+    (from, to, step): (Option<String>, Option<String>, String),
+    view: String,
+    page: String,
+    out: &std::path::Path,
+) -> Result<(), CoreError> {
+    let (Some(from), Some(to)) = (from, to) else {
+        return Err(CoreError::new(
+            murmuration_core::error::ErrorKind::Io,
+            "A replay needs --from and --to, each a year (2021), a month (2021-04) or a day (2021-04-15).",
+        ));
+    };
+    let options = jobs::ReplayOptions {
+        view,
+        page,
+        from,
+        to,
+        step,
+    };
+    jobs::export_replay(map, &options, out)
 }
 
 /// A quiet progress line on stderr for long imports.
@@ -207,7 +251,8 @@ pub fn main(context: impl FnOnce() -> tauri::Context<tauri::Wry>) -> ExitCode {
             map,
             json,
             scenario,
-        }) => analyze(&map, json, scenario.as_deref()),
+            at,
+        }) => analyze(&map, json, scenario.as_deref(), at.as_deref()),
         Some(Command::Diff {
             map,
             from,
@@ -217,12 +262,37 @@ pub fn main(context: impl FnOnce() -> tauri::Context<tauri::Wry>) -> ExitCode {
         Some(Command::Export {
             map,
             format,
+            at,
+            from,
+            to,
+            step,
             view,
             page,
             scene,
             scenario,
             compare,
             out,
+        }) if format.eq_ignore_ascii_case("replay") => {
+            if at.is_some() || scene.is_some() {
+                Err(CoreError::new(
+                    murmuration_core::error::ErrorKind::Io,
+                    "A replay draws every step from --from to --to: leave out --at and --scene.",
+                ))
+            } else {
+                replay(&map, (from, to, step), view, page, &out)
+            }
+        }
+        Some(Command::Export {
+            map,
+            format,
+            at,
+            view,
+            page,
+            scene,
+            scenario,
+            compare,
+            out,
+            ..
         }) => jobs::export(
             &map,
             &ExportOptions {
@@ -232,6 +302,7 @@ pub fn main(context: impl FnOnce() -> tauri::Context<tauri::Wry>) -> ExitCode {
                 scene,
                 scenario,
                 compare,
+                at,
             },
             &out,
         ),

@@ -5,11 +5,14 @@
 //! it nor anything inside it (its members, what is nested in it) is inside a community (nesting or
 //! member-of), and none of their flows reaches a community or anything inside one. A sprint team
 //! whose members sit in a community is tied in: people there learn from it through them. Only then
-//! is it "the isolated, individual effort of a lonely pioneer" (002:37).
+//! is it "the isolated, individual effort of a lonely pioneer" (002:37). A sprint team whose work
+//! is over (dissolved, transformed, absorbed into a routine) is not going unnoticed: the leader
+//! moves celebrate it instead (as of a moment inside its span it is still at work, and may be
+//! noticed).
 
 use super::context::Context;
 use super::Named;
-use crate::model::ElementKind;
+use crate::model::{ElementDetails, ElementKind};
 use serde::Serialize;
 use specta::Type;
 
@@ -61,9 +64,15 @@ pub(crate) fn pioneers(cx: &Context) -> Pioneers {
             }
         }
     }
+    let ended = |i: u32| {
+        matches!(
+            cx.elements[i as usize].details,
+            ElementDetails::SprintTeam { status, .. } if status.has_ended()
+        )
+    };
     let unconnected = innovations
         .iter()
-        .filter(|&&i| !tied[i as usize] && !tied_through_someone[i as usize])
+        .filter(|&&i| !ended(i) && !tied[i as usize] && !tied_through_someone[i as usize])
         .map(|&i| Pioneer {
             element: cx.named(i),
             words: format!(

@@ -20,6 +20,8 @@
 //!
 //! Entry points for the command line and the shell: [`render_svg`], [`render_png`], [`render_pdf`],
 //! [`render_deck`], [`alt_text`] and, for a whole export job, [`export_to_file`] and [`export_scene_to_file`].
+//! A replay (the map as of one step after another, `replay.rs`) is [`replay_pages`], then
+//! [`replay_pdf`] or [`replay_apng`].
 
 mod alt;
 mod compare;
@@ -29,6 +31,7 @@ pub(crate) mod layout;
 mod legend;
 mod page;
 mod pdf;
+mod replay;
 mod scene;
 mod shapes;
 mod svg;
@@ -43,6 +46,7 @@ pub use crate::lens_paint::LensPaint;
 use crate::view::Filter;
 pub use compare::compare_page;
 pub use pdf::{render_deck, render_pdf};
+pub use replay::{replay_apng, replay_pdf, replay_pages, steps as replay_steps, Step, MAX_STEPS};
 pub use scene::{scene_deck, scene_page};
 
 /// A rectangle: top-left corner and size. In map units for viewports (canvas pixels at zoom 1).
@@ -255,8 +259,15 @@ pub fn render_png(
     rasterise(&svg, scale)
 }
 
-/// Any SVG this module wrote, rasterised with the shipped font.
+/// Any SVG this module wrote, rasterised with the shipped font, as PNG.
 pub(crate) fn rasterise(svg: &str, scale: f32) -> Result<Vec<u8>> {
+    pixmap(svg, scale)?
+        .encode_png()
+        .map_err(|e| CoreError::new(ErrorKind::Io, format!("Could not encode the PNG: {e}.")))
+}
+
+/// Any SVG this module wrote, drawn with the shipped font at `scale` pixels per point.
+pub(crate) fn pixmap(svg: &str, scale: f32) -> Result<resvg::tiny_skia::Pixmap> {
     if !(scale.is_finite() && scale > 0.0 && scale <= 16.0) {
         return Err(CoreError::new(
             ErrorKind::Io,
@@ -264,20 +275,20 @@ pub(crate) fn rasterise(svg: &str, scale: f32) -> Result<Vec<u8>> {
         ));
     }
     let tree = parse(svg)?;
-    let size =
-        tree.size().to_int_size().scale_by(scale).ok_or_else(|| {
-            CoreError::new(ErrorKind::Io, "The page is too large to draw as a PNG.")
-        })?;
-    let mut pixmap = resvg::tiny_skia::Pixmap::new(size.width(), size.height())
-        .ok_or_else(|| CoreError::new(ErrorKind::Io, "The page is too large to draw as a PNG."))?;
+    let too_large = || CoreError::new(ErrorKind::Io, "The page is too large to draw as a PNG.");
+    let size = tree
+        .size()
+        .to_int_size()
+        .scale_by(scale)
+        .ok_or_else(too_large)?;
+    let mut pixmap =
+        resvg::tiny_skia::Pixmap::new(size.width(), size.height()).ok_or_else(too_large)?;
     resvg::render(
         &tree,
         resvg::tiny_skia::Transform::from_scale(scale, scale),
         &mut pixmap.as_mut(),
     );
-    pixmap
-        .encode_png()
-        .map_err(|e| CoreError::new(ErrorKind::Io, format!("Could not encode the PNG: {e}.")))
+    Ok(pixmap)
 }
 
 /// Reads back an SVG this module wrote, with the shipped font and no other.
@@ -356,9 +367,18 @@ pub fn export_to_file(
             }
             write(out, &render_deck(map, &pages, page, with_notes)?)
         }
-        ExportKind::Csv => crate::exchange::write_csv(scenario, out),
-        ExportKind::GraphMl => write(out, crate::exchange::graphml(map, scenario).as_bytes()),
-        ExportKind::Gexf => write(out, crate::exchange::gexf(map, scenario).as_bytes()),
+        // Data as of the page's moment, when it names one (`export --at`).
+        ExportKind::Csv => {
+            crate::exchange::write_csv(&crate::view::shown(scenario, &page.filter), out)
+        }
+        ExportKind::GraphMl => {
+            let data = crate::view::shown(scenario, &page.filter);
+            write(out, crate::exchange::graphml(map, &data).as_bytes())
+        }
+        ExportKind::Gexf => {
+            let data = crate::view::shown(scenario, &page.filter);
+            write(out, crate::exchange::gexf(map, &data).as_bytes())
+        }
     }
 }
 

@@ -18,6 +18,7 @@ fn options(format: &str) -> ExportOptions {
         scene: None,
         scenario: None,
         compare: None,
+        at: None,
     }
 }
 

@@ -16,4 +16,5 @@ mod sample;
 mod scenarios;
 mod scenes;
 mod store;
+mod time;
 mod view;

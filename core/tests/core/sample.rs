@@ -103,7 +103,10 @@ fn to_be_differs_from_as_is_the_way_sample_md_says() {
     let hospiced = |sc: &Scenario| {
         matches!(
             el(sc, "research").details,
-            ElementDetails::Office { hospiced: true, .. }
+            ElementDetails::Office {
+                hospiced: Some(_),
+                ..
+            }
         )
     };
     assert!(!hospiced(as_is) && hospiced(to_be));
@@ -203,6 +206,13 @@ fn the_lenses_show_the_difference() {
     // The redesign sprint team is tied in through its members in the academy's community, even
     // before: people there are learning from it (002:37 is about innovation nobody has seen).
     assert!(before
+        .pioneers
+        .unconnected
+        .iter()
+        .all(|p| p.element.id.0 != "es-redesign"));
+    // While at work (April 2021) it was one of the innovations; tied in through its members then too.
+    let then = murmuration_core::analysis::analyze_at(&map, &AS_IS.into(), Some(&"2021-04".into()));
+    assert!(then
         .pioneers
         .unconnected
         .iter()

@@ -225,6 +225,7 @@ fn an_export_draws_the_scenario_it_is_given_not_the_first() {
         scene: None,
         scenario: None,
         compare: None,
+        at: None,
     };
     let drawn = |scenario: Option<&ScenarioId>, name: &str| {
         let out = dir.path().join(name);

@@ -92,7 +92,7 @@ function useLensFigures(lens: string | null, snapshot: MapSnapshot, wanted: bool
     let cancelled = false;
     controller
       .mapDrawn()
-      .then(() => (cancelled ? null : commands.lensView(lens)))
+      .then(() => (cancelled ? null : commands.lensView(lens, null)))
       .then((answer) => {
         if (cancelled || answer === null) return;
         if (answer.status === "error") {
