@@ -59,6 +59,8 @@ pub struct Lane {
     /// `offices`, `communities`, `sprint_teams`, `routines`, `partners` or `flows`.
     pub id: String,
     pub label: String,
+    /// The kind of element its bars are (drawn in its colours); `None` for flows.
+    pub kind: Option<ElementKind>,
     pub bars: Vec<Bar>,
 }
 
@@ -130,13 +132,21 @@ fn lane_of(kind: ElementKind) -> Option<usize> {
     }
 }
 
-const LANES: [(&str, &str); 6] = [
-    ("offices", "Offices (by year established)"),
-    ("communities", "Communities"),
-    ("sprint_teams", "Sprint teams"),
-    ("routines", "Routines"),
-    ("partners", "Partners"),
-    ("flows", "Flows"),
+const LANES: [(&str, &str, Option<ElementKind>); 6] = [
+    (
+        "offices",
+        "Offices (by year established)",
+        Some(ElementKind::Office),
+    ),
+    ("communities", "Communities", Some(ElementKind::Community)),
+    (
+        "sprint_teams",
+        "Sprint teams",
+        Some(ElementKind::SprintTeam),
+    ),
+    ("routines", "Routines", Some(ElementKind::Routine)),
+    ("partners", "Partners", Some(ElementKind::Partner)),
+    ("flows", "Flows", None),
 ];
 
 /// Every dated thing of the scenario, before it is placed: (lane, id, name, start, end, note).
@@ -264,9 +274,10 @@ pub fn timeline_until(scenario: &Scenario, today: &Date) -> Timeline {
 
     let mut lanes: Vec<Lane> = LANES
         .iter()
-        .map(|(id, label)| Lane {
+        .map(|(id, label, kind)| Lane {
             id: (*id).to_owned(),
             label: (*label).to_owned(),
+            kind: *kind,
             bars: Vec::new(),
         })
         .collect();

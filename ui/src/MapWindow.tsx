@@ -34,6 +34,10 @@ import type { SceneControls } from "./scenes/showScene";
 import { Presentation } from "./presentation/Presentation";
 import { ExportButton } from "./export/ExportButton";
 import { ImportDialog } from "./import/ImportDialog";
+import { useTime, type TimeState } from "./time/useTime";
+import { Scrubber } from "./time/Scrubber";
+import { TimelineView } from "./time/TimelineView";
+import type { Shown } from "./panels/ViewSwitch";
 
 type Props = {
   snapshot: MapSnapshot;
@@ -61,7 +65,14 @@ type Menu = { target: CanvasTarget; at: Point };
 function MapWindowBody({ snapshot, change, vocabulary, editing, controller }: Props & { controller: CanvasController }) {
   const canvas = useRef<CanvasHandle>(null);
   const search = useRef<SearchBoxHandle>(null);
-  const [view, setView] = useState<View>("network");
+  const [view, setCanvasView] = useState<View>("network");
+  const [timelineShown, setTimelineShown] = useState(false);
+  const setView = useCallback((next: View) => {
+    setTimelineShown(false);
+    setCanvasView(next);
+  }, []);
+  const shown: Shown = timelineShown ? "timeline" : view;
+  const onView = (next: Shown) => (next === "timeline" ? setTimelineShown(true) : setView(next));
   const [selection, setSelection] = useState<string[]>([]);
   const [helpOpen, setHelpOpen] = useState(false);
   const [exportOpen, setExportOpen] = useState(false);
@@ -69,8 +80,9 @@ function MapWindowBody({ snapshot, change, vocabulary, editing, controller }: Pr
   const [renaming, setRenaming] = useState<string | null>(null);
   const [menu, setMenu] = useState<Menu | null>(null);
   const [presenting, setPresenting] = useState<number | null>(null);
-  const lens = useLens(snapshot);
-  const { sceneControls, sceneCaption } = useSceneControls(snapshot, view, setView, lens, editing, controller);
+  const time = useTime(snapshot, view, controller, editing.report);
+  const lens = useLens(snapshot, time.moment);
+  const { sceneControls, sceneCaption } = useSceneControls(snapshot, view, setView, lens, editing, controller, time);
   const scenes = snapshot.scenes ?? [];
   const selectCreated = useSelectCreated(snapshot, canvas, setRenaming);
   const edits = useEditCommands({ snapshot, view, selection, editing, canvas, ...selectCreated });
@@ -83,6 +95,7 @@ function MapWindowBody({ snapshot, change, vocabulary, editing, controller }: Pr
     edits,
     canvas,
     setView,
+    showTimeline: () => setTimelineShown(true),
     focusSearch: () => search.current?.focus(),
     toggleHelp: () => setHelpOpen((open) => !open),
     closeHelp: () => setHelpOpen(false),
@@ -106,13 +119,29 @@ function MapWindowBody({ snapshot, change, vocabulary, editing, controller }: Pr
   return (
     <ActionsProvider actions={actions}>
       <div className="app">
-        <WindowTopBar snapshot={snapshot} vocabulary={vocabulary} view={view} onView={setView} lens={lens} search={search} onFind={focus} exportOpen={exportOpen} onCloseExport={() => setExportOpen(false)} />
+        <WindowTopBar snapshot={snapshot} vocabulary={vocabulary} view={shown} canvasView={view} onView={onView} lens={lens} search={search} onFind={focus} exportOpen={exportOpen} onCloseExport={() => setExportOpen(false)} />
         <div className="workspace">
           <Palette vocabulary={vocabulary} enabled onAdd={(kind) => actions.run(`add_${kind}`)} />
           <main className="canvas-area">
-            <MapCanvas snapshot={snapshot} change={change} vocabulary={vocabulary} view={view} editable events={canvasEvents} handle={canvas} />
-            <ViewCaption snapshot={snapshot} view={view} caption={sceneCaption} />
-            <ZoomControls />
+            <div className="canvas-stage">
+              <MapCanvas snapshot={snapshot} change={change} vocabulary={vocabulary} view={view} editable events={canvasEvents} handle={canvas} />
+              <ViewCaption snapshot={snapshot} view={view} caption={sceneCaption} />
+              <ZoomControls />
+              {timelineShown && (
+                <TimelineView
+                  timeline={time.timeline}
+                  vocabulary={vocabulary}
+                  moment={time.moment}
+                  selection={selection}
+                  onPick={(bar, moment) => {
+                    canvas.current?.select([bar.id]);
+                    setSelection([bar.id]);
+                    time.moveTo(moment);
+                  }}
+                />
+              )}
+            </div>
+            <Scrubber time={time} />
             {sample && <FirstRunHint />}
           </main>
           <SidePanel {...{ snapshot, vocabulary, selection, edits, editing, lens, sceneControls }} onFocus={focus} onPresent={context.present} />
@@ -132,7 +161,7 @@ function MapWindowBody({ snapshot, change, vocabulary, editing, controller }: Pr
 }
 
 /** What showing a scene may change in this window, and the caption a shown scene puts under the view. */
-function useSceneControls(snapshot: MapSnapshot, view: View, setView: (view: View) => void, lens: LensState, editing: MapEditing, controller: CanvasController) {
+function useSceneControls(snapshot: MapSnapshot, view: View, setView: (view: View) => void, lens: LensState, editing: MapEditing, controller: CanvasController, time: TimeState) {
   const [sceneCaption, setSceneCaption] = useState<string | null>(null);
   const sceneControls: SceneControls = {
     scenario: snapshot.scenario,
@@ -145,6 +174,9 @@ function useSceneControls(snapshot: MapSnapshot, view: View, setView: (view: Vie
     report: editing.report,
     setCaption: setSceneCaption,
     canvas: controller,
+    moment: time.moment,
+    followMoment: time.follow,
+    moveMoment: time.moveTo,
   };
   return { sceneControls, sceneCaption };
 }
@@ -194,8 +226,10 @@ function SidePanel({ snapshot, vocabulary, selection, edits, editing, lens, scen
 type TopBarProps = {
   snapshot: MapSnapshot;
   vocabulary: Vocabulary;
-  view: View;
-  onView(view: View): void;
+  view: Shown;
+  /** The network or org chart, under the timeline when that is shown. */
+  canvasView: View;
+  onView(view: Shown): void;
   lens: LensState;
   search: RefObject<SearchBoxHandle | null>;
   onFind(id: string): void;
@@ -204,7 +238,7 @@ type TopBarProps = {
 };
 
 /** The top bar with this window's buttons, each running an action from the table. */
-function WindowTopBar({ snapshot, vocabulary, view, onView, lens, search, onFind, exportOpen, onCloseExport }: TopBarProps) {
+function WindowTopBar({ snapshot, vocabulary, view, canvasView, onView, lens, search, onFind, exportOpen, onCloseExport }: TopBarProps) {
   const scenario = snapshot.scenarios.find((s) => s.id === snapshot.scenario);
   const sample = isBuiltInSample(snapshot);
   const scenes = snapshot.scenes ?? [];
@@ -225,7 +259,7 @@ function WindowTopBar({ snapshot, vocabulary, view, onView, lens, search, onFind
         <>
           <LensPicker state={lens} />
           <ActionButton name="present" className="tool-button round" ariaLabel="Present" testId="present-button">▶</ActionButton>
-          <ExportButton view={view} scenes={scenes} open={exportOpen} onClose={onCloseExport} />
+          <ExportButton view={canvasView} scenes={scenes} open={exportOpen} onClose={onCloseExport} />
           <ActionButton name="fit" className="tool-button" testId="zoom-fit">
             <FitIcon /> <span className="tool-label">Fit</span>
           </ActionButton>

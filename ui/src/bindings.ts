@@ -684,6 +684,8 @@ export type Lane_Deserialize = {
 	/**  `offices`, `communities`, `sprint_teams`, `routines`, `partners` or `flows`. */
 	id: string,
 	label: string,
+	/**  The kind of element its bars are (drawn in its colours); `None` for flows. */
+	kind?: ElementKind | null,
 	bars: Bar_Deserialize[],
 };
 
@@ -692,6 +694,8 @@ export type Lane_Serialize = {
 	/**  `offices`, `communities`, `sprint_teams`, `routines`, `partners` or `flows`. */
 	id: string,
 	label: string,
+	/**  The kind of element its bars are (drawn in its colours); `None` for flows. */
+	kind: ElementKind | null,
 	bars: Bar_Serialize[],
 };
 

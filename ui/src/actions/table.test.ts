@@ -41,6 +41,7 @@ function context(patch: Partial<ActionContext> = {}): ActionContext {
     edits,
     canvas: { current: null },
     setView: vi.fn(),
+    showTimeline: vi.fn(),
     focusSearch: vi.fn(),
     toggleHelp: vi.fn(),
     closeHelp: vi.fn(),

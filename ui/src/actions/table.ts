@@ -19,6 +19,8 @@ export type ActionContext = {
   edits: EditCommands;
   canvas: RefObject<CanvasHandle | null>;
   setView(view: View): void;
+  /** Shows the timeline view. */
+  showTimeline(): void;
   focusSearch(): void;
   toggleHelp(): void;
   closeHelp(): void;
@@ -95,6 +97,7 @@ export const ACTIONS: Action[] = [
   { name: "zoom_out", label: () => "Zoom out", keys: ["-"], group: "Find and look", perform: (c) => c.canvas.current?.zoomBy(1 / ZOOM_STEP) },
   { name: "network", label: () => "Network view", keys: ["1"], group: "Find and look", perform: (c) => c.setView("network") },
   { name: "org_chart", label: () => "Org chart view", keys: ["2"], group: "Find and look", perform: (c) => c.setView("org_chart") },
+  { name: "timeline", label: () => "Timeline view", keys: ["3"], group: "Find and look", perform: (c) => c.showTimeline() },
   {
     name: "present",
     label: () => "Present the scenes",

@@ -1,13 +1,12 @@
 // The top bar: which map this is, undo and redo, which view, and the ways to find things on it.
 import type { ReactNode } from "react";
-import type { View } from "../map/types";
-import { ViewSwitch } from "./ViewSwitch";
+import { ViewSwitch, type Shown } from "./ViewSwitch";
 
 type Props = {
   title: string;
   subtitle: string;
-  view: View;
-  onView(view: View): void;
+  view: Shown;
+  onView(view: Shown): void;
   history: ReactNode;
   search: ReactNode;
   actions: ReactNode;

@@ -1,12 +1,18 @@
-// Network · Org chart: the same map drawn as work flows, and as the chart says it should.
+// Network · Org chart · Timeline: the same map drawn as work flows, as the chart says it should,
+// and over the years. The timeline is the window's own view (drawn from the core's timeline), not
+// one the core lays out, so it is not a `View`.
 import type { View } from "../map/types";
 
-const VIEWS: { view: View; label: string; title: string }[] = [
+/** What the view switch can show. */
+export type Shown = View | "timeline";
+
+const VIEWS: { view: Shown; label: string; title: string }[] = [
   { view: "network", label: "Network", title: "How work really flows (1)" },
   { view: "org_chart", label: "Org chart", title: "Only the reports-to lines (2)" },
+  { view: "timeline", label: "Timeline", title: "The map over the years (3)" },
 ];
 
-export function ViewSwitch({ view, onChange }: { view: View; onChange(view: View): void }) {
+export function ViewSwitch({ view, onChange }: { view: Shown; onChange(view: Shown): void }) {
   return (
     <div className="view-switch" role="tablist" aria-label="View">
       {VIEWS.map((v) => (

@@ -28,6 +28,8 @@ const answer: ViewAnswer_Serialize = {
   faded_relations: ["flow"],
   hidden_relations: [],
   regrouped: [["team", null]],
+  departed: [],
+  departed_relations: [],
   lens: null,
   caption: null,
 };
@@ -52,6 +54,20 @@ describe("a scene's answer on the canvas", () => {
     drawAnswer(cy, answer);
     drawAnswer(cy, { ...answer, faded: [], faded_relations: [], hidden: [], regrouped: [] });
     expect(cy.elements(`.${FADED}, .${HIDDEN}`).length).toBe(0);
+    expect(cy.getElementById("team").parent().first().id()).toBe("site");
+  });
+
+  it("changes only what differs from the answer shown before", () => {
+    const cy = canvas();
+    drawAnswer(cy, answer);
+    const untouched = cy.getElementById("site");
+    const touched: string[] = [];
+    cy.on("class", (e) => void touched.push(e.target.id()));
+    drawAnswer(cy, { ...answer, faded: [], visible: ["a", "team", "office"] });
+    expect(touched).toEqual(["office"]);
+    expect(untouched.hasClass(HIDDEN)).toBe(true);
+    expect(cy.getElementById("team").parent().empty()).toBe(true);
+    clearAnswer(cy);
     expect(cy.getElementById("team").parent().first().id()).toBe("site");
   });
 });
