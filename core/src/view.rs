@@ -66,6 +66,9 @@ pub struct ViewAnswer {
     /// the relations that would be drawn with it: what the window may ghost instead of hiding.
     pub departed: Vec<ElementId>,
     pub departed_relations: Vec<RelationId>,
+    /// Shown, and drawn as they were at the moment rather than as they are now: a sprint team
+    /// since dissolved that was still at work then.
+    pub as_it_was: Vec<ElementId>,
     pub lens: Option<LensPaint>,
     /// One line under the view: the lens's caption when a lens is on.
     pub caption: Option<String>,
@@ -395,6 +398,7 @@ pub fn answer(
         regrouped: Vec::new(),
         departed: Vec::new(),
         departed_relations: Vec::new(),
+        as_it_was: Vec::new(),
     };
     sort_into(&mut out, scenario, &drawn, request);
     if let Some(moment) = request.moment.as_ref().and_then(|d| d.bounds()) {
@@ -421,6 +425,9 @@ fn sort_into(out: &mut ViewAnswer, scenario: &Scenario, drawn: &Scenario, reques
             Some(e) => {
                 if e.parent != element.parent {
                     out.regrouped.push((id.clone(), e.parent.clone()));
+                }
+                if e.details != element.details {
+                    out.as_it_was.push(id.clone());
                 }
                 match &emphasis {
                     Some(em) if em.element_faded(id) => out.faded.push(id.clone()),
@@ -467,6 +474,7 @@ fn sort_departed(
         regrouped: Vec::new(),
         departed: Vec::new(),
         departed_relations: Vec::new(),
+        as_it_was: Vec::new(),
         ..out.clone()
     };
     sort_into(

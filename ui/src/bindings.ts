@@ -1623,6 +1623,11 @@ export type ViewAnswer_Deserialize = {
 	 */
 	departed: ElementId[],
 	departed_relations: RelationId[],
+	/**
+	 *  Shown, and drawn as they were at the moment rather than as they are now: a sprint team
+	 *  since dissolved that was still at work then.
+	 */
+	as_it_was: ElementId[],
 	lens?: LensPaint | null,
 	/**  One line under the view: the lens's caption when a lens is on. */
 	caption?: string | null,
@@ -1652,6 +1657,11 @@ export type ViewAnswer_Serialize = {
 	 */
 	departed: ElementId[],
 	departed_relations: RelationId[],
+	/**
+	 *  Shown, and drawn as they were at the moment rather than as they are now: a sprint team
+	 *  since dissolved that was still at work then.
+	 */
+	as_it_was: ElementId[],
 	lens: LensPaint | null,
 	/**  One line under the view: the lens's caption when a lens is on. */
 	caption: string | null,

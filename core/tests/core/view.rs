@@ -73,6 +73,14 @@ fn what_has_ended_may_be_ghosted_and_what_has_not_begun_may_not() {
             > 0,
         "its members' lines go with it"
     );
+    let then = team_at("2021-04");
+    assert!(then.visible.contains(&team));
+    assert_eq!(
+        then.as_it_was,
+        [team.clone()],
+        "drawn at work, as it was then"
+    );
+    assert!(later.as_it_was.is_empty());
     let before = team_at("2015");
     assert!(before.hidden.contains(&team) && !before.departed.contains(&team));
     assert!(before.departed.is_empty(), "nothing had ended in 2015");

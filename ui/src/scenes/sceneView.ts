@@ -13,6 +13,10 @@ export const FADED = "view-faded";
 export const HIDDEN = "view-hidden";
 /** Where a regrouped node keeps the group the map gives it, to go back there. */
 const OWN_GROUP = "viewOwnGroup";
+/** The classes that draw an element's state now (a dissolved team, a hospiced office). */
+const STATE_CLASS = /^(status-.+|hospiced)$/;
+/** The nodes drawn as they were then, per canvas, with the state classes the map gives them now. */
+const drawnThen = new WeakMap<Core, Map<string, string>>();
 /** How long an arrival or departure fades, when the drawing asks for fades (a replay). */
 export const FADE_MS = 300;
 
@@ -20,6 +24,7 @@ export function clearAnswer(cy: Core | null): void {
   if (!cy || cy.destroyed()) return;
   settleFades(cy);
   cy.batch(() => {
+    asItWas(cy, []);
     cy.elements(`.${FADED}, .${HIDDEN}`).removeClass(`${FADED} ${HIDDEN}`);
     cy.nodes().forEach((node) => {
       const own = node.scratch(OWN_GROUP) as string | null | undefined;
@@ -61,6 +66,7 @@ export function drawAnswer(cy: Core, answer: ViewAnswer, options: { fade?: boole
   const departing: SingularElementArgument[] = [];
   cy.batch(() => {
     regroup(cy, answer);
+    asItWas(cy, answer.as_it_was);
     cy.elements().forEach((ele) => {
       const now = lookOf(ele);
       const next = wanted.get(ele.id()) ?? null;
@@ -117,6 +123,26 @@ function fadeAcross(cy: Core, arriving: SingularElementArgument[], departing: Si
   };
   arriving.forEach((ele) => run(ele, "in", 0, ele.hasClass(FADED) ? ele.numericStyle("opacity") : 1));
   departing.forEach((ele) => run(ele, "out", ele.numericStyle("opacity"), 0));
+}
+
+/** Draws `ids` without their state now (a team since dissolved, at work then), the others as they are. */
+function asItWas(cy: Core, ids: string[]): void {
+  const wanted = new Set(ids);
+  const before = drawnThen.get(cy) ?? new Map<string, string>();
+  const after = new Map<string, string>();
+  for (const [id, own] of before) {
+    if (wanted.has(id)) after.set(id, own);
+    else if (own) cy.getElementById(id).addClass(own);
+  }
+  for (const id of wanted) {
+    const node = cy.getElementById(id);
+    if (node.empty()) continue;
+    // An edit since may have drawn its state again: what it says now is its own state.
+    const now = node.classes().filter((c) => STATE_CLASS.test(c)).join(" ");
+    if (now) node.removeClass(now);
+    after.set(id, now || (after.get(id) ?? ""));
+  }
+  drawnThen.set(cy, after);
 }
 
 /** Moves regrouped nodes into the group the answer names, and the others back to their own. */

@@ -21,7 +21,8 @@ function ScrubberBar({ time, timeline }: { time: TimeState; timeline: Timeline }
   const last = timeline.months.length - 1;
   const index = time.moment === null ? last : Math.max(0, timeline.months.indexOf(time.moment));
   const label = time.moment === null ? "All dates" : monthWords(time.moment);
-  const [from, setFrom] = useState(0);
+  // null: from the moment shown (from the first year when that is now or all dates).
+  const [from, setFrom] = useState<number | null>(null);
   const [to, setTo] = useState<number | null>(null);
   const [step, setStep] = useState<Step>("year");
   const [speed, setSpeed] = useState(1);
@@ -34,7 +35,7 @@ function ScrubberBar({ time, timeline }: { time: TimeState; timeline: Timeline }
   };
   const playButton = () => {
     if (time.playing === "playing") time.pause();
-    else time.play({ from, to: to ?? last, step, speed });
+    else time.play({ from: from ?? (index < last ? index : 0), to: to ?? last, step, speed });
   };
   return (
     <div className={`time-bar${time.moment === null ? " all-dates" : ""}`} data-testid="time-bar" role="group" aria-label="Time">
@@ -67,7 +68,8 @@ function ScrubberBar({ time, timeline }: { time: TimeState; timeline: Timeline }
       <div className="time-options">
         <label>
           Replay from{" "}
-          <select value={from} onChange={(e) => setFrom(Number(e.target.value))} data-testid="time-from">
+          <select value={from ?? "here"} onChange={(e) => setFrom(e.target.value === "here" ? null : Number(e.target.value))} data-testid="time-from">
+            <option value="here">this moment</option>
             {timeline.years.map((y) => <option key={y.at} value={y.at}>{y.label}</option>)}
           </select>
         </label>

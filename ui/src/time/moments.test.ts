@@ -43,6 +43,7 @@ describe("time in the window", () => {
       regrouped: [],
       departed: ["gone"],
       departed_relations: ["r"],
+      as_it_was: [],
       lens: null,
       caption: null,
     };
