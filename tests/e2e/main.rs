@@ -9,3 +9,4 @@ mod imports_relations;
 mod opens_sample;
 mod presents_scenes;
 mod scenes_agree;
+mod scrubs_time;

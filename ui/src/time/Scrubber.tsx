@@ -56,6 +56,9 @@ function ScrubberBar({ time, timeline }: { time: TimeState; timeline: Timeline }
             aria-label="Moment shown"
             aria-valuetext={label}
             data-testid="time-slider"
+            data-first={timeline.months[0]}
+            data-last={timeline.months[last]}
+            data-moment={time.moment ?? ""}
             onChange={(e) => go(Number(e.target.value))}
             onKeyDown={onKey}
           />
