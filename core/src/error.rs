@@ -35,6 +35,8 @@ pub enum ErrorKind {
     InvalidDate,
     /// `until` before `from`.
     SpanOrder,
+    /// A sprint team's end date and its status disagree: a forming or active team has no end.
+    SprintStatusSpan,
     /// A flow's volume outside 1–5.
     FlowVolume,
     /// A person's home base must be a community.

@@ -34,6 +34,22 @@ pub struct ExportOptions {
     /// A scene's title: draw that scene instead of the whole view.
     #[serde(default)]
     pub scene: Option<String>,
+    /// Draw (or write the data of) the map as of this moment: `2021`, `2021-04` or `2021-04-15`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub at: Option<String>,
+}
+
+/// A replay export: the map as of every year or month from `from` to `to`.
+#[derive(Debug, Clone)]
+pub struct ReplayOptions {
+    /// `network` or `org-chart`.
+    pub view: String,
+    /// `a4`, `letter` or `16:9`.
+    pub page: String,
+    pub from: String,
+    pub to: String,
+    /// `year` or `month`.
+    pub step: String,
 }
 
 /// Writes the built-in sample, Riverside Unified, to a new `.murm` file.
@@ -94,11 +110,60 @@ pub fn export_map(map: &Map, options: &ExportOptions, out: &Path) -> Result<()> 
             "json, svg, png, pdf, deck, csv, graphml or gexf",
         )
     })?;
-    let page = page_of(&options.page)?;
+    let mut page = page_of(&options.page)?;
+    if let Some(at) = &options.at {
+        page.filter.time = Some(moment_of(at, options)?);
+    }
     match &options.scene {
         Some(title) => crate::render::export_scene_to_file(map, title, kind, &page, out),
         None => crate::render::export_to_file(map, None, kind, view_of(&options.view)?, &page, out),
     }
+}
+
+/// `--at`: a date, for what it can apply to (a scene has its own moment; a deck is its scenes';
+/// JSON is the whole map).
+fn moment_of(at: &str, options: &ExportOptions) -> Result<crate::model::Date> {
+    let moment = crate::model::Date::from(at.trim());
+    crate::view::check_moment(&moment)?;
+    let format = options.format.to_ascii_lowercase();
+    if options.scene.is_some() || format == "deck" || format == "json" {
+        return Err(CoreError::new(
+            ErrorKind::Io,
+            "--at draws the view as of a date; a scene and a deck keep their scenes' moments, and JSON is the whole map: leave out --at.",
+        ));
+    }
+    Ok(moment)
+}
+
+/// Draws the map in `file` as of every step from `options.from` to `options.to`: a PDF with one
+/// page per step when `out` ends in `.pdf`, an animated PNG (one second a frame) when `.png`.
+pub fn export_replay(file: &Path, options: &ReplayOptions, out: &Path) -> Result<()> {
+    files::check_output(out, Some(file))?;
+    let step = crate::render::Step::parse(&options.step)?;
+    let moments = crate::render::replay_steps(&options.from, &options.to, step)?;
+    let view = view_of(&options.view)?;
+    let page = page_of(&options.page)?;
+    let extension = out
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    if !matches!(extension.as_deref(), Some("pdf" | "png")) {
+        return Err(CoreError::new(
+            ErrorKind::Io,
+            format!(
+                "A replay is written as a PDF (one page per step) or an animated PNG: name the output something.pdf or something.png, not {}.",
+                out.display()
+            ),
+        ));
+    }
+    let map = Document::read(file)?;
+    let scenario = crate::render::pick_scenario(&map, None)?;
+    let svgs = crate::render::replay_svgs(&map, scenario, view, &moments, &page);
+    let bytes = match extension.as_deref() {
+        Some("pdf") => crate::render::replay_pdf(&map, &svgs, &page)?,
+        _ => crate::render::replay_apng(&svgs, 1.0, 1)?,
+    };
+    files::write_whole(out, &bytes)
 }
 
 /// The drawing `options` describe, as SVG, for a preview (the format is not consulted).
@@ -218,8 +283,18 @@ pub fn org_chart_summary(chart: &import::OrgChart) -> String {
 
 /// Every lens of the first scenario of the map in `file`, as the JSON documented in docs/cli.md.
 pub fn analyze(file: &Path) -> Result<String> {
+    analyze_as_of(file, None)
+}
+
+/// [`analyze`] as of `moment` (`2021`, `2021-04`, `2021-04-15`): only what existed then. A moment
+/// that is not a date is an error naming the accepted forms.
+pub fn analyze_as_of(file: &Path, moment: Option<&str>) -> Result<String> {
+    let moment = moment.map(|m| crate::model::Date::from(m.trim()));
+    if let Some(m) = &moment {
+        crate::view::check_moment(m)?;
+    }
     let map = &Document::read(file)?;
-    let analysis = crate::analysis::analyze(map, &map.scenarios[0].id);
+    let analysis = crate::analysis::analyze_at(map, &map.scenarios[0].id, moment.as_ref());
     serde_json::to_string_pretty(&analysis).map_err(|e| {
         CoreError::new(
             ErrorKind::Io,

@@ -2,10 +2,10 @@
 //! diffs in version control and other programs. The format is documented in
 //! `docs/json-format.md`; this module is its one reader and writer.
 //!
-//! It is versioned apart from the `.murm` schema: `{"format": "murmuration-map", "version": 1,
+//! It is versioned apart from the `.murm` schema: `{"format": "murmuration-map", "version": 2,
 //! "map": {...}}`, where `map` is the [`Map`] exactly as the UI receives it. Reading checks the
 //! envelope first (so a stranger's JSON gets "not a map", a cut-off file "incomplete", and a newer
-//! file "update Murmuration"), then every invariant of the map, as an edit would. A byte-order mark
+//! file "update Murmuration"), then brings what version 1 wrote up to date (`ops::upgrade`), then every invariant of the map, as an edit would. A byte-order mark
 //! is ignored.
 
 use crate::error::{CoreError, ErrorKind, Result};
@@ -16,7 +16,7 @@ use serde::{Deserialize, Serialize};
 /// The `format` field of every map in JSON.
 pub const FORMAT: &str = "murmuration-map";
 /// The JSON format version this build writes and the newest it reads.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 
 #[derive(Serialize)]
 struct Outgoing<'a> {
@@ -81,7 +81,7 @@ pub fn from_json(text: &str) -> Result<Map> {
         _ => {
             return Err(CoreError::new(
                 ErrorKind::InvalidJson,
-                "This map's JSON has no usable \"version\" (it should be 1).",
+                "This map's JSON has no usable \"version\" (it should be 1 or 2).",
             ))
         }
     }
@@ -94,8 +94,10 @@ pub fn from_json(text: &str) -> Result<Map> {
             format!("This map's JSON cannot be read: {e}."),
         )
     })?;
-    ops::validate_map(&incoming.map)?;
-    Ok(incoming.map)
+    let mut map = incoming.map;
+    ops::upgrade(&mut map);
+    ops::validate_map(&map)?;
+    Ok(map)
 }
 
 /// Whether `e` is the text running out: serde_json calls a number cut after its point (`10.`) a

@@ -8,7 +8,7 @@
 
 use crate::error::{CoreError, ErrorKind, Result};
 use crate::model::{
-    Annotations, Boundary, CommunityStage, Direction, Element, ElementDetails, ElementId,
+    Annotations, Boundary, CommunityStage, Date, Direction, Element, ElementDetails, ElementId,
     ElementKind, FlowMode, Map, Medium, MemberRole, OfficeFunction, PartnerType, Point, Relation,
     RelationDetails, RelationId, Ring, RoutineStep, Scenario, ScenarioId, SiteLevel, SprintStatus,
     Stance, View,
@@ -237,7 +237,9 @@ impl Draft {
                 stance: Some(*dice.pick(&[Stance::Compliance, Stance::Mixed, Stance::Service])),
                 headcount: Some(dice.below(60) as u32 + 1),
                 established: Some(1950 + dice.below(75) as i32),
-                hospiced: dice.chance(0.05),
+                hospiced: dice
+                    .chance(0.05)
+                    .then(|| Date::from(format!("{}", 2015 + dice.below(10)))),
                 boundary: *dice.pick(&[Boundary::Solid, Boundary::Permeable]),
             },
         )
@@ -286,7 +288,7 @@ impl Draft {
         )
     }
 
-    /// A sprint team with a span of a year or two.
+    /// A sprint team with a span of a year or two, since ended (its status agrees with its end).
     fn sprint_team(&mut self, i: usize, dice: &mut Dice) -> Element {
         self.teams.push(i);
         let mut e = element(
@@ -295,7 +297,7 @@ impl Draft {
             None,
             ElementDetails::SprintTeam {
                 purpose: "Redesign a program of study".into(),
-                status: *dice.pick(&[SprintStatus::Forming, SprintStatus::Active]),
+                status: *dice.pick(&[SprintStatus::Dissolved, SprintStatus::AbsorbedIntoRoutine]),
                 boundary: Boundary::Open,
             },
         );

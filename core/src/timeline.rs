@@ -112,10 +112,13 @@ fn began(element: &Element) -> Option<Date> {
         })
 }
 
-/// When an element was hospiced, if it was.
-fn hospiced(element: &Element) -> Option<Date> {
+/// When an office was hospiced, if it was and the date is known.
+fn hospiced(element: &Element) -> Option<&Date> {
     match &element.details {
-        ElementDetails::Office { hospiced: true, .. } => element.annotations.span.until.clone(),
+        ElementDetails::Office {
+            hospiced: Some(date),
+            ..
+        } if date.bounds().is_some() => Some(date),
         _ => None,
     }
 }
@@ -179,8 +182,7 @@ fn dated(scenario: &Scenario) -> Vec<Dated> {
         let note = match &element.details {
             ElementDetails::Community { stage, .. } => word(stage),
             ElementDetails::SprintTeam { status, .. } => word(status),
-            _ if hospiced(element).is_some() => Some("hospiced".to_owned()),
-            _ => None,
+            _ => hospiced(element).map(|d| format!("hospiced {d}")),
         };
         out.push(Dated {
             lane,
@@ -238,13 +240,11 @@ fn events_of(element: &Element) -> Vec<(EventKind, Date)> {
         };
         out.push((kind, from));
     }
-    match hospiced(element) {
-        Some(date) => out.push((EventKind::Hospiced, date)),
-        None => {
-            if let Some(until) = &span.until {
-                out.push((EventKind::Dissolved, until.clone()));
-            }
-        }
+    if let Some(date) = hospiced(element) {
+        out.push((EventKind::Hospiced, date.clone()));
+    }
+    if let Some(until) = &span.until {
+        out.push((EventKind::Dissolved, until.clone()));
     }
     out
 }
@@ -480,6 +480,34 @@ mod tests {
             .filter(|e| e.kind == EventKind::Established)
             .count();
         assert_eq!(established, 2);
+    }
+
+    #[test]
+    fn a_hospiced_office_is_marked_when_it_was_hospiced() {
+        let mut s = dated_scenario();
+        if let Some(ElementDetails::Office { hospiced, .. }) = s
+            .elements
+            .get_mut(&ElementId::from("curriculum"))
+            .map(|e| &mut e.details)
+        {
+            *hospiced = Some(Date::parse("2023-06"));
+        }
+        let t = timeline_until(&s, &Date::parse("2025-03-14"));
+        let marks: Vec<(EventKind, &str)> = t
+            .events
+            .iter()
+            .filter(|e| e.element == "curriculum")
+            .map(|e| (e.kind, e.date.as_str()))
+            .collect();
+        assert_eq!(
+            marks,
+            [
+                (EventKind::Established, "1998"),
+                (EventKind::Hospiced, "2023-06")
+            ]
+        );
+        let offices = t.lanes.iter().find(|l| l.id == "offices").expect("offices");
+        assert_eq!(offices.bars[0].note.as_deref(), Some("hospiced 2023-06"));
     }
 
     #[test]

@@ -211,9 +211,19 @@ fn nearest_kept(
     found
 }
 
-/// At a moment inside its span a sprint team that has since ended was still at work.
+/// At a moment inside its span a sprint team that has since ended was still at work, and an office
+/// hospiced later still served (an undated hospice holds at every moment).
 fn as_it_was(element: &mut crate::model::Element, moment: (u32, u32)) {
     let until = element.annotations.span.until.clone();
+    if let ElementDetails::Office { hospiced, .. } = &mut element.details {
+        let later = hospiced
+            .as_ref()
+            .and_then(|d| d.bounds())
+            .is_some_and(|(first, _)| first > moment.1);
+        if later {
+            *hospiced = None;
+        }
+    }
     if let ElementDetails::SprintTeam { status, .. } = &mut element.details {
         let ended = matches!(
             status,
@@ -340,7 +350,7 @@ pub fn scenario_of<'a>(map: &'a Map, id: &ScenarioId) -> Result<&'a Scenario> {
 }
 
 /// A moment must be a date: a year, a month or a day.
-fn check_moment(moment: &Date) -> Result<()> {
+pub fn check_moment(moment: &Date) -> Result<()> {
     if moment.bounds().is_none() {
         return Err(CoreError::new(
             ErrorKind::InvalidDate,
@@ -525,7 +535,8 @@ fn sort_departed(
 /// the window and the deck keep their analyses).
 pub fn answer_analysing(map: &Map, request: &ViewRequest) -> Result<ViewAnswer> {
     answer(map, request, |scenario, lens| {
-        let analysis: Analysis = crate::analysis::analyze(map, scenario);
+        let analysis: Analysis =
+            crate::analysis::analyze_at(map, scenario, request.moment.as_ref());
         lens_paint(map, scenario, lens, &analysis)
     })
 }

@@ -6,11 +6,12 @@ use murmuration_core::analysis::moves::MoveVerb;
 use murmuration_core::analysis::reciprocity::ReciprocityBalance;
 use murmuration_core::analysis::silos::SiloVerdict;
 use murmuration_core::analysis::{
-    analyze, betweenness_auto, betweenness_exact, betweenness_exact_leaving_a_core,
+    analyze, analyze_at, betweenness_auto, betweenness_exact, betweenness_exact_leaving_a_core,
     betweenness_exact_with_progress, betweenness_sampled, Analysis, FlowGraph,
 };
 use murmuration_core::model::*;
 use murmuration_core::sample::riverside_unified;
+use proptest::prelude::Strategy;
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
 use std::sync::Mutex;
@@ -709,4 +710,155 @@ fn exact_betweenness_reports_progress_and_can_be_cancelled() {
     assert!(result.is_none());
     // Each worker stops at its next look at `cancel`: at most one more report per core.
     assert!(calls.load(Ordering::Relaxed) <= 8);
+}
+
+// --- as of a moment ----------------------------------------------------------------------------------
+
+/// The verbs the moves give `id`.
+fn verbs_for(analysis: &Analysis, id: &str) -> BTreeSet<MoveVerb> {
+    analysis
+        .moves
+        .iter()
+        .filter(|m| m.elements.iter().any(|e| e.id.0 == id))
+        .map(|m| m.verb)
+        .collect()
+}
+
+#[test]
+fn the_sprint_team_is_celebrated_once_done_and_never_noticed_as_well() {
+    let map = riverside_unified();
+    let as_is = map.scenarios[0].id.clone();
+    let whenever = analyze(&map, &as_is);
+    assert_eq!(whenever.moment, None);
+    let done = verbs_for(&whenever, "es-redesign");
+    assert!(done.contains(&MoveVerb::Celebrate), "{done:?}");
+    assert!(!done.contains(&MoveVerb::Notice), "{done:?}");
+
+    let then = analyze_at(&map, &as_is, Some(&Date::from("2021-04")));
+    assert_eq!(then.moment.as_deref(), Some("2021-04"));
+    let at_work = verbs_for(&then, "es-redesign");
+    assert!(
+        !at_work.contains(&MoveVerb::Celebrate),
+        "at work, not yet done: {at_work:?}"
+    );
+    // At work then, the team carried the network: the science specialist brokered through it.
+    assert!(then
+        .brokers
+        .top
+        .iter()
+        .any(|b| b.element.id.0 == "science-specialist"));
+
+    // Before it formed and after it dissolved the lenses do not see it at all.
+    for moment in ["2019", "2023"] {
+        let a = analyze_at(&map, &as_is, Some(&Date::from(moment)));
+        assert!(verbs_for(&a, "es-redesign").is_empty(), "{moment}");
+    }
+    for year in 2016..=2026 {
+        let a = analyze_at(&map, &as_is, Some(&Date::from(year.to_string())));
+        for m in &a.moves {
+            let id = &m.elements[0].id.0;
+            let verbs = verbs_for(&a, id);
+            assert!(
+                !(verbs.contains(&MoveVerb::Notice) && verbs.contains(&MoveVerb::Celebrate)),
+                "{year}: {id} is both noticed and celebrated"
+            );
+        }
+    }
+}
+
+/// A dated map: elements and flows with random spans (some open-ended, some of a year, a month
+/// or a day), between elements with spans of their own.
+fn dated_map(spans: &[(Option<u32>, Option<u32>, u8)], flows: &[(usize, usize, usize)]) -> Map {
+    let date = |ymd: u32, precision: u8| -> Date {
+        let (y, m, d) = (ymd / 10_000, ymd / 100 % 100, ymd % 100);
+        match precision % 3 {
+            0 => Date::from(format!("{y}")),
+            1 => Date::from(format!("{y}-{m:02}")),
+            _ => Date::from(format!("{y}-{m:02}-{d:02}")),
+        }
+    };
+    let span = |&(from, len, precision): &(Option<u32>, Option<u32>, u8)| Span {
+        from: from.map(|f| date(f, precision)),
+        until: from
+            .zip(len)
+            .map(|(f, l)| date(f + l * 10_000, precision / 3)),
+    };
+    let mut d = Draw::new();
+    for (i, s) in spans.iter().enumerate() {
+        d.el(&format!("e{i}"), ElementKind::Partner, None)
+            .annotations
+            .span = span(s);
+    }
+    for &(a, b, s) in flows {
+        let (a, b) = (a % spans.len(), b % spans.len());
+        if a != b {
+            d.flow(&format!("e{a}"), &format!("e{b}"));
+            let id = RelationId(format!("r{:03}", d.n));
+            d.sc.relations
+                .get_mut(&id)
+                .expect("just drawn")
+                .annotations
+                .span = span(&spans[s % spans.len()]);
+        }
+    }
+    Map {
+        title: "dated".into(),
+        scenarios: vec![d.sc],
+        scenes: Vec::new(),
+    }
+}
+
+/// Whether `span` holds some day of `moment`, written out naively: a period counts to its last
+/// day, an open end is open.
+fn naive_alive(span: &Span, moment: &Date) -> bool {
+    let (first, last) = moment.bounds().expect("a moment");
+    let from = span.from.as_ref().map(|d| d.bounds().expect("a date").0);
+    let until = span.until.as_ref().map(|d| d.bounds().expect("a date").1);
+    from.is_none_or(|f| f <= last) && until.is_none_or(|u| u >= first)
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+    #[test]
+    fn as_of_a_moment_the_lenses_count_exactly_what_was_alive(
+        spans in proptest::collection::vec(
+            (
+                proptest::option::of((2015u32..2025, 1u32..13, 1u32..29).prop_map(|(y, m, d)| y * 10_000 + m * 100 + d)),
+                proptest::option::of(0u32..4),
+                0u8..9,
+            ),
+            1..20,
+        ),
+        flows in proptest::collection::vec((0usize..20, 0usize..20, 0usize..20), 0..30),
+        (year, month, day, precision) in (2014u32..2030, 1u32..13, 1u32..29, 0u8..3),
+    ) {
+        let map = dated_map(&spans, &flows);
+        let moment = Date::from(match precision {
+            0 => format!("{year}"),
+            1 => format!("{year}-{month:02}"),
+            _ => format!("{year}-{month:02}-{day:02}"),
+        });
+        let sc = &map.scenarios[0];
+        let alive: BTreeSet<&ElementId> = sc
+            .elements
+            .values()
+            .filter(|e| naive_alive(&e.annotations.span, &moment))
+            .map(|e| &e.id)
+            .collect();
+        let flows_alive = sc
+            .relations
+            .values()
+            .filter(|r| {
+                naive_alive(&r.annotations.span, &moment)
+                    && alive.contains(&r.source)
+                    && alive.contains(&r.target)
+            })
+            .count();
+        let analysis = analyze_at(&map, &sc.id, Some(&moment));
+        proptest::prop_assert_eq!(analysis.density.elements as usize, alive.len());
+        proptest::prop_assert_eq!(analysis.density.flows as usize, flows_alive);
+        proptest::prop_assert_eq!(analysis.moment.as_deref(), Some(moment.as_str()));
+        let whenever = analyze(&map, &sc.id);
+        proptest::prop_assert_eq!(whenever.density.elements as usize, sc.elements.len());
+    }
 }

@@ -54,14 +54,29 @@ enum Command {
         /// Print the whole analysis as JSON (see docs/cli.md) instead of the leader moves in words.
         #[arg(long)]
         json: bool,
+        /// As of a moment: only what existed then (a year 2021, a month 2021-04 or a day 2021-04-15).
+        #[arg(long, value_name = "DATE")]
+        at: Option<String>,
     },
     /// Export a map: a drawing (svg, png, pdf, deck) or data (csv, graphml, gexf, json).
     Export {
         #[arg(value_name = "MAP.murm")]
         map: PathBuf,
-        /// json, svg, png, pdf, deck, csv, graphml or gexf.
+        /// json, svg, png, pdf, deck, csv, graphml, gexf, or replay (with --from, --to, --step).
         #[arg(long)]
         format: String,
+        /// Draw the map as of a moment: a year 2021, a month 2021-04 or a day 2021-04-15.
+        #[arg(long, value_name = "DATE")]
+        at: Option<String>,
+        /// For a replay: the first moment drawn.
+        #[arg(long, value_name = "DATE")]
+        from: Option<String>,
+        /// For a replay: the last moment drawn.
+        #[arg(long, value_name = "DATE")]
+        to: Option<String>,
+        /// For a replay: year or month.
+        #[arg(long, default_value = "year")]
+        step: String,
         /// For drawings: network or org-chart.
         #[arg(long, default_value = "network")]
         view: String,
@@ -123,8 +138,8 @@ fn report(report: Report) {
     println!("{}", report.summary);
 }
 
-fn analyze(map: &std::path::Path, json: bool) -> Result<(), CoreError> {
-    let text = jobs::analyze(map)?;
+fn analyze(map: &std::path::Path, json: bool, at: Option<&str>) -> Result<(), CoreError> {
+    let text = jobs::analyze_as_of(map, at)?;
     // A closed pipe (`| head`) is not an error worth a panic.
     let mut out = std::io::stdout().lock();
     if json {
@@ -141,6 +156,30 @@ fn analyze(map: &std::path::Path, json: bool) -> Result<(), CoreError> {
         let _ = writeln!(out, "{line}");
     }
     Ok(())
+}
+
+/// `export --format replay`: needs --from and --to.
+fn replay(
+    map: &std::path::Path,
+    (from, to, step): (Option<String>, Option<String>, String),
+    view: String,
+    page: String,
+    out: &std::path::Path,
+) -> Result<(), CoreError> {
+    let (Some(from), Some(to)) = (from, to) else {
+        return Err(CoreError::new(
+            murmuration_core::error::ErrorKind::Io,
+            "A replay needs --from and --to, each a year (2021), a month (2021-04) or a day (2021-04-15).",
+        ));
+    };
+    let options = jobs::ReplayOptions {
+        view,
+        page,
+        from,
+        to,
+        step,
+    };
+    jobs::export_replay(map, &options, out)
 }
 
 /// A quiet progress line on stderr for long imports.
@@ -173,14 +212,37 @@ pub fn main(context: impl FnOnce() -> tauri::Context<tauri::Wry>) -> ExitCode {
             out,
         }) => murmuration_core::synthetic::element_count(&elements)
             .and_then(|elements| jobs::write_synthetic(&out, elements, seed)),
-        Some(Command::Analyze { map, json }) => analyze(&map, json),
+        Some(Command::Analyze { map, json, at }) => analyze(&map, json, at.as_deref()),
         Some(Command::Export {
             map,
             format,
+            at,
+            from,
+            to,
+            step,
             view,
             page,
             scene,
             out,
+        }) if format.eq_ignore_ascii_case("replay") => {
+            if at.is_some() || scene.is_some() {
+                Err(CoreError::new(
+                    murmuration_core::error::ErrorKind::Io,
+                    "A replay draws every step from --from to --to: leave out --at and --scene.",
+                ))
+            } else {
+                replay(&map, (from, to, step), view, page, &out)
+            }
+        }
+        Some(Command::Export {
+            map,
+            format,
+            at,
+            view,
+            page,
+            scene,
+            out,
+            ..
         }) => jobs::export(
             &map,
             &ExportOptions {
@@ -188,6 +250,7 @@ pub fn main(context: impl FnOnce() -> tauri::Context<tauri::Wry>) -> ExitCode {
                 view,
                 page,
                 scene,
+                at,
             },
             &out,
         ),

@@ -9,6 +9,7 @@ use crate::worker::off_the_window_thread;
 use murmuration_core::change::MapChange;
 use murmuration_core::error::CoreError;
 use murmuration_core::jobs::{self, ExportOptions};
+use murmuration_core::model::Date;
 use murmuration_core::ops::Op;
 use murmuration_core::timeline::Timeline;
 use murmuration_core::view::{self, ViewAnswer, ViewRequest};
@@ -37,7 +38,8 @@ pub fn lenses() -> Vec<LensChoice> {
         .collect()
 }
 
-/// Every lens's figures on the scenario on screen, and the paint of `lens` (none: `None`). On a
+/// Every lens's figures on the scenario on screen as of `moment` (none: whatever the dates; a moment
+/// that is not a date is an error), and the paint of `lens` (none: `None`). On a
 /// big map betweenness is first estimated, then refined in the background (`AnalysisProgress`,
 /// then `LensRefined`). Off the main thread (`async`): analysing a big map takes a few hundred
 /// milliseconds, and the window's own events wait for the main thread.
@@ -48,10 +50,16 @@ pub fn lens_view(
     session: State<'_, Session>,
     refinement: State<'_, Refinement>,
     lens: Option<String>,
+    moment: Option<String>,
 ) -> Result<LensView, CoreError> {
     let (map, scenario) = session.current()?;
     let (document, generation) = session.version()?;
-    Ok(refinement.view(&app, (document, generation, scenario), map, lens))
+    let moment = moment.map(Date::from);
+    if let Some(moment) = &moment {
+        view::check_moment(moment)?;
+    }
+    let version = (document, generation, scenario, moment);
+    Ok(refinement.view(&app, version, map, lens))
 }
 
 /// What the window shows for a view (a scene, presentation): the core's one answer
@@ -68,12 +76,18 @@ pub fn show_view(
     let (map, shown) = session.current()?;
     let answer = view::answer(&map, &request, |scenario, lens| {
         let (document, generation) = session.version().ok()?;
-        let version = (document, generation, scenario.clone());
+        let version = (
+            document,
+            generation,
+            scenario.clone(),
+            request.moment.clone(),
+        );
         if scenario == &shown {
             refinement.paint(version, &map, lens)
         } else {
             // Another scenario's figures are not kept: the window is about to show it.
-            let analysis = murmuration_core::analysis::analyze(&map, scenario);
+            let analysis =
+                murmuration_core::analysis::analyze_at(&map, scenario, request.moment.as_ref());
             murmuration_core::lens_paint::lens_paint(&map, scenario, lens, &analysis)
         }
     })?;

@@ -9,15 +9,15 @@
 use crate::events::{AnalysisProgress, LensRefined, LensView};
 use murmuration_core::analysis::{self, betweenness_exact_leaving_a_core, Analysis, FlowGraph};
 use murmuration_core::lens_paint::{lens_paint, LensPaint};
-use murmuration_core::model::{Map, ScenarioId};
+use murmuration_core::model::{Date, Map, ScenarioId};
 use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
 use std::sync::{Arc, Mutex};
 use tauri::AppHandle;
 use tauri_specta::Event;
 
-/// What the figures are of: the map (its document and generation, see `Session::version`) and
-/// the scenario.
-pub type Version = (u32, u32, ScenarioId);
+/// What the figures are of: the map (its document and generation, see `Session::version`), the
+/// scenario and the moment it is seen as of (`None`: whatever the dates).
+pub type Version = (u32, u32, ScenarioId, Option<Date>);
 
 /// The refinement under way, if any, and the last figures worked out.
 #[derive(Default)]
@@ -48,7 +48,7 @@ impl Refinement {
         let scenario = version.2.clone();
         let analysis = self.kept(&version).unwrap_or_else(|| {
             self.analysed.fetch_add(1, Ordering::SeqCst);
-            let analysis = analysis::analyze(map, &scenario);
+            let analysis = analysis::analyze_at(map, &scenario, version.3.as_ref());
             *self.kept.lock().unwrap_or_else(|e| e.into_inner()) =
                 Some((version, analysis.clone()));
             analysis
@@ -77,7 +77,7 @@ impl Refinement {
             };
         }
         self.analysed.fetch_add(1, Ordering::SeqCst);
-        let analysis = analysis::analyze(&map, &scenario);
+        let analysis = analysis::analyze_at(&map, &scenario, version.3.as_ref());
         *self.kept.lock().unwrap_or_else(|e| e.into_inner()) =
             Some((version.clone(), analysis.clone()));
         let generation = self.generation.fetch_add(1, Ordering::SeqCst) + 1;
@@ -135,10 +135,8 @@ fn refine(
         generation,
     } = work;
     let scenario = &version.2;
-    let Some(shown) = map.scenario(scenario).or(map.scenarios.first()) else {
-        return;
-    };
-    let graph = FlowGraph::of(shown);
+    let moment = version.3.as_ref();
+    let graph = FlowGraph::of(&analysis::scenario_at(map, scenario, moment));
     let last_sent = AtomicU32::new(0);
     let progress = |done: u32, total: u32| {
         // About a hundred events for the whole run, not one per source.
@@ -154,7 +152,7 @@ fn refine(
     };
     if let Some(exact) = betweenness_exact_leaving_a_core(&graph, progress, cancel) {
         if !cancel.load(Ordering::SeqCst) {
-            let analysis = analysis::analyze_with(map, scenario, Some(exact));
+            let analysis = analysis::analyze_at_with(map, scenario, moment, Some(exact));
             let mut kept = kept.lock().unwrap_or_else(|e| e.into_inner());
             if kept.as_ref().is_some_and(|(v, _)| v == version) {
                 *kept = Some((version.clone(), analysis.clone()));
@@ -186,7 +184,7 @@ mod tests {
     fn the_map_is_analysed_once_per_version() {
         let map = riverside_unified();
         let refinement = Refinement::default();
-        let version = |generation| (1, generation, AS_IS.into());
+        let version = |generation| (1, generation, AS_IS.into(), None);
         assert_eq!(
             refinement.times_analysed(),
             0,
@@ -197,5 +195,10 @@ mod tests {
         assert_eq!(refinement.times_analysed(), 1);
         refinement.paint(version(1), &map, "silos");
         assert_eq!(refinement.times_analysed(), 2);
+        // As of a moment the map is another map: its figures are worked out, then kept.
+        let then = (1, 1, AS_IS.into(), Some("2021-04".into()));
+        refinement.paint(then.clone(), &map, "silos");
+        refinement.paint(then, &map, "brokers");
+        assert_eq!(refinement.times_analysed(), 3);
     }
 }

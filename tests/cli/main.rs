@@ -3,6 +3,8 @@
 use std::path::PathBuf;
 use std::process::{Command, Output};
 
+mod time;
+
 fn murmuration(args: &[&str]) -> Output {
     let target = std::env::var_os("CARGO_TARGET_DIR")
         .map(PathBuf::from)

@@ -104,7 +104,10 @@ async fn drag_the_thumb(window: &AppWindow) {
 async fn scrub() {
     let window = AppWindow::launch(Launch::fresh()).await;
     window
-        .wait_until("document.querySelector(\"[data-testid='time-slider']\") !== null", WAIT)
+        .wait_until(
+            "document.querySelector(\"[data-testid='time-slider']\") !== null",
+            WAIT,
+        )
         .await;
     let formed = window
         .eval(&format!(
@@ -130,18 +133,29 @@ async fn scrub() {
     let steps = months_from(&first_month, &before);
     slider_keys(
         &window,
-        &format!("{HOME}{}{}", PAGE_UP.repeat(steps / 12), RIGHT.repeat(steps % 12)),
+        &format!(
+            "{HOME}{}{}",
+            PAGE_UP.repeat(steps / 12),
+            RIGHT.repeat(steps % 12)
+        ),
     )
     .await;
     window.wait_until(&shown_at(&before), WAIT).await;
-    assert!(window.eval(&team_hidden()).await.as_bool().unwrap_or(false), "before {formed} the team is not on the map");
+    assert!(
+        window.eval(&team_hidden()).await.as_bool().unwrap_or(false),
+        "before {formed} the team is not on the map"
+    );
     window.screenshot("time-1-before-the-team");
 
     // 2. April 2021: the team is there, at work, and the brokers lens of that moment names Priya.
     let april = months_from(&first_month, "2021-04");
     slider_keys(
         &window,
-        &format!("{HOME}{}{}", PAGE_UP.repeat(april / 12), RIGHT.repeat(april % 12)),
+        &format!(
+            "{HOME}{}{}",
+            PAGE_UP.repeat(april / 12),
+            RIGHT.repeat(april % 12)
+        ),
     )
     .await;
     window.wait_until(&shown_at("2021-04"), WAIT).await;
@@ -196,11 +210,18 @@ async fn scrub() {
     // The timeline view: the team is a bar; clicking it moves the scrubber to when it formed.
     window.click("view-timeline").await;
     window
-        .wait_until(&format!("document.querySelector(\"[data-testid='timeline-bar-{TEAM}']\") !== null"), WAIT)
+        .wait_until(
+            &format!("document.querySelector(\"[data-testid='timeline-bar-{TEAM}']\") !== null"),
+            WAIT,
+        )
         .await;
     window.screenshot("time-4-timeline-view");
     window.click(&format!("timeline-bar-{TEAM}")).await;
-    let formed_month = if formed.len() == 4 { format!("{formed}-01") } else { formed[..7].to_owned() };
+    let formed_month = if formed.len() == 4 {
+        format!("{formed}-01")
+    } else {
+        formed[..7].to_owned()
+    };
     window.wait_until(&shown_at(&formed_month), WAIT).await;
     window.show_view("network").await;
 
@@ -218,7 +239,10 @@ async fn scrub() {
     let scene_moment = window
         .eval("window.__murmuration.snapshot().scenes[3].time")
         .await;
-    let scene_moment = scene_moment.as_str().expect("scene 4 has a moment").to_owned();
+    let scene_moment = scene_moment
+        .as_str()
+        .expect("scene 4 has a moment")
+        .to_owned();
     window
         .wait_until(
             &format!("document.querySelector(\"[data-testid='time-label']\").textContent !== 'All dates' && document.querySelector(\"[data-testid='time-slider']\").dataset.moment === {scene_moment:?}"),

@@ -10,6 +10,10 @@
 //! Exact betweenness is the one figure that can take seconds on a big map, so [`analyze`] uses
 //! [`betweenness::betweenness_auto`] (exact when cheap, a documented estimate otherwise) and the
 //! shell refines it with [`betweenness::betweenness_exact_with_progress`] in the background.
+//!
+//! [`analyze_at`] runs them as of a moment: on the scenario as the view draws it then
+//! ([`scenario_at`], which is `view::shown` — the one "alive at" rule), so every lens and every
+//! leader move sees only what existed then, as it was then.
 
 pub mod betweenness;
 pub mod brokers;
@@ -31,10 +35,12 @@ pub use betweenness::{
 };
 pub use graph::FlowGraph;
 
-use crate::model::{ElementId, Map, ScenarioId};
+use crate::model::{Date, ElementId, Map, Scenario, ScenarioId};
+use crate::view::{shown, Filter};
 use context::Context;
 use serde::Serialize;
 use specta::Type;
+use std::borrow::Cow;
 
 /// An element as a lens names it: its id (for highlighting) and its name (for the sentence).
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Type)]
@@ -48,6 +54,9 @@ pub struct Named {
 pub struct Analysis {
     /// The scenario analysed (the map's first one when the one asked for does not exist).
     pub scenario: ScenarioId,
+    /// The moment it was analysed as of (`2021`, `2021-04`, `2021-04-15`); `None`: everything,
+    /// whatever its dates.
+    pub moment: Option<String>,
     pub silos: silos::Silos,
     pub density: density::Density,
     pub brokers: brokers::Brokers,
@@ -61,7 +70,30 @@ pub struct Analysis {
 
 /// Runs every lens on `scenario` of `map` (the first scenario when `scenario` is not in the map).
 pub fn analyze(map: &Map, scenario: &ScenarioId) -> Analysis {
-    analyze_with(map, scenario, None)
+    analyze_at_with(map, scenario, None, None)
+}
+
+/// [`analyze`] as of `moment`: only what existed then, as it was then. `None` is [`analyze`].
+pub fn analyze_at(map: &Map, scenario: &ScenarioId, moment: Option<&Date>) -> Analysis {
+    analyze_at_with(map, scenario, moment, None)
+}
+
+/// `scenario` of `map` (its first when there is none by that id) as it was at `moment`: what the
+/// lenses see, and the graph the shell refines betweenness on.
+pub fn scenario_at<'a>(
+    map: &'a Map,
+    scenario: &ScenarioId,
+    moment: Option<&Date>,
+) -> Cow<'a, Scenario> {
+    let sc = map
+        .scenario(scenario)
+        .or_else(|| map.scenarios.first())
+        .expect("a map keeps at least one scenario");
+    let filter = Filter {
+        time: moment.cloned(),
+        ..Filter::default()
+    };
+    shown(sc, &filter)
 }
 
 /// [`analyze`] with betweenness already computed for this scenario's [`FlowGraph`] — how the
@@ -71,11 +103,18 @@ pub fn analyze_with(
     scenario: &ScenarioId,
     betweenness: Option<Betweenness>,
 ) -> Analysis {
-    let sc = map
-        .scenario(scenario)
-        .or_else(|| map.scenarios.first())
-        .expect("a map keeps at least one scenario");
-    let cx = Context::new(sc);
+    analyze_at_with(map, scenario, None, betweenness)
+}
+
+/// [`analyze_at`] with betweenness already computed for the [`FlowGraph`] of [`scenario_at`].
+pub fn analyze_at_with(
+    map: &Map,
+    scenario: &ScenarioId,
+    moment: Option<&Date>,
+    betweenness: Option<Betweenness>,
+) -> Analysis {
+    let sc = scenario_at(map, scenario, moment);
+    let cx = Context::new(&sc);
     let silos = silos::silos(&cx);
     let density = density::density(&cx);
     let brokers = brokers::brokers(&cx, betweenness);
@@ -98,6 +137,7 @@ pub fn analyze_with(
     );
     Analysis {
         scenario: sc.id.clone(),
+        moment: moment.map(|m| m.to_string()),
         silos,
         density,
         brokers,

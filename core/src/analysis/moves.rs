@@ -405,7 +405,10 @@ fn hospice(cx: &Context, l: &Lenses, out: &mut Moves) {
         };
         let hospiced = matches!(
             cx.elements[i as usize].details,
-            ElementDetails::Office { hospiced: true, .. }
+            ElementDetails::Office {
+                hospiced: Some(_),
+                ..
+            }
         );
         let joins_anything = cx.members.iter().any(|m| cx.inside(m.s, i));
         if o.balance == ReciprocityBalance::AccountabilityWithoutCapacity

@@ -3,10 +3,13 @@
 //! An element tagged "innovation" (any case, surrounding spaces ignored) is a pioneer going
 //! unnoticed when it has no tie into a community: it is not inside one (nesting or member-of), and
 //! none of its flows reaches a community or anything inside one. Nobody is learning from it yet.
+//! A sprint team whose work is over (dissolved, transformed, absorbed into a routine) is not going
+//! unnoticed: the leader moves celebrate it instead (as of a moment inside its span it is still
+//! at work, and may be noticed).
 
 use super::context::Context;
 use super::Named;
-use crate::model::ElementKind;
+use crate::model::{ElementDetails, ElementKind};
 use serde::Serialize;
 use specta::Type;
 
@@ -47,11 +50,15 @@ pub(crate) fn pioneers(cx: &Context) -> Pioneers {
             .tags
             .iter()
             .any(|t| t.trim().eq_ignore_ascii_case("innovation"));
+        let ended = matches!(
+            cx.elements[i as usize].details,
+            ElementDetails::SprintTeam { status, .. } if status.has_ended()
+        );
         if !tagged {
             continue;
         }
         innovations += 1;
-        if !in_community(i) && !flows_to_community[i as usize] {
+        if !ended && !in_community(i) && !flows_to_community[i as usize] {
             unconnected.push(Pioneer {
                 element: cx.named(i),
                 words: format!(

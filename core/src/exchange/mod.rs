@@ -45,7 +45,7 @@ const INTEGERS: [&str; 5] = [
     "cycle_time_days",
     "volume",
 ];
-const BOOLEANS: [&str; 2] = ["hospiced", "checked"];
+const BOOLEANS: [&str; 1] = ["checked"];
 
 pub(crate) fn attr_type(name: &str) -> AttrType {
     if INTEGERS.contains(&name) {

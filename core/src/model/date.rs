@@ -9,6 +9,9 @@
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+/// The text of [`Date::undated`].
+pub const UNDATED: &str = "undated";
+
 /// How precise a date is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Precision {
@@ -40,6 +43,16 @@ impl Date {
 
     pub fn precision(&self) -> Option<Precision> {
         self.parsed.map(|(_, precision)| precision)
+    }
+
+    /// A date nobody recorded: what an office hospiced in a file of format version 1 (a flag,
+    /// no date) is hospiced since. It names no period; "as of" any moment it already holds.
+    pub fn undated() -> Self {
+        Self::parse(UNDATED)
+    }
+
+    pub fn is_undated(&self) -> bool {
+        self.text == UNDATED
     }
 
     pub fn as_str(&self) -> &str {

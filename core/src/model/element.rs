@@ -174,8 +174,11 @@ pub enum ElementDetails {
         /// The year it was established: the "geology" lens.
         #[serde(default)]
         established: Option<i32>,
-        #[serde(default)]
-        hospiced: bool,
+        /// When it was hospiced (wound down with care): a date, [`Date::undated`] when a file
+        /// only said "hospiced" (format version 1's `true`), `None` while it serves.
+        #[serde(default, deserialize_with = "hospiced_compat")]
+        #[specta(type = Option<String>)]
+        hospiced: Option<Date>,
         #[serde(default)]
         boundary: Boundary,
     },
@@ -230,6 +233,34 @@ pub enum ElementDetails {
     },
 }
 
+/// Reads a hospice date, or the flag older files wrote: `false` is "serves", `true` is hospiced
+/// at a date nobody recorded ([`Date::undated`]).
+fn hospiced_compat<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> std::result::Result<Option<Date>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Written {
+        Flag(bool),
+        Date(Date),
+    }
+    Ok(match Option::<Written>::deserialize(deserializer)? {
+        None | Some(Written::Flag(false)) => None,
+        Some(Written::Flag(true)) => Some(Date::undated()),
+        Some(Written::Date(date)) => Some(date),
+    })
+}
+
+impl SprintStatus {
+    /// Dissolved, transformed or absorbed into a routine: the team's work is over.
+    pub fn has_ended(self) -> bool {
+        matches!(
+            self,
+            Self::Dissolved | Self::Transformed | Self::AbsorbedIntoRoutine
+        )
+    }
+}
+
 impl ElementDetails {
     pub fn kind(&self) -> ElementKind {
         match self {
@@ -252,7 +283,7 @@ impl ElementDetails {
                 stance: None,
                 headcount: None,
                 established: None,
-                hospiced: false,
+                hospiced: None,
                 boundary: Boundary::Solid,
             },
             ElementKind::Site => Self::Site {

@@ -14,7 +14,7 @@ mod element;
 mod relation;
 mod scene;
 
-pub use date::{Date, Precision};
+pub use date::{Date, Precision, UNDATED};
 pub use element::*;
 pub use relation::*;
 pub use scene::*;

@@ -19,7 +19,9 @@
 //! - an edit gives no name, title, step or tag more than
 //!   [`MAX_NAME_CHARS`](crate::model::MAX_NAME_CHARS) characters (a map that already holds longer
 //!   text, from an older file or JSON, keeps it and may restore it); names are trimmed of
-//!   surrounding spaces by [`normalise`].
+//!   surrounding spaces by [`normalise`];
+//! - an office's hospice date is a date (or the undated hospice of an older file); a sprint team
+//!   that is forming or active has no end date (`until`): one with an end date has ended.
 //!
 //! Deleting an element never leaves anything dangling: its relations go with it, its children are
 //! re-parented to its own parent (they are not deleted: a silo wall coming down frees the people
@@ -34,7 +36,8 @@
 //! The rooms: this file holds the op list and the one dispatch ([`apply_indexed`]: one arm per op,
 //! so a new op does not compile until it is handled); each family of ops has a file (`elements`,
 //! `relations`, `scenarios`, `scenes`); `validate` holds the invariants, `dates` what a date
-//! means, `text` what an edit may write as text ([`normalise`], the length limit), `index` the
+//! means, `text` what an edit may write as text ([`normalise`], the length limit), `upgrade` what older
+//! files wrote brought up to today's rules, `index` the
 //! lookups, `missing` the errors for unknown ids.
 
 mod dates;
@@ -45,11 +48,13 @@ mod relations;
 mod scenarios;
 mod scenes;
 mod text;
+mod upgrade;
 mod validate;
 
 pub use dates::date_bounds;
 pub use index::{Index, ScenarioIndex};
 pub use text::normalise;
+pub use upgrade::upgrade;
 pub use validate::{validate_map, validate_scenario, validate_scene};
 
 use crate::error::Result;

@@ -9,7 +9,7 @@ use super::ScenarioIndex;
 use crate::error::{CoreError, ErrorKind, Result};
 use crate::model::{
     Element, ElementDetails, ElementId, ElementKind, Map, Point, Relation, RelationDetails,
-    RelationKind, Scenario, Scene, Span, Viewport,
+    RelationKind, Scenario, Scene, Span, SprintStatus, Viewport,
 };
 use std::collections::{HashMap, HashSet};
 
@@ -79,6 +79,19 @@ pub(super) fn validate_element(sc: &Scenario, element: &Element) -> Result<()> {
                 }
             }
         }
+        ElementDetails::Office {
+            hospiced: Some(date),
+            ..
+        } if !date.is_undated() => {
+            let when = Span {
+                from: Some(date.clone()),
+                until: None,
+            };
+            check_span(&when, &element.id.0, || {
+                format!("when {} was hospiced", element.name)
+            })?;
+        }
+        ElementDetails::SprintTeam { status, .. } => check_sprint_end(element, *status)?,
         ElementDetails::Routine { steps, .. } => {
             for owner in steps.iter().filter_map(|s| s.owner.as_ref()) {
                 get(owner).ok_or_else(|| unknown_element(owner))?;
@@ -87,6 +100,24 @@ pub(super) fn validate_element(sc: &Scenario, element: &Element) -> Result<()> {
         _ => {}
     }
     Ok(())
+}
+
+/// A sprint team's status is what it is at its last date: one with an end date (`until`) has
+/// ended — dissolved, transformed or absorbed into a routine. An ended team may lack the date
+/// (nobody wrote it down); a forming or active team may not have one.
+fn check_sprint_end(element: &Element, status: SprintStatus) -> Result<()> {
+    match &element.annotations.span.until {
+        Some(until) if !status.has_ended() => Err(CoreError::new(
+            ErrorKind::SprintStatusSpan,
+            format!(
+                "\"{}\" ends in {until} but its status says it is still {}: set its status to dissolved, transformed or absorbed into a routine, or remove the end date.",
+                element.name,
+                if status == SprintStatus::Forming { "forming" } else { "active" }
+            ),
+        )
+        .about(&element.id.0)),
+        _ => Ok(()),
+    }
 }
 
 /// Putting `child` into `parent` must not put a group inside itself. Walks up from the parent.

@@ -15,6 +15,8 @@
 //!
 //! Entry points for the command line and the shell: [`render_svg`], [`render_png`], [`render_pdf`],
 //! [`render_deck`] and, for a whole export job, [`export_to_file`] and [`export_scene_to_file`].
+//! A replay (the map as of one step after another, `replay.rs`) is [`replay_svgs`], then
+//! [`replay_pdf`] or [`replay_apng`].
 
 mod edges;
 pub(crate) mod font;
@@ -22,6 +24,7 @@ pub(crate) mod layout;
 mod legend;
 mod page;
 mod pdf;
+mod replay;
 mod scene;
 mod shapes;
 mod svg;
@@ -34,6 +37,7 @@ use std::path::Path;
 pub use crate::lens_paint::LensPaint;
 use crate::view::Filter;
 pub use pdf::{render_deck, render_pdf};
+pub use replay::{replay_apng, replay_pdf, replay_svgs, steps as replay_steps, Step, MAX_STEPS};
 pub use scene::{scene_deck, scene_page};
 
 /// A rectangle: top-left corner and size. In map units for viewports (canvas pixels at zoom 1).
@@ -316,9 +320,18 @@ pub fn export_to_file(
             }
             write(out, &render_deck(map, &pages, page, with_notes)?)
         }
-        ExportKind::Csv => crate::exchange::write_csv(scenario, out),
-        ExportKind::GraphMl => write(out, crate::exchange::graphml(map, scenario).as_bytes()),
-        ExportKind::Gexf => write(out, crate::exchange::gexf(map, scenario).as_bytes()),
+        // Data as of the page's moment, when it names one (`export --at`).
+        ExportKind::Csv => {
+            crate::exchange::write_csv(&crate::view::shown(scenario, &page.filter), out)
+        }
+        ExportKind::GraphMl => {
+            let data = crate::view::shown(scenario, &page.filter);
+            write(out, crate::exchange::graphml(map, &data).as_bytes())
+        }
+        ExportKind::Gexf => {
+            let data = crate::view::shown(scenario, &page.filter);
+            write(out, crate::exchange::gexf(map, &data).as_bytes())
+        }
     }
 }
 

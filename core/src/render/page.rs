@@ -161,7 +161,7 @@ pub(crate) fn view_name(view: View) -> &'static str {
 }
 
 /// "April 2021" for `2021-04`, "15 April 2021" for `2021-04-15`; other text as given.
-fn moment_words(date: &str) -> String {
+pub(super) fn moment_words(date: &str) -> String {
     const MONTHS: [&str; 12] = [
         "January",
         "February",

@@ -71,7 +71,7 @@ fn conversion_error(e: svg2pdf::ConversionError) -> CoreError {
 }
 
 /// Puts SVG pages, each the size of `page`, into one PDF.
-fn assemble(svgs: &[String], page: &PageSpec, title: &str) -> Result<Vec<u8>> {
+pub(super) fn assemble(svgs: &[String], page: &PageSpec, title: &str) -> Result<Vec<u8>> {
     let (width, height) = page.size.points();
     let mut next = Ref::new(1);
     let catalog = next.bump();

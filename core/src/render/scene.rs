@@ -7,7 +7,7 @@
 //! leaves out — and a map into its deck.
 
 use super::{DeckPage, Rect};
-use crate::analysis::{analyze, Analysis};
+use crate::analysis::{analyze, analyze_at, Analysis};
 use crate::error::{CoreError, ErrorKind, Result};
 use crate::lens_paint::lens_paint;
 use crate::model::{Map, ScenarioId, Scene, View, Viewport};
@@ -34,11 +34,18 @@ pub fn scene_page(
     scene: &Scene,
     analyses: &mut BTreeMap<ScenarioId, Analysis>,
 ) -> DeckPage {
-    let lens = scene.lens.as_deref().and_then(|lens| {
-        let analysis = analyses
-            .entry(scene.scenario.clone())
-            .or_insert_with(|| analyze(map, &scene.scenario));
-        lens_paint(map, &scene.scenario, lens, analysis)
+    let lens = scene.lens.as_deref().and_then(|lens| match &scene.time {
+        // A scene as of a moment sees the lenses as of then (few scenes name one).
+        Some(moment) => {
+            let analysis = analyze_at(map, &scene.scenario, Some(moment));
+            lens_paint(map, &scene.scenario, lens, &analysis)
+        }
+        None => {
+            let analysis = analyses
+                .entry(scene.scenario.clone())
+                .or_insert_with(|| analyze(map, &scene.scenario));
+            lens_paint(map, &scene.scenario, lens, analysis)
+        }
     });
     DeckPage {
         scenario: Some(scene.scenario.clone()),

@@ -90,7 +90,9 @@ pub(super) fn look(element: &Element, is_group: bool, lens: Option<&LensPaint>) 
             }
             SprintStatus::Active => {}
         },
-        ElementDetails::Office { hospiced: true, .. } => {
+        ElementDetails::Office {
+            hospiced: Some(_), ..
+        } => {
             look.opacity = 0.55;
             look.dash = dashes(LinePattern::Dashed, look.stroke_width.max(1.5));
         }

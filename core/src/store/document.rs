@@ -164,7 +164,8 @@ fn load_checked(conn: &mut Connection, path: &Path) -> Result<(Map, i64)> {
     let version = open::check_contents(conn, path)?;
     let tx = conn.transaction().map_err(|e| opening(path, e))?;
     migrate(&tx, version)?;
-    let (map, cursor) = load(&tx).map_err(|e| damaged(path, e))?;
+    let (mut map, cursor) = load(&tx).map_err(|e| damaged(path, e))?;
+    ops::upgrade(&mut map);
     if let Err(e) = ops::validate_map(&map) {
         return Err(CoreError::new(
             ErrorKind::Corrupt,

@@ -16,6 +16,7 @@ fn options(format: &str) -> ExportOptions {
         view: "network".into(),
         page: "a4".into(),
         scene: None,
+        at: None,
     }
 }
 

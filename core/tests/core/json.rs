@@ -16,7 +16,7 @@ fn the_fixture_round_trips_and_has_the_documented_envelope() {
     let json = to_json(&map);
     let value: serde_json::Value = serde_json::from_str(&json).unwrap();
     assert_eq!(value["format"], "murmuration-map");
-    assert_eq!(value["version"], 1);
+    assert_eq!(value["version"], 2);
     assert_eq!(value["map"]["title"], "Riverside test");
     assert_eq!(
         value["map"]["scenarios"][0]["elements"]["dir"]["kind"],
@@ -41,7 +41,7 @@ fn strangers_newer_maps_and_broken_maps_are_refused_clearly() {
         ErrorKind::NotAMap,
     );
     check(
-        r#"{"format": "murmuration-map", "version": 2, "map": {"whatever": true}}"#,
+        r#"{"format": "murmuration-map", "version": 3, "map": {"whatever": true}}"#,
         ErrorKind::TooNew,
     );
     check(
@@ -224,7 +224,15 @@ fn build_scenario(
             } => {
                 *headcount = Some((roll >> 8) as u32);
                 *established = Some(-((roll >> 40) as i32 % 3000));
-                *hospiced = roll & 1 << 50 != 0;
+                *hospiced = match roll >> 50 & 3 {
+                    0 => None,
+                    1 => Some(Date::undated()),
+                    _ => Some(Date::from(format!(
+                        "{}-{:02}",
+                        1990 + (roll >> 52) % 40,
+                        1 + (roll >> 58) % 12
+                    ))),
+                };
                 *stance = Some(Stance::Service);
             }
             ElementDetails::Community {
@@ -232,6 +240,12 @@ fn build_scenario(
             } => {
                 *domain = name.clone();
                 *cadence = "weekly".into();
+            }
+            ElementDetails::SprintTeam { status, .. } => {
+                // A team with an end date has ended (the rule of `ops`).
+                if annotations.span.until.is_some() {
+                    *status = SprintStatus::Dissolved;
+                }
             }
             _ => {}
         }

@@ -14,4 +14,5 @@ mod read_only;
 mod sample;
 mod scenes;
 mod store;
+mod time;
 mod view;

@@ -16,6 +16,9 @@ fn every_element_kind_is_created_updated_and_deleted() {
             from: Some("2021".into()),
             until: Some("2024-06".into()),
         };
+        if let ElementDetails::SprintTeam { status, .. } = &mut e.details {
+            *status = SprintStatus::Dissolved;
+        }
         e.annotations.tags = vec!["innovation".into()];
         apply_and_check_undo(&mut map, &Op::CreateElement { element: e.clone() });
         assert_eq!(scenario(&map).elements[&e.id], e);
@@ -619,7 +622,7 @@ fn dates_name_their_first_and_last_day() {
     }
     // A period counts to its end: from June 2021 until "2021" is fine.
     let mut map = district();
-    let mut e = element("x", "x", None, ElementKind::SprintTeam);
+    let mut e = element("x", "x", None, ElementKind::Community);
     e.annotations.span = Span {
         from: Some("2021-06".into()),
         until: Some("2021".into()),

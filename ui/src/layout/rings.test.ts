@@ -16,7 +16,7 @@ function person(id: string, parent?: string): MapElement {
   return { id, name: id, kind: "person", title: "", position: null, home_base: null, ...(parent ? { parent } : {}), ...annotations };
 }
 function office(id: string): MapElement {
-  return { id, name: id, kind: "office", function: null, practice_culture: null, stance: "service", headcount: null, established: null, hospiced: false, boundary: "solid", ...annotations };
+  return { id, name: id, kind: "office", function: null, practice_culture: null, stance: "service", headcount: null, established: null, hospiced: null, boundary: "solid", ...annotations };
 }
 function partner(id: string): MapElement {
   return { id, name: id, kind: "partner", partner_type: "university", ...annotations };

@@ -75,6 +75,6 @@ describe("lens figures on demand", () => {
     shown = edited(shown, 1);
     await render(shown);
     expect(commands.lensView).toHaveBeenCalledTimes(2);
-    expect(commands.lensView).toHaveBeenLastCalledWith(null);
+    expect(commands.lensView).toHaveBeenLastCalledWith(null, null);
   });
 });

@@ -12,12 +12,6 @@ import type { MapSnapshot } from "../map/types";
 import { followLens } from "./lensLayer";
 import { shownError } from "../state/errors";
 
-/** The lens figures as of `moment` (null: all dates). */
-function lensViewAt(lens: string | null, moment: string | null) {
-  void moment;
-  return commands.lensView(lens);
-}
-
 export type LensState = {
   lenses: LensChoice[];
   lens: string | null;
@@ -114,7 +108,7 @@ function useLensFigures(lens: string | null, snapshot: MapSnapshot, moment: stri
     let cancelled = false;
     controller
       .mapDrawn()
-      .then(() => (cancelled ? null : lensViewAt(lens, moment)))
+      .then(() => (cancelled ? null : commands.lensView(lens, moment)))
       .then((answer) => {
         if (cancelled || answer === null) return;
         if (answer.status === "error") {

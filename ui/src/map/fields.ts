@@ -64,7 +64,7 @@ const ELEMENT_FIELDS: Record<ElementKind, Field[]> = {
     },
     { key: "headcount", label: "Headcount", type: "number", min: 0, unit: "people" },
     { key: "established", label: "Established", type: "number", min: 1800, max: 2200, unit: "year" },
-    { key: "hospiced", label: "Hospice", type: "boolean", hint: "No longer serves; being wound down with care" },
+    { key: "hospiced", label: "Hospiced since", type: "date" },
     boundary,
   ],
   site: [

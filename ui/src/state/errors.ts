@@ -18,6 +18,7 @@ export const ERROR_TONE: Record<ErrorKind, Tone> = {
   parent_not_group: "error",
   invalid_date: "error",
   span_order: "error",
+  sprint_status_span: "error",
   flow_volume: "error",
   home_base_not_community: "error",
   position_not_office: "error",

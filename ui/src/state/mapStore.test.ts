@@ -3,7 +3,7 @@ import { applyChange, follows, type MapChange } from "./mapStore";
 import type { MapElement, MapSnapshot } from "../map/types";
 
 const office = (id: string, name = id): MapElement =>
-  ({ id, name, kind: "office", parent: null, function: null, practice_culture: null, stance: null, headcount: null, established: null, hospiced: false, boundary: "solid", span: {}, notes: "", tags: [] }) as unknown as MapElement;
+  ({ id, name, kind: "office", parent: null, function: null, practice_culture: null, stance: null, headcount: null, established: null, hospiced: null, boundary: "solid", span: {}, notes: "", tags: [] }) as unknown as MapElement;
 
 const snapshot: MapSnapshot = {
   title: "T",

@@ -48,7 +48,7 @@ export const vocabulary: Vocabulary = {
 const annotations = { span: {}, notes: "", tags: [] as string[] };
 
 function office(id: string, name: string, boundary: "solid" | "permeable" | "open" = "solid"): MapElement {
-  return { id, name, kind: "office", function: null, practice_culture: null, stance: "compliance", headcount: null, established: 1974, hospiced: false, boundary, ...annotations };
+  return { id, name, kind: "office", function: null, practice_culture: null, stance: "compliance", headcount: null, established: 1974, hospiced: null, boundary, ...annotations };
 }
 
 function person(id: string, name: string, parent: string, title = ""): MapElement {

@@ -100,6 +100,41 @@ impl Layout {
     }
 
     /// The box around everything drawn, labels included.
+    /// The same places, for only the elements `scenario` holds: a replay lays out once over every
+    /// step and draws each step from this, so what two steps share stands still.
+    pub fn only(&self, scenario: &crate::model::Scenario) -> Layout {
+        let items: Vec<Placed> = self
+            .items
+            .iter()
+            .filter(|p| scenario.elements.contains_key(&p.id))
+            .cloned()
+            .collect();
+        let index = items
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.id.clone(), i))
+            .collect();
+        let tree = self
+            .tree
+            .iter()
+            .filter(|(boss, _, _)| scenario.elements.contains_key(boss))
+            .map(|(boss, reports, style)| {
+                let reports = reports
+                    .iter()
+                    .filter(|r| scenario.elements.contains_key(*r))
+                    .cloned()
+                    .collect();
+                (boss.clone(), reports, *style)
+            })
+            .collect();
+        Layout {
+            view: self.view,
+            items,
+            index,
+            tree,
+        }
+    }
+
     pub fn bounds(&self) -> Rect {
         self.items
             .iter()
