@@ -6,7 +6,7 @@
 import { useMemo, useState, type KeyboardEvent } from "react";
 import type { TimeEvent, Timeline_Serialize as Timeline } from "../bindings";
 import type { TimeState } from "./useTime";
-import { monthWords, type Step } from "./moments";
+import { labelEvery, monthWords, type Step } from "./moments";
 import "./time.css";
 
 const SPEEDS = [0.5, 1, 2, 4];
@@ -132,7 +132,7 @@ function Marks({ timeline }: { timeline: Timeline }) {
 /** Year ticks; on a long extent only every second, fifth or tenth year is labelled. */
 function Ticks({ timeline }: { timeline: Timeline }) {
   const n = timeline.years.length;
-  const every = n > 30 ? 10 : n > 14 ? 5 : n > 8 ? 2 : 1;
+  const every = labelEvery(n);
   return (
     <div className="time-ticks" aria-hidden="true">
       {timeline.years.map((y, i) => (

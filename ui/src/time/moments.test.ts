@@ -1,12 +1,17 @@
 // A dragged scrubber asks the core for the latest moment only; a replay passes every step and
 // ends where it was asked to; ghosting fades only what had ended.
-import { Latest, monthWords, replaySteps, withGhosts } from "./moments";
+import { labelEvery, Latest, monthWords, replaySteps, withGhosts } from "./moments";
 import type { ViewAnswer_Serialize } from "../bindings";
 
 describe("time in the window", () => {
   it("says a month in words", () => {
     expect(monthWords("2021-04")).toBe("April 2021");
     expect(monthWords("2021")).toBe("2021");
+  });
+
+  it("labels every year of a short extent and every tenth of a long one", () => {
+    expect(labelEvery(6)).toBe(1);
+    expect(labelEvery(59)).toBe(10);
   });
 
   it("replays by month or year and always ends on the last moment", () => {

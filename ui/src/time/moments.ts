@@ -14,6 +14,11 @@ export function monthWords(month: string): string {
 
 export type Step = "month" | "year";
 
+/** Of `years` year ticks, every how many is labelled so the labels do not run into each other. */
+export function labelEvery(years: number): number {
+  return years > 30 ? 10 : years > 14 ? 5 : years > 8 ? 2 : 1;
+}
+
 /** The month indices a replay from `from` to `to` (inclusive, either way round) passes through. */
 export function replaySteps(from: number, to: number, step: Step): number[] {
   const by = step === "year" ? 12 : 1;
