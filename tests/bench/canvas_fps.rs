@@ -68,7 +68,7 @@ async fn main() {
     } else {
         &MODES
     };
-    println!("| elements | relations | first paint | all in | fps: {} | settle after a gesture (wheel / drag) | zooming in 6× (new level of detail) | one edit, answer → canvas (median: all / rename / move) | time scrubber step (median / slowest) |", MODES.join(" | "));
+    println!("| elements | relations | first paint | all in | fps: {} | settle after a gesture (wheel / drag) | zooming in 6× (new level of detail) | one edit, answer → canvas (median: all / rename / move) | time scrubber step (median / slowest; of which the core's answer) |", MODES.join(" | "));
     println!(
         "|---:|---:|---:|---:|{}---:|---:|---:|---:|",
         "---:|".repeat(MODES.len())
@@ -88,7 +88,7 @@ async fn main() {
         let mut settle: Vec<Vec<f64>> = vec![Vec::new(); 2];
         let mut switches = Vec::new();
         let mut edit_times: [Vec<f64>; 3] = Default::default();
-        let mut steps: [Vec<f64>; 2] = Default::default();
+        let mut steps: [Vec<f64>; 4] = Default::default();
         let mut relations = 0;
         for _ in 0..runs {
             let launch = Launch {
@@ -167,6 +167,8 @@ async fn main() {
                 eprintln!("{size} scrubber steps: {result}");
                 steps[0].extend(result["medianMs"].as_f64());
                 steps[1].extend(result["slowestMs"].as_f64());
+                steps[2].extend(result["commandMs"].as_f64());
+                steps[3].extend(result["drawAnswerMs"].as_f64());
             }
             window.screenshot(&format!("canvas-fps-{size}"));
             window.quit().await;
@@ -184,9 +186,9 @@ async fn main() {
         let [wheel, drag] = [settle[0].clone(), settle[1].clone()].map(median);
         let switch = median(switches);
         let [edit, rename, moved] = edit_times.map(median);
-        let [step, slowest] = steps.map(median);
+        let [step, slowest, command, classes] = steps.map(median);
         println!(
-            "| {size} | {relations} | {paint:.2} s | {complete:.2} s | {} | {wheel:.0} ms / {drag:.0} ms | {switch:.0} ms | {edit:.1} / {rename:.1} / {moved:.1} ms | {step:.0} / {slowest:.0} ms |",
+            "| {size} | {relations} | {paint:.2} s | {complete:.2} s | {} | {wheel:.0} ms / {drag:.0} ms | {switch:.0} ms | {edit:.1} / {rename:.1} / {moved:.1} ms | {step:.0} / {slowest:.0} ms (core's answer {command:.0} ms, classes set {classes:.0} ms) |",
             rates.join(" | ")
         );
     }

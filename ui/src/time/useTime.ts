@@ -41,7 +41,7 @@ export function useTime(snapshot: MapSnapshot, view: View, controller: CanvasCon
   const latest = useRef({ snapshot, view, ghost, moment, report });
   latest.current = { snapshot, view, ghost, moment, report };
 
-  const [drawing] = useState(() => new Latest<Draw>((d) => drawMoment(d, controller, latest.current)));
+  const [drawing] = useState(() => new Latest<Draw>((d) => drawMoment(d, controller, () => latest.current)));
   const moveTo = useCallback(
     (next: string | null, fade = false) => {
       setMoment(next);
@@ -51,10 +51,11 @@ export function useTime(snapshot: MapSnapshot, view: View, controller: CanvasCon
     [drawing],
   );
 
-  // An edit, another view or the ghost toggle: the moment drawn again on what is now on screen.
+  // An edit, another view or the ghost toggle: the moment drawn again on what is now on screen. A
+  // scene shown draws itself (it switches the view, then draws its own moment).
   useEffect(() => {
-    if (latest.current.moment !== null) void drawing.send({ moment: latest.current.moment, fade: false });
-  }, [drawing, snapshot, view, ghost]);
+    if (latest.current.moment !== null && !sceneShown(controller)) void drawing.send({ moment: latest.current.moment, fade: false });
+  }, [drawing, controller, snapshot, view, ghost]);
 
   const replay = useReplay(timeline, moveTo);
   return {
@@ -90,10 +91,11 @@ function useTimeline(snapshot: MapSnapshot): Timeline | null {
   return timeline;
 }
 
-type Now = { snapshot: MapSnapshot; view: View; ghost: boolean; report(error: unknown): void };
+type Now = { snapshot: MapSnapshot; view: View; ghost: boolean; moment: string | null; report(error: unknown): void };
 
 /** Draws the map as of `moment` (through the scene shown, if one is, keeping its filters and focus). */
-async function drawMoment({ moment, fade }: Draw, controller: CanvasController, now: Now): Promise<void> {
+async function drawMoment({ moment, fade }: Draw, controller: CanvasController, current: () => Now): Promise<void> {
+  const now = current();
   const cy = await controller.viewShown(now.view);
   const scene = sceneShown(controller);
   if (moment === null && !scene) {
@@ -107,8 +109,12 @@ async function drawMoment({ moment, fade }: Draw, controller: CanvasController, 
     now.report(reply.error);
     return;
   }
-  if (sceneShown(controller) !== scene || cy.destroyed() || reply.data.answer.scenario !== now.snapshot.scenario) return;
+  // Overtaken: another scene, a moment a scene drew since, another scenario on screen.
+  if (sceneShown(controller) !== scene || current().moment !== moment || cy.destroyed() || reply.data.answer.scenario !== current().snapshot.scenario) return;
+  // Marks for the canvas benchmark (tests/bench/scrub_time.js): the answer in, the canvas has it.
+  performance.mark("murmuration:time-answered");
   drawAnswer(cy, withGhosts(reply.data.answer, now.ghost), { fade });
+  performance.mark("murmuration:time-drawn");
   // Said on the page for tests that wait, like `mapReady` (canvas/testHook.ts).
   document.body.dataset.timeShown = moment ?? "all";
 }
