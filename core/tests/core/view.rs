@@ -77,7 +77,7 @@ fn what_has_ended_may_be_ghosted_and_what_has_not_begun_may_not() {
     assert!(then.visible.contains(&team));
     assert_eq!(
         then.as_it_was,
-        [team.clone()],
+        std::slice::from_ref(&team),
         "drawn at work, as it was then"
     );
     assert!(later.as_it_was.is_empty());
