@@ -425,3 +425,86 @@ fn member_and_relation_tables_from_bytes() {
     let p = preview_table(t);
     assert_eq!(p.total_rows, 1);
 }
+
+// --- dates -----------------------------------------------------------------------------------------
+
+#[test]
+fn an_org_chart_may_date_its_people_and_a_bad_date_is_a_row_warning() {
+    let csv = "Name,Manager,Start date,End date\n\
+               Ana Ruiz,,2015,\n\
+               Bo Li,Ana Ruiz,2020-09,2021-06\n\
+               Cy Ode,Ana Ruiz,spring 2021,\n\
+               Di Fry,Ana Ruiz,2022,2021\n";
+    let t = table::read(csv.as_bytes(), FileFormat::Csv).unwrap();
+    let chart = org_chart_from_table(&t, None, "t", |_, _| {}).unwrap();
+    assert_eq!(chart.people, 4, "every row imported");
+    let people = by_name(&chart);
+    let span = |name: &str| {
+        let s = &people[name].annotations.span;
+        (
+            s.from.as_deref().map(str::to_owned),
+            s.until.as_deref().map(str::to_owned),
+        )
+    };
+    assert_eq!(span("Ana Ruiz"), (Some("2015".into()), None));
+    assert_eq!(
+        span("Bo Li"),
+        (Some("2020-09".into()), Some("2021-06".into()))
+    );
+    assert_eq!(span("Cy Ode"), (None, None));
+    assert_eq!(span("Di Fry"), (None, None));
+    let rows: Vec<u32> = chart.warnings.iter().map(|w| w.row).collect();
+    assert_eq!(rows, [4, 5], "{:?}", chart.warnings);
+    assert!(chart.warnings[0]
+        .message
+        .contains("“spring 2021” in “Start date”"));
+    assert!(chart.warnings[0].message.contains("2021-04-15"));
+    assert!(chart.warnings[1]
+        .message
+        .contains("ends (2021) before it begins (2022)"));
+}
+
+#[test]
+fn relation_and_member_lists_may_date_their_rows_and_a_bad_date_imports_nothing() {
+    let (map, sc) = sample();
+    let edges = "source,target,medium,from,until\n\
+                 Priya Raman,Hannah Reyes,ideas,2020-09,2021-06\n\
+                 Priya Raman,Sam Okafor,ideas,,\n";
+    let t = table::read(edges.as_bytes(), FileFormat::Csv).unwrap();
+    let got = relations_from_table(&map, &sc, &t, true, |_, _| {}).unwrap();
+    let spans: Vec<Span> = connects(&got.op)
+        .iter()
+        .map(|r| r.annotations.span.clone())
+        .collect();
+    assert_eq!(spans[0].from.as_deref(), Some("2020-09"));
+    assert_eq!(spans[0].until.as_deref(), Some("2021-06"));
+    assert_eq!(spans[1], Span::default());
+
+    // Ends headed from/to: the start column is "since".
+    let ends = "from,to,since,end\nPriya Raman,Hannah Reyes,2019,2018\n";
+    let t = table::read(ends.as_bytes(), FileFormat::Csv).unwrap();
+    let e = relations_from_table(&map, &sc, &t, true, |_, _| {}).unwrap_err();
+    assert_eq!(e.kind, ErrorKind::InvalidValue);
+    assert!(
+        e.message
+            .starts_with("Row 2, column “end”: “2018” ends before"),
+        "{}",
+        e.message
+    );
+
+    let members = "member,community,from\nPriya Raman,Graduate Capstone,2021-02-30\n";
+    let t = table::read(members.as_bytes(), FileFormat::Csv).unwrap();
+    let e = members_from_table(&map, &sc, &t, true, |_, _| {}).unwrap_err();
+    assert_eq!(e.kind, ErrorKind::InvalidValue);
+    assert_eq!(
+        e.message,
+        "Row 2, column “from”: “2021-02-30” is not a date: write a year (2021), a month (2021-04) or a day (2021-04-15)."
+    );
+    let members = "member,community,from\nPriya Raman,Graduate Capstone,2021-02\n";
+    let t = table::read(members.as_bytes(), FileFormat::Csv).unwrap();
+    let got = members_from_table(&map, &sc, &t, true, |_, _| {}).unwrap();
+    assert_eq!(
+        connects(&got.op)[0].annotations.span.from.as_deref(),
+        Some("2021-02")
+    );
+}

@@ -310,6 +310,10 @@ export type ColumnMapping_Deserialize = {
 	department?: string | null,
 	email?: string | null,
 	id?: string | null,
+	/**  Since when the person holds the position (a year, month or day). */
+	from?: string | null,
+	/**  Until when they held it. */
+	until?: string | null,
 };
 
 /**
@@ -326,6 +330,10 @@ export type ColumnMapping_Serialize = {
 	department: string | null,
 	email: string | null,
 	id: string | null,
+	/**  Since when the person holds the position (a year, month or day). */
+	from: string | null,
+	/**  Until when they held it. */
+	until: string | null,
 };
 
 /**  Wenger's stages of a community's life. */

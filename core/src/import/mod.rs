@@ -21,7 +21,7 @@ pub use relations::{import_members, import_relations, BatchImport};
 pub use rows::TableRow;
 pub use table::{FileFormat, Table};
 
-use crate::model::MAX_NAME_CHARS;
+use crate::model::{Date, Span, MAX_NAME_CHARS};
 use serde::Serialize;
 use specta::Type;
 
@@ -54,4 +54,44 @@ pub(crate) fn check_name(row: u32, column: &str, name: &str) -> crate::error::Re
             rows::thousands(chars)
         ),
     ))
+}
+
+/// How a date cell must be written, for the messages about one that is not.
+pub(crate) const DATE_FORMS: &str = "write a year (2021), a month (2021-04) or a day (2021-04-15)";
+
+/// A row's span from its `from` and `until` cells (either may be absent or empty): `Err` names the
+/// column whose cell is not a date, or the `until` that ends before `from` begins.
+pub(crate) fn span_of(
+    from: Option<&str>,
+    until: Option<&str>,
+) -> std::result::Result<Span, SpanProblem> {
+    let date = |cell: Option<&str>, problem: SpanProblem| match cell
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+    {
+        None => Ok(None),
+        Some(text) => {
+            let date = Date::from(text);
+            date.bounds().map(|_| Some(date)).ok_or(problem)
+        }
+    };
+    let span = Span {
+        from: date(from, SpanProblem::From)?,
+        until: date(until, SpanProblem::Until)?,
+    };
+    match (
+        span.from.as_ref().and_then(|d| d.bounds()),
+        span.until.as_ref().and_then(|d| d.bounds()),
+    ) {
+        (Some((first, _)), Some((_, last))) if last < first => Err(SpanProblem::Order),
+        _ => Ok(span),
+    }
+}
+
+/// What is wrong with a row's dates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum SpanProblem {
+    From,
+    Until,
+    Order,
 }

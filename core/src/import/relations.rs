@@ -8,16 +8,21 @@
 //! so it is atomic and one undo takes it back — plus the warnings. The batch is tried on a copy of
 //! the map before it is returned, so it is known to apply.
 //!
-//! A cell the import cannot use (a volume of 9, an unknown medium) is an error naming its row and
-//! column, and nothing is imported: a survey half-imported is worse than one fixed and re-run.
+//! A cell the import cannot use (a volume of 9, an unknown medium, a date that is not one) is an
+//! error naming its row and column, and nothing is imported: a survey half-imported is worse than
+//! one fixed and re-run.
+//!
+//! Either list may date its rows: a `from` column (or `since`, `start`) and an `until` column (or
+//! `end`) give the relation its span. In an edge list whose ends are headed `from` and `to`, the
+//! start column is `since` or `start`.
 
 use super::rows::TableRow;
 use super::table::{self, Table};
-use super::{check_name, warn, ImportWarning};
+use super::{check_name, span_of, warn, ImportWarning, SpanProblem, DATE_FORMS};
 use crate::error::{CoreError, ErrorKind, Result};
 use crate::model::{
     Annotations, Direction, Element, ElementDetails, ElementId, ElementKind, FlowMode, Map, Medium,
-    MemberRole, Relation, RelationDetails, RelationId, Scenario, ScenarioId,
+    MemberRole, Relation, RelationDetails, RelationId, Scenario, ScenarioId, Span,
 };
 use crate::ops::Op;
 use serde::Serialize;
@@ -67,6 +72,51 @@ pub fn import_members(
         create_missing,
         progress,
     )
+}
+
+/// The columns that date a row, if the list has them (never one of the list's two ends).
+struct DateColumns {
+    from: Option<usize>,
+    until: Option<usize>,
+}
+
+impl DateColumns {
+    fn of(table: &Table, ends: &[usize]) -> Self {
+        let find = |names: &[&str]| {
+            table.headers.iter().enumerate().position(|(i, h)| {
+                let h = h.trim().to_lowercase().replace(['_', '-'], " ");
+                !ends.contains(&i) && names.contains(&h.as_str())
+            })
+        };
+        Self {
+            from: find(&["from", "since", "start", "start date", "from date"]),
+            until: find(&["until", "end", "end date", "until date"]),
+        }
+    }
+
+    /// The row's span; a cell that is not a date, or an end before the start, is an error naming
+    /// the row and column.
+    fn span(&self, row: &TableRow, table: &Table) -> Result<Span> {
+        let cell = |c: Option<usize>| c.map(|c| row.cells[c].as_str());
+        span_of(cell(self.from), cell(self.until)).map_err(|problem| {
+            // A problem is only found in a cell that is there.
+            let (from, until) = (self.from.unwrap_or(0), self.until.unwrap_or(0));
+            let not_a_date = format!("is not a date: {DATE_FORMS}.");
+            match problem {
+                SpanProblem::From => invalid(row, table, from, &not_a_date),
+                SpanProblem::Until => invalid(row, table, until, &not_a_date),
+                SpanProblem::Order => invalid(
+                    row,
+                    table,
+                    until,
+                    &format!(
+                        "ends before the row begins ({}).",
+                        cell(self.from).unwrap_or_default()
+                    ),
+                ),
+            }
+        })
+    }
 }
 
 fn header_of(table: &Table, names: &[&str]) -> Option<usize> {
@@ -325,6 +375,7 @@ pub fn relations_from_table(
         &["target", "to", "receiver", "recipient", "alter"],
     )?;
     let columns = FlowColumns::of(table);
+    let dates = DateColumns::of(table, &[source, target]);
     let mut names = Names::new(sc, create_missing);
     let mut relations = Vec::new();
     let mut warnings = table.warnings.clone();
@@ -339,6 +390,7 @@ pub fn relations_from_table(
         check_name(row.row, &table.headers[source], s)?;
         check_name(row.row, &table.headers[target], t)?;
         let (medium, volume, direction, mode) = flow_cells(row, table, &columns)?;
+        let span = dates.span(row, table)?;
         let ends = (
             names.find(s, ElementKind::Person),
             names.find(t, ElementKind::Person),
@@ -372,7 +424,10 @@ pub fn relations_from_table(
                                 cadence: String::new(),
                                 mode,
                             },
-                            annotations: Annotations::default(),
+                            annotations: Annotations {
+                                span,
+                                ..Annotations::default()
+                            },
                         },
                     })
                 }
@@ -417,6 +472,7 @@ pub fn members_from_table(
     let member = required(table, "member", &["member", "person", "name", "who"])?;
     let group = required(table, "community", GROUP_HEADERS)?;
     let role = header_of(table, &["role", "membership"]);
+    let dates = DateColumns::of(table, &[member, group]);
     let mut names = Names::new(sc, create_missing);
     let mut relations = Vec::new();
     let mut warnings = table.warnings.clone();
@@ -431,6 +487,7 @@ pub fn members_from_table(
         check_name(row.row, &table.headers[member], m)?;
         check_name(row.row, &table.headers[group], g)?;
         let role = role_of(row, table, role)?;
+        let span = dates.span(row, table)?;
         let ends = (
             names.find(m, ElementKind::Person),
             names.find(g, ElementKind::Community),
@@ -463,7 +520,10 @@ pub fn members_from_table(
                             source: a,
                             target: b,
                             details: RelationDetails::MemberOf { role },
-                            annotations: Annotations::default(),
+                            annotations: Annotations {
+                                span,
+                                ..Annotations::default()
+                            },
                         },
                     })
                 }

@@ -163,3 +163,38 @@ fn a_forming_or_active_sprint_team_has_no_end_date() {
         ops::apply(&mut map.clone(), &sc, &team(status, None)).expect("ended, date unknown");
     }
 }
+
+#[test]
+fn as_of_a_moment_an_office_hospiced_later_still_serves() {
+    use murmuration_core::view::{shown, Filter};
+    let mut map = district();
+    let sc = &mut map.scenarios[0];
+    for (id, when) in [("dated", Some("2023-06")), ("undated", Some(UNDATED))] {
+        let mut office = element(id, id, None, ElementKind::Office);
+        if let ElementDetails::Office { hospiced, .. } = &mut office.details {
+            *hospiced = when.map(Date::from);
+        }
+        sc.elements.insert(office.id.clone(), office);
+    }
+    let hospiced_at = |moment: &str, id: &str| {
+        let filter = Filter {
+            time: Some(moment.into()),
+            ..Filter::default()
+        };
+        let then = shown(&map.scenarios[0], &filter);
+        matches!(
+            then.elements[&ElementId::from(id)].details,
+            ElementDetails::Office {
+                hospiced: Some(_),
+                ..
+            }
+        )
+    };
+    assert!(!hospiced_at("2023-05", "dated"));
+    assert!(hospiced_at("2023-06", "dated"), "hospiced during its month");
+    assert!(hospiced_at("2024", "dated"));
+    assert!(
+        hospiced_at("1990", "undated"),
+        "an undated hospice holds at every moment"
+    );
+}

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { assign, missing } from "./columnRoles";
 import type { ColumnMapping_Serialize } from "../bindings";
 
-const none: ColumnMapping_Serialize = { name: null, first_name: null, last_name: null, title: null, reports_to: null, department: null, email: null, id: null };
+const none: ColumnMapping_Serialize = { name: null, first_name: null, last_name: null, title: null, reports_to: null, department: null, email: null, id: null, from: null, until: null };
 
 describe("org chart column roles", () => {
   it("gives a header to one role only", () => {

@@ -13,6 +13,8 @@ export const ROLES: { role: Role; label: string; hint: string }[] = [
   { role: "department", label: "Department", hint: "One office is made per department" },
   { role: "email", label: "E-mail", hint: "" },
   { role: "id", label: "Employee id", hint: "" },
+  { role: "from", label: "From", hint: "Since when: 2021, 2021-04 or 2021-04-15" },
+  { role: "until", label: "Until", hint: "Until when, if they left" },
 ];
 
 /** `mapping` with `header` given to `role` (null: no column), taken away from any other role. */

@@ -28,6 +28,12 @@ pub struct ColumnMapping {
     pub email: Option<String>,
     #[serde(default)]
     pub id: Option<String>,
+    /// Since when the person holds the position (a year, month or day).
+    #[serde(default)]
+    pub from: Option<String>,
+    /// Until when they held it.
+    #[serde(default)]
+    pub until: Option<String>,
 }
 
 /// The roles a column can play, in the order a header is tested against them: a "Manager Email"
@@ -50,6 +56,31 @@ const RULES: &[(&str, &[&str])] = &[
         ],
     ),
     ("email", &["email", "e mail", "mail", "email address"]),
+    (
+        "from",
+        &[
+            "from",
+            "since",
+            "start",
+            "start date",
+            "from date",
+            "hired",
+            "hire date",
+            "began",
+        ],
+    ),
+    (
+        "until",
+        &[
+            "until",
+            "end",
+            "end date",
+            "until date",
+            "left",
+            "ended",
+            "leaving date",
+        ],
+    ),
     (
         "first_name",
         &["first name", "firstname", "given name", "forename"],
@@ -164,7 +195,8 @@ impl ColumnMapping {
     }
 
     /// Reads `name=Full Name,reports_to=Supervisor,title=` (roles: name, first_name, last_name,
-    /// title, reports_to, department, email, id; an empty header means "no such column").
+    /// title, reports_to, department, email, id, from, until; an empty header means "no such
+    /// column").
     pub fn parse(spec: &str) -> Result<Self> {
         let mut m = ColumnMapping::default();
         for part in spec.split(',').map(str::trim).filter(|p| !p.is_empty()) {
@@ -179,7 +211,7 @@ impl ColumnMapping {
                 CoreError::new(
                     ErrorKind::InvalidValue,
                     format!(
-                        "“{role}” is not a column role; use name, first_name, last_name, title, reports_to, department, email or id."
+                        "“{role}” is not a column role; use name, first_name, last_name, title, reports_to, department, email, id, from or until."
                     ),
                 )
             })?;
@@ -198,6 +230,8 @@ impl ColumnMapping {
             "department" | "dept" => &mut self.department,
             "email" => &mut self.email,
             "id" => &mut self.id,
+            "from" => &mut self.from,
+            "until" => &mut self.until,
             _ => return None,
         })
     }
@@ -215,6 +249,8 @@ impl ColumnMapping {
                 (&mut m.department, &x.department),
                 (&mut m.email, &x.email),
                 (&mut m.id, &x.id),
+                (&mut m.from, &x.from),
+                (&mut m.until, &x.until),
             ] {
                 if let Some(h) = theirs {
                     *mine = (!h.trim().is_empty()).then(|| h.trim().to_owned());
@@ -242,6 +278,8 @@ pub(super) struct Columns {
     pub(super) department: Option<usize>,
     pub(super) email: Option<usize>,
     pub(super) id: Option<usize>,
+    pub(super) from: Option<usize>,
+    pub(super) until: Option<usize>,
 }
 
 pub(super) fn locate(table: &Table, mapping: &ColumnMapping) -> Result<Columns> {
@@ -268,6 +306,8 @@ pub(super) fn locate(table: &Table, mapping: &ColumnMapping) -> Result<Columns> 
         department: find(&mapping.department)?,
         email: find(&mapping.email)?,
         id: find(&mapping.id)?,
+        from: find(&mapping.from)?,
+        until: find(&mapping.until)?,
     };
     if c.name.is_none() && c.first.is_none() && c.last.is_none() {
         return Err(CoreError::new(

@@ -17,11 +17,11 @@ mod columns;
 
 use super::rows::TableRow;
 use super::table::{self, Table};
-use super::{check_name, warn, ImportWarning};
+use super::{check_name, span_of, warn, ImportWarning, SpanProblem, DATE_FORMS};
 use crate::error::{CoreError, ErrorKind, Result};
 use crate::model::{
     Annotations, Element, ElementDetails, ElementId, ElementKind, Map, Relation, RelationDetails,
-    RelationId,
+    RelationId, Span,
 };
 pub use columns::ColumnMapping;
 use columns::{locate, Columns};
@@ -97,6 +97,7 @@ fn key(s: &str) -> String {
 
 struct Person {
     row: u32,
+    span: Span,
     name: String,
     title: String,
     manager: String,
@@ -178,8 +179,10 @@ fn read_people(
             if let Some(dept) = &mapping.department {
                 check_name(r.row, dept, &cell(r, cols.department))?;
             }
+            let span = dated(r, cols, table, warnings);
             people.push(Person {
                 row: r.row,
+                span,
                 name,
                 title: cell(r, cols.title),
                 manager: cell(r, cols.manager),
@@ -193,6 +196,26 @@ fn read_people(
         }
     }
     Ok(people)
+}
+
+/// A row's `from` and `until` cells as the person's span; a cell that is not a date, or an end
+/// before the start, is a warning and the person is imported without those dates.
+fn dated(r: &TableRow, cols: &Columns, table: &Table, warnings: &mut Vec<ImportWarning>) -> Span {
+    let cell = |c: Option<usize>| c.and_then(|c| r.cells.get(c)).map(String::as_str);
+    let header = |c: Option<usize>| c.map(|c| table.headers[c].as_str()).unwrap_or_default();
+    let (from, until) = (cell(cols.from), cell(cols.until));
+    match span_of(from, until) {
+        Ok(span) => span,
+        Err(problem) => {
+            let what = match problem {
+                SpanProblem::From => format!("has “{}” in “{}”, which is not a date ({DATE_FORMS}); imported without its dates.", from.unwrap_or_default(), header(cols.from)),
+                SpanProblem::Until => format!("has “{}” in “{}”, which is not a date ({DATE_FORMS}); imported without its dates.", until.unwrap_or_default(), header(cols.until)),
+                SpanProblem::Order => format!("ends ({}) before it begins ({}); imported without its dates.", until.unwrap_or_default(), from.unwrap_or_default()),
+            };
+            warnings.push(warn(r.row, &what));
+            Span::default()
+        }
+    }
 }
 
 /// Each person's manager, by index, where the file names one that can be found; what cannot be
@@ -337,6 +360,7 @@ fn build_map(title: &str, people: &[Person], boss: &[Option<usize>]) -> (Map, u3
                 },
                 annotations: Annotations {
                     notes: notes.join("\n"),
+                    span: p.span.clone(),
                     ..Annotations::default()
                 },
             },
