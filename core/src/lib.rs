@@ -23,6 +23,7 @@ pub mod sample;
 pub mod snapshot;
 pub mod store;
 pub mod synthetic;
+pub mod timeline;
 pub mod view;
 pub mod vocabulary;
 mod xml_text;

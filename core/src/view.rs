@@ -68,6 +68,13 @@ pub struct ViewAnswer {
     /// Elements drawn in another group than their own, because theirs is hidden: `(element, the
     /// nearest group still shown)`; `None` stands on its own.
     pub regrouped: Vec<(ElementId, Option<ElementId>)>,
+    /// Of the hidden, what had ended before the moment shown (dissolved, hospiced, closed), and
+    /// the relations that would be drawn with it: what the window may ghost instead of hiding.
+    pub departed: Vec<ElementId>,
+    pub departed_relations: Vec<RelationId>,
+    /// Shown, and drawn as they were at the moment rather than as they are now: a sprint team
+    /// since dissolved that was still at work then.
+    pub as_it_was: Vec<ElementId>,
     pub lens: Option<LensPaint>,
     /// One line under the view: the lens's caption when a lens is on.
     pub caption: Option<String>,
@@ -117,6 +124,14 @@ fn alive(span: &Span, moment: (u32, u32)) -> bool {
     let ends = span.until.as_ref().and_then(|d| d.bounds());
     starts.is_none_or(|(first, _)| first <= moment.1)
         && ends.is_none_or(|(_, last)| last >= moment.0)
+}
+
+/// `span` ended before any of `moment`: gone by then, not yet to come.
+fn ended(span: &Span, moment: (u32, u32)) -> bool {
+    span.until
+        .as_ref()
+        .and_then(|d| d.bounds())
+        .is_some_and(|(_, last)| last < moment.0)
 }
 
 /// The scenario as the view draws it: `scenario` itself when nothing is filtered, otherwise a
@@ -403,6 +418,9 @@ pub fn answer(
     let drawn = shown(scenario, &Filter::of_request(request));
     let mut out = ViewAnswer::empty(scenario.id.clone(), request.view, lens);
     sort_into(&mut out, scenario, &drawn, request);
+    if let Some(moment) = request.moment.as_ref().and_then(|d| d.bounds()) {
+        sort_departed(&mut out, scenario, request, moment);
+    }
     Ok(out)
 }
 
@@ -433,6 +451,9 @@ impl ViewAnswer {
             faded_relations: Vec::new(),
             hidden_relations: Vec::new(),
             regrouped: Vec::new(),
+            departed: Vec::new(),
+            departed_relations: Vec::new(),
+            as_it_was: Vec::new(),
         }
     }
 }
@@ -456,6 +477,9 @@ fn sort_into(out: &mut ViewAnswer, scenario: &Scenario, drawn: &Scenario, reques
                 if e.parent != element.parent {
                     out.regrouped.push((id.clone(), e.parent.clone()));
                 }
+                if e.details != element.details {
+                    out.as_it_was.push(id.clone());
+                }
                 match &emphasis {
                     Some(em) if em.element_faded(id) => out.faded.push(id.clone()),
                     _ => out.visible.push(id.clone()),
@@ -476,6 +500,76 @@ fn sort_into(out: &mut ViewAnswer, scenario: &Scenario, drawn: &Scenario, reques
             out.visible_relations.push(id.clone());
         }
     }
+}
+
+/// Finds, among the hidden, what had ended by `moment` and would otherwise be drawn (its kind not
+/// filtered out, on the org chart when that is the view), and the relations between what is
+/// drawn or departed that went with it.
+fn sort_departed(
+    out: &mut ViewAnswer,
+    scenario: &Scenario,
+    request: &ViewRequest,
+    moment: (u32, u32),
+) {
+    let untimed = ViewRequest {
+        moment: None,
+        ..request.clone()
+    };
+    let mut without_time = ViewAnswer {
+        visible: Vec::new(),
+        faded: Vec::new(),
+        hidden: Vec::new(),
+        visible_relations: Vec::new(),
+        faded_relations: Vec::new(),
+        hidden_relations: Vec::new(),
+        regrouped: Vec::new(),
+        departed: Vec::new(),
+        departed_relations: Vec::new(),
+        as_it_was: Vec::new(),
+        ..out.clone()
+    };
+    sort_into(
+        &mut without_time,
+        scenario,
+        &shown(scenario, &Filter::of_request(&untimed)),
+        &untimed,
+    );
+    let drawn_untimed: BTreeSet<&ElementId> = without_time
+        .visible
+        .iter()
+        .chain(&without_time.faded)
+        .collect();
+    let hidden: BTreeSet<&ElementId> = out.hidden.iter().collect();
+    out.departed = scenario
+        .elements
+        .values()
+        .filter(|e| {
+            hidden.contains(&e.id)
+                && drawn_untimed.contains(&e.id)
+                && ended(&e.annotations.span, moment)
+        })
+        .map(|e| e.id.clone())
+        .collect();
+    let departed: BTreeSet<&ElementId> = out.departed.iter().collect();
+    let shown_or_gone = |id: &ElementId| {
+        drawn_untimed.contains(id) && !hidden.contains(id) || departed.contains(id)
+    };
+    let hidden_relations: BTreeSet<&RelationId> = out.hidden_relations.iter().collect();
+    out.departed_relations = without_time
+        .visible_relations
+        .iter()
+        .chain(&without_time.faded_relations)
+        .filter(|id| hidden_relations.contains(id))
+        .filter(|id| {
+            let r = &scenario.relations[*id];
+            shown_or_gone(&r.source)
+                && shown_or_gone(&r.target)
+                && (ended(&r.annotations.span, moment)
+                    || departed.contains(&r.source)
+                    || departed.contains(&r.target))
+        })
+        .cloned()
+        .collect();
 }
 
 /// [`answer`] with the lens painted from a fresh analysis of the scenario (for one-off callers;

@@ -11,6 +11,7 @@ use murmuration_core::error::CoreError;
 use murmuration_core::jobs::{self, ExportOptions};
 use murmuration_core::model::Date;
 use murmuration_core::ops::Op;
+use murmuration_core::timeline::Timeline;
 use murmuration_core::view::{self, ViewAnswer, ViewRequest};
 use murmuration_core::{snapshot::MapSnapshot, vocabulary::Vocabulary};
 use serde::Serialize;
@@ -98,6 +99,15 @@ pub fn show_view(
         retitle(&app);
     }
     Ok(ShownView { snapshot, answer })
+}
+
+/// The scenario on screen in time: its extent to today, ticks, events and swim lanes, for the
+/// scrubber and the timeline view.
+#[tauri::command(async)]
+#[specta::specta]
+pub fn timeline(session: State<'_, Session>) -> Result<Timeline, CoreError> {
+    let (map, scenario) = session.current()?;
+    murmuration_core::timeline::timeline(&map, &scenario)
 }
 
 /// A view as the window shows it: the scenario whole when it is not the one on screen already.
@@ -219,6 +229,7 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             lenses,
             lens_view,
             show_view,
+            timeline,
             export_preview,
             export_map,
             crate::importing::pick_org_chart,

@@ -13,6 +13,7 @@ pub const COMMANDS: &[&str] = &[
     "lenses",
     "lens_view",
     "show_view",
+    "timeline",
     "export_preview",
     "export_map",
     "pick_org_chart",

@@ -6,7 +6,8 @@
 //!
 //! `cargo run --release -p murmuration-e2e --bin canvas-fps -- 2000 5000 20000` (the app under test
 //! is `MURMURATION_BIN`, else the debug build). `EDITS=n` edits per run (21 unless set);
-//! `EDITS_ONLY=1` leaves out the frame rates.
+//! `EDITS_ONLY=1` leaves out the frame rates. `SCRUB=n` steps of the time scrubber per run (20
+//! unless set); `SCRUB_ONLY=1` measures only those.
 
 #[path = "../e2e/harness.rs"]
 #[allow(dead_code)]
@@ -20,6 +21,9 @@ const MEASURE: &str = include_str!("frame_rate.js");
 
 /// Times edits from the core's answer to the canvas having them (described in the file).
 const EDIT: &str = include_str!("edit_time.js");
+
+/// Times steps of the time scrubber, input to the frame drawn (described in the file).
+const SCRUB: &str = include_str!("scrub_time.js");
 
 /// The view moves measured, in the order of the table's columns.
 const MODES: [&str; 6] = [
@@ -53,14 +57,20 @@ async fn main() {
         .ok()
         .and_then(|r| r.parse().ok())
         .unwrap_or(21);
-    let modes: &[&str] = if std::env::var_os("EDITS_ONLY").is_some() {
+    let scrub_only = std::env::var_os("SCRUB_ONLY").is_some();
+    let scrubs: usize = std::env::var("SCRUB")
+        .ok()
+        .and_then(|r| r.parse().ok())
+        .unwrap_or(20);
+    let edits = if scrub_only { 0 } else { edits };
+    let modes: &[&str] = if std::env::var_os("EDITS_ONLY").is_some() || scrub_only {
         &[]
     } else {
         &MODES
     };
-    println!("| elements | relations | first paint | all in | fps: {} | settle after a gesture (wheel / drag) | zooming in 6× (new level of detail) | one edit, answer → canvas (median: all / rename / move) |", MODES.join(" | "));
+    println!("| elements | relations | first paint | all in | fps: {} | settle after a gesture (wheel / drag) | zooming in 6× (new level of detail) | one edit, answer → canvas (median: all / rename / move) | time scrubber step (median / slowest; of which the core's answer) |", MODES.join(" | "));
     println!(
-        "|---:|---:|---:|---:|{}---:|---:|---:|",
+        "|---:|---:|---:|---:|{}---:|---:|---:|---:|",
         "---:|".repeat(MODES.len())
     );
     for size in sizes {
@@ -78,6 +88,7 @@ async fn main() {
         let mut settle: Vec<Vec<f64>> = vec![Vec::new(); 2];
         let mut switches = Vec::new();
         let mut edit_times: [Vec<f64>; 3] = Default::default();
+        let mut steps: [Vec<f64>; 4] = Default::default();
         let mut relations = 0;
         for _ in 0..runs {
             let launch = Launch {
@@ -147,6 +158,18 @@ async fn main() {
                     _ => {}
                 }
             }
+            if scrubs > 0 {
+                let result = window
+                    .client
+                    .execute_async(SCRUB, vec![scrubs.into()])
+                    .await
+                    .expect("scrubber run");
+                eprintln!("{size} scrubber steps: {result}");
+                steps[0].extend(result["medianMs"].as_f64());
+                steps[1].extend(result["slowestMs"].as_f64());
+                steps[2].extend(result["commandMs"].as_f64());
+                steps[3].extend(result["drawAnswerMs"].as_f64());
+            }
             window.screenshot(&format!("canvas-fps-{size}"));
             window.quit().await;
         }
@@ -163,8 +186,9 @@ async fn main() {
         let [wheel, drag] = [settle[0].clone(), settle[1].clone()].map(median);
         let switch = median(switches);
         let [edit, rename, moved] = edit_times.map(median);
+        let [step, slowest, command, classes] = steps.map(median);
         println!(
-            "| {size} | {relations} | {paint:.2} s | {complete:.2} s | {} | {wheel:.0} ms / {drag:.0} ms | {switch:.0} ms | {edit:.1} / {rename:.1} / {moved:.1} ms |",
+            "| {size} | {relations} | {paint:.2} s | {complete:.2} s | {} | {wheel:.0} ms / {drag:.0} ms | {switch:.0} ms | {edit:.1} / {rename:.1} / {moved:.1} ms | {step:.0} / {slowest:.0} ms (core's answer {command:.0} ms, classes set {classes:.0} ms) |",
             rates.join(" | ")
         );
     }

@@ -11,3 +11,4 @@ mod opens_sample;
 mod presents_scenes;
 mod scenes_agree;
 mod switches_scenarios;
+mod scrubs_time;

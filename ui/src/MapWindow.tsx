@@ -39,6 +39,10 @@ import { CompareSidePanel } from "./compare/CompareSidePanel";
 import { useComparison } from "./compare/useComparison";
 import { ScenarioPicker } from "./scenarios/ScenarioPicker";
 import { useScenarios, type ScenarioCommands } from "./scenarios/useScenarios";
+import { useTime, type TimeState } from "./time/useTime";
+import { Scrubber } from "./time/Scrubber";
+import { TimelineView } from "./time/TimelineView";
+import type { Shown } from "./panels/ViewSwitch";
 
 type Props = {
   snapshot: MapSnapshot;
@@ -67,12 +71,20 @@ function MapWindowBody({ snapshot, change, vocabulary, editing, controller }: Pr
   const canvas = useRef<CanvasHandle>(null);
   const search = useRef<SearchBoxHandle>(null);
   const compareView = useRef<CompareViewHandle>(null);
-  const [view, setMapView] = useState<View>("network");
+  const [view, setCanvasView] = useState<View>("network");
   const [comparing, setComparing] = useState(false);
+  const [timelineShown, setTimelineShown] = useState(false);
   const setView = useCallback((next: View) => {
     setComparing(false);
-    setMapView(next);
+    setTimelineShown(false);
+    setCanvasView(next);
   }, []);
+  const showTimeline = useCallback(() => {
+    setComparing(false);
+    setTimelineShown(true);
+  }, []);
+  const shown: Shown = timelineShown ? "timeline" : view;
+  const onView = (next: Shown) => (next === "timeline" ? showTimeline() : setView(next));
   const [selection, setSelection] = useState<string[]>([]);
   const [helpOpen, setHelpOpen] = useState(false);
   const [exportOpen, setExportOpen] = useState(false);
@@ -80,8 +92,9 @@ function MapWindowBody({ snapshot, change, vocabulary, editing, controller }: Pr
   const [renaming, setRenaming] = useState<string | null>(null);
   const [menu, setMenu] = useState<Menu | null>(null);
   const [presenting, setPresenting] = useState<number | null>(null);
-  const lens = useLens(snapshot);
-  const { sceneControls, sceneCaption } = useSceneControls(snapshot, view, setView, lens, editing, controller);
+  const time = useTime(snapshot, view, controller, editing.report);
+  const lens = useLens(snapshot, time.moment);
+  const { sceneControls, sceneCaption } = useSceneControls(snapshot, view, setView, lens, editing, controller, time);
   const scenes = snapshot.scenes ?? [];
   const selectCreated = useSelectCreated(snapshot, canvas, setRenaming);
   const edits = useEditCommands({ snapshot, view, selection, editing, canvas, ...selectCreated });
@@ -105,6 +118,7 @@ function MapWindowBody({ snapshot, change, vocabulary, editing, controller }: Pr
     openCompare,
     compare,
     compareView,
+    showTimeline,
     focusSearch: () => search.current?.focus(),
     toggleHelp: () => setHelpOpen((open) => !open),
     closeHelp: () => setHelpOpen(false),
@@ -128,21 +142,35 @@ function MapWindowBody({ snapshot, change, vocabulary, editing, controller }: Pr
   return (
     <ActionsProvider actions={actions}>
       <div className="app">
-        <WindowTopBar snapshot={snapshot} vocabulary={vocabulary} view={view} comparing={comparing} onView={setView} onCompare={openCompare} lens={lens} scenarios={scenarios} search={search} onFind={focus} exportOpen={exportOpen} onCloseExport={() => setExportOpen(false)} />
+        <WindowTopBar snapshot={snapshot} vocabulary={vocabulary} view={shown} canvasView={view} comparing={comparing} onView={onView} onCompare={openCompare} lens={lens} scenarios={scenarios} search={search} onFind={focus} exportOpen={exportOpen} onCloseExport={() => setExportOpen(false)} />
         <div className="workspace">
           <Palette vocabulary={vocabulary} enabled={!comparing} onAdd={(kind) => actions.run(`add_${kind}`)} />
           <main className="canvas-area">
-            {/* The map canvas stays while comparing (covered), so coming back draws nothing afresh. */}
-            <MapCanvas snapshot={snapshot} change={change} vocabulary={vocabulary} view={view} editable={!comparing} events={canvasEvents} handle={canvas} />
-            {comparing ? (
-              <CompareView snapshot={snapshot} vocabulary={vocabulary} state={compare} handle={compareView} />
-            ) : (
-              <>
+            <div className="canvas-stage">
+              {/* The map canvas stays while comparing (covered), so coming back draws nothing afresh. */}
+              <MapCanvas snapshot={snapshot} change={change} vocabulary={vocabulary} view={view} editable={!comparing} events={canvasEvents} handle={canvas} />
+              {comparing ? (
+                <CompareView snapshot={snapshot} vocabulary={vocabulary} state={compare} handle={compareView} />
+              ) : (
                 <ViewCaption snapshot={snapshot} view={view} caption={sceneCaption} />
-                {sample && <FirstRunHint />}
-              </>
-            )}
-            <ZoomControls />
+              )}
+              <ZoomControls />
+              {timelineShown && !comparing && (
+                <TimelineView
+                  timeline={time.timeline}
+                  vocabulary={vocabulary}
+                  moment={time.moment}
+                  selection={selection}
+                  onPick={(bar, moment) => {
+                    canvas.current?.select([bar.id]);
+                    setSelection([bar.id]);
+                    time.moveTo(moment);
+                  }}
+                />
+              )}
+            </div>
+            {!comparing && <Scrubber time={time} />}
+            {sample && !comparing && <FirstRunHint />}
           </main>
           {comparing ? (
             <CompareSidePanel snapshot={snapshot} state={compare} onFocus={(id) => compareView.current?.focus(id)} />
@@ -165,7 +193,7 @@ function MapWindowBody({ snapshot, change, vocabulary, editing, controller }: Pr
 }
 
 /** What showing a scene may change in this window, and the caption a shown scene puts under the view. */
-function useSceneControls(snapshot: MapSnapshot, view: View, setView: (view: View) => void, lens: LensState, editing: MapEditing, controller: CanvasController) {
+function useSceneControls(snapshot: MapSnapshot, view: View, setView: (view: View) => void, lens: LensState, editing: MapEditing, controller: CanvasController, time: TimeState) {
   const [sceneCaption, setSceneCaption] = useState<string | null>(null);
   const sceneControls: SceneControls = {
     scenario: snapshot.scenario,
@@ -178,6 +206,9 @@ function useSceneControls(snapshot: MapSnapshot, view: View, setView: (view: Vie
     report: editing.report,
     setCaption: setSceneCaption,
     canvas: controller,
+    moment: time.moment,
+    followMoment: time.follow,
+    moveMoment: time.moveTo,
   };
   return { sceneControls, sceneCaption };
 }
@@ -227,9 +258,11 @@ function SidePanel({ snapshot, vocabulary, selection, edits, editing, lens, scen
 type TopBarProps = {
   snapshot: MapSnapshot;
   vocabulary: Vocabulary;
-  view: View;
+  view: Shown;
+  /** The network or org chart, under the timeline when that is shown. */
+  canvasView: View;
   comparing: boolean;
-  onView(view: View): void;
+  onView(view: Shown): void;
   onCompare(): void;
   lens: LensState;
   scenarios: ScenarioCommands;
@@ -240,7 +273,7 @@ type TopBarProps = {
 };
 
 /** The top bar with this window's buttons, each running an action from the table. */
-function WindowTopBar({ snapshot, vocabulary, view, comparing, onView, onCompare, lens, scenarios, search, onFind, exportOpen, onCloseExport }: TopBarProps) {
+function WindowTopBar({ snapshot, vocabulary, view, canvasView, comparing, onView, onCompare, lens, scenarios, search, onFind, exportOpen, onCloseExport }: TopBarProps) {
   const scenario = scenarios.shown;
   const sample = isBuiltInSample(snapshot);
   const scenes = snapshot.scenes ?? [];
@@ -264,7 +297,7 @@ function WindowTopBar({ snapshot, vocabulary, view, comparing, onView, onCompare
         <>
           <LensPicker state={lens} />
           <ActionButton name="present" className="tool-button round" ariaLabel="Present" testId="present-button">▶</ActionButton>
-          <ExportButton view={view} scenes={scenes} scenario={snapshot.scenario} scenarios={snapshot.scenarios} open={exportOpen} onClose={onCloseExport} />
+          <ExportButton view={canvasView} scenes={scenes} scenario={snapshot.scenario} scenarios={snapshot.scenarios} open={exportOpen} onClose={onCloseExport} />
           <ActionButton name="fit" className="tool-button" testId="zoom-fit">
             <FitIcon /> <span className="tool-label">Fit</span>
           </ActionButton>

@@ -43,6 +43,11 @@ export const commands = {
 	 *  changes on screen.
 	 */
 	showView: (request: ViewRequest_Deserialize) => typedError<ShownView_Serialize, CoreError_Serialize>(__TAURI_INVOKE("show_view", { request })),
+	/**
+	 *  The scenario on screen in time: its extent to today, ticks, events and swim lanes, for the
+	 *  scrubber and the timeline view.
+	 */
+	timeline: () => typedError<Timeline_Serialize, CoreError_Serialize>(__TAURI_INVOKE("timeline")),
 	/**  The drawing an export would make, as SVG, for the Export dialog's preview. */
 	exportPreview: (options: ExportOptions_Deserialize) => typedError<string, CoreError_Serialize>(__TAURI_INVOKE("export_preview", { options })),
 	/**  Asks where to save, then exports the open map there. `None` when the user cancelled. */
@@ -143,6 +148,44 @@ export type Annotations_Serialize = {
 export type Arrowhead = "none" | "triangle" | 
 /**  A bar at the gatekeeper: permission, or the superior in a reports-to line. */
 "tee";
+
+/**
+ *  One element (or flow) over its life. An open start runs from the extent's first month, an open
+ *  end to its last (today).
+ */
+export type Bar = Bar_Serialize | Bar_Deserialize;
+
+/**
+ *  One element (or flow) over its life. An open start runs from the extent's first month, an open
+ *  end to its last (today).
+ */
+export type Bar_Deserialize = {
+	/**  The element's id, or the flow's relation id. */
+	id: string,
+	name: string,
+	start: number,
+	end: number,
+	/**  Whether the bar runs on past today's month (nothing ends it). */
+	open: boolean,
+	/**  A word on its state: a community's stage, a sprint team's status, "hospiced". */
+	note?: string | null,
+};
+
+/**
+ *  One element (or flow) over its life. An open start runs from the extent's first month, an open
+ *  end to its last (today).
+ */
+export type Bar_Serialize = {
+	/**  The element's id, or the flow's relation id. */
+	id: string,
+	name: string,
+	start: number,
+	end: number,
+	/**  Whether the bar runs on past today's month (nothing ends it). */
+	open: boolean,
+	/**  A word on its state: a community's stage, a sprint team's status, "hospiced". */
+	note: string | null,
+};
 
 /**  Betweenness of every node of a graph. */
 export type Betweenness = {
@@ -630,6 +673,8 @@ export type ErrorKind =
 /**  The file has a header but no rows to import. */
 "nothing_to_import";
 
+export type EventKind = "established" | "formed" | "dissolved" | "hospiced";
+
 /**
  *  How to export: the format as the command line spells it, and for drawings the view, the page
  *  and optionally one of the map's scenes (by title).
@@ -822,6 +867,29 @@ export type ImportWarning = {
 	row: number,
 	/**  "Row 7 names the manager “Pat Doe”, who is not in the file; …" */
 	message: string,
+};
+
+/**  One swim lane: a family of elements (or flows) drawn as bars over the years. */
+export type Lane = Lane_Serialize | Lane_Deserialize;
+
+/**  One swim lane: a family of elements (or flows) drawn as bars over the years. */
+export type Lane_Deserialize = {
+	/**  `offices`, `communities`, `sprint_teams`, `routines`, `partners` or `flows`. */
+	id: string,
+	label: string,
+	/**  The kind of element its bars are (drawn in its colours); `None` for flows. */
+	kind?: ElementKind | null,
+	bars: Bar_Deserialize[],
+};
+
+/**  One swim lane: a family of elements (or flows) drawn as bars over the years. */
+export type Lane_Serialize = {
+	/**  `offices`, `communities`, `sprint_teams`, `routines`, `partners` or `flows`. */
+	id: string,
+	label: string,
+	/**  The kind of element its bars are (drawn in its colours); `None` for flows. */
+	kind: ElementKind | null,
+	bars: Bar_Serialize[],
 };
 
 export type Layers = Layers_Serialize | Layers_Deserialize;
@@ -1821,6 +1889,55 @@ export type TableRow = {
 	cells: string[],
 };
 
+export type Tick = {
+	at: number,
+	label: string,
+};
+
+/**  Something that happened to one element: a mark on the scrubber. */
+export type TimeEvent = {
+	kind: EventKind,
+	element: string,
+	name: string,
+	/**  As the map writes it (`2021-04`). */
+	date: string,
+	at: number,
+};
+
+/**
+ *  A scenario in time. `months` names every month of the extent in order (`"2018-01"`); every
+ *  `at`, `start` and `end` below is an index into it.
+ */
+export type Timeline = Timeline_Serialize | Timeline_Deserialize;
+
+/**
+ *  A scenario in time. `months` names every month of the extent in order (`"2018-01"`); every
+ *  `at`, `start` and `end` below is an index into it.
+ */
+export type Timeline_Deserialize = {
+	scenario: ScenarioId,
+	months: string[],
+	/**  The first month of each year in the extent, labelled with the year. */
+	years: Tick[],
+	/**  By month, then by element name. */
+	events: TimeEvent[],
+	lanes: Lane_Deserialize[],
+};
+
+/**
+ *  A scenario in time. `months` names every month of the extent in order (`"2018-01"`); every
+ *  `at`, `start` and `end` below is an index into it.
+ */
+export type Timeline_Serialize = {
+	scenario: ScenarioId,
+	months: string[],
+	/**  The first month of each year in the extent, labelled with the year. */
+	years: Tick[],
+	/**  By month, then by element name. */
+	events: TimeEvent[],
+	lanes: Lane_Serialize[],
+};
+
 export type UnitCount = UnitCount_Serialize | UnitCount_Deserialize;
 
 export type UnitCount_Deserialize = {
@@ -1868,6 +1985,17 @@ export type ViewAnswer_Deserialize = {
 	 *  nearest group still shown)`; `None` stands on its own.
 	 */
 	regrouped: ([ElementId, ElementId | null])[],
+	/**
+	 *  Of the hidden, what had ended before the moment shown (dissolved, hospiced, closed), and
+	 *  the relations that would be drawn with it: what the window may ghost instead of hiding.
+	 */
+	departed: ElementId[],
+	departed_relations: RelationId[],
+	/**
+	 *  Shown, and drawn as they were at the moment rather than as they are now: a sprint team
+	 *  since dissolved that was still at work then.
+	 */
+	as_it_was: ElementId[],
 	lens?: LensPaint | null,
 	/**  One line under the view: the lens's caption when a lens is on. */
 	caption?: string | null,
@@ -1891,6 +2019,17 @@ export type ViewAnswer_Serialize = {
 	 *  nearest group still shown)`; `None` stands on its own.
 	 */
 	regrouped: ([ElementId, ElementId | null])[],
+	/**
+	 *  Of the hidden, what had ended before the moment shown (dissolved, hospiced, closed), and
+	 *  the relations that would be drawn with it: what the window may ghost instead of hiding.
+	 */
+	departed: ElementId[],
+	departed_relations: RelationId[],
+	/**
+	 *  Shown, and drawn as they were at the moment rather than as they are now: a sprint team
+	 *  since dissolved that was still at work then.
+	 */
+	as_it_was: ElementId[],
 	lens: LensPaint | null,
 	/**  One line under the view: the lens's caption when a lens is on. */
 	caption: string | null,

@@ -44,6 +44,49 @@ fn a_moment_shows_what_existed_then_as_it_was_then() {
 }
 
 #[test]
+fn what_has_ended_may_be_ghosted_and_what_has_not_begun_may_not() {
+    let map = riverside_unified();
+    let team = id("es-redesign");
+    let team_at = |moment: &str| {
+        let mut request = ViewRequest::of_scene(&map.scenes[0]);
+        request.scenario = map.scenarios[0].id.clone();
+        request.lens = None;
+        request.filters = Default::default();
+        request.view = murmuration_core::model::View::Network;
+        request.moment = Some(moment.into());
+        answer_analysing(&map, &request).expect("answered")
+    };
+    let later = team_at("2024");
+    assert!(later.hidden.contains(&team) && later.departed.contains(&team));
+    let member_lines = map.scenarios[0]
+        .relations
+        .values()
+        .filter(|r| r.target == team)
+        .count();
+    assert!(member_lines > 0);
+    assert!(
+        later
+            .departed_relations
+            .iter()
+            .filter(|r| map.scenarios[0].relations[*r].target == team)
+            .count()
+            > 0,
+        "its members' lines go with it"
+    );
+    let then = team_at("2021-04");
+    assert!(then.visible.contains(&team));
+    assert_eq!(
+        then.as_it_was,
+        std::slice::from_ref(&team),
+        "drawn at work, as it was then"
+    );
+    assert!(later.as_it_was.is_empty());
+    let before = team_at("2015");
+    assert!(before.hidden.contains(&team) && !before.departed.contains(&team));
+    assert!(before.departed.is_empty(), "nothing had ended in 2015");
+}
+
+#[test]
 fn hiding_a_group_kind_moves_its_contents_up() {
     let map = riverside_unified();
     let filter = Filter {
@@ -255,5 +298,9 @@ proptest! {
         for named in &request.filters.focus {
             prop_assert!(!a.faded.contains(named));
         }
+        // What may be ghosted is only ever what is hidden.
+        prop_assert!(a.departed.iter().all(|e| hidden.contains(e)));
+        let hidden_relations: BTreeSet<_> = a.hidden_relations.iter().collect();
+        prop_assert!(a.departed_relations.iter().all(|r| hidden_relations.contains(r)));
     }
 }

@@ -64,6 +64,7 @@ function context(patch: Partial<ActionContext> = {}): ActionContext {
     openCompare: vi.fn(),
     compare: { mode: "overlay", setMode: vi.fn(), ticked: new Set<string>(), adopting: false, into: "as-is", to: "to-be", adopt: vi.fn(async () => true) } as unknown as ComparisonState,
     compareView: { current: null },
+    showTimeline: vi.fn(),
     focusSearch: vi.fn(),
     toggleHelp: vi.fn(),
     closeHelp: vi.fn(),
@@ -144,7 +145,7 @@ describe("the action table", () => {
 
 describe("the compare actions", () => {
   it("opens Compare with 3 and switches overlay and side by side with M", () => {
-    expect(actionForKey(key("3"))?.name).toBe("compare");
+    expect(actionForKey(key("4"))?.name).toBe("compare");
     expect(actionForKey(key("m"))?.name).toBe("compare_mode");
     const c = context({ comparing: true });
     expect(perform(action("compare_mode"), c)).toBe(true);

@@ -28,6 +28,8 @@ export type ActionContext = {
   openCompare(): void;
   compare: ComparisonState;
   compareView: RefObject<CompareViewHandle | null>;
+  /** Shows the timeline view. */
+  showTimeline(): void;
   focusSearch(): void;
   toggleHelp(): void;
   closeHelp(): void;
@@ -167,7 +169,8 @@ export const ACTIONS: Action[] = [
   { name: "zoom_out", label: () => "Zoom out", keys: ["-"], group: "Find and look", inCompare: true, perform: (c) => zoomable(c)?.zoomBy(1 / ZOOM_STEP) },
   { name: "network", label: () => "Network view", keys: ["1"], group: "Find and look", inCompare: true, perform: (c) => c.setView("network") },
   { name: "org_chart", label: () => "Org chart view", keys: ["2"], group: "Find and look", inCompare: true, perform: (c) => c.setView("org_chart") },
-  { name: "compare", label: () => "Compare two scenarios", keys: ["3"], group: "Compare", inCompare: true, perform: (c) => c.openCompare() },
+  { name: "timeline", label: () => "Timeline view", keys: ["3"], group: "Find and look", inCompare: true, perform: (c) => c.showTimeline() },
+  { name: "compare", label: () => "Compare two scenarios", keys: ["4"], group: "Compare", inCompare: true, perform: (c) => c.openCompare() },
   {
     name: "compare_mode",
     label: (c) => (c.compare.mode === "overlay" ? "Show the scenarios side by side" : "Show the scenarios overlaid"),

@@ -4,6 +4,7 @@
 import type { LensState } from "./useLens";
 import { eiBars } from "./paint";
 import { useCanvasController } from "../canvas/controller";
+import { monthWords } from "../time/moments";
 import "./lenses.css";
 
 export function LensPanel({ state }: { state: LensState }) {
@@ -20,6 +21,9 @@ export function LensPanel({ state }: { state: LensState }) {
       </button>
       {open && (
         <div className="lens-body">
+          <p className="lens-moment" data-testid="lens-moment">
+            {state.moment === null ? "All dates: everything on the map, whatever its dates" : `As of ${monthWords(state.moment)}: only what existed then`}
+          </p>
           {progress && (
             <div className="lens-progress" data-testid="lens-progress" title="Refining betweenness">
               <span>Refining brokers… {progress.done}/{progress.total}</span>

@@ -24,12 +24,18 @@ export type LensState = {
   view: LensView_Serialize | null;
   progress: AnalysisProgress | null;
   error: string | null;
+  /** The moment the figures describe (null: all dates). */
+  moment: string | null;
   /** Whether the metrics panel (the side panel's lens section) is open. */
   metricsOpen: boolean;
   setMetricsOpen(open: boolean): void;
 };
 
-export function useLens(snapshot: MapSnapshot): LensState {
+/** How long the moment must rest before the figures are asked for it (a drag passes many). */
+const MOMENT_SETTLES_MS = 250;
+
+export function useLens(snapshot: MapSnapshot, momentOnScreen: string | null = null): LensState {
+  const moment = useSettled(momentOnScreen, MOMENT_SETTLES_MS);
   const [lenses, setLenses] = useState<LensChoice[]>([]);
   const { lens, given, setLens, showPaint, metricsOpen, setMetricsOpen } = useLensChoice();
   const cy = useCanvasCy();
@@ -38,7 +44,7 @@ export function useLens(snapshot: MapSnapshot): LensState {
     commands.lenses().then(setLenses).catch(() => setLenses([]));
   }, []);
 
-  const { view, progress, error } = useLensFigures(lens, snapshot, lens !== null || metricsOpen);
+  const { view, progress, error } = useLensFigures(lens, snapshot, moment, lens !== null || metricsOpen);
 
   const paint = given ? given.paint : lens && view ? view.paint : null;
   useEffect(() => {
@@ -46,7 +52,17 @@ export function useLens(snapshot: MapSnapshot): LensState {
     return followLens(cy, paint);
   }, [cy, paint]);
 
-  return { lenses, lens, setLens, showPaint, view, progress, error, metricsOpen, setMetricsOpen };
+  return { lenses, lens, setLens, showPaint, view, progress, error, moment, metricsOpen, setMetricsOpen };
+}
+
+/** `value`, once it has stayed the same for `ms`. */
+function useSettled<T>(value: T, ms: number): T {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(value), ms);
+    return () => clearTimeout(timer);
+  }, [value, ms]);
+  return settled;
 }
 
 /** The lens in the picker, a scene's paint shown instead of its own, and whether the metrics panel is open. */
@@ -74,7 +90,7 @@ function useLensChoice() {
  * The core's figures for `lens` once the map is drawn, while `wanted`; then the background
  * refinement's progress and exact view for the same generation.
  */
-function useLensFigures(lens: string | null, snapshot: MapSnapshot, wanted: boolean) {
+function useLensFigures(lens: string | null, snapshot: MapSnapshot, moment: string | null, wanted: boolean) {
   const [view, setView] = useState<LensView_Serialize | null>(null);
   const [progress, setProgress] = useState<AnalysisProgress | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -92,7 +108,7 @@ function useLensFigures(lens: string | null, snapshot: MapSnapshot, wanted: bool
     let cancelled = false;
     controller
       .mapDrawn()
-      .then(() => (cancelled ? null : commands.lensView(lens, null)))
+      .then(() => (cancelled ? null : commands.lensView(lens, moment)))
       .then((answer) => {
         if (cancelled || answer === null) return;
         if (answer.status === "error") {
@@ -108,7 +124,7 @@ function useLensFigures(lens: string | null, snapshot: MapSnapshot, wanted: bool
     return () => {
       cancelled = true;
     };
-  }, [controller, lens, snapshot, wanted]);
+  }, [controller, lens, snapshot, moment, wanted]);
 
   useEffect(() => {
     const stops: (() => void)[] = [];

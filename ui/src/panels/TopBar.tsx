@@ -1,15 +1,14 @@
 // The top bar: which map this is, undo and redo, the scenario on screen, which view, and the ways
 // to find things on it.
 import type { ReactNode } from "react";
-import type { View } from "../map/types";
-import { ViewSwitch } from "./ViewSwitch";
+import { ViewSwitch, type Shown } from "./ViewSwitch";
 
 type Props = {
   title: string;
   subtitle: string;
-  view: View;
+  view: Shown;
   comparing: boolean;
-  onView(view: View): void;
+  onView(view: Shown): void;
   onCompare(): void;
   history: ReactNode;
   scenario: ReactNode;

@@ -8,6 +8,7 @@ import type { MapEditing } from "../state/useMapDocument";
 import { newId } from "../edit/ids";
 import { moveBy, moveOnto, nextTitle, sceneFrom, type Scene } from "./sceneLogic";
 import { leaveScene, showScene, type SceneControls } from "./showScene";
+import { monthWords } from "../time/moments";
 import "./scenes.css";
 
 type Props = {
@@ -48,7 +49,7 @@ export function ScenesPanel({ snapshot, editing, controls, selection, onPresent 
       {open && (
         <div className="scenes-body">
           <div className="scenes-actions">
-            <button className="tool-button" onClick={save} data-testid="scene-save" title="Save the view, lens and selection on screen as a scene">
+            <button className="tool-button" onClick={save} data-testid="scene-save" title="Save the view, moment, lens and selection on screen as a scene">
               + Save current view as scene
             </button>
             <button className="tool-button" disabled={scenes.length === 0} onClick={() => onPresent(0)} data-testid="scenes-present" title="Present from the first scene (F5)">
@@ -97,6 +98,7 @@ function sceneOnScreen(snapshot: MapSnapshot, controls: SceneControls, selection
     viewport: extent ? { x1: extent.x1, y1: extent.y1, w: extent.w, h: extent.h } : null,
     lens: controls.lens,
     focus: selection.filter((id) => elementIds.has(id)),
+    time: controls.moment,
   });
 }
 
@@ -180,7 +182,7 @@ function SceneTitle({ scene, i, editing, show, lensNames, scenarioNames, renamin
   ) : (
     <button className="scene-title" onClick={() => show(scene)} onDoubleClick={() => setRenaming(scene.id)} title="Show this scene (double-click to rename)" data-testid={`scene-show-${i}`}>
       {scene.title}
-      <span className="scene-meta" data-testid={`scene-meta-${i}`}>{scenarioNames[scene.scenario] ?? scene.scenario} · {scene.view === "org_chart" ? "Org chart" : "Network"}{scene.lens ? ` · ${lensNames[scene.lens] ?? scene.lens}` : ""}{scene.notes ? " · notes" : ""}</span>
+      <span className="scene-meta" data-testid={`scene-meta-${i}`}>{scenarioNames[scene.scenario] ?? scene.scenario} · {scene.view === "org_chart" ? "Org chart" : "Network"}{scene.time ? ` · ${monthWords(scene.time)}` : ""}{scene.lens ? ` · ${lensNames[scene.lens] ?? scene.lens}` : ""}{scene.notes ? " · notes" : ""}</span>
     </button>
   );
 }

@@ -24,7 +24,8 @@ describe("scene ordering", () => {
 
 describe("sceneFrom", () => {
   it("captures the viewport in model coordinates and the focus", () => {
-    const s = sceneFrom({ id: "s", title: "T", scenario: "sc", view: "network", viewport: { x1: -10, y1: 5, w: 200, h: 100 }, lens: "silos", focus: ["e1"] });
+    const s = sceneFrom({ id: "s", title: "T", scenario: "sc", view: "network", viewport: { x1: -10, y1: 5, w: 200, h: 100 }, lens: "silos", focus: ["e1"], time: "2021-04" });
+    expect(s.time).toBe("2021-04");
     expect(s.viewport).toEqual({ x: -10, y: 5, width: 200, height: 100 });
     expect(s.lens).toBe("silos");
     expect(s.filters.focus).toEqual(["e1"]);

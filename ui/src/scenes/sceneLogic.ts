@@ -13,6 +13,8 @@ export type Captured = {
   viewport: { x1: number; y1: number; w: number; h: number } | null;
   lens: string | null;
   focus: string[];
+  /** The time scrubber's moment; null shows all dates. */
+  time: string | null;
 };
 
 export function sceneFrom(c: Captured): Scene {
@@ -25,7 +27,7 @@ export function sceneFrom(c: Captured): Scene {
     viewport: c.viewport && c.viewport.w > 0 && c.viewport.h > 0 ? { x: c.viewport.x1, y: c.viewport.y1, width: c.viewport.w, height: c.viewport.h } : null,
     lens: c.lens,
     filters: { hidden_element_kinds: [], hidden_relation_kinds: [], hidden_media: [], focus: c.focus },
-    time: null,
+    time: c.time,
   };
 }
 

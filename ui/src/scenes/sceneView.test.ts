@@ -28,6 +28,9 @@ const answer: ViewAnswer_Serialize = {
   faded_relations: ["flow"],
   hidden_relations: [],
   regrouped: [["team", null]],
+  departed: [],
+  departed_relations: [],
+  as_it_was: [],
   lens: null,
   caption: null,
 };
@@ -52,6 +55,32 @@ describe("a scene's answer on the canvas", () => {
     drawAnswer(cy, answer);
     drawAnswer(cy, { ...answer, faded: [], faded_relations: [], hidden: [], regrouped: [] });
     expect(cy.elements(`.${FADED}, .${HIDDEN}`).length).toBe(0);
+    expect(cy.getElementById("team").parent().first().id()).toBe("site");
+  });
+
+  it("draws a team as it was then, and as it is once the answer is left", () => {
+    const cy = canvas();
+    cy.getElementById("team").addClass("status-dissolved");
+    drawAnswer(cy, { ...answer, as_it_was: ["team"] });
+    expect(cy.getElementById("team").hasClass("status-dissolved")).toBe(false);
+    drawAnswer(cy, answer);
+    expect(cy.getElementById("team").hasClass("status-dissolved")).toBe(true);
+    drawAnswer(cy, { ...answer, as_it_was: ["team"] });
+    clearAnswer(cy);
+    expect(cy.getElementById("team").hasClass("status-dissolved")).toBe(true);
+  });
+
+  it("changes only what differs from the answer shown before", () => {
+    const cy = canvas();
+    drawAnswer(cy, answer);
+    const untouched = cy.getElementById("site");
+    const touched: string[] = [];
+    cy.on("class", (e) => void touched.push(e.target.id()));
+    drawAnswer(cy, { ...answer, faded: [], visible: ["a", "team", "office"] });
+    expect(touched).toEqual(["office"]);
+    expect(untouched.hasClass(HIDDEN)).toBe(true);
+    expect(cy.getElementById("team").parent().empty()).toBe(true);
+    clearAnswer(cy);
     expect(cy.getElementById("team").parent().first().id()).toBe("site");
   });
 });

@@ -26,10 +26,16 @@ export type SceneControls = {
   /** The caption under the canvas while a scene is shown; null puts back the view's own. */
   setCaption(caption: string | null): void;
   canvas: CanvasController;
+  /** The time scrubber's moment (null: all dates). */
+  moment: string | null;
+  /** Moves the scrubber to a moment a scene has already drawn. */
+  followMoment(moment: string | null): void;
+  /** Moves the scrubber and draws the map as of that moment. */
+  moveMoment(moment: string | null): void;
 };
 
 /** What the window had before the first scene, put back when the scene is left. */
-type Before = { scenario: string; view: View; lens: string | null };
+type Before = { scenario: string; view: View; lens: string | null; moment: string | null };
 
 /** Per canvas: the latest scene asked for (a slower answer gives way to it) and what to go back to. */
 const shown = new WeakMap<CanvasController, { scene: Scene | null; before: Before | null }>();
@@ -38,6 +44,11 @@ function stateOf(canvas: CanvasController) {
   let state = shown.get(canvas);
   if (!state) shown.set(canvas, (state = { scene: null, before: null }));
   return state;
+}
+
+/** The scene shown on `canvas` now, if any: the time scrubber draws its moments through it. */
+export function sceneShown(canvas: CanvasController): Scene | null {
+  return shown.get(canvas)?.scene ?? null;
 }
 
 export function requestOf(scene: Scene): ViewRequest {
@@ -49,7 +60,7 @@ export async function showScene(scene: Scene, controls: SceneControls): Promise<
   const { canvas } = controls;
   const state = stateOf(canvas);
   state.scene = scene;
-  state.before ??= { scenario: controls.scenario, view: controls.view, lens: controls.lens };
+  state.before ??= { scenario: controls.scenario, view: controls.view, lens: controls.lens, moment: controls.moment };
   let answer: ViewAnswer;
   try {
     const reply = await commands.showView(requestOf(scene));
@@ -69,6 +80,7 @@ export async function showScene(scene: Scene, controls: SceneControls): Promise<
   const cy = await canvas.scenarioShown(answer.scenario, scene.view);
   if (state.scene !== scene || cy.destroyed()) return null;
   drawAnswer(cy, answer);
+  controls.followMoment(scene.time ?? null);
   // Said on the page for tests that wait, like `mapReady` (canvas/testHook.ts).
   document.body.dataset.sceneShown = scene.id;
   controls.setCaption(answer.caption);
@@ -89,6 +101,7 @@ export async function leaveScene(controls: SceneControls): Promise<void> {
   if (!before) return;
   controls.setLens(before.lens);
   controls.setView(before.view);
+  controls.moveMoment(before.moment);
   if (before.scenario === controls.scenario) return;
   const reply = await commands
     .showView({ scenario: before.scenario, view: before.view, moment: null, lens: null, filters: {} })
