@@ -94,16 +94,26 @@ function MapWindowBody({ snapshot, change, vocabulary, editing, controller }: Pr
   const [presenting, setPresenting] = useState<number | null>(null);
   const time = useTime(snapshot, view, controller, editing.report);
   const lens = useLens(snapshot, time.moment);
-  const { sceneControls, sceneCaption } = useSceneControls(snapshot, view, setView, lens, editing, controller, time);
+  const compare = useComparison({ active: comparing, snapshot, vocabulary, editing, seed: () => (view === "network" ? canvas.current?.positions() ?? null : null) });
+  const openCompare = () => {
+    canvas.current?.clearSelection();
+    setTimelineShown(false);
+    setComparing(true);
+  };
+  const comparison: Comparing = {
+    on: comparing ? { from: compare.from, to: compare.to, mode: compare.mode } : null,
+    show: (from, to, mode) => {
+      compare.setFrom(from);
+      compare.setTo(to);
+      compare.setMode(mode);
+      openCompare();
+    },
+  };
+  const { sceneControls, sceneCaption } = useSceneControls(snapshot, view, setView, lens, editing, controller, time, comparison);
   const scenes = snapshot.scenes ?? [];
   const selectCreated = useSelectCreated(snapshot, canvas, setRenaming);
   const edits = useEditCommands({ snapshot, view, selection, editing, canvas, ...selectCreated });
   const scenarios = useScenarios(snapshot, editing, sceneControls);
-  const compare = useComparison({ active: comparing, snapshot, vocabulary, editing, seed: () => (view === "network" ? canvas.current?.positions() ?? null : null) });
-  const openCompare = () => {
-    canvas.current?.clearSelection();
-    setComparing(true);
-  };
 
   const context: ActionContext = {
     snapshot,
@@ -193,7 +203,10 @@ function MapWindowBody({ snapshot, change, vocabulary, editing, controller }: Pr
 }
 
 /** What showing a scene may change in this window, and the caption a shown scene puts under the view. */
-function useSceneControls(snapshot: MapSnapshot, view: View, setView: (view: View) => void, lens: LensState, editing: MapEditing, controller: CanvasController, time: TimeState) {
+/** The comparison on screen, and how a comparison scene opens one. */
+type Comparing = { on: SceneControls["comparison"]; show: SceneControls["showComparison"] };
+
+function useSceneControls(snapshot: MapSnapshot, view: View, setView: (view: View) => void, lens: LensState, editing: MapEditing, controller: CanvasController, time: TimeState, comparing: Comparing) {
   const [sceneCaption, setSceneCaption] = useState<string | null>(null);
   const sceneControls: SceneControls = {
     scenario: snapshot.scenario,
@@ -209,6 +222,8 @@ function useSceneControls(snapshot: MapSnapshot, view: View, setView: (view: Vie
     moment: time.moment,
     followMoment: time.follow,
     moveMoment: time.moveTo,
+    showComparison: comparing.show,
+    comparison: comparing.on,
   };
   return { sceneControls, sceneCaption };
 }

@@ -30,12 +30,13 @@ export const commands = {
 	/**  The lenses, in the order the picker lists them. */
 	lenses: () => __TAURI_INVOKE<LensChoice[]>("lenses"),
 	/**
-	 *  Every lens's figures on the scenario on screen, and the paint of `lens` (none: `None`). On a
+	 *  Every lens's figures on the scenario on screen as of `moment` (none: whatever the dates; a moment
+	 *  that is not a date is an error), and the paint of `lens` (none: `None`). On a
 	 *  big map betweenness is first estimated, then refined in the background (`AnalysisProgress`,
 	 *  then `LensRefined`). Off the main thread (`async`): analysing a big map takes a few hundred
 	 *  milliseconds, and the window's own events wait for the main thread.
 	 */
-	lensView: (lens: string | null) => typedError<LensView_Serialize, CoreError_Serialize>(__TAURI_INVOKE("lens_view", { lens })),
+	lensView: (lens: string | null, moment: string | null) => typedError<LensView_Serialize, CoreError_Serialize>(__TAURI_INVOKE("lens_view", { lens, moment })),
 	/**
 	 *  What the window shows for a view (a scene, presentation): the core's one answer
 	 *  ([`murmuration_core::view::answer`]), with the whole scenario when the view puts another
@@ -102,6 +103,11 @@ export type AnalysisProgress = {
 export type Analysis_Deserialize = {
 	/**  The scenario analysed (the map's first one when the one asked for does not exist). */
 	scenario: ScenarioId,
+	/**
+	 *  The moment it was analysed as of (`2021`, `2021-04`, `2021-04-15`); `None`: everything,
+	 *  whatever its dates.
+	 */
+	moment?: string | null,
 	silos: Silos_Deserialize,
 	density: Density_Deserialize,
 	brokers: Brokers,
@@ -117,6 +123,11 @@ export type Analysis_Deserialize = {
 export type Analysis_Serialize = {
 	/**  The scenario analysed (the map's first one when the one asked for does not exist). */
 	scenario: ScenarioId,
+	/**
+	 *  The moment it was analysed as of (`2021`, `2021-04`, `2021-04-15`); `None`: everything,
+	 *  whatever its dates.
+	 */
+	moment: string | null,
 	silos: Silos_Serialize,
 	density: Density_Serialize,
 	brokers: Brokers,
@@ -404,6 +415,10 @@ export type ColumnMapping_Deserialize = {
 	department?: string | null,
 	email?: string | null,
 	id?: string | null,
+	/**  Since when the person holds the position (a year, month or day). */
+	from?: string | null,
+	/**  Until when they held it. */
+	until?: string | null,
 };
 
 /**
@@ -420,6 +435,10 @@ export type ColumnMapping_Serialize = {
 	department: string | null,
 	email: string | null,
 	id: string | null,
+	/**  Since when the person holds the position (a year, month or day). */
+	from: string | null,
+	/**  Until when they held it. */
+	until: string | null,
 };
 
 /**  Wenger's stages of a community's life. */
@@ -558,7 +577,12 @@ export type ElementDetails = ElementDetails_Serialize | ElementDetails_Deseriali
 /**  The attributes that belong to one kind of element; the variant is the kind. */
 export type ElementDetails_Deserialize = { kind: "office"; function?: OfficeFunction | null; practice_culture?: PracticeCulture_Deserialize | null; stance?: Stance | null; headcount?: number | null; 
 /**  The year it was established: the "geology" lens. */
-established?: number | null; hospiced?: boolean; boundary?: Boundary } | { kind: "site"; level?: SiteLevel | null; enrolment?: number | null; boundary?: Boundary } | { kind: "community"; 
+established?: number | null; 
+/**
+ *  When it was hospiced (wound down with care): a date, [`Date::undated`] when a file
+ *  only said "hospiced" (format version 1's `true`), `None` while it serves.
+ */
+hospiced?: string | null; boundary?: Boundary } | { kind: "site"; level?: SiteLevel | null; enrolment?: number | null; boundary?: Boundary } | { kind: "community"; 
 /**  The shared concern. */
 domain?: string; ring?: Ring; cadence?: string; stage?: CommunityStage; boundary?: Boundary } | { kind: "sprint_team"; purpose?: string; status?: SprintStatus; boundary?: Boundary } | { kind: "routine"; steps?: RoutineStep_Deserialize[]; cycle_time_days?: number | null } | { kind: "person"; title?: string; 
 /**  The office that holds the person's position. */
@@ -569,7 +593,12 @@ home_base?: ElementId | null } | { kind: "partner"; partner_type?: PartnerType }
 /**  The attributes that belong to one kind of element; the variant is the kind. */
 export type ElementDetails_Serialize = { kind: "office"; function: OfficeFunction | null; practice_culture: PracticeCulture_Serialize | null; stance: Stance | null; headcount: number | null; 
 /**  The year it was established: the "geology" lens. */
-established: number | null; hospiced: boolean; boundary: Boundary } | { kind: "site"; level: SiteLevel | null; enrolment: number | null; boundary: Boundary } | { kind: "community"; 
+established: number | null; 
+/**
+ *  When it was hospiced (wound down with care): a date, [`Date::undated`] when a file
+ *  only said "hospiced" (format version 1's `true`), `None` while it serves.
+ */
+hospiced: string | null; boundary: Boundary } | { kind: "site"; level: SiteLevel | null; enrolment: number | null; boundary: Boundary } | { kind: "community"; 
 /**  The shared concern. */
 domain: string; ring: Ring; cadence: string; stage: CommunityStage; boundary: Boundary } | { kind: "sprint_team"; purpose: string; status: SprintStatus; boundary: Boundary } | { kind: "routine"; steps: RoutineStep_Serialize[]; cycle_time_days: number | null } | { kind: "person"; title: string; 
 /**  The office that holds the person's position. */
@@ -625,6 +654,8 @@ export type ErrorKind =
 "invalid_date" | 
 /**  `until` before `from`. */
 "span_order" | 
+/**  A sprint team's end date and its status disagree: a forming or active team has no end. */
+"sprint_status_span" | 
 /**  A flow's volume outside 1–5. */
 "flow_volume" | 
 /**  A person's home base must be a community. */
@@ -704,6 +735,8 @@ export type ExportOptions_Deserialize = {
 	 *  draws the comparison instead of one scenario.
 	 */
 	compare?: string | null,
+	/**  Draw (or write the data of) the map as of this moment: `2021`, `2021-04` or `2021-04-15`. */
+	at?: string | null,
 };
 
 /**
@@ -729,6 +762,8 @@ export type ExportOptions_Serialize = {
 	 *  draws the comparison instead of one scenario.
 	 */
 	compare: string | null,
+	/**  Draw (or write the data of) the map as of this moment: `2021`, `2021-04` or `2021-04-15`. */
+	at?: string,
 };
 
 /**

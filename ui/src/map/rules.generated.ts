@@ -17,7 +17,7 @@ export const RULES = {
         "stance": null,
         "headcount": null,
         "established": null,
-        "hospiced": false,
+        "hospiced": null,
         "boundary": "permeable"
       }
     },

@@ -93,12 +93,13 @@ function sceneOnScreen(snapshot: MapSnapshot, controls: SceneControls, selection
   return sceneFrom({
     id: newId(),
     title: nextTitle(scenes),
-    scenario: snapshot.scenario,
+    scenario: controls.comparison?.from ?? snapshot.scenario,
     view: controls.view,
-    viewport: extent ? { x1: extent.x1, y1: extent.y1, w: extent.w, h: extent.h } : null,
-    lens: controls.lens,
-    focus: selection.filter((id) => elementIds.has(id)),
+    viewport: controls.comparison ? null : extent ? { x1: extent.x1, y1: extent.y1, w: extent.w, h: extent.h } : null,
+    lens: controls.comparison ? null : controls.lens,
+    focus: controls.comparison ? [] : selection.filter((id) => elementIds.has(id)),
     time: controls.moment,
+    compare: controls.comparison ? { with: controls.comparison.to, mode: controls.comparison.mode } : null,
   });
 }
 

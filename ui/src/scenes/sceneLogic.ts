@@ -1,6 +1,6 @@
 // The pure parts of scenes: a new scene from what is on screen, reordering, and the pan and zoom
 // that fit a scene's viewport rectangle (model coordinates) into a canvas of any size.
-import type { Op_Deserialize, Scene_Serialize, Viewport } from "../bindings";
+import type { CompareMode, Op_Deserialize, Scene_Serialize, Viewport } from "../bindings";
 import type { View } from "../map/types";
 
 export type Scene = Scene_Serialize;
@@ -15,6 +15,8 @@ export type Captured = {
   focus: string[];
   /** The time scrubber's moment; null shows all dates. */
   time: string | null;
+  /** The comparison on screen, if the compare view is open: the scene compares `scenario` with it. */
+  compare?: { with: string; mode: CompareMode } | null;
 };
 
 export function sceneFrom(c: Captured): Scene {
@@ -28,6 +30,7 @@ export function sceneFrom(c: Captured): Scene {
     lens: c.lens,
     filters: { hidden_element_kinds: [], hidden_relation_kinds: [], hidden_media: [], focus: c.focus },
     time: c.time,
+    ...(c.compare ? { compare: c.compare } : {}),
   };
 }
 

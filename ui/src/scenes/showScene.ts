@@ -3,7 +3,7 @@
 // the lens from the answer, draws the answer (sceneView.ts) and moves to the scene's viewport.
 // Leaving puts back the scenario, view and lens the window had before the first scene.
 import type { Core } from "cytoscape";
-import { commands, type LensPaint, type ViewAnswer_Serialize as ViewAnswer, type ViewRequest } from "../bindings";
+import { commands, type CompareMode, type LensPaint, type ViewAnswer_Serialize as ViewAnswer, type ViewRequest } from "../bindings";
 import type { MapSnapshot, View } from "../map/types";
 import type { CanvasController } from "../canvas/controller";
 import { fitRect, type Scene } from "./sceneLogic";
@@ -32,6 +32,10 @@ export type SceneControls = {
   followMoment(moment: string | null): void;
   /** Moves the scrubber and draws the map as of that moment. */
   moveMoment(moment: string | null): void;
+  /** Opens the compare view on `from` → `to` in `mode` (a comparison scene). */
+  showComparison(from: string, to: string, mode: CompareMode): void;
+  /** The comparison on screen (compare view open), which a scene saved now records; else null. */
+  comparison: { from: string; to: string; mode: CompareMode } | null;
 };
 
 /** What the window had before the first scene, put back when the scene is left. */
@@ -52,7 +56,7 @@ export function sceneShown(canvas: CanvasController): Scene | null {
 }
 
 export function requestOf(scene: Scene): ViewRequest {
-  return { scenario: scene.scenario, view: scene.view, moment: scene.time, lens: scene.lens, filters: scene.filters };
+  return { scenario: scene.scenario, view: scene.view, moment: scene.time, lens: scene.lens, filters: scene.filters, compare: scene.compare ?? null };
 }
 
 /** Shows `scene`. Resolves with the core's answer once it is drawn, or null (refused, or overtaken). */
@@ -74,6 +78,13 @@ export async function showScene(scene: Scene, controls: SceneControls): Promise<
   } catch (error) {
     controls.report(error);
     return null;
+  }
+  if (scene.compare) {
+    // A comparison is drawn by the compare view, from the same overlay the core's answer paints.
+    controls.showComparison(scene.scenario, scene.compare.with, scene.compare.mode);
+    document.body.dataset.sceneShown = scene.id;
+    controls.setCaption(answer.caption);
+    return answer;
   }
   controls.showPaint(scene.lens ?? null, answer.lens);
   if (controls.view !== scene.view) controls.setView(scene.view);
