@@ -2,7 +2,7 @@
 // palette, the canvas (with the first-run hint over the sample, the minimap and zoom controls) and the
 // side panel (inspector and legend); plus the popovers a gesture opens and the `?` overlay. What
 // each key, button and menu item does lives in the action table (actions/table.ts).
-import { useCallback, useRef, useState, type RefObject } from "react";
+import { useCallback, useRef, useState, type ReactNode, type RefObject } from "react";
 import type { MapSnapshot, View, Vocabulary } from "./map/types";
 import { MapCanvas, type CanvasEvents, type CanvasHandle, type CanvasTarget } from "./canvas/MapCanvas";
 import { CanvasController, CanvasControllerContext } from "./canvas/controller";
@@ -36,6 +36,9 @@ import { ExportButton } from "./export/ExportButton";
 import { ImportDialog } from "./import/ImportDialog";
 import { ScenarioPicker } from "./scenarios/ScenarioPicker";
 import { useScenarios, type ScenarioCommands } from "./scenarios/useScenarios";
+import { useKeyboardMap } from "./outline/useKeyboardMap";
+import { useDisplay } from "./display/display";
+import { DisplayMenu } from "./display/DisplayMenu";
 
 type Props = {
   snapshot: MapSnapshot;
@@ -77,6 +80,8 @@ function MapWindowBody({ snapshot, change, vocabulary, editing, controller }: Pr
   const selectCreated = useSelectCreated(snapshot, canvas, setRenaming);
   const edits = useEditCommands({ snapshot, view, selection, editing, canvas, ...selectCreated });
   const scenarios = useScenarios(snapshot, editing, sceneControls);
+  const display = useDisplay();
+  const { keyboard, outline, picker } = useKeyboardMap({ snapshot, vocabulary, view, selection, canvas, edits, renameOnCanvas: setRenaming, chooseRelation: (source, target, at) => setChooser({ source, target, at }) });
 
   const context: ActionContext = {
     snapshot,
@@ -90,9 +95,11 @@ function MapWindowBody({ snapshot, change, vocabulary, editing, controller }: Pr
     focusSearch: () => search.current?.focus(),
     toggleHelp: () => setHelpOpen((open) => !open),
     closeHelp: () => setHelpOpen(false),
-    startRenaming: setRenaming,
+    startRenaming: keyboard.rename,
     present: (index) => scenes.length > 0 && setPresenting(index),
     openExport: () => setExportOpen(true),
+    keyboard,
+    display,
   };
   const actions = useActions(context);
   const focus = useFocusElement(snapshot, view, setView, canvas);
@@ -110,9 +117,10 @@ function MapWindowBody({ snapshot, change, vocabulary, editing, controller }: Pr
   return (
     <ActionsProvider actions={actions}>
       <div className="app">
-        <WindowTopBar snapshot={snapshot} vocabulary={vocabulary} view={view} onView={setView} lens={lens} scenarios={scenarios} search={search} onFind={focus} exportOpen={exportOpen} onCloseExport={() => setExportOpen(false)} />
+        <WindowTopBar snapshot={snapshot} vocabulary={vocabulary} view={view} onView={setView} lens={lens} scenarios={scenarios} search={search} onFind={focus} exportOpen={exportOpen} onCloseExport={() => setExportOpen(false)} display={<DisplayMenu display={display} />} />
         <div className="workspace">
           <Palette vocabulary={vocabulary} enabled onAdd={(kind) => actions.run(`add_${kind}`)} />
+          {outline}
           <main className="canvas-area">
             <MapCanvas snapshot={snapshot} change={change} vocabulary={vocabulary} view={view} editable events={canvasEvents} handle={canvas} />
             <ViewCaption snapshot={snapshot} view={view} caption={sceneCaption} />
@@ -127,6 +135,7 @@ function MapWindowBody({ snapshot, change, vocabulary, editing, controller }: Pr
           onRenamed={() => setRenaming(null)}
           onMenuClose={() => setMenu(null)}
         />
+        {picker}
         {presenting !== null && <Presentation scenes={scenes} start={presenting} controls={sceneControls} caption={sceneCaption} onExit={() => setPresenting(null)} />}
         {helpOpen && <HelpOverlay shortcuts={shortcutRows(context)} onClose={() => setHelpOpen(false)} />}
         <ImportDialog />
@@ -206,10 +215,11 @@ type TopBarProps = {
   onFind(id: string): void;
   exportOpen: boolean;
   onCloseExport(): void;
+  display: ReactNode;
 };
 
 /** The top bar with this window's buttons, each running an action from the table. */
-function WindowTopBar({ snapshot, vocabulary, view, onView, lens, scenarios, search, onFind, exportOpen, onCloseExport }: TopBarProps) {
+function WindowTopBar({ snapshot, vocabulary, view, onView, lens, scenarios, search, onFind, exportOpen, onCloseExport, display }: TopBarProps) {
   const scenario = scenarios.shown;
   const sample = isBuiltInSample(snapshot);
   const scenes = snapshot.scenes ?? [];
@@ -235,6 +245,10 @@ function WindowTopBar({ snapshot, vocabulary, view, onView, lens, scenarios, sea
           <ActionButton name="fit" className="tool-button" testId="zoom-fit">
             <FitIcon /> <span className="tool-label">Fit</span>
           </ActionButton>
+          <ActionButton name="outline" className="tool-button" testId="outline-button">
+            <span className="tool-label">Outline</span>
+          </ActionButton>
+          {display}
           <ActionButton name="help" className="tool-button round" ariaLabel="Keyboard shortcuts" testId="help-button">?</ActionButton>
         </>
       }
