@@ -367,7 +367,10 @@ mod tests {
         assert!(!session.snapshot().expect("snapshot").can_undo, "one edit");
 
         session.close();
+        let _ = std::fs::remove_dir_all(&data);
+    }
 
+    #[test]
     fn a_map_reopens_on_its_last_scenario_and_losing_the_one_on_screen_shows_the_first() {
         let data = scratch_folder("shown");
         let path = data.join("District.murm");
