@@ -234,8 +234,9 @@ impl Session {
             let op =
                 murmuration_core::compare::adopt(open.document.map(), from, to, changes, into)?;
             let change = open.document.apply(into, &op)?;
-            Ok(open.sent(&change))
+            Ok(open.sent(&change, &self.shown))
         })
+    }
 
     /// Whether `op` would be accepted on the scenario on screen, changing nothing.
     pub fn check(&self, op: &Op) -> Result<(), CoreError> {
@@ -339,7 +340,10 @@ mod tests {
         use murmuration_core::model::{RelationId, ScenarioId};
         use murmuration_core::sample::{AS_IS, TO_BE};
         let data = scratch_folder("adopt");
-        let session = Session::closed(data.join("sample.murm"));
+        let session = Session::closed(
+            data.join("sample.murm"),
+            ShownScenarios::at(data.join("shown-scenarios.json")),
+        );
         session
             .create(&data.join("mine.murm"), &riverside_unified())
             .expect("created");
