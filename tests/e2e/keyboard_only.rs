@@ -144,3 +144,78 @@ async fn journey() {
         .await;
     window.quit().await;
 }
+
+const SELECTED: &str = "(window.__murmuration.cy.$('node:selected').map((n) => n.id())[0] ?? null)";
+
+/// Where the selected node is drawn, in model coordinates.
+async fn selected_at(window: &AppWindow) -> (f64, f64) {
+    let at = window
+        .eval("window.__murmuration.cy.$('node:selected').first().position()")
+        .await;
+    (at["x"].as_f64().expect("x"), at["y"].as_f64().expect("y"))
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn tab_and_the_arrows_move_through_the_canvas_and_enter_opens_the_inspector() {
+    tokio::time::timeout(Duration::from_secs(120), canvas_by_keyboard())
+        .await
+        .expect("the canvas journey finished in time");
+}
+
+async fn canvas_by_keyboard() {
+    let window = AppWindow::launch(Launch::fresh()).await;
+    window.settled().await;
+    window
+        .eval("document.querySelector('.map-canvas').focus()")
+        .await;
+    window.press(&[Key::Tab.into()]).await;
+    window
+        .wait_until(&format!("{SELECTED} !== null"), WAIT)
+        .await;
+    let first = window.eval(SELECTED).await;
+    let top = selected_at(&window).await.1;
+    let highest = window
+        .eval("Math.min(...window.__murmuration.cy.nodes().map((n) => n.position('y')))")
+        .await
+        .as_f64()
+        .expect("y");
+    assert!(top - highest <= 30.0, "Tab starts at the top of the map");
+    assert_eq!(
+        window
+            .eval("document.activeElement.classList.contains('map-canvas')")
+            .await,
+        Value::Bool(true),
+        "Tab stays on the canvas while it has elements to go to"
+    );
+
+    window.press(&[Key::Tab.into()]).await;
+    window
+        .wait_until(&format!("{SELECTED} !== {first}"), WAIT)
+        .await;
+    let shift: char = Key::Shift.into();
+    window.press(&[shift, Key::Tab.into()]).await;
+    window
+        .wait_until(&format!("{SELECTED} === {first}"), WAIT)
+        .await;
+
+    let (x, y) = selected_at(&window).await;
+    window.press(&[Key::Down.into()]).await;
+    window
+        .wait_until(&format!("{SELECTED} !== {first}"), WAIT)
+        .await;
+    assert!(
+        selected_at(&window).await.1 > y,
+        "Down goes to an element below"
+    );
+    let _ = x;
+    window.screenshot("keyboard-canvas-focus");
+
+    window.press(&[Key::Enter.into()]).await;
+    window
+        .wait_until(
+            "document.querySelector(\"[data-testid='inspector']\").contains(document.activeElement)",
+            WAIT,
+        )
+        .await;
+    window.quit().await;
+}

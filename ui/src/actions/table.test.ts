@@ -86,6 +86,7 @@ describe("the action table", () => {
     expect(keyName(key("z", { ctrlKey: true, shiftKey: true }))).toBe("Ctrl+Shift+Z");
     expect(keyName(key("?", { shiftKey: true }))).toBe("?");
     expect(keyName(key("f", { metaKey: true }))).toBe("Ctrl+F");
+    expect(keyName({ ...key("Unidentified", { shiftKey: true }), code: "Tab" })).toBe("Shift+Tab");
   });
 
   it("maps undo, both redos, presenting, exporting and the add-element letters", () => {
