@@ -5,7 +5,9 @@
 //! fight over 2 cores). Screenshots are taken at the X level: a WebDriver screenshot of a large
 //! canvas can hang WebKitWebDriver.
 
-use fantoccini::actions::{InputSource, MouseActions, PointerAction, MOUSE_BUTTON_LEFT};
+use fantoccini::actions::{
+    InputSource, KeyAction, KeyActions, MouseActions, PointerAction, MOUSE_BUTTON_LEFT,
+};
 use fantoccini::{Client, ClientBuilder, Locator};
 use serde_json::{json, Value};
 use std::io::{BufRead, BufReader};
@@ -245,6 +247,29 @@ impl AppWindow {
             .perform_actions(actions)
             .await
             .expect("mouse actions");
+    }
+
+    /// Presses `chord` as WebDriver key input: every key down in order, then up in reverse
+    /// (`[Key::Control.into(), 'z']` is Ctrl+Z), to whatever has the keyboard focus.
+    pub async fn press(&self, chord: &[char]) {
+        let mut keys = KeyActions::new("keyboard".into());
+        for &value in chord {
+            keys = keys.then(KeyAction::Down { value });
+        }
+        for &value in chord.iter().rev() {
+            keys = keys.then(KeyAction::Up { value });
+        }
+        self.client
+            .perform_actions(keys)
+            .await
+            .expect("key actions");
+    }
+
+    /// Types `text` one key at a time.
+    pub async fn type_text(&self, text: &str) {
+        for c in text.chars() {
+            self.press(&[c]).await;
+        }
     }
 
     /// Clicks (or, with `times` = 2, double-clicks) the element named `name` on the canvas.

@@ -1,12 +1,14 @@
 //! End-to-end tests of the real app window (tauri-driver + WebKitWebDriver under a private Xvfb
 //! display), one module per journey.
 
+mod accessible;
 mod arranges_rings;
 mod compares_scenarios;
 mod draws_a_flow;
 mod edits_persist;
 mod harness;
 mod imports_relations;
+mod keyboard_only;
 mod opens_sample;
 mod presents_scenes;
 mod scenes_agree;

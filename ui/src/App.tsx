@@ -4,6 +4,7 @@ import { useCallback, useState } from "react";
 import { useMapDocument } from "./state/useMapDocument";
 import { MapWindow } from "./MapWindow";
 import { Toast, type ToastMessage } from "./panels/Toast";
+import { LiveRegion } from "./panels/LiveRegion";
 import type { ShownError } from "./state/errors";
 
 export function App() {
@@ -28,6 +29,7 @@ export function App() {
     <>
       {body}
       <Toast message={toast} onDismiss={dismiss} />
+      <LiveRegion text={document.announcement} />
     </>
   );
 }

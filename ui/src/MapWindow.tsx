@@ -2,7 +2,7 @@
 // palette, the canvas (with the first-run hint over the sample, the minimap and zoom controls) and the
 // side panel (inspector and legend); plus the popovers a gesture opens and the `?` overlay. What
 // each key, button and menu item does lives in the action table (actions/table.ts).
-import { useCallback, useRef, useState, type RefObject } from "react";
+import { useCallback, useRef, useState, type ReactNode, type RefObject } from "react";
 import type { MapSnapshot, View, Vocabulary } from "./map/types";
 import { MapCanvas, type CanvasEvents, type CanvasHandle, type CanvasTarget } from "./canvas/MapCanvas";
 import { CanvasController, CanvasControllerContext } from "./canvas/controller";
@@ -43,6 +43,9 @@ import { useTime, type TimeState } from "./time/useTime";
 import { Scrubber } from "./time/Scrubber";
 import { TimelineView } from "./time/TimelineView";
 import type { Shown } from "./panels/ViewSwitch";
+import { useKeyboardMap } from "./outline/useKeyboardMap";
+import { useDisplay } from "./display/display";
+import { DisplayMenu } from "./display/DisplayMenu";
 
 type Props = {
   snapshot: MapSnapshot;
@@ -114,6 +117,8 @@ function MapWindowBody({ snapshot, change, vocabulary, editing, controller }: Pr
   const selectCreated = useSelectCreated(snapshot, canvas, setRenaming);
   const edits = useEditCommands({ snapshot, view, selection, editing, canvas, ...selectCreated });
   const scenarios = useScenarios(snapshot, editing, sceneControls);
+  const display = useDisplay();
+  const { keyboard, outline, picker } = useKeyboardMap({ snapshot, vocabulary, view, selection, canvas, edits, renameOnCanvas: setRenaming, chooseRelation: (source, target, at) => setChooser({ source, target, at }) });
 
   const context: ActionContext = {
     snapshot,
@@ -132,9 +137,11 @@ function MapWindowBody({ snapshot, change, vocabulary, editing, controller }: Pr
     focusSearch: () => search.current?.focus(),
     toggleHelp: () => setHelpOpen((open) => !open),
     closeHelp: () => setHelpOpen(false),
-    startRenaming: setRenaming,
+    startRenaming: keyboard.rename,
     present: (index) => scenes.length > 0 && setPresenting(index),
     openExport: () => setExportOpen(true),
+    keyboard,
+    display,
   };
   const actions = useActions(context);
   const focus = useFocusElement(snapshot, view, setView, canvas);
@@ -152,9 +159,10 @@ function MapWindowBody({ snapshot, change, vocabulary, editing, controller }: Pr
   return (
     <ActionsProvider actions={actions}>
       <div className="app">
-        <WindowTopBar snapshot={snapshot} vocabulary={vocabulary} view={shown} canvasView={view} comparing={comparing} onView={onView} onCompare={openCompare} lens={lens} scenarios={scenarios} search={search} onFind={focus} exportOpen={exportOpen} onCloseExport={() => setExportOpen(false)} />
+        <WindowTopBar snapshot={snapshot} vocabulary={vocabulary} view={shown} canvasView={view} comparing={comparing} onView={onView} onCompare={openCompare} lens={lens} scenarios={scenarios} search={search} onFind={focus} exportOpen={exportOpen} onCloseExport={() => setExportOpen(false)} display={<DisplayMenu display={display} />} />
         <div className="workspace">
           <Palette vocabulary={vocabulary} enabled={!comparing} onAdd={(kind) => actions.run(`add_${kind}`)} />
+          {outline}
           <main className="canvas-area">
             <div className="canvas-stage">
               {/* The map canvas stays while comparing (covered), so coming back draws nothing afresh. */}
@@ -194,6 +202,7 @@ function MapWindowBody({ snapshot, change, vocabulary, editing, controller }: Pr
           onRenamed={() => setRenaming(null)}
           onMenuClose={() => setMenu(null)}
         />
+        {picker}
         {presenting !== null && <Presentation scenes={scenes} start={presenting} controls={sceneControls} caption={sceneCaption} onExit={() => setPresenting(null)} />}
         {helpOpen && <HelpOverlay shortcuts={shortcutRows(context)} onClose={() => setHelpOpen(false)} />}
         <ImportDialog />
@@ -285,10 +294,11 @@ type TopBarProps = {
   onFind(id: string): void;
   exportOpen: boolean;
   onCloseExport(): void;
+  display: ReactNode;
 };
 
 /** The top bar with this window's buttons, each running an action from the table. */
-function WindowTopBar({ snapshot, vocabulary, view, canvasView, comparing, onView, onCompare, lens, scenarios, search, onFind, exportOpen, onCloseExport }: TopBarProps) {
+function WindowTopBar({ snapshot, vocabulary, view, canvasView, comparing, onView, onCompare, lens, scenarios, search, onFind, exportOpen, onCloseExport, display }: TopBarProps) {
   const scenario = scenarios.shown;
   const sample = isBuiltInSample(snapshot);
   const scenes = snapshot.scenes ?? [];
@@ -316,6 +326,10 @@ function WindowTopBar({ snapshot, vocabulary, view, canvasView, comparing, onVie
           <ActionButton name="fit" className="tool-button" testId="zoom-fit">
             <FitIcon /> <span className="tool-label">Fit</span>
           </ActionButton>
+          <ActionButton name="outline" className="tool-button" testId="outline-button">
+            <span className="tool-label">Outline</span>
+          </ActionButton>
+          {display}
           <ActionButton name="help" className="tool-button round" ariaLabel="Keyboard shortcuts" testId="help-button">?</ActionButton>
         </>
       }

@@ -17,8 +17,13 @@ import "./styles/palette.css";
 import "./styles/canvas.css";
 import "./styles/popovers.css";
 import "./styles/toast.css";
+import "./styles/themes.css";
 import "./styles/narrow-windows.css";
 import { App } from "./App";
+import { applyDisplay, loadDisplay } from "./display/display";
+
+// The remembered theme and text size, before the first paint.
+applyDisplay(loadDisplay());
 
 createRoot(document.getElementById("root")!).render(
   <StrictMode>

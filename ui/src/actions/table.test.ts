@@ -71,6 +71,18 @@ function context(patch: Partial<ActionContext> = {}): ActionContext {
     startRenaming: vi.fn(),
     present: vi.fn(),
     openExport: vi.fn(),
+    keyboard: {
+      outlineOpen: false,
+      toggleOutline: vi.fn(),
+      place: () => null,
+      canStep: () => true,
+      step: vi.fn(),
+      go: vi.fn(),
+      openInspector: vi.fn(),
+      pick: vi.fn(),
+      rename: vi.fn(),
+    },
+    display: { projector: false, largeText: false, set: vi.fn() },
     ...patch,
   };
 }
@@ -80,6 +92,7 @@ describe("the action table", () => {
     expect(keyName(key("z", { ctrlKey: true, shiftKey: true }))).toBe("Ctrl+Shift+Z");
     expect(keyName(key("?", { shiftKey: true }))).toBe("?");
     expect(keyName(key("f", { metaKey: true }))).toBe("Ctrl+F");
+    expect(keyName({ ...key("Unidentified", { shiftKey: true }), code: "Tab" })).toBe("Shift+Tab");
   });
 
   it("maps undo, both redos, presenting, exporting and the add-element letters", () => {
@@ -90,7 +103,7 @@ describe("the action table", () => {
     expect(actionForKey(key("e", { ctrlKey: true }))?.name).toBe("export");
     expect(actionForKey(key("o"))?.name).toBe("add_office");
     expect(actionForKey(key("t"))?.name).toBe("add_sprint_team");
-    expect(actionForKey(key("O", { shiftKey: true }))).toBeNull();
+    expect(actionForKey(key("O", { shiftKey: true }))?.name).toBe("outline");
     expect(actionForKey(key("R", { shiftKey: true }))?.name).toBe("arrange_rings");
   });
 

@@ -10,6 +10,9 @@ import type { CompareViewHandle } from "../compare/CompareView";
 import type { ScenarioCommands } from "../scenarios/useScenarios";
 import { hasRingsAround } from "../layout/rings";
 import { keyName, type KeyPress } from "./keys";
+import type { KeyboardMap } from "../outline/useKeyboardMap";
+import type { DisplayControls } from "../display/display";
+import { KEYBOARD_ACTIONS } from "./keyboard";
 
 type Point = { x: number; y: number };
 
@@ -36,12 +39,15 @@ export type ActionContext = {
   startRenaming(id: string): void;
   present(index: number): void;
   openExport(): void;
+  /** The outline, the target picker and moving through the canvas by keyboard. */
+  keyboard: KeyboardMap;
+  display: DisplayControls;
 };
 
 /** What a right-click was on: an element or relation (`id`), or an empty spot (`at`, in model coordinates). */
 export type ActionTarget = { id?: string; at?: Point };
 
-export type ActionGroup = "Find and look" | "Compare" | "Edit" | "Scenarios" | "Add";
+export type ActionGroup = "Find and look" | "Move by keyboard" | "Compare" | "Edit" | "Scenarios" | "Add";
 
 export type Action = {
   name: string;
@@ -297,6 +303,7 @@ export const ACTIONS: Action[] = [
     group: "Edit",
     perform: (c) => void c.edits.tidy(),
   },
+  ...KEYBOARD_ACTIONS,
   ...SCENARIO_ACTIONS,
   ...(Object.keys(ADD_KEYS) as ElementKind[]).map(addAction),
 ];

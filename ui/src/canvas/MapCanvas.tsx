@@ -73,7 +73,16 @@ export function MapCanvas({ snapshot, change, vocabulary, view, editable, events
         events.onDropKind(kind, toModel(c, { x: e.clientX - frame.left, y: e.clientY - frame.top }));
       }}
     >
-      <div ref={container} className="map-canvas" data-testid="map-canvas" />
+      {/* One tab stop for the whole map: Tab, the arrows and Enter then move through its elements (actions/keyboard.ts). */}
+      <div
+        ref={container}
+        className="map-canvas"
+        data-testid="map-canvas"
+        tabIndex={0}
+        role="application"
+        aria-roledescription="map"
+        aria-label="Map. Tab and the arrow keys move through its elements, Enter opens the inspector."
+      />
       {cy && editable && <ConnectHandle cy={cy} onConnect={(s, t, at) => latest.current.events.onConnect(s, t, at)} />}
       {hint && (
         <div className="drop-hint" style={{ left: hint.x, top: hint.y }} data-testid="drop-hint">

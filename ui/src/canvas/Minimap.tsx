@@ -31,7 +31,7 @@ export function Minimap({ cy, vocabulary }: { cy: Core; vocabulary: Vocabulary }
   };
 
   return (
-    <div className="minimap" data-testid="minimap" aria-label="Minimap: click to move there">
+    <div className="minimap" data-testid="minimap" role="img" aria-label="Minimap of the whole map: click to move there">
       <canvas ref={mapLayer} className="minimap-layer" width={WIDTH} height={HEIGHT} />
       <canvas
         ref={viewLayer}

@@ -48,10 +48,10 @@ export function ExportDialog({ view, scenes, scenario, scenarios, onClose }: Pro
   return (
     <div className="export-backdrop" onMouseDown={(e) => e.target === e.currentTarget && !busy && onClose()}>
       <div className="export-dialog" role="dialog" aria-modal="true" aria-label="Export" tabIndex={-1} ref={dialog} data-testid="export-dialog">
-        <header className="export-header">
+        <div className="export-header">
           <h2>Export</h2>
           <button className="icon-button" aria-label="Close" onClick={onClose} disabled={busy} data-testid="export-close">✕</button>
-        </header>
+        </div>
         <div className="export-body">
           <div className="export-form">
             <ExportChoices choice={choice} scenes={scenes} set={set} />

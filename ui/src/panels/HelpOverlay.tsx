@@ -16,7 +16,7 @@ const GESTURES: [string, string][] = [
 
 type Props = { onClose(): void; shortcuts: ShortcutRow[] };
 
-const GROUPS: ActionGroup[] = ["Find and look", "Compare", "Edit", "Scenarios", "Add"];
+const GROUPS: ActionGroup[] = ["Find and look", "Move by keyboard", "Compare", "Edit", "Scenarios", "Add"];
 
 export function HelpOverlay({ onClose, shortcuts }: Props) {
   return (

@@ -9,6 +9,7 @@ import { commands, events, type CoreError, type Op_Deserialize } from "../bindin
 import type { MapSnapshot, Vocabulary } from "../map/types";
 import { shownError, type ShownError } from "./errors";
 import { applyChange, follows, type MapChange } from "./mapStore";
+import { describeChange, type ChangeCause } from "./announce";
 import { markEdit, offerStore } from "../canvas/testHook";
 
 export type Op = Op_Deserialize;
@@ -39,8 +40,10 @@ export type MapEditing = {
 
 type Answer = { status: "ok"; data: MapChange } | { status: "error"; error: CoreError };
 
-export function useMapDocument(onError: (error: ShownError) => void): MapDocument & { editing: MapEditing } {
+export function useMapDocument(onError: (error: ShownError) => void): MapDocument & { editing: MapEditing; announcement: string } {
   const [document, setShown] = useState<MapDocument>({ status: "loading" });
+  // The last change in words, for the live region; a repeat differs by a trailing space so it is said again.
+  const [announcement, setAnnouncement] = useState("");
   // What was last shown, read synchronously: changes arrive from commands and events in any order.
   const latest = useRef<MapDocument>(document);
   const setDocument = useCallback((next: MapDocument) => {
@@ -56,11 +59,13 @@ export function useMapDocument(onError: (error: ShownError) => void): MapDocumen
   }, [setDocument]);
 
   /** Applies the next change; a change that does not follow (a missed one) brings a fresh snapshot. */
-  const receive = useCallback((change: MapChange) => {
+  const receive = useCallback((change: MapChange, cause: ChangeCause = "edit") => {
     const current = latest.current;
     if (current.status !== "open") return;
     const { snapshot } = current;
     if (follows(snapshot, change)) {
+      const words = describeChange(snapshot, change, cause);
+      setAnnouncement((said) => (said === words ? `${words}\u00a0` : words));
       // Rendered at once, not in a later task: the canvas then has the edit before the next frame.
       flushSync(() => setDocument({ ...current, snapshot: applyChange(snapshot, change), change }));
       return;
@@ -72,21 +77,21 @@ export function useMapDocument(onError: (error: ShownError) => void): MapDocumen
 
   useLoadAndListen(setDocument, show, receive);
 
-  const settle = useCallback((answer: Answer): boolean => {
+  const settle = useCallback((answer: Answer, cause: ChangeCause): boolean => {
     if (answer.status === "error") {
       reportError.current(shownError(answer.error));
       return false;
     }
-    receive(answer.data);
+    receive(answer.data, cause);
     return true;
   }, [receive]);
 
   const run = useCallback(
-    async (command: () => Promise<Answer>): Promise<boolean> => {
+    async (command: () => Promise<Answer>, cause: ChangeCause = "edit"): Promise<boolean> => {
       try {
         const answer = await command();
         if (answer.status === "ok") markEdit("edit-answered", answer.data.generation);
-        return settle(answer);
+        return settle(answer, cause);
       } catch (error) {
         reportError.current(shownError(error));
         return false;
@@ -97,8 +102,8 @@ export function useMapDocument(onError: (error: ShownError) => void): MapDocumen
 
   const editing = useRef<MapEditing>({
     apply: (op) => run(() => commands.apply(op)),
-    undo: async () => void (await run(() => commands.undo())),
-    redo: async () => void (await run(() => commands.redo())),
+    undo: async () => void (await run(() => commands.undo(), "undo")),
+    redo: async () => void (await run(() => commands.redo(), "redo")),
     show,
     receive: (change) => {
       markEdit("edit-answered", change.generation);
@@ -111,7 +116,7 @@ export function useMapDocument(onError: (error: ShownError) => void): MapDocumen
     offerStore({ apply: editing.apply, snapshot: () => (latest.current.status === "open" ? latest.current.snapshot : null) });
   }, [editing]);
 
-  return { ...document, editing };
+  return { ...document, editing, announcement };
 }
 
 /**
@@ -121,7 +126,7 @@ export function useMapDocument(onError: (error: ShownError) => void): MapDocumen
 function useLoadAndListen(
   setDocument: (next: MapDocument) => void,
   show: (snapshot: MapSnapshot) => void,
-  receive: (change: MapChange) => void,
+  receive: (change: MapChange, cause?: ChangeCause) => void,
 ) {
   useEffect(() => {
     let cancelled = false;
