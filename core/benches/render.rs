@@ -8,8 +8,8 @@ use criterion::{criterion_group, criterion_main, Criterion};
 use murmuration_core::exchange::{elements_csv, gexf, graphml};
 use murmuration_core::model::View;
 use murmuration_core::render::{
-    render_pdf, render_svg, replay_apng, replay_pdf, replay_steps, replay_pages, PageSize, PageSpec,
-    Step,
+    render_pdf, render_svg, replay_apng, replay_pages, replay_pdf, replay_steps, PageSize,
+    PageSpec, Step,
 };
 use murmuration_core::sample::riverside_unified;
 use murmuration_core::synthetic::synthetic_map;

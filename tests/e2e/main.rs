@@ -12,5 +12,5 @@ mod keyboard_only;
 mod opens_sample;
 mod presents_scenes;
 mod scenes_agree;
-mod switches_scenarios;
 mod scrubs_time;
+mod switches_scenarios;

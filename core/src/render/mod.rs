@@ -46,7 +46,7 @@ pub use crate::lens_paint::LensPaint;
 use crate::view::Filter;
 pub use compare::compare_page;
 pub use pdf::{render_deck, render_pdf};
-pub use replay::{replay_apng, replay_pdf, replay_pages, steps as replay_steps, Step, MAX_STEPS};
+pub use replay::{replay_apng, replay_pages, replay_pdf, steps as replay_steps, Step, MAX_STEPS};
 pub use scene::{scene_deck, scene_page};
 
 /// A rectangle: top-left corner and size. In map units for viewports (canvas pixels at zoom 1).

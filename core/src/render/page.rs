@@ -347,7 +347,12 @@ fn strip_description(body: &str) -> &str {
 /// A page of text under a heading: a comparison's lens figures after its page.
 pub(crate) fn text_svg(map: &Map, spec: &PageSpec, subtitle: &str, text: &str) -> Svg {
     let (width, height) = spec.size.points();
-    let mut svg = open_page(width, height, &format!("{}: {subtitle}", map.title), subtitle);
+    let mut svg = open_page(
+        width,
+        height,
+        &format!("{}: {subtitle}", map.title),
+        subtitle,
+    );
     let heading = Heading {
         title: &map.title,
         subtitle,
