@@ -339,21 +339,6 @@ mod tests {
         assert_eq!((face.w, face.h), (96, 44));
     }
 
-    /// A 20,000-element map's snapshot must stay quick to send: the labels are a small part of it.
-    #[test]
-    fn labels_add_little_to_a_big_maps_snapshot() {
-        let map = crate::synthetic::synthetic_map(20_000, 1.5, 7);
-        let shown = map.scenarios[0].id.clone();
-        let snapshot = crate::snapshot::MapSnapshot::of(&map, &shown, None, false, false);
-        let labels = serde_json::to_string(&snapshot.labels).expect("json").len();
-        let whole = serde_json::to_string(&snapshot).expect("json").len();
-        eprintln!("labels {labels} bytes of {whole}");
-        assert!(
-            labels * 2 < whole - labels,
-            "labels take {labels} of {whole} bytes"
-        );
-    }
-
     proptest! {
         /// No line runs past the width unless it is one word, and wrapping loses no word.
         #[test]

@@ -20,6 +20,7 @@ pub mod ops;
 pub mod render;
 pub mod rules;
 pub mod sample;
+pub mod shown;
 pub mod snapshot;
 pub mod store;
 pub mod synthetic;

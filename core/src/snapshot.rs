@@ -114,3 +114,23 @@ impl MapSnapshot {
             .collect()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A 20,000-element map's snapshot must stay quick to send: the labels are a small part of it.
+    #[test]
+    fn labels_add_little_to_a_big_maps_snapshot() {
+        let map = crate::synthetic::synthetic_map(20_000, 1.5, 7);
+        let shown = map.scenarios[0].id.clone();
+        let snapshot = MapSnapshot::of(&map, &shown, None, false, false);
+        let labels = serde_json::to_string(&snapshot.labels).expect("json").len();
+        let whole = serde_json::to_string(&snapshot).expect("json").len();
+        eprintln!("labels {labels} bytes of {whole}");
+        assert!(
+            labels * 2 < whole - labels,
+            "labels take {labels} of {whole} bytes"
+        );
+    }
+}

@@ -7,9 +7,8 @@
 //! (`core/tests/accessible.rs` checks both, and every colour's contrast, under simulated colour
 //! blindness too). Palette: Okabe–Ito, its light colours darkened to 3 : 1 against white.
 
-use crate::compare::Mark;
 use crate::model::{Boundary, ElementKind, Medium, RelationKind};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use specta::Type;
 
 pub const BLUE: &str = "#0072B2";
@@ -101,7 +100,33 @@ pub struct BoundaryStyle {
     pub meaning: &'static str,
 }
 
-/// How a comparison marks an element or relation (see [`crate::compare::Mark`]): a label, a badge
+/// How the compare overlay marks one element or relation (the `compare` module decides which).
+/// [`change_mark_style`] gives each a label, a badge, a colour and a dash pattern, so colour is
+/// never the only signal.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Type,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Mark {
+    Added,
+    Removed,
+    Changed,
+    Moved,
+    /// Drawn faded.
+    Unchanged,
+}
+
+impl Mark {
+    pub const ALL: [Mark; 5] = [
+        Self::Added,
+        Self::Removed,
+        Self::Changed,
+        Self::Moved,
+        Self::Unchanged,
+    ];
+}
+
+/// How a comparison marks an element or relation (see [`Mark`]): a label, a badge
 /// drawn beside it, a colour with at least 3 : 1 contrast on white, and an outline or line pattern,
 /// so no mark is told by colour alone.
 #[derive(Debug, Clone, Serialize, Type)]

@@ -36,7 +36,7 @@ pub use betweenness::{
 pub use graph::FlowGraph;
 
 use crate::model::{Date, ElementId, Map, Scenario, ScenarioId};
-use crate::view::{shown, Filter};
+use crate::shown::{shown, Filter};
 use context::Context;
 use serde::Serialize;
 use specta::Type;

@@ -9,9 +9,9 @@
 
 use super::diff::{between, differing_fields, Change, ChangeKind, ChangeSubject};
 use crate::error::{CoreError, ErrorKind, Result};
+use crate::model::scenario_of;
 use crate::model::{Element, ElementDetails, ElementId, Map, Relation, Scenario, ScenarioId};
 use crate::ops::{apply_indexed, Index, Op, Placement};
-use crate::view::scenario_of;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap, HashSet};

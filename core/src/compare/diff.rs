@@ -7,12 +7,12 @@
 
 use crate::analysis::list_names;
 use crate::error::Result;
+use crate::model::scenario_of;
 use crate::model::Map;
 use crate::model::{
     Element, ElementDetails, ElementId, ElementKind, Relation, RelationId, RelationKind, Scenario,
     ScenarioId,
 };
-use crate::view::scenario_of;
 use serde::{Deserialize, Serialize};
 use specta::Type;
 

@@ -62,8 +62,8 @@ pub struct OverlayShown {
 /// Everything the compare view shows for `from` and `to`. An unknown scenario is an error listing
 /// the map's scenarios.
 pub fn comparison(map: &Map, from: &ScenarioId, to: &ScenarioId) -> Result<Comparison> {
-    let a = crate::view::scenario_of(map, from)?;
-    let b = crate::view::scenario_of(map, to)?;
+    let a = crate::model::scenario_of(map, from)?;
+    let b = crate::model::scenario_of(map, to)?;
     let diff = diff::between(a, b);
     let Overlay {
         scenario,

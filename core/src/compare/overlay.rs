@@ -4,37 +4,15 @@
 
 use super::diff::{between, ChangeKind, ChangeSubject, ScenarioDiff};
 use crate::error::Result;
+use crate::model::scenario_of;
 use crate::model::{ElementId, Map, Scenario, ScenarioId};
-use crate::view::scenario_of;
 use serde::{Deserialize, Serialize};
 use specta::Type;
 use std::collections::HashMap;
 
-/// How the overlay marks one element or relation. The vocabulary
-/// ([`crate::vocabulary::change_mark_style`]) gives each a label, a badge, a colour and a dash
-/// pattern, so colour is never the only signal.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Type,
-)]
-#[serde(rename_all = "snake_case")]
-pub enum Mark {
-    Added,
-    Removed,
-    Changed,
-    Moved,
-    /// Drawn faded.
-    Unchanged,
-}
+pub use crate::vocabulary::Mark;
 
 impl Mark {
-    pub const ALL: [Mark; 5] = [
-        Self::Added,
-        Self::Removed,
-        Self::Changed,
-        Self::Moved,
-        Self::Unchanged,
-    ];
-
     fn of(kind: ChangeKind) -> Self {
         match kind {
             ChangeKind::Added => Self::Added,

@@ -11,11 +11,13 @@ use std::collections::BTreeMap;
 
 mod date;
 mod element;
+mod lookup;
 mod relation;
 mod scene;
 
 pub use date::{Date, Precision, UNDATED};
 pub use element::*;
+pub use lookup::{scenario_named, scenario_of};
 pub use relation::*;
 pub use scene::*;
 

@@ -2,7 +2,7 @@
 // (Tab in reading order, arrows to the nearest neighbour), the inspector, nesting and connecting
 // to a typed target, and the display settings. Tab and the arrows only act where the keyboard
 // focus is on the canvas or in the outline; elsewhere they keep their usual meaning.
-import type { Action, ActionContext } from "./table";
+import type { Action, ActionContext } from "./types";
 
 const inMap = (c: ActionContext) => c.keyboard.place() !== null;
 const oneElement = (c: ActionContext) => c.selection.length === 1 && c.snapshot.elements.some((e) => e.id === c.selection[0]);

@@ -9,10 +9,11 @@ import { CompareCanvas, type CompareCanvasHandle } from "./CompareCanvas";
 import { MarkBadge } from "./ChangeList";
 import { lockViewports } from "./lockViewports";
 import type { ComparisonState } from "./useComparison";
-import type { CompareMode } from "./types";
+import type { CompareMode, CompareViewHandle } from "./types";
+
+export type { CompareViewHandle };
 import "./compare.css";
 
-export type CompareViewHandle = Pick<CompareCanvasHandle, "fit" | "zoomBy"> & { focus(id: string): void };
 
 type Props = { snapshot: MapSnapshot; vocabulary: Vocabulary; state: ComparisonState; handle: Ref<CompareViewHandle> };
 

@@ -10,3 +10,6 @@ export type { ChangeGroup, ChangeKind, ChangeSubject, Mark } from "../bindings";
 
 /** Overlay: one canvas with both scenarios. Side by side: two canvases, locked together. */
 export type CompareMode = "overlay" | "side_by_side";
+
+/** What the window may ask of the compare view's canvases (zoom keys, a change list row). */
+export type CompareViewHandle = { fit(): void; zoomBy(factor: number): void; focus(id: string): void };
