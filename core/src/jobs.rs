@@ -55,6 +55,8 @@ pub struct ReplayOptions {
     pub view: String,
     /// `a4`, `letter` or `16:9`.
     pub page: String,
+    /// A scenario, by name (or id); the first when `None`.
+    pub scenario: Option<String>,
     pub from: String,
     pub to: String,
     /// `year` or `month`.
@@ -201,7 +203,10 @@ pub fn export_replay(file: &Path, options: &ReplayOptions, out: &Path) -> Result
         ));
     }
     let map = Document::read(file)?;
-    let scenario = crate::render::pick_scenario(&map, None)?;
+    let scenario = match &options.scenario {
+        Some(name) => scenario_named(&map, name)?,
+        None => crate::render::pick_scenario(&map, None)?,
+    };
     let pages = crate::render::replay_pages(&map, scenario, view, &moments, &page);
     let bytes = match extension.as_deref() {
         Some("pdf") => crate::render::replay_pdf(&map, pages, &page)?,

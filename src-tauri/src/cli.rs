@@ -24,6 +24,8 @@ struct Cli {
     command: Option<Command>,
 }
 
+// Parsed once per run, so the size of the biggest variant (export's options) costs nothing.
+#[allow(clippy::large_enum_variant)]
 #[derive(Subcommand)]
 enum Command {
     /// Write the built-in sample district, Riverside Unified, to a new map file.
@@ -197,8 +199,7 @@ fn analyze(
 fn replay(
     map: &std::path::Path,
     (from, to, step): (Option<String>, Option<String>, String),
-    view: String,
-    page: String,
+    (view, page, scenario): (String, String, Option<String>),
     out: &std::path::Path,
 ) -> Result<(), CoreError> {
     let (Some(from), Some(to)) = (from, to) else {
@@ -210,6 +211,7 @@ fn replay(
     let options = jobs::ReplayOptions {
         view,
         page,
+        scenario,
         from,
         to,
         step,
@@ -273,13 +275,13 @@ pub fn main(context: impl FnOnce() -> tauri::Context<tauri::Wry>) -> ExitCode {
             compare,
             out,
         }) if format.eq_ignore_ascii_case("replay") => {
-            if at.is_some() || scene.is_some() {
+            if at.is_some() || scene.is_some() || compare.is_some() {
                 Err(CoreError::new(
                     murmuration_core::error::ErrorKind::Io,
-                    "A replay draws every step from --from to --to: leave out --at and --scene.",
+                    "A replay draws every step from --from to --to: leave out --at, --scene and --compare.",
                 ))
             } else {
-                replay(&map, (from, to, step), view, page, &out)
+                replay(&map, (from, to, step), (view, page, scenario), &out)
             }
         }
         Some(Command::Export {
