@@ -468,6 +468,7 @@ fn drawing(
         look.opacity *= element_opacity(&item.id);
         look.faded = element_opacity(&item.id) < 1.0;
         look.halo = halos;
+        solid_when_too_fine(&mut look.dash, scale);
         draw_element(svg, item, element, &look);
     }
     svg.raw(r#"</g><g id="relations">"#);
@@ -482,6 +483,7 @@ fn drawing(
         look.opacity *= element_opacity(&item.id);
         look.faded = element_opacity(&item.id) < 1.0;
         look.halo = halos;
+        solid_when_too_fine(&mut look.dash, scale);
         // A label hung below a leaf sits on its group's colour when a lens painted the group
         // (faded, the colour is nearly white and the white halo stays right).
         look.backdrop = element
@@ -537,6 +539,19 @@ fn draw_badges(
         }
     }
     svg.raw("</g>");
+}
+
+/// Dashes shorter on the page than this (in points, a whole period) cannot be told from a solid
+/// line, in print or on screen.
+const FINEST_DASH: f64 = 0.5;
+
+/// Draws a dash pattern solid when the page shrinks it below what can be seen: on a district of
+/// thousands the outermost groups' borders would otherwise be hundreds of thousands of invisible
+/// dashes, each one work for the PDF reader and the PNG rasteriser.
+fn solid_when_too_fine(dash: &mut Vec<f64>, scale: f64) {
+    if dash.iter().sum::<f64>() * scale < FINEST_DASH {
+        dash.clear();
+    }
 }
 
 /// How the drawing's map units sit on the page: `page = map × scale + (tx, ty)`.
