@@ -322,19 +322,7 @@ fn sort_departed(
         moment: None,
         ..request.clone()
     };
-    let mut without_time = ViewAnswer {
-        visible: Vec::new(),
-        faded: Vec::new(),
-        hidden: Vec::new(),
-        visible_relations: Vec::new(),
-        faded_relations: Vec::new(),
-        hidden_relations: Vec::new(),
-        regrouped: Vec::new(),
-        departed: Vec::new(),
-        departed_relations: Vec::new(),
-        as_it_was: Vec::new(),
-        ..out.clone()
-    };
+    let mut without_time = ViewAnswer::empty(out.scenario.clone(), out.view, None);
     sort_into(
         &mut without_time,
         scenario,

@@ -279,7 +279,7 @@ export type ChangeKind = "added" | "removed" | "changed" |
 "moved";
 
 /**
- *  How a comparison marks an element or relation (see [`crate::compare::Mark`]): a label, a badge
+ *  How a comparison marks an element or relation (see [`Mark`]): a label, a badge
  *  drawn beside it, a colour with at least 3 : 1 contrast on white, and an outline or line pattern,
  *  so no mark is told by colour alone.
  */
@@ -1250,9 +1250,9 @@ export type MapSnapshot_Serialize = {
 };
 
 /**
- *  How the overlay marks one element or relation. The vocabulary
- *  ([`crate::vocabulary::change_mark_style`]) gives each a label, a badge, a colour and a dash
- *  pattern, so colour is never the only signal.
+ *  How the compare overlay marks one element or relation (the `compare` module decides which).
+ *  [`change_mark_style`] gives each a label, a badge, a colour and a dash pattern, so colour is
+ *  never the only signal.
  */
 export type Mark = "added" | "removed" | "changed" | "moved" | 
 /**  Drawn faded. */

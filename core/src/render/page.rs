@@ -292,22 +292,8 @@ pub(crate) fn notes_svg(
 ) -> Svg {
     let (width, height) = spec.size.points();
     let subtitle = format!("Notes: {subtitle}");
-    let mut svg = open_page(
-        width,
-        height,
-        &format!("{}: {subtitle}", map.title),
-        "Speaker notes beside a small copy of the page before.",
-    );
-    let heading = Heading {
-        title: &map.title,
-        subtitle: &subtitle,
-        date: &spec.date,
-        scenario: String::new(),
-        moment: None,
-        caption: None,
-    };
-    title_block(&mut svg, width, &heading);
-    let top = MARGIN + heading.height(width) + 4.0;
+    let description = "Speaker notes beside a small copy of the page before.";
+    let (mut svg, top) = text_page(map, spec, &subtitle, description);
     let shrink = 0.5;
     let thumb = Rect {
         x: MARGIN,
@@ -344,14 +330,15 @@ fn strip_description(body: &str) -> &str {
         .unwrap_or(body)
 }
 
-/// A page of text under a heading: a comparison's lens figures after its page.
-pub(crate) fn text_svg(map: &Map, spec: &PageSpec, subtitle: &str, text: &str) -> Svg {
+/// A page with only the map's title and `subtitle` over it (notes, figures), and where its text
+/// may start.
+fn text_page(map: &Map, spec: &PageSpec, subtitle: &str, description: &str) -> (Svg, f64) {
     let (width, height) = spec.size.points();
     let mut svg = open_page(
         width,
         height,
         &format!("{}: {subtitle}", map.title),
-        subtitle,
+        description,
     );
     let heading = Heading {
         title: &map.title,
@@ -363,6 +350,13 @@ pub(crate) fn text_svg(map: &Map, spec: &PageSpec, subtitle: &str, text: &str) -
     };
     title_block(&mut svg, width, &heading);
     let top = MARGIN + heading.height(width) + 4.0;
+    (svg, top)
+}
+
+/// A page of text under a heading: a comparison's lens figures after its page.
+pub(crate) fn text_svg(map: &Map, spec: &PageSpec, subtitle: &str, text: &str) -> Svg {
+    let (width, height) = spec.size.points();
+    let (mut svg, top) = text_page(map, spec, subtitle, subtitle);
     // No slide beside the text: the column is the full width from the top.
     let none = Rect {
         x: MARGIN,
