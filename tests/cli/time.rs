@@ -168,7 +168,11 @@ fn a_replay_is_a_page_per_step_titled_by_date_and_an_animated_png() {
     let pages = pdf_pages(&pdf);
     // One page per year 2018–2025, then each one's table of elements and relations (a tagged PDF
     // gives its content as text too).
-    assert_eq!(pages.len(), 2 * 8, "one page per year 2018–2025, then their tables");
+    assert_eq!(
+        pages.len(),
+        2 * 8,
+        "one page per year 2018–2025, then their tables"
+    );
     for (page, year) in pages[..8].iter().zip(2018..) {
         assert!(
             page.contains(&format!("As of {year}")),
@@ -208,7 +212,11 @@ fn a_replay_is_a_page_per_step_titled_by_date_and_an_animated_png() {
         "January 2021",
         "February 2021",
     ];
-    assert_eq!(pages.len(), 2 * titles.len(), "a page per month, then their tables");
+    assert_eq!(
+        pages.len(),
+        2 * titles.len(),
+        "a page per month, then their tables"
+    );
     for (page, title) in pages.iter().zip(titles) {
         assert!(page.contains(title), "{title}: {page}");
     }

@@ -153,7 +153,7 @@ async fn journey() {
         .await;
 
     // 3. Compare "As is" with "To be": both changes in the list and marked on the canvas.
-    press(&window, key('3')).await;
+    press(&window, key('4')).await;
     window.wait_until(&exists("compare-view"), WAIT).await;
     select(&window, "compare-to", "To be").await;
     both_changes_shown(&window).await;

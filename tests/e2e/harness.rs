@@ -218,6 +218,12 @@ impl AppWindow {
 
     /// Clicks the control marked `data-testid="{test_id}"`.
     pub async fn click(&self, test_id: &str) {
+        // Into the middle of its scrolled panel first: WebKitWebDriver refuses a click on a control
+        // it would have to scroll to (a long scenes list).
+        self.eval(&format!(
+            "document.querySelector(\"[data-testid='{test_id}']\")?.scrollIntoView({{block: 'center'}}), true"
+        ))
+        .await;
         self.client
             .find(Locator::Css(&format!("[data-testid='{test_id}']")))
             .await

@@ -23,10 +23,15 @@ struct Shown {
 
 /// Everything the scene's scenario has: the ids a comparison is about.
 fn ids_of(map: &Map, scene: &Scene) -> BTreeSet<String> {
-    let scenario = map.scenario(&scene.scenario).expect("the scene's scenario");
-    let elements = scenario.elements.keys().map(|id| id.0.clone());
-    elements
-        .chain(scenario.relations.keys().map(|id| id.0.clone()))
+    // A comparison scene shows both its scenarios.
+    let with = scene.compare.as_ref().map(|c| &c.with);
+    std::iter::once(&scene.scenario)
+        .chain(with)
+        .map(|id| map.scenario(id).expect("the scene's scenario"))
+        .flat_map(|sc| {
+            let elements = sc.elements.keys().map(|id| id.0.clone());
+            elements.chain(sc.relations.keys().map(|id| id.0.clone()))
+        })
         .collect()
 }
 
@@ -50,7 +55,11 @@ fn core_answer(map: &Map, scene: &Scene) -> Shown {
 fn paper(map: &Map, scene: &Scene, known: &BTreeSet<String>) -> Shown {
     let page = scene_page(map, scene, &mut BTreeMap::new());
     let spec = page.spec(&PageSpec::new(PageSize::Widescreen16x9));
-    let scenario = map.scenario(&scene.scenario).expect("scenario");
+    // A comparison's page draws the union of its two scenarios.
+    let scenario = match page.compared.as_deref() {
+        Some(union) => union,
+        None => map.scenario(&scene.scenario).expect("scenario"),
+    };
     let svg = render_svg(map, scenario, scene.view, &spec);
     let mut shown = Shown {
         visible: BTreeSet::new(),
@@ -129,9 +138,41 @@ async fn journey() {
             .await;
         let known = ids_of(&map, scene);
         let core = core_answer(&map, scene);
-        let on_screen = canvas(&window, &known).await;
         let on_paper = paper(&map, scene, &known);
         assert!(!core.visible.is_empty(), "{}: something shows", scene.title);
+        if scene.compare.is_some() {
+            // A comparison is drawn by the compare view: every element the core's answer shows
+            // is on its overlay canvas, and paper draws the answer.
+            window
+                .wait_until(
+                    "document.querySelector(\"[data-testid='compare-view']\") !== null && (window.__murmuration.compare?.canvases()[0]?.nodes().length ?? 0) > 0",
+                    WAIT,
+                )
+                .await;
+            let drawn = window
+                .eval("window.__murmuration.compare.canvases()[0].nodes().map((n) => n.id())")
+                .await;
+            let drawn: BTreeSet<&str> = drawn
+                .as_array()
+                .expect("ids")
+                .iter()
+                .filter_map(|v| v.as_str())
+                .collect();
+            for id in core.visible.iter().chain(&core.faded) {
+                assert!(
+                    !id_is_element(&map, id) || drawn.contains(id.as_str()),
+                    "{}: {id} is on the compare overlay",
+                    scene.title
+                );
+            }
+            assert_eq!(
+                on_paper, core,
+                "{}: paper draws the core's answer",
+                scene.title
+            );
+            continue;
+        }
+        let on_screen = canvas(&window, &known).await;
         assert_eq!(
             on_screen, core,
             "{}: the canvas shows the core's answer",
@@ -143,16 +184,19 @@ async fn journey() {
             scene.title
         );
     }
-    present_home_base(&window, map.scenes.len() - 1).await;
+    let home_base = map
+        .scenes
+        .iter()
+        .position(|s| s.id.0 == "home-base")
+        .expect("the home-base scene");
+    present_home_base(&window, home_base).await;
     window.quit().await;
 }
 
 /// Presents the last scene (Communities as home base) and keeps its picture in the docs.
 async fn present_home_base(window: &AppWindow, index: usize) {
-    window.click("scene-leave").await;
-    window
-        .wait_until("document.body.dataset.sceneShown === undefined", WAIT)
-        .await;
+    // The last scene compared: back to the network view, where the scenes list is.
+    window.click("view-network").await;
     window.click(&format!("scene-present-{index}")).await;
     window
         .wait_until("document.body.dataset.sceneShown === 'home-base'", WAIT)
@@ -192,4 +236,12 @@ async fn present_home_base(window: &AppWindow, index: usize) {
             WAIT,
         )
         .await;
+}
+
+/// Whether `id` names an element of either of the sample's scenarios (not a relation).
+fn id_is_element(map: &Map, id: &str) -> bool {
+    map.scenarios.iter().any(|sc| {
+        sc.elements
+            .contains_key(&murmuration_core::model::ElementId::from(id))
+    })
 }

@@ -203,7 +203,7 @@ async fn journey() {
     window.click("undo").await;
     window
         .wait_until(
-            "window.__murmuration.snapshot().scenarios.length === 2 && window.__murmuration.snapshot().scenes.length === 5",
+            "window.__murmuration.snapshot().scenarios.length === 2 && window.__murmuration.snapshot().scenes.length === 6",
             WAIT,
         )
         .await;
