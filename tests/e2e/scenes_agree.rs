@@ -195,8 +195,12 @@ async fn journey() {
 
 /// Presents the last scene (Communities as home base) and keeps its picture in the docs.
 async fn present_home_base(window: &AppWindow, index: usize) {
-    // The last scene compared: back to the network view, where the scenes list is.
+    // The last scene compared: back to the network view, where the scenes list is, then leave it.
     window.click("view-network").await;
+    window.click("scene-leave").await;
+    window
+        .wait_until("document.body.dataset.sceneShown === undefined", WAIT)
+        .await;
     window.click(&format!("scene-present-{index}")).await;
     window
         .wait_until("document.body.dataset.sceneShown === 'home-base'", WAIT)

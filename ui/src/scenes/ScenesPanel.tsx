@@ -7,7 +7,7 @@ import { commands } from "../bindings";
 import type { MapEditing } from "../state/useMapDocument";
 import { newId } from "../edit/ids";
 import { moveBy, moveOnto, nextTitle, sceneFrom, type Scene } from "./sceneLogic";
-import { leaveScene, showScene, type SceneControls } from "./showScene";
+import { leaveScene, sceneShown, showScene, type SceneControls } from "./showScene";
 import { monthWords } from "../time/moments";
 import "./scenes.css";
 
@@ -24,7 +24,8 @@ export function ScenesPanel({ snapshot, editing, controls, selection, onPresent 
   const [renaming, setRenaming] = useState<string | null>(null);
   const [dragging, setDragging] = useState<string | null>(null);
   const [notesOf, setNotesOf] = useState<string | null>(null);
-  const [shown, setShown] = useState<string | null>(null);
+  // A comparison scene swaps this panel for the change list; back here, the scene is still shown.
+  const [shown, setShown] = useState<string | null>(() => sceneShown(controls.canvas)?.id ?? null);
   const show = (scene: Scene) => {
     setShown(scene.id);
     void showScene(scene, controls);
