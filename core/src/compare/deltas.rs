@@ -48,6 +48,11 @@ pub fn lens_deltas(map: &Map, from: &ScenarioId, to: &ScenarioId) -> LensDeltas 
         let b = analysis::analyze(map, to);
         (a.join().expect("the analysis does not panic"), b)
     });
+    deltas_between(map, &a, &b)
+}
+
+/// [`lens_deltas`] from two analyses already made (a deck keeps its scenarios' analyses).
+pub fn deltas_between(map: &Map, a: &Analysis, b: &Analysis) -> LensDeltas {
     let is_in = |x: &Analysis, id: &ElementId| {
         map.scenario(&x.scenario)
             .is_some_and(|sc| sc.elements.contains_key(id))
@@ -63,14 +68,14 @@ pub fn lens_deltas(map: &Map, from: &ScenarioId, to: &ScenarioId) -> LensDeltas 
     };
     LensDeltas {
         lenses: vec![
-            lens("silos", silos(&a, &b)),
-            lens("density", density(&a, &b)),
+            lens("silos", silos(a, b)),
+            lens("density", density(a, b)),
             lens("brokers", brokers(&a.brokers, &b.brokers)),
-            lens("layers", layers(&a, &b)),
-            lens("chart", chart(&a, &b)),
-            lens("home_base", home_base(&a, &b, is_in)),
-            lens("pioneers", pioneers(&a, &b)),
-            lens("reciprocity", reciprocity(&a, &b)),
+            lens("layers", layers(a, b)),
+            lens("chart", chart(a, b)),
+            lens("home_base", home_base(a, b, is_in)),
+            lens("pioneers", pioneers(a, b)),
+            lens("reciprocity", reciprocity(a, b)),
             lens("moves", moves(&a.moves, &b.moves)),
         ],
     }

@@ -22,7 +22,7 @@ mod paint;
 mod report;
 
 pub use adopt::adopt;
-pub use deltas::{lens_deltas, DeltaRow, LensDelta, LensDeltas};
+pub use deltas::{deltas_between, lens_deltas, DeltaRow, LensDelta, LensDeltas};
 pub use diff::{diff, Change, ChangeGroup, ChangeKind, ChangeSubject, ScenarioDiff};
 pub use overlay::{overlay, side_by_side, Mark, Marked, MovedArrow, Overlay};
 pub use paint::{overlay_paint, OverlayPaint};

@@ -10,9 +10,11 @@
 //! that follows.
 
 use super::{DeckPage, Facing};
+use crate::analysis::{analyze, Analysis};
 use crate::compare::{self, overlay_paint, scenario_names};
 use crate::error::Result;
 use crate::model::{Map, ScenarioId, View};
+use std::collections::BTreeMap;
 
 /// The comparison of `from` with `to` as a page in `view`, titled `subtitle`, followed by the
 /// lens figures before and after. An unknown scenario is an error listing the map's scenarios.
@@ -23,7 +25,24 @@ pub fn compare_page(
     view: View,
     subtitle: &str,
 ) -> Result<DeckPage> {
+    compare_page_analysed(map, (from, to), view, subtitle, &mut BTreeMap::new())
+}
+
+/// [`compare_page`] with the scenarios' analyses kept in `analyses` (a deck's scenes share them).
+pub(crate) fn compare_page_analysed(
+    map: &Map,
+    (from, to): (&ScenarioId, &ScenarioId),
+    view: View,
+    subtitle: &str,
+    analyses: &mut BTreeMap<ScenarioId, Analysis>,
+) -> Result<DeckPage> {
     let painted = overlay_paint(map, from, to)?;
+    // Each scenario analysed once per deck.
+    for id in [from, to] {
+        analyses
+            .entry(id.clone())
+            .or_insert_with(|| analyze(map, id));
+    }
     let (a, b) = scenario_names(map, from, to);
     let mut page = DeckPage::new(view, subtitle);
     page.scenario = Some(painted.union.id.clone());
@@ -31,7 +50,11 @@ pub fn compare_page(
     page.lens = Some(painted.paint);
     page.facing = Some(Facing {
         title: format!("What the redesign does to the network: {a} \u{2192} {b}"),
-        text: figures_text(&compare::lens_deltas(map, from, to)),
+        text: figures_text(&compare::deltas_between(
+            map,
+            &analyses[from],
+            &analyses[to],
+        )),
     });
     page.compared = Some(Box::new(painted.union));
     Ok(page)

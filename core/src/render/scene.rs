@@ -34,7 +34,7 @@ pub fn scene_page(
     scene: &Scene,
     analyses: &mut BTreeMap<ScenarioId, Analysis>,
 ) -> DeckPage {
-    if let Some(page) = comparison_page(map, scene) {
+    if let Some(page) = comparison_page(map, scene, analyses) {
         return page;
     }
     let lens = scene.lens.as_deref().and_then(|lens| match &scene.time {
@@ -67,10 +67,16 @@ pub fn scene_page(
 /// A comparison scene's page: the overlay of its scenario with the one it compares with, framed
 /// and filtered as the scene says. `None` for a scene of one scenario (or one whose scenarios are
 /// gone, which the map's checks do not let happen).
-fn comparison_page(map: &Map, scene: &Scene) -> Option<DeckPage> {
+fn comparison_page(
+    map: &Map,
+    scene: &Scene,
+    analyses: &mut BTreeMap<ScenarioId, Analysis>,
+) -> Option<DeckPage> {
     let with = &scene.compare.as_ref()?.with;
+    let pair = (&scene.scenario, with);
     let mut page =
-        super::compare_page(map, &scene.scenario, with, scene.view, &scene.title).ok()?;
+        super::compare::compare_page_analysed(map, pair, scene.view, &scene.title, analyses)
+            .ok()?;
     page.viewport = scene.viewport.map(Rect::from);
     page.notes = (!scene.notes.trim().is_empty()).then(|| scene.notes.clone());
     page.filter = Filter::of(scene);
