@@ -29,6 +29,13 @@ pub enum ErrorKind {
     ReportsToCycle,
     /// Nesting that would put a group inside itself.
     NestingCycle,
+    /// "Derives from" lines that would make a rule derive from itself.
+    RuleCycle,
+    /// A cascade relation between the wrong kinds: "derives from" joins rules, a rule governs what
+    /// is not a rule, a governed step the routine lacks, a barrier claiming what is not a rule.
+    CascadeEnds,
+    /// A rule's owner must be an office.
+    RuleOwnerNotOffice,
     /// Only offices, sites, communities and sprint teams can contain other elements.
     ParentNotGroup,
     /// A date that is not `2021`, `2021-02` or `2021-02-01`.

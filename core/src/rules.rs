@@ -36,6 +36,7 @@ pub fn label_padding(kind: ElementKind, titled: bool) -> (f64, f64) {
         ElementKind::Community => (44.0, 26.0),
         ElementKind::Routine => (60.0, 18.0),
         ElementKind::Partner => (48.0, 18.0),
+        ElementKind::Rule => (32.0, 18.0),
         ElementKind::Office | ElementKind::Site | ElementKind::SprintTeam | ElementKind::Person => {
             (28.0, 18.0)
         }

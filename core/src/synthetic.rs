@@ -10,8 +10,8 @@ use crate::error::{CoreError, ErrorKind, Result};
 use crate::model::{
     Annotations, Boundary, CommunityStage, Date, Direction, Element, ElementDetails, ElementId,
     ElementKind, FlowMode, Map, Medium, MemberRole, OfficeFunction, PartnerType, Point, Relation,
-    RelationDetails, RelationId, Ring, RoutineStep, Scenario, ScenarioId, SiteLevel, SprintStatus,
-    Stance, View,
+    RelationDetails, RelationId, Ring, RoutineStep, RuleLevel, Scenario, ScenarioId, SiteLevel,
+    SprintStatus, Stance, View,
 };
 use std::collections::BTreeMap;
 
@@ -115,9 +115,10 @@ fn out_of_range(asked: &str) -> CoreError {
 /// A valid map of `elements` elements and about `elements × relations_per_element` relations in
 /// one scenario, the same for the same arguments. Roughly: 6% offices (a reports-to tree, some
 /// nested as divisions), 5% sites, 4% communities (some nested as rings), 1% sprint teams,
-/// 1% routines, 2% partners, the rest people inside offices and sites, most with a position and a
-/// home base. Relations: the reports-to tree first, then flows (≈60%), memberships (≈30%) and
-/// barriers (≈10%). Every non-group element has a position in the network view, near its group.
+/// 1% routines, 2% partners, 1% rules (board policy, procedural policy and practice in turn, owned
+/// by offices), the rest people inside offices and sites, most with a position and a home base.
+/// Relations: the reports-to tree first, then each rule's line to the rule above it and to what it
+/// governs, then flows (≈60%), memberships (≈30%) and barriers (≈10%, half claiming a rule). Every non-group element has a position in the network view, near its group.
 /// Callers that take the size from a user check it first with [`bounded`] or [`element_count`].
 pub fn synthetic_map(elements: usize, relations_per_element: f64, seed: u64) -> Map {
     let mut dice = Dice(seed ^ 0x4D55_524D);
@@ -137,6 +138,7 @@ pub fn synthetic_map(elements: usize, relations_per_element: f64, seed: u64) -> 
     draft.plan(ElementKind::SprintTeam, share(0.01), &mut dice);
     draft.plan(ElementKind::Routine, share(0.01), &mut dice);
     draft.plan(ElementKind::Partner, share(0.02), &mut dice);
+    draft.plan(ElementKind::Rule, share(0.01), &mut dice);
     let rest = elements.saturating_sub(draft.order.len());
     draft.plan(ElementKind::Person, rest, &mut dice);
 
@@ -166,6 +168,7 @@ struct Draft {
     communities: Vec<usize>,
     teams: Vec<usize>,
     people: Vec<usize>,
+    rules: Vec<usize>,
     /// (report, superior), by index: always to an earlier element, so the lines never loop.
     reports: Vec<(usize, usize)>,
 }
@@ -205,6 +208,7 @@ impl Draft {
                 ElementKind::Routine => self.routine(i, dice),
                 ElementKind::Partner => partner(i, dice),
                 ElementKind::Person => self.person(i, dice),
+                ElementKind::Rule => self.rule(i, dice),
             };
             self.order.push(e);
         }
@@ -313,6 +317,7 @@ impl Draft {
             .map(|s| RoutineStep {
                 name: format!("Step {}", s + 1),
                 owner: Some(self.order[*dice.pick(&self.offices)].id.clone()),
+                days: Some(dice.below(15) as u32 + 1),
             })
             .collect();
         element(
@@ -324,6 +329,50 @@ impl Draft {
                 cycle_time_days: Some(dice.below(60) as u32 + 1),
             },
         )
+    }
+
+    /// A rule: board policy, procedural policy and practice in turn, most owned by an office.
+    fn rule(&mut self, i: usize, dice: &mut Dice) -> Element {
+        self.rules.push(self.order.len());
+        let level = RuleLevel::ALL[self.rules.len() % 3];
+        let owner = (!self.offices.is_empty() && dice.chance(0.8))
+            .then(|| self.order[*dice.pick(&self.offices)].id.clone());
+        element(
+            id("rule", i),
+            format!("Rule {i}"),
+            None,
+            ElementDetails::Rule { level, owner },
+        )
+    }
+
+    /// Each rule below board policy derives from an earlier rule one level up; each governs one
+    /// office, site or routine. Earlier rules only, so "derives from" never loops.
+    fn cascade(&self, dice: &mut Dice) -> Vec<(usize, usize, RelationDetails)> {
+        let level = |i: usize| match self.order[i].details {
+            ElementDetails::Rule { level, .. } => level,
+            _ => unreachable!("only rules are listed as rules"),
+        };
+        let governable: Vec<usize> = self.offices.iter().chain(&self.sites).copied().collect();
+        let mut lines = Vec::new();
+        for (k, &rule) in self.rules.iter().enumerate() {
+            let above: Vec<usize> = self.rules[..k]
+                .iter()
+                .copied()
+                .filter(|&r| level(r) < level(rule))
+                .collect();
+            if !above.is_empty() {
+                lines.push((rule, *dice.pick(&above), RelationDetails::DerivesFrom));
+            }
+            if !governable.is_empty() {
+                let step = None;
+                lines.push((
+                    rule,
+                    *dice.pick(&governable),
+                    RelationDetails::Governs { step },
+                ));
+            }
+        }
+        lines
     }
 
     /// A person in an office or a site, most with a position and a home base.
@@ -392,6 +441,12 @@ impl Draft {
             add(source, target, RelationDetails::ReportsTo);
             made += 1;
         }
+        for (source, target, details) in self.cascade(dice) {
+            if made < total {
+                add(source, target, details);
+                made += 1;
+            }
+        }
         let joinable: Vec<usize> = self
             .communities
             .iter()
@@ -418,6 +473,8 @@ impl Draft {
                     RelationDetails::Barrier {
                         reason: "Not allowed to work at self.sites".into(),
                         checked: dice.chance(0.3),
+                        claims: (!self.rules.is_empty() && dice.chance(0.5))
+                            .then(|| self.order[*dice.pick(&self.rules)].id.clone()),
                     },
                 );
             } else {

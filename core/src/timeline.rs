@@ -131,7 +131,7 @@ fn lane_of(kind: ElementKind) -> Option<usize> {
         ElementKind::SprintTeam => Some(2),
         ElementKind::Routine => Some(3),
         ElementKind::Partner => Some(4),
-        ElementKind::Site | ElementKind::Person => None,
+        ElementKind::Site | ElementKind::Person | ElementKind::Rule => None,
     }
 }
 

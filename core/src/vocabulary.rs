@@ -31,6 +31,8 @@ pub enum Shape {
     Star,
     Chevron,
     Hexagon,
+    /// A notice with its corners cut: a written rule.
+    CutRectangle,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Type)]
@@ -207,6 +209,13 @@ pub fn element_style(kind: ElementKind) -> ElementStyle {
             INK,
             "A partner outside the district's membrane",
         ),
+        ElementKind::Rule => (
+            Shape::CutRectangle,
+            "#FFFFFF",
+            INK,
+            INK,
+            "A rule of the operating system: board policy, procedural policy or practice",
+        ),
     };
     ElementStyle {
         kind,
@@ -244,6 +253,18 @@ pub fn relation_line(kind: RelationKind) -> LineStyle {
             LinePattern::Solid,
             Arrowhead::Tee,
             "A blocked or forbidden flow",
+        ),
+        RelationKind::DerivesFrom => (
+            INK,
+            LinePattern::Solid,
+            Arrowhead::Triangle,
+            "A rule carried out from the rule above it",
+        ),
+        RelationKind::Governs => (
+            INK,
+            LinePattern::Dashed,
+            Arrowhead::Triangle,
+            "A rule that applies to an office, a site or a routine's step",
         ),
     };
     LineStyle {

@@ -588,7 +588,11 @@ domain?: string; ring?: Ring; cadence?: string; stage?: CommunityStage; boundary
 /**  The office that holds the person's position. */
 position?: ElementId | null; 
 /**  The community of practice the person calls home. */
-home_base?: ElementId | null } | { kind: "partner"; partner_type?: PartnerType };
+home_base?: ElementId | null } | { kind: "partner"; partner_type?: PartnerType } | 
+/**  A rule of the District Operating System's cascade (004); its span is when it is in force. */
+{ kind: "rule"; level?: RuleLevel; 
+/**  The office that owns the rule (writes it, can change it). */
+owner?: ElementId | null };
 
 /**  The attributes that belong to one kind of element; the variant is the kind. */
 export type ElementDetails_Serialize = { kind: "office"; function: OfficeFunction | null; practice_culture: PracticeCulture_Serialize | null; stance: Stance | null; headcount: number | null; 
@@ -604,12 +608,16 @@ domain: string; ring: Ring; cadence: string; stage: CommunityStage; boundary: Bo
 /**  The office that holds the person's position. */
 position: ElementId | null; 
 /**  The community of practice the person calls home. */
-home_base: ElementId | null } | { kind: "partner"; partner_type: PartnerType };
+home_base: ElementId | null } | { kind: "partner"; partner_type: PartnerType } | 
+/**  A rule of the District Operating System's cascade (004); its span is when it is in force. */
+{ kind: "rule"; level: RuleLevel; 
+/**  The office that owns the rule (writes it, can change it). */
+owner?: ElementId };
 
 /**  A stable element id. Never a graph index. */
 export type ElementId = string;
 
-export type ElementKind = "office" | "site" | "community" | "sprint_team" | "routine" | "person" | "partner";
+export type ElementKind = "office" | "site" | "community" | "sprint_team" | "routine" | "person" | "partner" | "rule";
 
 export type ElementStyle = {
 	kind: ElementKind,
@@ -648,6 +656,15 @@ export type ErrorKind =
 "reports_to_cycle" | 
 /**  Nesting that would put a group inside itself. */
 "nesting_cycle" | 
+/**  "Derives from" lines that would make a rule derive from itself. */
+"rule_cycle" | 
+/**
+ *  A cascade relation between the wrong kinds: "derives from" joins rules, a rule governs what
+ *  is not a rule, a governed step the routine lacks, a barrier claiming what is not a rule.
+ */
+"cascade_ends" | 
+/**  A rule's owner must be an office. */
+"rule_owner_not_office" | 
 /**  Only offices, sites, communities and sprint teams can contain other elements. */
 "parent_not_group" | 
 /**  A date that is not `2021`, `2021-02` or `2021-02-01`. */
@@ -1578,7 +1595,22 @@ volume: number; cadence?: string; mode?: FlowMode } |
 /**  A flow from source to target that is blocked or forbidden. */
 { kind: "barrier"; reason?: string; 
 /**  Has anyone checked whether the rule is real, or only habit? */
-checked?: boolean };
+checked?: boolean; 
+/**
+ *  The rule the barrier is said to follow ("forbidden by contract or statute", 004). A
+ *  barrier that claims none, or a rule the scenario does not hold, is an unchecked rule.
+ */
+claims?: ElementId | null } | 
+/**
+ *  Source rule derives from target rule: a procedural policy from a board policy, a practice
+ *  from a procedural policy (004's cascade).
+ */
+{ kind: "derives_from" } | 
+/**
+ *  Source rule governs target element: a site, an office, a routine — or one step of a
+ *  routine when `step` is given (1-based).
+ */
+{ kind: "governs"; step?: number | null };
 
 /**  The attributes that belong to one kind of relation; the variant is the kind. */
 export type RelationDetails_Serialize = 
@@ -1591,12 +1623,27 @@ volume: number; cadence: string; mode: FlowMode } |
 /**  A flow from source to target that is blocked or forbidden. */
 { kind: "barrier"; reason: string; 
 /**  Has anyone checked whether the rule is real, or only habit? */
-checked: boolean };
+checked: boolean; 
+/**
+ *  The rule the barrier is said to follow ("forbidden by contract or statute", 004). A
+ *  barrier that claims none, or a rule the scenario does not hold, is an unchecked rule.
+ */
+claims?: ElementId } | 
+/**
+ *  Source rule derives from target rule: a procedural policy from a board policy, a practice
+ *  from a procedural policy (004's cascade).
+ */
+{ kind: "derives_from" } | 
+/**
+ *  Source rule governs target element: a site, an office, a routine — or one step of a
+ *  routine when `step` is given (1-based).
+ */
+{ kind: "governs"; step?: number };
 
 /**  A stable relation id. */
 export type RelationId = string;
 
-export type RelationKind = "reports_to" | "flow" | "member_of" | "barrier";
+export type RelationKind = "reports_to" | "flow" | "member_of" | "barrier" | "derives_from" | "governs";
 
 export type RelationStyle = {
 	kind: RelationKind,
@@ -1630,13 +1677,24 @@ export type RoutineStep = RoutineStep_Serialize | RoutineStep_Deserialize;
 export type RoutineStep_Deserialize = {
 	name: string,
 	owner?: ElementId | null,
+	/**  How many days the step takes: the Operating System lens adds them up by step owner. */
+	days?: number | null,
 };
 
 /**  One step of a routine, owned by an element (usually an office). */
 export type RoutineStep_Serialize = {
 	name: string,
 	owner?: ElementId,
+	/**  How many days the step takes: the Operating System lens adds them up by step owner. */
+	days?: number,
 };
+
+/**
+ *  The three levels of 004's cascade: the board adopts a **policy**, the administration writes the
+ *  **procedural policy** that carries it out, and offices turn that into **procedural practice** —
+ *  "the way we do things here".
+ */
+export type RuleLevel = "board_policy" | "procedural_policy" | "procedural_practice";
 
 /**  One version of the district: "As is 2025", "To be: communities as home base"… */
 export type Scenario = Scenario_Serialize | Scenario_Deserialize;
@@ -1823,7 +1881,9 @@ export type Scene_Serialize = {
 
 export type Shape = 
 /**  The formal box: square corners. */
-"rectangle" | "round-rectangle" | "ellipse" | "star" | "chevron" | "hexagon";
+"rectangle" | "round-rectangle" | "ellipse" | "star" | "chevron" | "hexagon" | 
+/**  A notice with its corners cut: a written rule. */
+"cut-rectangle";
 
 /**  A view as the window shows it: the scenario whole when it is not the one on screen already. */
 export type ShownView = ShownView_Serialize | ShownView_Deserialize;

@@ -108,12 +108,16 @@ impl<'a> Context<'a> {
                     upward: false,
                 }),
                 RelationDetails::MemberOf { role } => members.push(Member { s, t, role: *role }),
-                RelationDetails::Barrier { reason, checked } => barriers.push(Barrier {
+                RelationDetails::Barrier {
+                    reason, checked, ..
+                } => barriers.push(Barrier {
                     s,
                     t,
                     reason,
                     checked: *checked,
                 }),
+                // The cascade's lenses read rules on their own; the network lenses do not.
+                RelationDetails::DerivesFrom | RelationDetails::Governs { .. } => {}
             }
         }
         let mut cx = Self {

@@ -307,6 +307,7 @@ fn relation_change(names: &Names, before: Option<&Relation>, after: Option<&Rela
         RelationKind::ReportsTo => ChangeGroup::Structure,
         RelationKind::Flow | RelationKind::Barrier => ChangeGroup::FlowsAndBarriers,
         RelationKind::MemberOf => ChangeGroup::Memberships,
+        RelationKind::DerivesFrom | RelationKind::Governs => ChangeGroup::Structure,
     };
     Change {
         id: subject.change_id(),

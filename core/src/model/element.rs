@@ -17,10 +17,11 @@ pub enum ElementKind {
     Routine,
     Person,
     Partner,
+    Rule,
 }
 
 impl ElementKind {
-    pub const ALL: [ElementKind; 7] = [
+    pub const ALL: [ElementKind; 8] = [
         Self::Office,
         Self::Site,
         Self::Community,
@@ -28,6 +29,7 @@ impl ElementKind {
         Self::Routine,
         Self::Person,
         Self::Partner,
+        Self::Rule,
     ];
 
     /// Groups may contain other elements and have a boundary.
@@ -48,6 +50,7 @@ impl ElementKind {
             Self::Routine => "New routine",
             Self::Person => "New person",
             Self::Partner => "New partner",
+            Self::Rule => "New rule",
         }
     }
 
@@ -60,6 +63,7 @@ impl ElementKind {
             Self::Routine => "Routine",
             Self::Person => "Person",
             Self::Partner => "Partner",
+            Self::Rule => "Rule",
         }
     }
 }
@@ -164,6 +168,39 @@ pub struct RoutineStep {
     pub name: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub owner: Option<ElementId>,
+    /// How many days the step takes: the Operating System lens adds them up by step owner.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub days: Option<u32>,
+}
+
+/// The three levels of 004's cascade: the board adopts a **policy**, the administration writes the
+/// **procedural policy** that carries it out, and offices turn that into **procedural practice** —
+/// "the way we do things here".
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Type,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum RuleLevel {
+    BoardPolicy,
+    ProceduralPolicy,
+    #[default]
+    ProceduralPractice,
+}
+
+impl RuleLevel {
+    pub const ALL: [RuleLevel; 3] = [
+        Self::BoardPolicy,
+        Self::ProceduralPolicy,
+        Self::ProceduralPractice,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::BoardPolicy => "Board policy",
+            Self::ProceduralPolicy => "Procedural policy",
+            Self::ProceduralPractice => "Procedural practice",
+        }
+    }
 }
 
 /// The attributes that belong to one kind of element; the variant is the kind.
@@ -239,6 +276,14 @@ pub enum ElementDetails {
         #[serde(default)]
         partner_type: PartnerType,
     },
+    /// A rule of the District Operating System's cascade (004); its span is when it is in force.
+    Rule {
+        #[serde(default)]
+        level: RuleLevel,
+        /// The office that owns the rule (writes it, can change it).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        owner: Option<ElementId>,
+    },
 }
 
 /// Reads a hospice date, or the flag older files wrote: `false` is "serves", `true` is hospiced
@@ -279,6 +324,7 @@ impl ElementDetails {
             Self::Routine { .. } => ElementKind::Routine,
             Self::Person { .. } => ElementKind::Person,
             Self::Partner { .. } => ElementKind::Partner,
+            Self::Rule { .. } => ElementKind::Rule,
         }
     }
 
@@ -324,6 +370,10 @@ impl ElementDetails {
             },
             ElementKind::Partner => Self::Partner {
                 partner_type: PartnerType::CommunityGroup,
+            },
+            ElementKind::Rule => Self::Rule {
+                level: RuleLevel::ProceduralPractice,
+                owner: None,
             },
         }
     }

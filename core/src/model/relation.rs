@@ -14,10 +14,19 @@ pub enum RelationKind {
     Flow,
     MemberOf,
     Barrier,
+    DerivesFrom,
+    Governs,
 }
 
 impl RelationKind {
-    pub const ALL: [RelationKind; 4] = [Self::ReportsTo, Self::Flow, Self::MemberOf, Self::Barrier];
+    pub const ALL: [RelationKind; 6] = [
+        Self::ReportsTo,
+        Self::Flow,
+        Self::MemberOf,
+        Self::Barrier,
+        Self::DerivesFrom,
+        Self::Governs,
+    ];
 
     pub fn label(self) -> &'static str {
         match self {
@@ -25,6 +34,8 @@ impl RelationKind {
             Self::Flow => "Flow",
             Self::MemberOf => "Member of",
             Self::Barrier => "Barrier",
+            Self::DerivesFrom => "Derives from",
+            Self::Governs => "Governs",
         }
     }
 }
@@ -111,6 +122,19 @@ pub enum RelationDetails {
         /// Has anyone checked whether the rule is real, or only habit?
         #[serde(default)]
         checked: bool,
+        /// The rule the barrier is said to follow ("forbidden by contract or statute", 004). A
+        /// barrier that claims none, or a rule the scenario does not hold, is an unchecked rule.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        claims: Option<ElementId>,
+    },
+    /// Source rule derives from target rule: a procedural policy from a board policy, a practice
+    /// from a procedural policy (004's cascade).
+    DerivesFrom,
+    /// Source rule governs target element: a site, an office, a routine — or one step of a
+    /// routine when `step` is given (1-based).
+    Governs {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        step: Option<u32>,
     },
 }
 
@@ -121,6 +145,8 @@ impl RelationDetails {
             Self::Flow { .. } => RelationKind::Flow,
             Self::MemberOf { .. } => RelationKind::MemberOf,
             Self::Barrier { .. } => RelationKind::Barrier,
+            Self::DerivesFrom => RelationKind::DerivesFrom,
+            Self::Governs { .. } => RelationKind::Governs,
         }
     }
 
@@ -140,7 +166,10 @@ impl RelationDetails {
             RelationKind::Barrier => Self::Barrier {
                 reason: String::new(),
                 checked: false,
+                claims: None,
             },
+            RelationKind::DerivesFrom => Self::DerivesFrom,
+            RelationKind::Governs => Self::Governs { step: None },
         }
     }
 }

@@ -5,7 +5,9 @@ use super::missing::unknown_element;
 use super::validate::{check_kind_change, check_nesting, check_point, validate_element};
 use super::{apply_batch, in_scenario, Applied, Index, Op, Placement, ScenarioIndex, Step};
 use crate::error::{CoreError, ErrorKind, Result};
-use crate::model::{Element, ElementDetails, ElementId, Map, Scenario, ScenarioId, View};
+use crate::model::{
+    Element, ElementDetails, ElementId, ElementKind, Map, Scenario, ScenarioId, View,
+};
 
 pub(super) fn create(
     sc: &mut Scenario,
@@ -123,6 +125,11 @@ fn dependents(sc: &Scenario, idx: &ScenarioIndex, id: &ElementId) -> Result<Vec<
         }
         cascade.push(Op::UpdateElement { element: cleared });
     }
+    if element.kind() == ElementKind::Rule {
+        for relation in super::cascade::forget_claims(sc, id) {
+            cascade.push(Op::UpdateRelation { relation });
+        }
+    }
     for relation in idx.incident_to(id) {
         cascade.push(Op::DeleteRelation {
             id: relation.clone(),
@@ -163,6 +170,7 @@ fn forget_reference(element: &mut Element, id: &ElementId) {
                 }
             }
         }
+        ElementDetails::Rule { owner, .. } if owner.as_ref() == Some(id) => *owner = None,
         _ => {}
     }
 }

@@ -20,7 +20,7 @@ pub struct ScenarioIndex {
     incident: HashMap<ElementId, BTreeSet<RelationId>>,
     /// Elements nested directly in the element.
     children: HashMap<ElementId, BTreeSet<ElementId>>,
-    /// Elements whose attributes name the element (position, home base, routine step owner).
+    /// Elements whose attributes name the element (position, home base, routine step owner, rule owner).
     referrers: HashMap<ElementId, BTreeSet<ElementId>>,
 }
 
@@ -137,6 +137,7 @@ fn references(element: &Element) -> Vec<&ElementId> {
         ElementDetails::Routine { steps, .. } => {
             steps.iter().filter_map(|s| s.owner.as_ref()).collect()
         }
+        ElementDetails::Rule { owner, .. } => owner.iter().collect(),
         _ => Vec::new(),
     }
 }

@@ -41,6 +41,7 @@
 //! files wrote brought up to today's rules, `index` the
 //! lookups, `missing` the errors for unknown ids.
 
+mod cascade;
 mod dates;
 mod elements;
 mod index;

@@ -1,5 +1,6 @@
 //! The ops on relations of one scenario: connect, update, delete.
 
+use super::cascade::check_derives_from;
 use super::missing::unknown_relation;
 use super::validate::{check_reports_to, validate_relation};
 use super::{Op, ScenarioIndex, Step};
@@ -23,6 +24,7 @@ pub(super) fn connect(
     }
     validate_relation(sc, relation)?;
     check_reports_to(sc, idx, relation)?;
+    check_derives_from(sc, idx, relation)?;
     idx.add_relation(relation);
     sc.relations.insert(relation.id.clone(), relation.clone());
     Step::done(
@@ -45,6 +47,7 @@ pub(super) fn update(
     }
     validate_relation(sc, relation)?;
     check_reports_to(sc, idx, relation)?;
+    check_derives_from(sc, idx, relation)?;
     let old = sc
         .relations
         .insert(relation.id.clone(), relation.clone())

@@ -97,6 +97,11 @@ pub(super) fn validate_element(sc: &Scenario, element: &Element) -> Result<()> {
                 get(owner).ok_or_else(|| unknown_element(owner))?;
             }
         }
+        ElementDetails::Rule {
+            owner: Some(owner), ..
+        } => {
+            super::cascade::check_owner(element, get(owner).ok_or_else(|| unknown_element(owner))?)?
+        }
         _ => {}
     }
     Ok(())
@@ -221,7 +226,7 @@ pub(super) fn check_kind_change(
             }
         }
     }
-    Ok(())
+    super::cascade::check_kind_change(sc, idx, element)
 }
 
 /// Checks a relation on its own: its ends, dates and volume (not reports-to cycles).
@@ -261,42 +266,45 @@ pub(super) fn validate_relation(sc: &Scenario, relation: &Relation) -> Result<()
             .about(&relation.id.0));
         }
     }
-    Ok(())
+    super::cascade::check_ends(sc, relation)
 }
 
-/// Adding or changing `relation` must not make anyone their own (indirect) boss: walks up the
-/// reports-to lines from the new boss looking for the new report, ignoring the relation's old self.
+/// Adding or changing `relation` must not make anyone their own (indirect) boss.
 pub(super) fn check_reports_to(
     sc: &Scenario,
     idx: &ScenarioIndex,
     relation: &Relation,
 ) -> Result<()> {
-    if relation.kind() != RelationKind::ReportsTo {
+    if relation.kind() != RelationKind::ReportsTo || !closes_a_loop(sc, idx, relation) {
         return Ok(());
     }
-    let cycle = || {
-        CoreError::new(
-            ErrorKind::ReportsToCycle,
-            format!(
-                "{} cannot report to {}: {} already reports to {}, directly or through others.",
-                name_of(sc, &relation.source),
-                name_of(sc, &relation.target),
-                name_of(sc, &relation.target),
-                name_of(sc, &relation.source)
-            ),
-        )
-        .about(&relation.id.0)
-        .about(&relation.source.0)
-        .about(&relation.target.0)
-    };
+    Err(CoreError::new(
+        ErrorKind::ReportsToCycle,
+        format!(
+            "{} cannot report to {}: {} already reports to {}, directly or through others.",
+            name_of(sc, &relation.source),
+            name_of(sc, &relation.target),
+            name_of(sc, &relation.target),
+            name_of(sc, &relation.source)
+        ),
+    )
+    .about(&relation.id.0)
+    .about(&relation.source.0)
+    .about(&relation.target.0))
+}
+
+/// Would `relation` close a loop of lines of its own kind? Walks on from its target along those
+/// lines looking for its source, ignoring the relation's old self: O(what lies beyond), not the map.
+pub(super) fn closes_a_loop(sc: &Scenario, idx: &ScenarioIndex, relation: &Relation) -> bool {
+    let kind = relation.kind();
     if relation.source == relation.target {
-        return Err(cycle());
+        return true;
     }
     let mut seen: HashSet<&ElementId> = HashSet::new();
     let mut stack = vec![&relation.target];
     while let Some(at) = stack.pop() {
         if at == &relation.source {
-            return Err(cycle());
+            return true;
         }
         if !seen.insert(at) {
             continue;
@@ -306,12 +314,12 @@ pub(super) fn check_reports_to(
                 continue;
             }
             let r = &sc.relations[rid];
-            if r.kind() == RelationKind::ReportsTo && &r.source == at {
+            if r.kind() == kind && &r.source == at {
                 stack.push(&r.target);
             }
         }
     }
-    Ok(())
+    false
 }
 
 pub(super) fn check_point(element: &ElementId, point: Point) -> Result<()> {
@@ -347,6 +355,7 @@ pub fn validate_scenario(sc: &Scenario) -> Result<()> {
     }
     check_no_nesting_cycle(sc)?;
     let mut bosses: HashMap<&ElementId, Vec<&ElementId>> = HashMap::new();
+    let mut sources: HashMap<&ElementId, Vec<&ElementId>> = HashMap::new();
     for (id, relation) in &sc.relations {
         if id != &relation.id {
             return Err(CoreError::new(
@@ -359,14 +368,28 @@ pub fn validate_scenario(sc: &Scenario) -> Result<()> {
             .about(&id.0));
         }
         validate_relation(sc, relation)?;
-        if relation.kind() == RelationKind::ReportsTo {
-            bosses
-                .entry(&relation.source)
-                .or_default()
-                .push(&relation.target);
-        }
+        let ups = match relation.kind() {
+            RelationKind::ReportsTo => &mut bosses,
+            RelationKind::DerivesFrom => &mut sources,
+            _ => continue,
+        };
+        ups.entry(&relation.source)
+            .or_default()
+            .push(&relation.target);
     }
-    check_no_reports_cycle(sc, &bosses)?;
+    if let Some(boss) = first_in_a_loop(&bosses) {
+        return Err(CoreError::new(
+            ErrorKind::ReportsToCycle,
+            format!(
+                "The reports-to lines go round in a circle: {} ends up reporting to itself.",
+                name_of(sc, boss)
+            ),
+        )
+        .about(&boss.0));
+    }
+    if let Some(rule) = first_in_a_loop(&sources) {
+        return Err(super::cascade::derives_from_itself(sc, rule));
+    }
     for points in sc.positions.values() {
         for (id, point) in points {
             if !sc.elements.contains_key(id) {
@@ -412,43 +435,32 @@ fn check_no_nesting_cycle(sc: &Scenario) -> Result<()> {
     Ok(())
 }
 
-/// Depth-first search with three colours over the reports-to lines.
-fn check_no_reports_cycle(
-    sc: &Scenario,
-    bosses: &HashMap<&ElementId, Vec<&ElementId>>,
-) -> Result<()> {
+/// An element on a loop of `ups` (each element's lines upward), if any: depth-first search with
+/// three colours, one pass over the lines.
+fn first_in_a_loop<'a>(ups: &HashMap<&'a ElementId, Vec<&'a ElementId>>) -> Option<&'a ElementId> {
     #[derive(Clone, Copy, PartialEq)]
     enum Mark {
         OnPath,
         Done,
     }
     let mut marks: HashMap<&ElementId, Mark> = HashMap::new();
-    for &start in bosses.keys() {
+    for &start in ups.keys() {
         if marks.contains_key(start) {
             continue;
         }
-        // (node, index of the next boss to visit)
+        // (node, index of the next line up to follow)
         let mut stack: Vec<(&ElementId, usize)> = vec![(start, 0)];
         marks.insert(start, Mark::OnPath);
         while let Some((node, next)) = stack.pop() {
-            let up = bosses.get(node).map_or(&[][..], |v| v.as_slice());
-            if let Some(&boss) = up.get(next) {
+            let up = ups.get(node).map_or(&[][..], |v| v.as_slice());
+            if let Some(&above) = up.get(next) {
                 stack.push((node, next + 1));
-                match marks.get(boss) {
-                    Some(Mark::OnPath) => {
-                        return Err(CoreError::new(
-                            ErrorKind::ReportsToCycle,
-                            format!(
-                                "The reports-to lines go round in a circle: {} ends up reporting to itself.",
-                                name_of(sc, boss)
-                            ),
-                        )
-                        .about(&boss.0))
-                    }
+                match marks.get(above) {
+                    Some(Mark::OnPath) => return Some(above),
                     Some(Mark::Done) => {}
                     None => {
-                        marks.insert(boss, Mark::OnPath);
-                        stack.push((boss, 0));
+                        marks.insert(above, Mark::OnPath);
+                        stack.push((above, 0));
                     }
                 }
             } else {
@@ -456,7 +468,7 @@ fn check_no_reports_cycle(
             }
         }
     }
-    Ok(())
+    None
 }
 
 /// Checks a scene against the map it is in: its scenario exists, its viewport is a real

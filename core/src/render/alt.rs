@@ -261,6 +261,9 @@ pub(crate) fn table(scenario: &Scenario, layout: &Layout, seen: Option<Rect>) ->
                 RelationDetails::ReportsTo => "reports to".to_owned(),
                 RelationDetails::MemberOf { .. } => "is a member of".to_owned(),
                 RelationDetails::Barrier { .. } => "blocked flow to".to_owned(),
+                RelationDetails::DerivesFrom => "derives from".to_owned(),
+                RelationDetails::Governs { step: None } => "governs".to_owned(),
+                RelationDetails::Governs { step: Some(n) } => format!("governs step {n} of"),
             };
             [name(&r.source).to_owned(), what, name(&r.target).to_owned()]
         })

@@ -197,6 +197,9 @@ fn style(
         RelationDetails::Barrier { .. } => {
             (vocabulary::relation_line(r.kind()), 5.0, 1.0, None, false)
         }
+        RelationDetails::DerivesFrom | RelationDetails::Governs { .. } => {
+            (vocabulary::relation_line(r.kind()), 1.25, 0.9, None, false)
+        }
     }
 }
 

@@ -252,6 +252,25 @@ pub(super) fn shape(svg: &mut Svg, kind: ElementKind, is_group: bool, r: Rect, a
             ],
         ),
         (ElementKind::Person, true) => rounded(svg, 10.0),
+        (ElementKind::Rule, _) => {
+            let (cx, cy) = (
+                0.16_f64.min(16.0 / w.max(1.0)),
+                0.3_f64.min(16.0 / h.max(1.0)),
+            );
+            polygon(
+                svg,
+                &[
+                    (-1.0 + cx, -1.0),
+                    (1.0 - cx, -1.0),
+                    (1.0, -1.0 + cy),
+                    (1.0, 1.0 - cy),
+                    (1.0 - cx, 1.0),
+                    (-1.0 + cx, 1.0),
+                    (-1.0, 1.0 - cy),
+                    (-1.0, -1.0 + cy),
+                ],
+            )
+        }
     }
 }
 

@@ -96,10 +96,12 @@ pub fn district() -> Map {
             RoutineStep {
                 name: "Request".into(),
                 owner: Some("esa".into()),
+                days: Some(5),
             },
             RoutineStep {
                 name: "Approve".into(),
                 owner: Some("proc".into()),
+                days: None,
             },
         ],
         cycle_time_days: Some(30),

@@ -235,6 +235,7 @@ fn build_scenario(
                     steps.push(RoutineStep {
                         name: format!("step {s}"),
                         owner: choose(&all, roll >> (28 + s)),
+                        days: (s > 0).then_some(s as u32),
                     });
                 }
             }
@@ -312,6 +313,7 @@ fn build_scenario(
                 _ => RelationDetails::Barrier {
                     reason: cadence,
                     checked: roll & 1 == 1,
+                    claims: None,
                 },
             };
             let r = Relation {

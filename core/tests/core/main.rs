@@ -2,6 +2,7 @@
 //! their invariants, undo, the `.murm` file (its migrations and read-only reading), the JSON form,
 //! scenes, the built-in sample, and crash safety.
 
+mod cascade;
 mod change;
 mod compare;
 mod crash;

@@ -37,7 +37,19 @@ fn every_element_kind_is_created_updated_and_deleted() {
 fn every_relation_kind_is_connected_updated_and_deleted() {
     for kind in RelationKind::ALL {
         let mut map = district();
-        let mut r = relation("new", "teacher", "capstone", kind);
+        let (source, target) = match kind {
+            RelationKind::DerivesFrom => ("practice", "policy"),
+            RelationKind::Governs => ("practice", "proc"),
+            _ => ("teacher", "capstone"),
+        };
+        for (id, name) in [
+            ("policy", "Purchasing policy"),
+            ("practice", "Three quotes"),
+        ] {
+            let rule = element(id, name, None, ElementKind::Rule);
+            apply_and_check_undo(&mut map, &Op::CreateElement { element: rule });
+        }
+        let mut r = relation("new", source, target, kind);
         apply_and_check_undo(
             &mut map,
             &Op::Connect {
@@ -405,6 +417,7 @@ fn every_invariant_is_refused_with_its_own_error_and_changes_nothing() {
         steps: vec![RoutineStep {
             name: "Sign".into(),
             owner: Some("ghost".into()),
+            days: None,
         }],
         cycle_time_days: None,
     };

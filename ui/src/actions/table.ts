@@ -17,6 +17,7 @@ export const ADD_KEYS: Record<ElementKind, string> = {
   routine: "R",
   person: "P",
   partner: "A",
+  rule: "L",
 };
 
 const ZOOM_STEP = 1.25;

@@ -156,6 +156,21 @@ const ELEMENT_FIELDS: Record<ElementKind, Field[]> = {
       ]),
     },
   ],
+  // 004's cascade: the board's policy, the administration's procedural policy, the offices'
+  // procedural practice ("the way we do things here").
+  rule: [
+    {
+      key: "level",
+      label: "Level",
+      type: "choice",
+      choices: choices([
+        ["board_policy", "Board policy — adopted by the board"],
+        ["procedural_policy", "Procedural policy — how the administration carries it out"],
+        ["procedural_practice", "Procedural practice — the way things are done"],
+      ]),
+    },
+    { key: "owner", label: "Owned by", type: "element", kinds: ["office"] },
+  ],
 };
 
 const MEDIUM_CHOICES = choices([
@@ -206,8 +221,11 @@ const RELATION_FIELDS: Record<RelationKind, Field[]> = {
   ],
   barrier: [
     { key: "reason", label: "The rule", type: "longtext", placeholder: "What blocks it" },
+    { key: "claims", label: "Claims the rule", type: "element", kinds: ["rule"] },
     { key: "checked", label: "Checked", type: "boolean", hint: "Someone has checked the rule is real, not habit" },
   ],
+  derives_from: [],
+  governs: [{ key: "step", label: "Only step", type: "number", min: 1, unit: "of the routine" }],
 };
 
 /** Every element and relation may carry a time span, notes ("street data") and tags. */

@@ -73,6 +73,13 @@ export const RULES = {
         "kind": "partner",
         "partner_type": "community_group"
       }
+    },
+    {
+      "name": "New rule",
+      "details": {
+        "kind": "rule",
+        "level": "procedural_practice"
+      }
     }
   ],
   "glyphs": [

@@ -184,6 +184,8 @@ const RELATION_VERBS: Record<MapRelation["kind"], string> = {
   flow: "→",
   member_of: "is a member of",
   barrier: "is blocked from",
+  derives_from: "derives from",
+  governs: "governs",
 };
 
 function SelectionList({ items, elements, onFocus }: { items: (MapElement | MapRelation)[]; elements: MapElement[]; onFocus(id: string): void }) {

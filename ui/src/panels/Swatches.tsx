@@ -24,6 +24,8 @@ function shapePath(shape: ElementStyle["shape"], kind: ElementStyle["kind"]): st
       return "M3 4 H27 L33 12 L27 20 H3 L8 12 Z";
     case "hexagon":
       return "M10 3 H26 L33 12 L26 21 H10 L3 12 Z";
+    case "cut-rectangle":
+      return "M7 4 H29 L33 8 V16 L29 20 H7 L3 16 V8 Z";
   }
 }
 

@@ -304,6 +304,8 @@ fn pull(details: &RelationDetails) -> f64 {
         RelationDetails::Barrier { .. } => 1.5,
         // The network should look like how work flows, not like the chart.
         RelationDetails::ReportsTo => 0.3,
+        // A cascade hangs beside what it governs without pulling the network's shape.
+        RelationDetails::DerivesFrom | RelationDetails::Governs { .. } => 0.5,
     }
 }
 
