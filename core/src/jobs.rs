@@ -24,7 +24,7 @@ pub struct Report {
 
 /// How to export: the format as the command line spells it, and for drawings the view, the page
 /// and optionally one of the map's scenes (by title).
-#[derive(Debug, Clone, Serialize, Deserialize, Type)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, Type)]
 pub struct ExportOptions {
     /// `json`, `svg`, `png`, `pdf`, `deck`, `csv`, `graphml` or `gexf`.
     pub format: String,
@@ -46,6 +46,9 @@ pub struct ExportOptions {
     /// Draw (or write the data of) the map as of this moment: `2021`, `2021-04` or `2021-04-15`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub at: Option<String>,
+    /// A deck of one story's scenes only, by the story's name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub story: Option<String>,
 }
 
 /// A replay export: the map as of every year or month from `from` to `to`.
@@ -134,6 +137,9 @@ pub fn export_map(
             "json, svg, png, pdf, deck, csv, graphml or gexf",
         )
     })?;
+    if let Some(story) = &options.story {
+        return export_story(map, story, kind, &page_of(&options.page)?, out);
+    }
     let mut page = page_of(&options.page)?;
     if let Some(at) = &options.at {
         page.filter.time = Some(moment_of(at, options)?);
@@ -164,6 +170,31 @@ pub fn export_map(
             crate::render::export_to_file(map, scenario, kind, view_of(&options.view)?, &page, out)
         }
     }
+}
+
+/// A deck of one story: the map's scenes narrowed to that story's, in their order.
+fn export_story(
+    map: &Map,
+    story: &str,
+    kind: ExportKind,
+    page: &crate::render::PageSpec,
+    out: &Path,
+) -> Result<()> {
+    if !matches!(kind, ExportKind::Deck { .. }) {
+        return Err(CoreError::new(
+            ErrorKind::Io,
+            "--story picks the scenes of a deck: use it with --format deck.",
+        ));
+    }
+    let scenes = crate::model::story_scenes(map, story)?
+        .into_iter()
+        .cloned()
+        .collect();
+    let told = Map {
+        scenes,
+        ..map.clone()
+    };
+    crate::render::export_to_file(&told, None, kind, View::Network, page, out)
 }
 
 /// `--at`: a date, for what it can apply to (a scene has its own moment; a deck is its scenes';

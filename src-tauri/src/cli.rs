@@ -112,6 +112,9 @@ enum Command {
         /// and draw what changes.
         #[arg(long, value_name = "NAME")]
         compare: Option<String>,
+        /// For a deck: only the scenes of this story, by name.
+        #[arg(long, value_name = "NAME")]
+        story: Option<String>,
         #[arg(long, value_name = "PATH")]
         out: PathBuf,
     },
@@ -273,12 +276,13 @@ pub fn main(context: impl FnOnce() -> tauri::Context<tauri::Wry>) -> ExitCode {
             scene,
             scenario,
             compare,
+            story,
             out,
         }) if format.eq_ignore_ascii_case("replay") => {
-            if at.is_some() || scene.is_some() || compare.is_some() {
+            if at.is_some() || scene.is_some() || compare.is_some() || story.is_some() {
                 Err(CoreError::new(
                     murmuration_core::error::ErrorKind::Io,
-                    "A replay draws every step from --from to --to: leave out --at, --scene and --compare.",
+                    "A replay draws every step from --from to --to: leave out --at, --scene, --compare and --story.",
                 ))
             } else {
                 replay(&map, (from, to, step), (view, page, scenario), &out)
@@ -293,6 +297,7 @@ pub fn main(context: impl FnOnce() -> tauri::Context<tauri::Wry>) -> ExitCode {
             scene,
             scenario,
             compare,
+            story,
             out,
             ..
         }) => jobs::export(
@@ -305,6 +310,7 @@ pub fn main(context: impl FnOnce() -> tauri::Context<tauri::Wry>) -> ExitCode {
                 scenario,
                 compare,
                 at,
+                story,
             },
             &out,
         ),

@@ -754,6 +754,8 @@ export type ExportOptions_Deserialize = {
 	compare?: string | null,
 	/**  Draw (or write the data of) the map as of this moment: `2021`, `2021-04` or `2021-04-15`. */
 	at?: string | null,
+	/**  A deck of one story's scenes only, by the story's name. */
+	story?: string | null,
 };
 
 /**
@@ -781,6 +783,8 @@ export type ExportOptions_Serialize = {
 	compare: string | null,
 	/**  Draw (or write the data of) the map as of this moment: `2021`, `2021-04` or `2021-04-15`. */
 	at?: string,
+	/**  A deck of one story's scenes only, by the story's name. */
+	story?: string,
 };
 
 /**
@@ -1844,6 +1848,11 @@ export type Scene_Deserialize = {
 	 *  the compare view draws it. `None` for a scene of one scenario (and then not written).
 	 */
 	compare?: SceneComparison_Deserialize | null,
+	/**
+	 *  The story the scene belongs to ("The purchasing bottleneck"): the scenes list groups scenes
+	 *  by story, and a coach presents, or a deck prints, one story. `None`: no story (not written).
+	 */
+	story?: string | null,
 };
 
 /**
@@ -1877,6 +1886,11 @@ export type Scene_Serialize = {
 	 *  the compare view draws it. `None` for a scene of one scenario (and then not written).
 	 */
 	compare?: SceneComparison_Serialize,
+	/**
+	 *  The story the scene belongs to ("The purchasing bottleneck"): the scenes list groups scenes
+	 *  by story, and a coach presents, or a deck prints, one story. `None`: no story (not written).
+	 */
+	story?: string,
 };
 
 export type Shape = 

@@ -1,7 +1,7 @@
-//! Finding a scenario by id or by the name a person types, with an error that lists the map's
-//! scenarios — shared by the views, comparisons and the command line.
+//! Finding a scenario by id or by the name a person types, and a story by its name, with an error
+//! that lists what the map has — shared by the views, comparisons, decks and the command line.
 
-use super::{Map, Scenario, ScenarioId};
+use super::{Map, Scenario, ScenarioId, Scene};
 use crate::error::{CoreError, ErrorKind, Result};
 
 /// The scenario `id`, or an error listing the map's scenarios.
@@ -34,4 +34,43 @@ fn unknown_scenario(map: &Map, asked: &str) -> CoreError {
         ),
     )
     .about(asked)
+}
+
+/// The map's stories, each once, in the order their first scene comes in the deck.
+pub fn stories(map: &Map) -> Vec<&str> {
+    let mut names: Vec<&str> = Vec::new();
+    for story in map.scenes.iter().filter_map(|s| s.story.as_deref()) {
+        if !names.contains(&story) {
+            names.push(story);
+        }
+    }
+    names
+}
+
+/// The scenes of the story a person names (exactly, else ignoring case and surrounding spaces),
+/// in the deck's order; or an error listing the map's stories.
+pub fn story_scenes<'a>(map: &'a Map, name: &str) -> Result<Vec<&'a Scene>> {
+    let all = stories(map);
+    let loose = |s: &&&str| s.trim().to_lowercase() == name.trim().to_lowercase();
+    let Some(story) = all
+        .iter()
+        .find(|s| **s == name)
+        .or_else(|| all.iter().find(loose))
+    else {
+        let message = if all.is_empty() {
+            format!("This map's scenes belong to no story, so there is no story \u{201c}{name}\u{201d} to play.")
+        } else {
+            let names: Vec<String> = all.iter().map(|s| format!("\u{201c}{s}\u{201d}")).collect();
+            format!(
+                "This map has no story \u{201c}{name}\u{201d}. Its stories are: {}.",
+                names.join(", ")
+            )
+        };
+        return Err(CoreError::new(ErrorKind::UnknownScene, message).about(name));
+    };
+    Ok(map
+        .scenes
+        .iter()
+        .filter(|s| s.story.as_deref() == Some(*story))
+        .collect())
 }

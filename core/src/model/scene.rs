@@ -68,6 +68,10 @@ pub struct Scene {
     /// the compare view draws it. `None` for a scene of one scenario (and then not written).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub compare: Option<SceneComparison>,
+    /// The story the scene belongs to ("The purchasing bottleneck"): the scenes list groups scenes
+    /// by story, and a coach presents, or a deck prints, one story. `None`: no story (not written).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub story: Option<String>,
 }
 
 /// How a comparison scene compares: with which scenario, drawn how.
@@ -108,6 +112,7 @@ impl Scene {
             filters: SceneFilters::default(),
             time: None,
             compare: None,
+            story: None,
         }
     }
 }

@@ -29,7 +29,16 @@ fn trim_names(op: &mut Op) {
         Op::AddScenario { scenario, .. } => trim(&mut scenario.name),
         Op::RenameScenario { name, .. } => trim(name),
         Op::SetTitle { title } => trim(title),
-        Op::AddScene { scene, .. } | Op::UpdateScene { scene } => trim(&mut scene.title),
+        Op::AddScene { scene, .. } | Op::UpdateScene { scene } => {
+            trim(&mut scene.title);
+            // A story named only by spaces is no story.
+            if let Some(story) = &mut scene.story {
+                trim(story);
+            }
+            if scene.story.as_deref() == Some("") {
+                scene.story = None;
+            }
+        }
         Op::Batch { ops } => ops.iter_mut().for_each(trim_names),
         // These give no name.
         Op::DeleteElement { .. }
@@ -108,6 +117,9 @@ pub(super) fn check_text_sizes(index: &Index, op: &Op) -> Result<()> {
         }
         Op::AddScene { scene, .. } | Op::UpdateScene { scene } => {
             texts.push(("scene title", &scene.title));
+            if let Some(story) = &scene.story {
+                texts.push(("story", story));
+            }
         }
         // Each step of a batch is checked when it is applied.
         Op::Batch { .. } => {}

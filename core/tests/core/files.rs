@@ -15,10 +15,7 @@ fn options(format: &str) -> ExportOptions {
         format: format.into(),
         view: "network".into(),
         page: "a4".into(),
-        scene: None,
-        scenario: None,
-        compare: None,
-        at: None,
+        ..ExportOptions::default()
     }
 }
 

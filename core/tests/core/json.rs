@@ -449,6 +449,7 @@ fn build_scene(
         time: (roll & 1 << 40 != 0)
             .then(|| format!("{}-{:02}", 1990 + roll % 50, 1 + roll % 12).into()),
         compare: None,
+        story: (roll & 1 << 44 != 0).then(|| format!("Story {}", roll >> 45 & 3)),
     }
 }
 

@@ -222,10 +222,7 @@ fn an_export_draws_the_scenario_it_is_given_not_the_first() {
         format: "svg".into(),
         view: "network".into(),
         page: "a4".into(),
-        scene: None,
-        scenario: None,
-        compare: None,
-        at: None,
+        ..Default::default()
     };
     let drawn = |scenario: Option<&ScenarioId>, name: &str| {
         let out = dir.path().join(name);

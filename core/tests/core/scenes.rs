@@ -41,6 +41,7 @@ fn full_scene(id: &str) -> Scene {
         },
         time: Some("2021-04".into()),
         compare: None,
+        story: Some("The Environmental Sciences Academy".into()),
     }
 }
 
