@@ -30,6 +30,7 @@ import { useLens, type LensState } from "./lenses/useLens";
 import { LensPicker } from "./lenses/LensPicker";
 import { LensPanel } from "./lenses/LensPanel";
 import { ScenesPanel } from "./scenes/ScenesPanel";
+import { storyScenes } from "./scenes/sceneLogic";
 import type { SceneControls } from "./scenes/showScene";
 import { Presentation } from "./presentation/Presentation";
 import { ExportButton } from "./export/ExportButton";
@@ -94,7 +95,7 @@ function MapWindowBody({ snapshot, change, vocabulary, editing, controller }: Pr
   const [chooser, setChooser] = useState<Chooser | null>(null);
   const [renaming, setRenaming] = useState<string | null>(null);
   const [menu, setMenu] = useState<Menu | null>(null);
-  const [presenting, setPresenting] = useState<number | null>(null);
+  const [presenting, setPresenting] = useState<{ start: number; story: string | null } | null>(null);
   const time = useTime(snapshot, view, controller, editing.report);
   const lens = useLens(snapshot, time.moment);
   const compare = useComparison({ active: comparing, snapshot, vocabulary, editing, seed: () => (view === "network" ? canvas.current?.positions() ?? null : null) });
@@ -138,7 +139,7 @@ function MapWindowBody({ snapshot, change, vocabulary, editing, controller }: Pr
     toggleHelp: () => setHelpOpen((open) => !open),
     closeHelp: () => setHelpOpen(false),
     startRenaming: keyboard.rename,
-    present: (index) => scenes.length > 0 && setPresenting(index),
+    present: (start, story = null) => scenes.length > 0 && setPresenting({ start, story }),
     openExport: () => setExportOpen(true),
     keyboard,
     display,
@@ -203,7 +204,9 @@ function MapWindowBody({ snapshot, change, vocabulary, editing, controller }: Pr
           onMenuClose={() => setMenu(null)}
         />
         {picker}
-        {presenting !== null && <Presentation scenes={scenes} start={presenting} controls={sceneControls} caption={sceneCaption} onExit={() => setPresenting(null)} />}
+        {presenting !== null && (
+          <Presentation scenes={storyScenes(scenes, presenting.story)} story={presenting.story} start={presenting.start} controls={sceneControls} caption={sceneCaption} onExit={() => setPresenting(null)} />
+        )}
         {helpOpen && <HelpOverlay shortcuts={shortcutRows(context)} onClose={() => setHelpOpen(false)} />}
         <ImportDialog />
       </div>

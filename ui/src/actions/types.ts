@@ -34,7 +34,8 @@ export type ActionContext = {
   toggleHelp(): void;
   closeHelp(): void;
   startRenaming(id: string): void;
-  present(index: number): void;
+  /** Presents from scene `index` of `story`'s scenes (of every scene when `story` is null). */
+  present(index: number, story?: string | null): void;
   openExport(): void;
   /** The outline, the target picker and moving through the canvas by keyboard. */
   keyboard: KeyboardMap;

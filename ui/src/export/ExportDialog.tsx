@@ -7,9 +7,10 @@ import type { View } from "../map/types";
 import type { ScenarioSummary } from "../bindings";
 import { FORMATS, PAGES, exportedScenario, isDrawing, optionsFor, previewOptions, svgDataUrl, type Choice, type Format } from "./exportOptions";
 import { shownError } from "../state/errors";
+import { storiesOf } from "../scenes/sceneLogic";
 import "./export.css";
 
-type Props = { view: View; scenes: { id: string; title: string; scenario: string }[]; scenario: string; scenarios: ScenarioSummary[]; onClose(): void };
+type Props = { view: View; scenes: { id: string; title: string; scenario: string; story?: string | null }[]; scenario: string; scenarios: ScenarioSummary[]; onClose(): void };
 
 type Outcome = { kind: "saved"; path: string } | { kind: "cancelled" } | { kind: "error"; message: string } | null;
 
@@ -23,7 +24,8 @@ export function ExportDialog({ view, scenes, scenario, scenarios, onClose }: Pro
   const [outcome, setOutcome] = useState<Outcome>(null);
   const dialog = useRef<HTMLDivElement>(null);
   const drawing = isDrawing(choice.format);
-  const { preview, loadingPreview } = useExportPreview(choice, scenes[0]?.title ?? null);
+  const firstOfDeck = scenes.find((s) => !choice.story || s.story === choice.story);
+  const { preview, loadingPreview } = useExportPreview(choice, firstOfDeck?.title ?? null);
   useEscapeCloses(dialog, busy, onClose);
 
   const run = async () => {
@@ -123,6 +125,7 @@ function useEscapeCloses(dialog: RefObject<HTMLDivElement | null>, busy: boolean
 /** Format, view, page and scene. */
 function ExportChoices({ choice, scenes, set }: { choice: Choice; scenes: Props["scenes"]; set(patch: Partial<Choice>): void }) {
   const drawing = isDrawing(choice.format);
+  const stories = storiesOf(scenes);
   return (
     <>
       <fieldset>
@@ -161,6 +164,17 @@ function ExportChoices({ choice, scenes, set }: { choice: Choice; scenes: Props[
           ))}
         </select>
       </label>
+      {choice.format === "deck" && stories.length > 0 && (
+        <label className="export-field">
+          <span>Story</span>
+          <select value={choice.story ?? ""} onChange={(e) => set({ story: e.target.value || null })} data-testid="export-story">
+            <option value="">Every story</option>
+            {stories.map((s) => (
+              <option key={s} value={s}>{s}</option>
+            ))}
+          </select>
+        </label>
+      )}
       {choice.format === "deck" && scenes.length === 0 && <p className="export-warning">This map has no scenes yet: the deck will have none to show.</p>}
     </>
   );

@@ -6,6 +6,8 @@ describe("export options", () => {
     expect(optionsFor({ format: "pdf", view: "org-chart", page: "letter", scene: "Silos" })).toEqual({ format: "pdf", view: "org-chart", page: "letter", scene: "Silos" });
     expect(optionsFor({ format: "deck", view: "network", page: "16:9", scene: "Silos" }).scene).toBeNull();
     expect(optionsFor({ format: "csv", view: "network", page: "a4", scene: "Silos" }).scene).toBeNull();
+    expect(optionsFor({ format: "deck", view: "network", page: "16:9", scene: null, story: "The purchasing bottleneck" }).story).toBe("The purchasing bottleneck");
+    expect(optionsFor({ format: "pdf", view: "network", page: "16:9", scene: null, story: "The purchasing bottleneck" })).not.toHaveProperty("story");
     expect(isDrawing("png")).toBe(true);
     expect(isDrawing("gexf")).toBe(false);
   });

@@ -21,23 +21,32 @@ export const PAGES = [
   { id: "16:9", label: "16:9 slide" },
 ] as const;
 
-export type Choice = { format: Format; view: "network" | "org-chart"; page: string; scene: string | null };
+export type Choice = {
+  format: Format;
+  view: "network" | "org-chart";
+  page: string;
+  scene: string | null;
+  /** A deck of one story's scenes; null (or absent) prints every scene. */
+  story?: string | null;
+};
 
 export function isDrawing(format: Format): boolean {
   return FORMATS.find((f) => f.id === format)?.drawing ?? false;
 }
 
-/** The options the core takes; a deck draws every scene, so it names none. */
+/** The options the core takes; a deck draws every scene (or one story's), so it names no scene. */
 export function optionsFor(choice: Choice): ExportOptions_Deserialize {
+  const deck = choice.format === "deck";
   return {
     format: choice.format,
     view: choice.view,
     page: choice.page,
-    scene: choice.format === "deck" || !isDrawing(choice.format) ? null : choice.scene,
+    scene: deck || !isDrawing(choice.format) ? null : choice.scene,
+    ...(deck && choice.story ? { story: choice.story } : {}),
   };
 }
 
-/** The preview is always a drawing: a deck previews its first scene (or the chosen one). */
+/** The preview is always a drawing: a deck previews its first scene (its story's first). */
 export function previewOptions(choice: Choice, firstScene: string | null): ExportOptions_Deserialize {
   const scene = choice.format === "deck" ? choice.scene ?? firstScene : choice.scene;
   return { format: "svg", view: choice.view, page: choice.page, scene };
@@ -54,7 +63,7 @@ type Named = { id: string; name: string };
 export function exportedScenario(choice: Choice, shown: string, scenes: { title: string; scenario: string }[], scenarios: Named[]): string {
   const name = (id: string) => scenarios.find((s) => s.id === id)?.name ?? id;
   if (choice.format === "json") return "Every scenario of the map, to open again.";
-  if (choice.format === "deck") return "Each scene in its own scenario.";
+  if (choice.format === "deck") return choice.story ? `Each scene of “${choice.story}” in its own scenario.` : "Each scene in its own scenario.";
   const scene = isDrawing(choice.format) && choice.scene !== null ? scenes.find((s) => s.title === choice.scene) : undefined;
   if (scene) return `The scene’s scenario, “${name(scene.scenario)}”.`;
   return `The scenario on screen, “${name(shown)}”.`;

@@ -8,6 +8,8 @@ import "./presentation.css";
 
 type Props = {
   scenes: Scene[];
+  /** The story presented, when only one is. */
+  story?: string | null;
   start: number;
   controls: SceneControls;
   /** The shown scene's caption (its lens's), from the core's answer. */
@@ -17,7 +19,7 @@ type Props = {
 
 type Latest = RefObject<{ index: number; scenes: Scene[]; controls: SceneControls; onExit(): void }>;
 
-export function Presentation({ scenes, start, controls, caption, onExit }: Props) {
+export function Presentation({ scenes, story = null, start, controls, caption, onExit }: Props) {
   const [index, setIndex] = useState(Math.min(start, Math.max(scenes.length - 1, 0)));
   const [notes, setNotes] = useState(false);
   const latest = useRef({ index, scenes, controls, onExit });
@@ -33,7 +35,10 @@ export function Presentation({ scenes, start, controls, caption, onExit }: Props
         <button className="present-nav" onClick={() => setIndex(Math.max(index - 1, 0))} disabled={index === 0} aria-label="Previous scene" data-testid="present-prev">‹</button>
         <div className="presentation-title" data-testid="present-title">
           <strong>{scene?.title ?? "No scenes"}</strong>
-          <span>{scenes.length > 0 ? `${index + 1} / ${scenes.length}` : ""}</span>
+          <span>
+            {story ? `${story} · ` : ""}
+            {scenes.length > 0 ? `${index + 1} / ${scenes.length}` : ""}
+          </span>
         </div>
         <button className="present-nav" onClick={() => setIndex(Math.min(index + 1, scenes.length - 1))} disabled={index >= scenes.length - 1} aria-label="Next scene" data-testid="present-next">›</button>
         <button className="present-small" onClick={() => setNotes(!notes)} aria-pressed={notes} data-testid="present-notes-toggle" title="Speaker notes (N)">Notes</button>

@@ -1,12 +1,12 @@
-// The side panel's scenes: the map's story in order. Save what is on screen as a scene, rename,
-// reorder (drag, or the arrows), delete — every change an undoable op — show one (and leave it), or
-// present.
-import { useEffect, useState } from "react";
+// The side panel's scenes: the map's stories in order, each headed by its name. Save what is on
+// screen as a scene, rename, put in a story, reorder (drag, or the arrows), delete — every change an
+// undoable op — show one (and leave it), or present all or one story.
+import { Fragment, useEffect, useState } from "react";
 import type { MapSnapshot } from "../map/types";
 import { commands } from "../bindings";
 import type { MapEditing } from "../state/useMapDocument";
 import { newId } from "../edit/ids";
-import { moveBy, moveOnto, nextTitle, sceneFrom, type Scene } from "./sceneLogic";
+import { moveBy, moveOnto, nextTitle, sceneFrom, storiesOf, storyOpenedAt, type Scene } from "./sceneLogic";
 import { leaveScene, sceneShown, showScene, type SceneControls } from "./showScene";
 import { monthWords } from "../time/moments";
 import "./scenes.css";
@@ -16,7 +16,7 @@ type Props = {
   editing: MapEditing;
   controls: SceneControls;
   selection: string[];
-  onPresent(index: number): void;
+  onPresent(index: number, story?: string | null): void;
 };
 
 export function ScenesPanel({ snapshot, editing, controls, selection, onPresent }: Props) {
@@ -40,6 +40,7 @@ export function ScenesPanel({ snapshot, editing, controls, selection, onPresent 
   const run = (op: ReturnType<typeof moveBy>) => op && void editing.apply(op);
   const scenarioNames = Object.fromEntries(snapshot.scenarios.map((s) => [s.id, s.name]));
   const row = { scenes, editing, run, show, onPresent, lensNames, scenarioNames, renaming, setRenaming, dragging, setDragging, notesOf, setNotesOf };
+  const stories = storiesOf(scenes);
 
   return (
     <section className="panel scenes-panel" data-testid="scenes-panel" aria-label="Scenes">
@@ -64,13 +65,36 @@ export function ScenesPanel({ snapshot, editing, controls, selection, onPresent 
           </div>
           {scenes.length === 0 && <p className="hint-text">No scenes yet: frame the map, pick a lens, select what matters, then save.</p>}
           <ol className="scene-list" data-testid="scene-list">
-            {scenes.map((scene, i) => (
-              <SceneRow key={scene.id} scene={scene} i={i} {...row} />
-            ))}
+            {scenes.map((scene, i) => {
+              const story = storyOpenedAt(scenes, i);
+              return (
+                <Fragment key={scene.id}>
+                  {story !== null && <StoryHeading story={story} n={stories.indexOf(story)} onPresent={() => onPresent(0, story)} />}
+                  <SceneRow scene={scene} i={i} {...row} />
+                </Fragment>
+              );
+            })}
           </ol>
+          <datalist id="scene-stories">
+            {stories.map((s) => (
+              <option key={s} value={s} />
+            ))}
+          </datalist>
         </div>
       )}
     </section>
+  );
+}
+
+/** The name of a story over its scenes, with a button that presents that story alone. */
+function StoryHeading({ story, n, onPresent }: { story: string; n: number; onPresent(): void }) {
+  return (
+    <li className="story-heading" data-testid={`story-${n}`}>
+      <span className="story-name">{story}</span>
+      <button className="icon-button" aria-label={`Present the story “${story}”`} title="Present this story" onClick={onPresent} data-testid={`story-present-${n}`}>
+        ▶
+      </button>
+    </li>
   );
 }
 
@@ -111,7 +135,7 @@ type RowProps = {
   editing: MapEditing;
   run(op: ReturnType<typeof moveBy>): void;
   show(scene: Scene): void;
-  onPresent(index: number): void;
+  onPresent(index: number, story?: string | null): void;
   lensNames: Record<string, string>;
   /** Each scenario's name by id: a scene says which scenario it shows. */
   scenarioNames: Record<string, string>;
@@ -149,16 +173,33 @@ function SceneRow(props: RowProps) {
       <SceneTitle {...props} />
       <SceneTools {...props} />
       {notesOf === scene.id && (
-        <textarea
-          className="scene-notes"
-          defaultValue={scene.notes}
-          placeholder="What you will say over this scene"
-          rows={3}
-          data-testid={`scene-notes-input-${i}`}
-          onBlur={(e) => {
-            if (e.target.value !== scene.notes) void editing.apply({ op: "update_scene", scene: { ...scene, notes: e.target.value } });
-          }}
-        />
+        <>
+          <textarea
+            className="scene-notes"
+            defaultValue={scene.notes}
+            placeholder="What you will say over this scene"
+            aria-label="Speaker notes"
+            rows={3}
+            data-testid={`scene-notes-input-${i}`}
+            onBlur={(e) => {
+              if (e.target.value !== scene.notes) void editing.apply({ op: "update_scene", scene: { ...scene, notes: e.target.value } });
+            }}
+          />
+          <label className="scene-story">
+            Story
+            <input
+              list="scene-stories"
+              defaultValue={scene.story ?? ""}
+              placeholder="e.g. The purchasing bottleneck"
+              data-testid={`scene-story-input-${i}`}
+              onKeyDown={(e) => e.key === "Enter" && (e.target as HTMLInputElement).blur()}
+              onBlur={(e) => {
+                const story = e.target.value.trim();
+                if (story !== (scene.story ?? "")) void editing.apply({ op: "update_scene", scene: withStory(scene, story) });
+              }}
+            />
+          </label>
+        </>
       )}
     </li>
   );
@@ -200,4 +241,10 @@ function SceneTools({ scene, i, scenes, editing, run, onPresent, setRenaming, no
       <button className="icon-button" aria-label="Delete" title="Delete" onClick={() => void editing.apply({ op: "delete_scene", id: scene.id })} data-testid={`scene-delete-${i}`}>✕</button>
     </span>
   );
+}
+
+/** The scene in `story`; an empty name takes it out of any story. */
+function withStory(scene: Scene, story: string): Scene {
+  const { story: _left, ...rest } = scene;
+  return story ? { ...rest, story } : rest;
 }

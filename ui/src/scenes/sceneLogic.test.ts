@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { applyMove, fitRect, moveBy, moveOnto, nextTitle, sceneFrom } from "./sceneLogic";
+import { applyMove, fitRect, moveBy, moveOnto, nextTitle, sceneFrom, storiesOf, storyOpenedAt, storyScenes, type Scene } from "./sceneLogic";
 
 const scenes = [{ id: "a" }, { id: "b" }, { id: "c" }];
 
@@ -38,5 +38,19 @@ describe("fitRect", () => {
     expect(f.zoom).toBe(4);
     expect(f.pan).toEqual({ x: 0, y: 200 });
     expect(fitRect({ x: 0, y: 0, width: 0, height: 1 }, 800, 800)).toBeNull();
+  });
+});
+
+describe("stories", () => {
+  const told = (id: string, story?: string) => ({ ...sceneFrom({ id, title: id, scenario: "as-is", view: "network", viewport: null, lens: null, focus: [], time: null }), ...(story ? { story } : {}) }) as Scene;
+  const deck = [told("a", "Silos"), told("b", "Silos"), told("c"), told("d", "Purchasing"), told("e", "Silos")];
+
+  it("heads a story where its scenes begin, again after another story's", () => {
+    expect(deck.map((_, i) => storyOpenedAt(deck, i))).toEqual(["Silos", null, null, "Purchasing", "Silos"]);
+  });
+  it("presents and prints one story's scenes in deck order, or every scene", () => {
+    expect(storyScenes(deck, "Silos").map((s) => s.id)).toEqual(["a", "b", "e"]);
+    expect(storyScenes(deck, null)).toHaveLength(5);
+    expect(storiesOf(deck)).toEqual(["Silos", "Purchasing"]);
   });
 });

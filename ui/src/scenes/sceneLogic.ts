@@ -34,6 +34,22 @@ export function sceneFrom(c: Captured): Scene {
   };
 }
 
+/** The story scene `i` opens: its own, when the scene before belongs to another (or none). */
+export function storyOpenedAt(scenes: Scene[], i: number): string | null {
+  const story = scenes[i]?.story ?? null;
+  return story !== null && (i === 0 || (scenes[i - 1].story ?? null) !== story) ? story : null;
+}
+
+/** The scenes of `story` in the deck's order; every scene when `story` is null. */
+export function storyScenes(scenes: Scene[], story: string | null): Scene[] {
+  return story === null ? scenes : scenes.filter((s) => s.story === story);
+}
+
+/** The map's stories, each once, in deck order (the Export dialog's choices). */
+export function storiesOf(scenes: { story?: string | null }[]): string[] {
+  return [...new Set(scenes.flatMap((s) => (s.story ? [s.story] : [])))];
+}
+
 /** "Scene 3", or the next free number when that title is taken. */
 export function nextTitle(scenes: { title: string }[]): string {
   const taken = new Set(scenes.map((s) => s.title));
