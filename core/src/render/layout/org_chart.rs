@@ -457,4 +457,30 @@ mod tests {
             "Tom Becker's line to Angela Brooks is drawn"
         );
     }
+
+    #[test]
+    fn the_canvas_gets_the_places_paper_draws_laid_out_afresh() {
+        let mut map = crate::sample::riverside_unified();
+        let scenario = map.scenarios[0].id.clone();
+        let paper = super::super::layout(&map.scenarios[0], View::OrgChart);
+        // A saved place is the canvas's own business: asked for a layout, the core lays out anew.
+        let saved = map.scenarios[0]
+            .positions
+            .entry(View::OrgChart)
+            .or_default();
+        saved.insert("tl-director".into(), crate::model::Point { x: 9e3, y: 9e3 });
+        let places = crate::render::org_chart_places(&map, &scenario).expect("places");
+        let leaves: Vec<(ElementId, crate::model::Point)> = paper
+            .items
+            .iter()
+            .filter(|i| !i.is_group)
+            .map(|i| (i.id.clone(), i.shape.centre()))
+            .collect();
+        let got: Vec<(ElementId, crate::model::Point)> =
+            places.into_iter().map(|p| (p.id, p.at)).collect();
+        assert_eq!(got, leaves);
+        assert!(!got
+            .iter()
+            .any(|(id, _)| id == &ElementId::from("teaching-learning")));
+    }
 }
