@@ -8,7 +8,7 @@
 
 use super::super::font::Weight;
 use super::network::band_height;
-use super::tidy::{tidy, Tidy};
+use super::tidy::{tidy, Styles, Tidy};
 use super::{
     finish, label_box, leaf, ordered, Connector, LabelPlace, Layout, Placed, TreeStyle,
     GROUP_LABEL_SIZE, TITLE_INSET,
@@ -152,12 +152,7 @@ impl<'a> Chart<'a> {
     }
 
     /// The tree computed afresh: each office's people first, then the boxes.
-    fn laid_out(
-        &self,
-    ) -> (
-        BTreeMap<ElementId, Placed>,
-        Vec<(ElementId, Vec<ElementId>, TreeStyle)>,
-    ) {
+    fn laid_out(&self) -> (BTreeMap<ElementId, Placed>, Styles) {
         let mut items: BTreeMap<ElementId, Placed> = BTreeMap::new();
         let mut styles = Vec::new();
         let mut sizes: HashMap<ElementId, (f64, f64)> = HashMap::with_capacity(self.units.len());
@@ -204,7 +199,7 @@ impl<'a> Chart<'a> {
         office: &ElementId,
         people: &[ElementId],
         items: &mut BTreeMap<ElementId, Placed>,
-    ) -> (Placed, Vec<(ElementId, Vec<ElementId>, TreeStyle)>) {
+    ) -> (Placed, Styles) {
         let mut sizes = HashMap::with_capacity(people.len());
         let mut placed = Vec::with_capacity(people.len());
         for person in people {
@@ -274,10 +269,7 @@ impl<'a> Chart<'a> {
     fn kept(
         &self,
         points: &BTreeMap<ElementId, crate::model::Point>,
-    ) -> (
-        BTreeMap<ElementId, Placed>,
-        Vec<(ElementId, Vec<ElementId>, TreeStyle)>,
-    ) {
+    ) -> (BTreeMap<ElementId, Placed>, Styles) {
         let mut items = BTreeMap::new();
         let at = |id: &ElementId| {
             let mut item = leaf(self.scenario, id, View::OrgChart);
@@ -316,7 +308,7 @@ impl<'a> Chart<'a> {
 
     /// Each connector with the reporting lines it stands for: a box's connector stands for the
     /// lines from it, or from its office's head, to its superior's box.
-    fn connectors(&self, styles: Vec<(ElementId, Vec<ElementId>, TreeStyle)>) -> Vec<Connector> {
+    fn connectors(&self, styles: Styles) -> Vec<Connector> {
         let mut by_pair: HashMap<(&ElementId, &ElementId), Vec<RelationId>> = HashMap::new();
         for r in &self.lines {
             let boss = if self.office.get(&r.source) == self.office.get(&r.target)

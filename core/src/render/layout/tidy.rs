@@ -22,10 +22,13 @@ struct Span {
     right: f64,
 }
 
+/// Each superior, the children drawn under it, and how.
+pub(super) type Styles = Vec<(ElementId, Vec<ElementId>, TreeStyle)>;
+
 /// A forest laid out: where each box's centre line and top are, and the connectors drawn.
 pub(super) struct Tidy {
     pub at: HashMap<ElementId, (f64, f64)>,
-    pub styles: Vec<(ElementId, Vec<ElementId>, TreeStyle)>,
+    pub styles: Styles,
 }
 
 struct Forest<'a> {
