@@ -149,7 +149,7 @@ impl MapChange {
         for id in touched.elements {
             match scenario.elements.get(&id) {
                 Some(element) => {
-                    out.labels.push(NodeLabel::of(element));
+                    out.labels.push(NodeLabel::in_scenario(scenario, element));
                     out.elements.push(element.clone());
                 }
                 None => out.removed_elements.push(id),

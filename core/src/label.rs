@@ -223,6 +223,9 @@ pub struct NodeLabel {
     /// A person's initials, drawn inside the circle.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub initials: Option<String>,
+    /// The office whose box holds a person on the org chart (`view::org_chart_office`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub chart_office: Option<ElementId>,
 }
 
 impl NodeLabel {
@@ -238,6 +241,15 @@ impl NodeLabel {
             initials: is_person.then(|| initials(&element.name)),
             group_text,
             face,
+            chart_office: None,
+        }
+    }
+
+    /// [`NodeLabel::of`], with the office that holds it on the org chart of `scenario`.
+    pub fn in_scenario(scenario: &crate::model::Scenario, element: &Element) -> Self {
+        NodeLabel {
+            chart_office: crate::view::org_chart_office(scenario, element).cloned(),
+            ..Self::of(element)
         }
     }
 }

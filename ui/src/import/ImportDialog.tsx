@@ -52,12 +52,12 @@ export function ImportDialog() {
   return (
     <div className="overlay" role="dialog" aria-modal="true" aria-label="Import" data-testid="import-dialog">
       <div className="overlay-card import-card">
-        <header>
+        <div className="overlay-card-header">
           <h2>{heading}</h2>
           <button className="icon-button" aria-label="Close" data-testid="import-close" onClick={close}>
             ×
           </button>
-        </header>
+        </div>
 
         {stage.kind === "mapping" && (
           <MappingStep
@@ -158,7 +158,8 @@ function MappingStep({ stage, onChange, onCancel, onRun }: StepProps<MappingStag
 /** The first rows of the org chart, each column headed by the role it is given. */
 function MappingPreview({ stage }: { stage: MappingStage }) {
   return (
-    <div className="import-preview">
+    // It scrolls: a stop of its own so the keyboard can scroll it too.
+    <div className="import-preview" role="region" aria-label="The first rows of the file" tabIndex={0}>
       <table>
         <thead>
           <tr>

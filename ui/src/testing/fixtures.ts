@@ -111,20 +111,21 @@ export const relations: MapRelation[] = [
 ];
 
 const face = (text: string, w: number, h: number, room_w = w, room_h = h) => ({ text, w, h, room_w, room_h });
-const person_ = (id: string, text: string, lines: number, chart: string, initials: string): NodeLabel => ({
+const person_ = (id: string, text: string, lines: number, chart: string, initials: string, chart_office?: string): NodeLabel => ({
   id,
   ...face(text, 38, 38, 96, 38 + 6 + lines * 20),
   chart: face(chart, 150, 22 + (chart.split("\n").length * 20)),
   initials,
+  ...(chart_office ? { chart_office } : {}),
 });
 
 /** What the core writes on each element (core/src/label.rs): wrapped text, boxes, initials. */
 export const labels: NodeLabel[] = [
   { id: "superintendent", ...face("Office of the\nSuperintendent", 132, 58), group_text: "Office of the Superintendent" },
   { id: "teaching-learning", ...face("Teaching\n& Learning", 122, 58), group_text: "Teaching & Learning" },
-  person_("superintendent-person", "Dr. Maria\nAlvarez", 2, "Dr. Maria\nAlvarez\nSuperintendent", "MA"),
-  person_("tl-director", "James Whitfield", 1, "James Whitfield\nDirector of Teaching\n& Learning", "JW"),
-  person_("science-specialist", "Priya Raman", 1, "Priya Raman\nScience specialist", "PR"),
+  person_("superintendent-person", "Dr. Maria\nAlvarez", 2, "Dr. Maria\nAlvarez\nSuperintendent", "MA", "superintendent"),
+  person_("tl-director", "James Whitfield", 1, "James Whitfield\nDirector of Teaching\n& Learning", "JW", "teaching-learning"),
+  person_("science-specialist", "Priya Raman", 1, "Priya Raman\nScience specialist", "PR", "teaching-learning"),
   { id: "riverside-high", ...face("Riverside High\nSchool", 148, 58), group_text: "Riverside High School" },
   { id: "capstone", ...face("Graduate\nCapstone", 112, 66), group_text: "Graduate Capstone" },
   person_("capstone-teacher", "Nora Patel", 1, "Nora Patel\nEnglish teacher", "NP"),
