@@ -297,7 +297,7 @@ fn level_named(cell: &str) -> Option<RuleLevel> {
 pub(super) fn placed(error: CoreError, origins: &[Origin]) -> CoreError {
     let found = origins
         .iter()
-        .find(|o| error.subjects.iter().any(|s| *s == o.relation.0));
+        .find(|o| error.subjects.contains(&o.relation.0));
     match found {
         Some(o) if matches!(error.kind, ErrorKind::RuleCycle | ErrorKind::CascadeEnds) => {
             CoreError {
