@@ -194,7 +194,7 @@ function ListStep({ stage, onChange, onCancel, onRun }: StepProps<ListStage>) {
       <p className="import-lead">
         {stage.list === "members"
           ? "A CSV or spreadsheet with the columns member, community."
-          : "A CSV or spreadsheet with the columns source, target, medium, volume, direction — for example from a relationship survey."}{" "}
+          : "A CSV or spreadsheet with the columns source, target, medium, volume, direction — for example from a relationship survey. A row's medium may also say barrier, derives from or governs (with level, step and claims columns) for the policy cascade."}{" "}
         Everything is added as one edit: Undo takes it back.
       </p>
       <label className="import-check">

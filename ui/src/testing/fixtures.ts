@@ -31,12 +31,15 @@ export const vocabulary: Vocabulary = {
     { kind: "routine", label: "Routine", shape: "chevron", fill: "#DDF0FB", stroke: "#4999C6", text: "#1F2937", meaning: "A routine task" },
     { kind: "person", label: "Person", shape: "ellipse", fill: "#FFFFFF", stroke: "#6B7280", text: "#1F2937", meaning: "A person" },
     { kind: "partner", label: "Partner", shape: "hexagon", fill: "#F6E1EC", stroke: "#CC79A7", text: "#1F2937", meaning: "Outside" },
+    { kind: "rule", label: "Rule", shape: "cut-rectangle", fill: "#FFFFFF", stroke: "#1F2937", text: "#1F2937", meaning: "A rule" },
   ],
   relations: [
     { kind: "reports_to", line: line("Reports to", "#6B7280", "solid", "tee") },
     { kind: "flow", line: line("Flow", "#0072B2", "solid", "triangle") },
     { kind: "member_of", line: line("Member of", "#6B7280", "dotted", "none") },
     { kind: "barrier", line: line("Barrier", "#D55E00", "solid", "tee") },
+    { kind: "derives_from", line: line("Derives from", "#1F2937", "solid", "triangle") },
+    { kind: "governs", line: line("Governs", "#1F2937", "dashed", "triangle") },
   ],
   media: [
     { medium: "information", line: line("Information", "#0072B2", "solid", "triangle") },
