@@ -6,7 +6,8 @@ Usage: check-exports.py GRAPHML GEXF ELEMENTS_CSV RELATIONS_CSV
 GraphML and GEXF are read with networkx (the reader behind many analysts' notebooks and close
 to what Gephi, yEd and Cytoscape accept); the CSV pair with Python's csv module. Each graph must
 have one node per element row and one edge per relation row, with the same kind, parent and flow
-attributes (medium, volume, direction). Prints a one-line JSON summary; exits 1 on any mismatch,
+attributes (medium, volume, direction) and the same policy cascade (a rule's level and owner, a
+routine's steps with their days, a barrier's claimed rule, the step a rule governs). Prints a one-line JSON summary; exits 1 on any mismatch,
 2 when networkx is missing (so a caller can skip rather than fail).
 """
 
@@ -52,6 +53,9 @@ def check(name, graph, elements, relations, problems):
             problems.append(f"{name}: {row['id']} kind {data.get('kind')!r} != {row['kind']!r}")
         if (data.get("parent") or "") != row["parent"]:
             problems.append(f"{name}: {row['id']} parent {data.get('parent')!r} != {row['parent']!r}")
+        for attribute in ("level", "owner", "steps"):
+            if str(data.get(attribute) or "") != row[attribute]:
+                problems.append(f"{name}: {row['id']} {attribute} {data.get(attribute)!r} != {row[attribute]!r}")
     edges = edges_by_id(graph)
     for row in relations:
         edge = edges.get(row["id"])
@@ -69,6 +73,10 @@ def check(name, graph, elements, relations, problems):
                     problems.append(f"{name}: {row['id']} {attribute} {data.get(attribute)!r}")
             if int(data.get("volume", -1)) != int(row["volume"]):
                 problems.append(f"{name}: {row['id']} volume {data.get('volume')!r}")
+        if str(data.get("claims") or "") != row["claims"]:
+            problems.append(f"{name}: {row['id']} claims {data.get('claims')!r} != {row['claims']!r}")
+        if str(data.get("step") or "") != row["step"]:
+            problems.append(f"{name}: {row['id']} step {data.get('step')!r} != {row['step']!r}")
 
 
 def main(argv):

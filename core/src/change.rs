@@ -11,7 +11,10 @@
 //! one (or holds another map) knows to ask for a snapshot instead.
 
 use crate::label::NodeLabel;
-use crate::model::{Element, ElementId, Map, Relation, RelationId, ScenarioId, Scene, View};
+use crate::model::{
+    Element, ElementDetails, ElementId, ElementKind, Map, Relation, RelationId, Scenario,
+    ScenarioId, Scene, View,
+};
 use crate::ops::Op;
 use crate::snapshot::{MapSnapshot, Position, ScenarioSummary};
 use crate::store::Change;
@@ -146,15 +149,16 @@ impl MapChange {
         let Some(scenario) = on_screen else {
             return out;
         };
-        for id in touched.elements {
-            match scenario.elements.get(&id) {
+        for id in &touched.elements {
+            match scenario.elements.get(id) {
                 Some(element) => {
-                    out.labels.push(NodeLabel::of(element));
+                    out.labels.push(NodeLabel::in_scenario(scenario, element));
                     out.elements.push(element.clone());
                 }
-                None => out.removed_elements.push(id),
+                None => out.removed_elements.push(id.clone()),
             }
         }
+        out.labels.extend(boxed_people(scenario, &touched.elements));
         for id in touched.relations {
             match scenario.relations.get(&id) {
                 Some(relation) => out.relations.push(relation.clone()),
@@ -182,4 +186,32 @@ impl MapChange {
             && self.positions.is_empty()
             && self.unplaced.is_empty()
     }
+}
+
+/// The labels of people the edit did not touch whose box on the org chart it may have moved: those
+/// sitting in, or holding a position in, an element that changed (it may have become an office or
+/// stopped being one). One pass over the scenario, only when a non-person changed.
+fn boxed_people(scenario: &Scenario, touched: &BTreeSet<ElementId>) -> Vec<NodeLabel> {
+    let groups_touched = touched.iter().any(|id| {
+        scenario
+            .elements
+            .get(id)
+            .is_none_or(|e| e.kind() != ElementKind::Person)
+    });
+    if !groups_touched {
+        return Vec::new();
+    }
+    scenario
+        .elements
+        .values()
+        .filter(|e| !touched.contains(&e.id))
+        .filter(|e| match &e.details {
+            ElementDetails::Person { position, .. } => [position.as_ref(), e.parent.as_ref()]
+                .into_iter()
+                .flatten()
+                .any(|holder| touched.contains(holder)),
+            _ => false,
+        })
+        .map(|e| NodeLabel::in_scenario(scenario, e))
+        .collect()
 }

@@ -80,7 +80,8 @@ fn wrap_chars() -> usize {
 }
 
 /// The lines of `element`'s label in `view`: its name (wider for a group's title), then a detail
-/// — a person's title on the org chart, a routine's steps and cycle.
+/// — a person's title on the org chart, a routine's steps and cycle, a rule's level (in words,
+/// so the cascade reads without knowing the shape).
 pub fn lines(element: &Element, view: View, is_group: bool) -> Vec<String> {
     let wrap_at = wrap_chars();
     let name_at = if is_group {
@@ -96,10 +97,16 @@ pub fn lines(element: &Element, view: View, is_group: bool) -> Vec<String> {
         ElementDetails::Routine {
             steps,
             cycle_time_days,
-        } if !steps.is_empty() => Some(match cycle_time_days {
-            Some(days) => format!("{} steps · {days} days", steps.len()),
-            None => format!("{} steps", steps.len()),
-        }),
+        } if !steps.is_empty() => {
+            // The cycle is the steps' days when any step has them (the model's convention).
+            let by_steps = steps.iter().filter_map(|s| s.days).reduce(|a, b| a + b);
+            Some(match by_steps.or(*cycle_time_days) {
+                Some(days) => format!("{} steps · {days} days", steps.len()),
+                None => format!("{} steps", steps.len()),
+            })
+        }
+        // The section sign marks the line as the rule's level, not more of its name.
+        ElementDetails::Rule { level, .. } => Some(format!("§ {}", level.label())),
         _ => None,
     };
     if let Some(detail) = detail {
@@ -223,6 +230,9 @@ pub struct NodeLabel {
     /// A person's initials, drawn inside the circle.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub initials: Option<String>,
+    /// The office whose box holds a person on the org chart (`view::org_chart_office`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub chart_office: Option<ElementId>,
 }
 
 impl NodeLabel {
@@ -238,6 +248,15 @@ impl NodeLabel {
             initials: is_person.then(|| initials(&element.name)),
             group_text,
             face,
+            chart_office: None,
+        }
+    }
+
+    /// [`NodeLabel::of`], with the office that holds it on the org chart of `scenario`.
+    pub fn in_scenario(scenario: &crate::model::Scenario, element: &Element) -> Self {
+        NodeLabel {
+            chart_office: crate::view::org_chart_office(scenario, element).cloned(),
+            ..Self::of(element)
         }
     }
 }
@@ -331,6 +350,42 @@ mod tests {
         assert!(NodeLabel::of(&element("Legal", ElementKind::Routine))
             .group_text
             .is_none());
+    }
+
+    #[test]
+    fn a_rule_says_its_level_and_a_routine_its_steps_days() {
+        let mut rule = element("Three quotes over $500", ElementKind::Rule);
+        rule.details = ElementDetails::Rule {
+            level: crate::model::RuleLevel::BoardPolicy,
+            owner: None,
+        };
+        let said = lines(&rule, View::Network, false);
+        assert_eq!(said.last().map(String::as_str), Some("§ Board policy"));
+        assert_eq!(
+            NodeLabel::of(&rule).face.text,
+            "Three quotes\nover $500\n§ Board policy"
+        );
+        let mut routine = element("Purchasing", ElementKind::Routine);
+        let step = |days| crate::model::RoutineStep {
+            name: "Step".into(),
+            owner: None,
+            days,
+        };
+        routine.details = ElementDetails::Routine {
+            steps: vec![step(Some(30)), step(None), step(Some(17))],
+            cycle_time_days: Some(10),
+        };
+        assert_eq!(
+            lines(&routine, View::Network, false)[1],
+            "3 steps · 47 days"
+        );
+        if let ElementDetails::Routine { steps, .. } = &mut routine.details {
+            steps.iter_mut().for_each(|s| s.days = None);
+        }
+        assert_eq!(
+            lines(&routine, View::Network, false)[1],
+            "3 steps · 10 days"
+        );
     }
 
     #[test]

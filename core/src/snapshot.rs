@@ -84,7 +84,11 @@ impl MapSnapshot {
             scenario: shown.id.clone(),
             scenarios: Self::summaries(map),
             elements: shown.elements.values().cloned().collect(),
-            labels: shown.elements.values().map(NodeLabel::of).collect(),
+            labels: shown
+                .elements
+                .values()
+                .map(|e| NodeLabel::in_scenario(shown, e))
+                .collect(),
             relations: shown.relations.values().cloned().collect(),
             positions: shown
                 .positions

@@ -11,7 +11,7 @@ use crate::error::{CoreError, ErrorKind, Result};
 use crate::lens_paint::{lens_paint, LensPaint, LENSES};
 pub use crate::model::{scenario_named, scenario_of};
 use crate::model::{
-    Date, ElementDetails, ElementId, ElementKind, Map, RelationId, RelationKind, Scenario,
+    Date, Element, ElementDetails, ElementId, ElementKind, Map, RelationId, RelationKind, Scenario,
     ScenarioId, Scene, SceneComparison, SceneFilters, View,
 };
 use crate::shown::ended;
@@ -188,6 +188,40 @@ pub fn org_chart_lines(scenario: &Scenario) -> Vec<&crate::model::Relation> {
         .collect()
 }
 
+/// The office that holds `person`'s place on the org chart: the office of their position, else
+/// the office they sit in. The chart draws them inside that office's box.
+pub fn org_chart_office<'a>(scenario: &'a Scenario, person: &'a Element) -> Option<&'a ElementId> {
+    let ElementDetails::Person { position, .. } = &person.details else {
+        return None;
+    };
+    let is_office = |id: &&ElementId| {
+        scenario
+            .elements
+            .get(*id)
+            .is_some_and(|e| e.kind() == ElementKind::Office)
+    };
+    position
+        .as_ref()
+        .filter(is_office)
+        .or(person.parent.as_ref().filter(is_office))
+}
+
+/// What the org chart draws: the ends of its reporting lines and the offices that hold those
+/// people (their box is drawn around them, with or without a reporting line of its own).
+pub fn org_chart_shown(scenario: &Scenario) -> BTreeSet<ElementId> {
+    let mut shown: BTreeSet<ElementId> = BTreeSet::new();
+    for r in org_chart_lines(scenario) {
+        for end in [&r.source, &r.target] {
+            if shown.insert(end.clone()) {
+                if let Some(office) = org_chart_office(scenario, &scenario.elements[end]) {
+                    shown.insert(office.clone());
+                }
+            }
+        }
+    }
+    shown
+}
+
 /// The paint of the request's lens; an unknown lens is an error.
 fn lens_of(
     request: &ViewRequest,
@@ -269,12 +303,14 @@ impl ViewAnswer {
 /// list, as `drawn` (the filtered scenario), the view kind and the focus say.
 fn sort_into(out: &mut ViewAnswer, scenario: &Scenario, drawn: &Scenario, request: &ViewRequest) {
     let emphasis = Emphasis::of(drawn, &request.filters.focus);
-    // The org chart draws only its reporting lines and their ends.
-    let charted: Option<(BTreeSet<&ElementId>, BTreeSet<&RelationId>)> =
+    // The org chart draws only its reporting lines, their ends and the offices holding them.
+    let charted: Option<(BTreeSet<ElementId>, BTreeSet<&RelationId>)> =
         (request.view == View::OrgChart).then(|| {
             let lines = org_chart_lines(drawn);
-            let ends = lines.iter().flat_map(|r| [&r.source, &r.target]).collect();
-            (ends, lines.iter().map(|r| &r.id).collect())
+            (
+                org_chart_shown(drawn),
+                lines.iter().map(|r| &r.id).collect(),
+            )
         });
     let on_chart = |id: &ElementId| charted.as_ref().is_none_or(|(ends, _)| ends.contains(id));
     for (id, element) in &scenario.elements {

@@ -391,23 +391,21 @@ fn lens_scales() -> Vec<(&'static str, Vec<&'static str>)> {
     ]
 }
 
-/// The lines a legend can list: the relation kinds it draws and every medium.
+/// The lines a legend can list: every relation kind but the flow (drawn by medium), and every
+/// medium.
 fn legend_lines() -> Vec<(String, LineStyle, bool)> {
-    let mut lines: Vec<(String, LineStyle, bool)> = [
-        RelationKind::ReportsTo,
-        RelationKind::MemberOf,
-        RelationKind::Barrier,
-    ]
-    .into_iter()
-    .map(|k| {
-        // A barrier also carries the blocked mark (⊘) at its middle.
-        (
-            k.label().to_owned(),
-            vocab::relation_line(k),
-            k == RelationKind::Barrier,
-        )
-    })
-    .collect();
+    let mut lines: Vec<(String, LineStyle, bool)> = RelationKind::ALL
+        .into_iter()
+        .filter(|k| *k != RelationKind::Flow)
+        .map(|k| {
+            // A barrier also carries the blocked mark (⊘) at its middle.
+            (
+                k.label().to_owned(),
+                vocab::relation_line(k),
+                k == RelationKind::Barrier,
+            )
+        })
+        .collect();
     lines.extend(
         Medium::ALL
             .into_iter()

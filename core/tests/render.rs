@@ -615,3 +615,146 @@ fn the_example_decks_are_committed() {
         assert_eq!(last_slide, Some(expected), "{name}");
     }
 }
+
+/// The purchasing cascade of essay 004 on its own: the board's policy, the procedural policy, two
+/// practices, the offices that own them, the routine and the site they govern, and a barrier that
+/// claims a practice.
+fn cascade_map() -> Map {
+    use murmuration_core::model::*;
+    let mut sc = Scenario::empty("As is");
+    let mut add = |id: &str, name: &str, details: ElementDetails| {
+        sc.elements.insert(
+            id.into(),
+            Element {
+                id: id.into(),
+                name: name.into(),
+                parent: None,
+                details,
+                annotations: Annotations::default(),
+            },
+        );
+    };
+    let rule = |level, owner: &str| ElementDetails::Rule {
+        level,
+        owner: Some(owner.into()),
+    };
+    add(
+        "proc",
+        "Procurement",
+        ElementDetails::default_for(ElementKind::Office),
+    );
+    add(
+        "legal",
+        "Legal",
+        ElementDetails::default_for(ElementKind::Office),
+    );
+    add(
+        "lincoln",
+        "Lincoln High",
+        ElementDetails::default_for(ElementKind::Site),
+    );
+    let step = |name: &str, days| RoutineStep {
+        name: name.into(),
+        owner: Some("proc".into()),
+        days: Some(days),
+    };
+    add(
+        "buy",
+        "Purchasing",
+        ElementDetails::Routine {
+            steps: vec![
+                step("Request", 5),
+                step("Three quotes", 30),
+                step("Order", 12),
+            ],
+            cycle_time_days: None,
+        },
+    );
+    add(
+        "board",
+        "Purchasing policy",
+        rule(RuleLevel::BoardPolicy, "legal"),
+    );
+    add(
+        "quotes",
+        "Three quotes over $500",
+        rule(RuleLevel::ProceduralPolicy, "proc"),
+    );
+    add(
+        "warehouse",
+        "Orders through the warehouse",
+        rule(RuleLevel::ProceduralPractice, "proc"),
+    );
+    add(
+        "vendor",
+        "Approved vendors only",
+        rule(RuleLevel::ProceduralPractice, "proc"),
+    );
+    let mut line = |id: &str, s: &str, t: &str, details: RelationDetails| {
+        sc.relations.insert(
+            id.into(),
+            Relation {
+                id: id.into(),
+                source: s.into(),
+                target: t.into(),
+                details,
+                annotations: Annotations::default(),
+            },
+        );
+    };
+    line("d1", "quotes", "board", RelationDetails::DerivesFrom);
+    line("d2", "warehouse", "quotes", RelationDetails::DerivesFrom);
+    line("d3", "vendor", "quotes", RelationDetails::DerivesFrom);
+    line(
+        "g1",
+        "quotes",
+        "buy",
+        RelationDetails::Governs { step: Some(2) },
+    );
+    line(
+        "g2",
+        "warehouse",
+        "lincoln",
+        RelationDetails::Governs { step: None },
+    );
+    line(
+        "b1",
+        "lincoln",
+        "legal",
+        RelationDetails::Barrier {
+            reason: "Forbidden by contract".into(),
+            checked: false,
+            claims: Some("vendor".into()),
+        },
+    );
+    let mut map = Map::new("Purchasing cascade");
+    map.scenarios = vec![sc];
+    murmuration_core::ops::validate_map(&map).expect("a valid cascade");
+    map
+}
+
+#[test]
+fn a_cascade_page_says_each_rules_level_and_lists_both_lines() {
+    let map = cascade_map();
+    let sc = &map.scenarios[0];
+    let svg = render_svg(&map, sc, View::Network, &page(PageSize::A4));
+    keep("cascade-network.svg", svg.as_bytes());
+    for text in [
+        ">§ Board policy</tspan>",
+        ">§ Procedural policy</tspan>",
+        ">§ Procedural practice</tspan>",
+        ">Derives from: the rule above it</text>",
+        ">Governs: what the rule applies to</text>",
+        ">3 steps · 47 days</tspan>",
+    ] {
+        assert!(svg.contains(text), "the SVG has no {text}");
+    }
+    // A rule is the cut rectangle: eight corners, not a box.
+    let rule = element_svg(&svg, "board");
+    assert!(
+        rule.contains("<polygon") || rule.matches(" L").count() >= 7,
+        "{rule}"
+    );
+    let png = render_png(&map, sc, View::Network, &page(PageSize::A4), 1.5).expect("png");
+    check_golden("cascade-network-a4.png", &png);
+}

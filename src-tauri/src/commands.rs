@@ -128,6 +128,17 @@ pub async fn export_preview(
     off_the_window_thread(move || jobs::preview_svg(&map, &scenario, &options)).await
 }
 
+/// Where the org chart puts each element of the scenario on screen: the core's layout, the one
+/// paper draws, so the canvas's org chart and its export agree.
+#[tauri::command]
+#[specta::specta]
+pub async fn org_chart_places(
+    session: State<'_, Session>,
+) -> Result<Vec<murmuration_core::render::ChartPlace>, CoreError> {
+    let (map, scenario) = session.current()?;
+    off_the_window_thread(move || murmuration_core::render::org_chart_places(&map, &scenario)).await
+}
+
 /// Asks where to save, then exports the open map there. `None` when the user cancelled.
 #[tauri::command]
 #[specta::specta]
@@ -232,6 +243,7 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             timeline,
             export_preview,
             export_map,
+            org_chart_places,
             crate::importing::pick_org_chart,
             crate::importing::import_org_chart,
             crate::importing::import_list,

@@ -15,6 +15,7 @@ pub const COMMANDS: &[&str] = &[
     "show_view",
     "timeline",
     "export_preview",
+    "org_chart_places",
     "export_map",
     "pick_org_chart",
     "import_org_chart",

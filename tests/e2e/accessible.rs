@@ -1,5 +1,6 @@
 //! axe-core, the accessibility checker, run inside the real window on the main window, the
-//! outline, the keyboard-shortcuts overlay, the Export dialog, presentation mode and the projector
+//! outline, the keyboard-shortcuts overlay, the Export dialog (with a PNG's alternative text), the
+//! Import dialog (a list, and an org chart's column roles), presentation mode and the projector
 //! theme: no serious or critical violation; the others are printed. axe is read from
 //! `ui/node_modules/axe-core/axe.min.js` (or `AXE_CORE_JS`) by this test and handed to the page
 //! through WebDriver's execute script; the app's CSP is not loosened for it.
@@ -64,7 +65,7 @@ fn present(selector: &str) -> String {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn axe_finds_nothing_serious_in_the_window_its_dialogs_the_outline_and_presentation() {
-    tokio::time::timeout(Duration::from_secs(240), check_everything())
+    tokio::time::timeout(Duration::from_secs(360), check_everything())
         .await
         .expect("the accessibility checks finished in time");
 }
@@ -92,7 +93,23 @@ async fn check_everything() {
         .wait_until(&present("[data-testid='export-dialog']"), WAIT)
         .await;
     serious.extend(audit(&window, &axe, "export dialog").await);
+    // A PNG has no text of its own: the core's alternative text is offered beside it to copy.
+    window.click("export-format-png").await;
+    window
+        .wait_until(&present("[data-testid='export-alt-copy']"), WAIT)
+        .await;
+    let alt = window
+        .eval("document.querySelector(\"[data-testid='export-alt-text']\").value")
+        .await;
+    assert!(
+        alt.as_str()
+            .is_some_and(|a| a.starts_with("A network map of")),
+        "the PNG's alternative text says what the page shows: {alt}"
+    );
+    serious.extend(audit(&window, &axe, "export dialog, PNG").await);
     window.click("export-close").await;
+
+    serious.extend(audit_import_dialog(&window, &axe).await);
 
     window.click("display-button").await;
     window.click("display-projector").await;
@@ -128,4 +145,30 @@ async fn check_everything() {
         "serious or critical accessibility violations:\n{}",
         serious.join("\n")
     );
+}
+
+/// The Import dialog, opened from the native File menu: a relation list's step, then an org
+/// chart's column roles with its first rows (the district fixture picked in the file chooser).
+async fn audit_import_dialog(window: &AppWindow, axe: &str) -> Vec<String> {
+    use crate::imports_relations::{choose_from_file_menu, pick_in_file_chooser};
+    let open = present("[data-testid='import-dialog']");
+    let closed = format!("!({open})");
+    // New Map, Open, Open Recent, Open the Sample District, (a line), Import Org Chart, Import Relations.
+    choose_from_file_menu(window, 6);
+    window.wait_until(&open, WAIT).await;
+    let mut serious = audit(window, axe, "import dialog, relations").await;
+    window.click("import-close").await;
+    window.wait_until(&closed, WAIT).await;
+
+    choose_from_file_menu(window, 5);
+    let csv = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../core/tests/fixtures/import/org_chart_district.csv");
+    pick_in_file_chooser(window, "Import an org chart", &csv.display().to_string());
+    window
+        .wait_until(&present("[data-testid='import-role-name']"), WAIT)
+        .await;
+    serious.extend(audit(window, axe, "import dialog, org chart columns").await);
+    window.click("import-close").await;
+    window.wait_until(&closed, WAIT).await;
+    serious
 }

@@ -41,6 +41,12 @@ fn window_named(window: &AppWindow, pattern: &str) -> String {
 
 /// Opens File ▸ Import Relations into This Map… from the native menu bar with the keyboard.
 fn choose_import_relations(window: &AppWindow) {
+    // New Map, Open, Open Recent, Open the Sample District, (a line), Import Org Chart, Import Relations.
+    choose_from_file_menu(window, 6);
+}
+
+/// Opens the File menu's item `downs` presses of Down from its top, with the keyboard.
+pub(crate) fn choose_from_file_menu(window: &AppWindow, downs: usize) {
     let app = window_named(window, "Murmuration");
     xdotool(window, &["windowfocus", "--sync", &app]).expect("focus the app");
     let geometry = xdotool(window, &["getwindowgeometry", "--shell", &app]).expect("geometry");
@@ -59,15 +65,14 @@ fn choose_import_relations(window: &AppWindow) {
     )
     .expect("File");
     std::thread::sleep(Duration::from_millis(400));
-    // New Map, Open, Open Recent, Open the Sample District, (a line), Import Org Chart, Import Relations.
-    for _ in 0..6 {
+    for _ in 0..downs {
         xdotool(window, &["key", "Down"]).expect("Down");
     }
     xdotool(window, &["key", "Return"]).expect("Return");
 }
 
 /// Types `path` into the GTK file chooser titled like `title` and opens it.
-fn pick_in_file_chooser(window: &AppWindow, title: &str, path: &str) {
+pub(crate) fn pick_in_file_chooser(window: &AppWindow, title: &str, path: &str) {
     let chooser = window_named(window, title);
     xdotool(window, &["windowfocus", "--sync", &chooser]).expect("focus the chooser");
     std::thread::sleep(Duration::from_millis(500));

@@ -362,6 +362,7 @@ function GesturePopovers({ snapshot, vocabulary, canvas, edits, context, chooser
     return from && to ? { source: from, target: to } : null;
   };
   const nameOf = (id: string) => snapshot.elements.find((e) => e.id === id)?.name ?? "?";
+  const kindOf = (id: string) => snapshot.elements.find((e) => e.id === id)?.kind;
   const renamed = renaming ? snapshot.elements.find((e) => e.id === renaming) : undefined;
   const renameBox = renamed ? canvas.current?.clientBox(renamed.id) : null;
   const modelAt = (p: Point) => canvas.current?.modelAt(p.x, p.y) ?? p;
@@ -372,6 +373,8 @@ function GesturePopovers({ snapshot, vocabulary, canvas, edits, context, chooser
           vocabulary={vocabulary}
           sourceName={nameOf(chooser.source)}
           targetName={nameOf(chooser.target)}
+          sourceKind={kindOf(chooser.source)}
+          targetKind={kindOf(chooser.target)}
           at={chooser.at}
           ends={chooserEnds(chooser)}
           onClose={onChooserClose}

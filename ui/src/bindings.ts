@@ -53,6 +53,11 @@ export const commands = {
 	exportPreview: (options: ExportOptions_Deserialize) => typedError<string, CoreError_Serialize>(__TAURI_INVOKE("export_preview", { options })),
 	/**  Asks where to save, then exports the open map there. `None` when the user cancelled. */
 	exportMap: (options: ExportOptions_Deserialize) => typedError<string | null, CoreError_Serialize>(__TAURI_INVOKE("export_map", { options })),
+	/**
+	 *  Where the org chart puts each element of the scenario on screen: the core's layout, the one
+	 *  paper draws, so the canvas's org chart and its export agree.
+	 */
+	orgChartPlaces: () => typedError<ChartPlace[], CoreError_Serialize>(__TAURI_INVOKE("org_chart_places")),
 	/**  Asks for an org chart (CSV or spreadsheet) and previews it. `None` when the user cancelled. */
 	pickOrgChart: () => typedError<OrgChartPick_Serialize | null, CoreError_Serialize>(__TAURI_INVOKE("pick_org_chart")),
 	/**
@@ -343,6 +348,15 @@ export type Change_Serialize = {
 	 */
 	from_group: ElementId | null,
 	to_group: ElementId | null,
+};
+
+/**
+ *  Where the org chart puts one element, for the canvas: the centre of its shape (an office
+ *  holding people is drawn by the canvas around them, so it has no place of its own).
+ */
+export type ChartPlace = {
+	id: ElementId,
+	at: Point,
 };
 
 export type ChartVsReality = ChartVsReality_Serialize | ChartVsReality_Deserialize;
@@ -1326,6 +1340,8 @@ export type NodeLabel_Deserialize = {
 	chart?: Face | null,
 	/**  A person's initials, drawn inside the circle. */
 	initials?: string | null,
+	/**  The office whose box holds a person on the org chart (`view::org_chart_office`). */
+	chart_office?: ElementId | null,
 } & Face;
 
 /**  What the canvas writes on one element, computed by the core. */
@@ -1340,6 +1356,8 @@ export type NodeLabel_Serialize = {
 	chart?: Face,
 	/**  A person's initials, drawn inside the circle. */
 	initials?: string,
+	/**  The office whose box holds a person on the org chart (`view::org_chart_office`). */
+	chart_office?: ElementId,
 } & Face;
 
 export type OfficeFunction = "instruction" | 

@@ -38,12 +38,13 @@ pub(crate) enum AttrType {
 }
 
 /// Attributes that hold whole numbers; every other attribute but the flags is text.
-const INTEGERS: [&str; 5] = [
+const INTEGERS: [&str; 6] = [
     "headcount",
     "established",
     "enrolment",
     "cycle_time_days",
     "volume",
+    "step",
 ];
 const BOOLEANS: [&str; 1] = ["checked"];
 
@@ -57,14 +58,28 @@ pub(crate) fn attr_type(name: &str) -> AttrType {
     }
 }
 
+/// Attributes the model's serialized form leaves out while they are unset (a rule's owner, the
+/// rule a barrier claims, the step a rule governs), so a kind's defaults do not show them: each
+/// still gets its column, after the other attributes of its kind.
+const WRITTEN_WHEN_SET: [(&str, &str); 3] = [
+    ("rule", "owner"),
+    ("barrier", "claims"),
+    ("governs", "step"),
+];
+
 /// The attribute names the details of every kind carry, in kind order, each once.
 fn detail_keys(values: impl Iterator<Item = Value>) -> Vec<String> {
     let mut keys: Vec<String> = Vec::new();
     for value in values {
         if let Value::Object(object) = value {
-            for key in object.keys() {
-                if key != "kind" && !keys.contains(key) {
-                    keys.push(key.clone());
+            let kind = object.get("kind").and_then(Value::as_str).unwrap_or("");
+            let unset = WRITTEN_WHEN_SET
+                .iter()
+                .filter(|(k, _)| *k == kind)
+                .map(|(_, key)| *key);
+            for key in object.keys().map(String::as_str).chain(unset) {
+                if key != "kind" && !keys.iter().any(|k| k == key) {
+                    keys.push(key.to_owned());
                 }
             }
         }
@@ -246,6 +261,8 @@ mod tests {
             "steps",
             "home_base",
             "partner_type",
+            "level",
+            "owner",
         ] {
             assert!(columns.iter().any(|c| c == needed), "no {needed} column");
         }
@@ -258,6 +275,8 @@ mod tests {
             "role",
             "reason",
             "checked",
+            "claims",
+            "step",
         ] {
             assert!(columns.iter().any(|c| c == needed), "no {needed} column");
         }

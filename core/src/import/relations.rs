@@ -1,5 +1,6 @@
 //! Relations into a map that already exists: survey edge lists (`source,target,medium,volume,
-//! direction`, optionally `mode`) and member lists (`member,community`, optionally `role`).
+//! direction`, optionally `mode`) and member lists (`member,community`, optionally `role`). An edge
+//! list's kind column may also say "barrier", "derives from" or "governs" ([`cascade`]).
 //!
 //! Names are matched to the scenario's elements by id, then by name (case and extra spaces
 //! ignored). A name that matches nothing is created (a person for an edge-list end or a member, a
@@ -16,15 +17,19 @@
 //! `end`) give the relation its span. In an edge list whose ends are headed `from` and `to`, the
 //! start column is `since` or `start`.
 
+mod cascade;
+mod cells;
+
 use super::rows::TableRow;
 use super::table::{self, Table};
 use super::{check_name, span_of, warn, ImportWarning, SpanProblem, DATE_FORMS};
 use crate::error::{CoreError, ErrorKind, Result};
 use crate::model::{
-    Annotations, Direction, Element, ElementDetails, ElementId, ElementKind, FlowMode, Map, Medium,
-    MemberRole, Relation, RelationDetails, RelationId, Scenario, ScenarioId, Span,
+    Annotations, Direction, Element, ElementDetails, ElementId, ElementKind, Map, Medium, Relation,
+    RelationDetails, RelationId, Scenario, ScenarioId, Span,
 };
 use crate::ops::Op;
+use cells::{flow_cells, role_of, FlowColumns};
 use serde::Serialize;
 use specta::Type;
 use std::collections::HashMap;
@@ -163,6 +168,8 @@ struct Names<'a> {
     ops: Vec<Op>,
     order: Vec<ElementId>,
     create_missing: bool,
+    /// Rules this file created and gave a level, with the row that gave it.
+    levelled: HashMap<ElementId, u32>,
 }
 
 enum Found {
@@ -172,24 +179,43 @@ enum Found {
 
 /// The relations already on the map and those the file has added so far, so that none is added
 /// twice: a flow is the same when it joins the same two elements the same way with the same
-/// medium, a membership when it joins the same member and community.
+/// medium, a membership when it joins the same member and community, a cascade line when it joins
+/// the same two elements as the same line (a "governs" line, for the same step).
 struct Seen(HashMap<Ends, (Option<u32>, bool)>);
 
-/// Source, target and the medium (`None`: a membership).
-type Ends = (ElementId, ElementId, Option<Medium>);
+/// Source, target and what joins them.
+type Ends = (ElementId, ElementId, Joins);
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Joins {
+    Flow(Medium),
+    Member,
+    Line(cascade::Line, Option<u32>),
+}
+
+impl Joins {
+    /// What `details` joins, and whether both ways; `None` for reports-to (never imported).
+    fn of(details: &RelationDetails) -> Option<(Self, bool)> {
+        Some(match details {
+            RelationDetails::Flow {
+                medium, direction, ..
+            } => (Self::Flow(*medium), *direction == Direction::Both),
+            RelationDetails::MemberOf { .. } => (Self::Member, false),
+            RelationDetails::Barrier { .. } => (Self::Line(cascade::Line::Barrier, None), false),
+            RelationDetails::DerivesFrom => (Self::Line(cascade::Line::DerivesFrom, None), false),
+            RelationDetails::Governs { step } => (Self::Line(cascade::Line::Governs, *step), false),
+            RelationDetails::ReportsTo => return None,
+        })
+    }
+}
 
 impl Seen {
     fn new(sc: &Scenario) -> Self {
         let mut seen = HashMap::new();
         for r in sc.relations.values() {
-            let (medium, both) = match &r.details {
-                RelationDetails::Flow {
-                    medium, direction, ..
-                } => (Some(*medium), *direction == Direction::Both),
-                RelationDetails::MemberOf { .. } => (None, false),
-                _ => continue,
-            };
-            seen.insert((r.source.clone(), r.target.clone(), medium), (None, both));
+            if let Some((joins, both)) = Joins::of(&r.details) {
+                seen.insert((r.source.clone(), r.target.clone(), joins), (None, both));
+            }
         }
         Self(seen)
     }
@@ -201,15 +227,15 @@ impl Seen {
         row: u32,
         a: &ElementId,
         b: &ElementId,
-        medium: Option<Medium>,
+        joins: Joins,
         both: bool,
     ) -> Option<Option<u32>> {
-        let forward = (a.clone(), b.clone(), medium);
+        let forward = (a.clone(), b.clone(), joins);
         if let Some((at, _)) = self.0.get(&forward) {
             return Some(*at);
         }
         if both {
-            if let Some((at, true)) = self.0.get(&(b.clone(), a.clone(), medium)) {
+            if let Some((at, true)) = self.0.get(&(b.clone(), a.clone(), joins)) {
                 return Some(*at);
             }
         }
@@ -246,6 +272,7 @@ impl<'a> Names<'a> {
             ops: Vec::new(),
             order: Vec::new(),
             create_missing,
+            levelled: HashMap::new(),
         }
     }
 
@@ -320,6 +347,7 @@ fn finish(
     names: Names,
     relations: Vec<Op>,
     warnings: Vec<ImportWarning>,
+    origins: &[cascade::Origin],
 ) -> Result<BatchImport> {
     if relations.is_empty() && names.ops.is_empty() {
         return Err(nothing_added(&warnings));
@@ -329,7 +357,7 @@ fn finish(
     ops.extend(relations);
     let op = Op::Batch { ops };
     let mut trial = map.clone();
-    crate::ops::apply(&mut trial, scenario, &op)?;
+    crate::ops::apply(&mut trial, scenario, &op).map_err(|e| cascade::placed(e, origins))?;
     Ok(BatchImport {
         op,
         warnings,
@@ -375,9 +403,11 @@ pub fn relations_from_table(
         &["target", "to", "receiver", "recipient", "alter"],
     )?;
     let columns = FlowColumns::of(table);
+    let rules = cascade::Columns::of(table);
     let dates = DateColumns::of(table, &[source, target]);
     let mut names = Names::new(sc, create_missing);
     let mut relations = Vec::new();
+    let mut origins = Vec::new();
     let mut warnings = table.warnings.clone();
     let mut seen = Seen::new(sc);
     let total = table.rows.len() as u32;
@@ -389,57 +419,91 @@ pub fn relations_from_table(
         }
         check_name(row.row, &table.headers[source], s)?;
         check_name(row.row, &table.headers[target], t)?;
-        let (medium, volume, direction, mode) = flow_cells(row, table, &columns)?;
+        let line = columns
+            .medium
+            .and_then(|c| cascade::Line::named(&row.cells[c]));
+        rules.check_unused(row, table, line)?;
+        let flow = match line {
+            None => Some(flow_cells(row, table, &columns)?),
+            Some(_) => None,
+        };
         let span = dates.span(row, table)?;
-        let ends = (
-            names.find(s, ElementKind::Person),
-            names.find(t, ElementKind::Person),
+        let (create_s, create_t) = line.map_or(
+            (ElementKind::Person, ElementKind::Person),
+            cascade::Line::creates,
         );
-        match ends {
+        let ends = (names.find(s, create_s), names.find(t, create_t));
+        let (a, a_kind, b, b_kind) = match ends {
             (Found::Element(a, _), Found::Element(b, _)) if a == b => {
                 warnings.push(warn(row.row, "joins an element to itself. Skipped."));
+                continue;
             }
-            (Found::Element(a, _), Found::Element(b, _)) => {
-                if let Some(at) =
-                    seen.check(row.row, &a, &b, Some(medium), direction == Direction::Both)
-                {
-                    warnings.push(warn(
-                        row.row,
-                        &format!(
-                            "repeats a flow of {} from “{s}” to “{t}” that {}. Skipped.",
-                            format!("{medium:?}").to_lowercase(),
-                            already(at)
-                        ),
-                    ));
-                } else {
-                    relations.push(Op::Connect {
-                        relation: Relation {
-                            id: RelationId::new(),
-                            source: a,
-                            target: b,
-                            details: RelationDetails::Flow {
-                                medium,
-                                direction,
-                                volume,
-                                cadence: String::new(),
-                                mode,
-                            },
-                            annotations: Annotations {
-                                span,
-                                ..Annotations::default()
-                            },
-                        },
-                    })
+            (Found::Element(a, ak), Found::Element(b, bk)) => (a, ak, b, bk),
+            (Found::Skip(why), _) | (_, Found::Skip(why)) => {
+                warnings.push(warn(row.row, &why));
+                continue;
+            }
+        };
+        let details = match (line, flow) {
+            (Some(line), _) => rules.details(
+                line,
+                row,
+                table,
+                &mut names,
+                [(&a, a_kind, source), (&b, b_kind, target)],
+                &mut warnings,
+            )?,
+            (None, Some((medium, volume, direction, mode))) => RelationDetails::Flow {
+                medium,
+                direction,
+                volume,
+                cadence: String::new(),
+                mode,
+            },
+            (None, None) => unreachable!("a row is a flow or a line of the cascade"),
+        };
+        let Some((joins, both)) = Joins::of(&details) else {
+            continue;
+        };
+        if let Some(at) = seen.check(row.row, &a, &b, joins, both) {
+            let what = match (joins, line) {
+                (Joins::Flow(medium), _) => {
+                    format!("a flow of {}", format!("{medium:?}").to_lowercase())
                 }
+                (_, Some(line)) => line.said().to_owned(),
+                _ => "a line".to_owned(),
+            };
+            warnings.push(warn(
+                row.row,
+                &format!(
+                    "repeats {what} from “{s}” to “{t}” that {}. Skipped.",
+                    already(at)
+                ),
+            ));
+        } else {
+            let id = RelationId::new();
+            if line.is_some() {
+                origins.push(rules.origin(table, row, target, &id, &details));
             }
-            (Found::Skip(why), _) | (_, Found::Skip(why)) => warnings.push(warn(row.row, &why)),
+            relations.push(Op::Connect {
+                relation: Relation {
+                    id,
+                    source: a,
+                    target: b,
+                    details,
+                    annotations: Annotations {
+                        span,
+                        ..Annotations::default()
+                    },
+                },
+            })
         }
         if (i as u32 + 1).is_multiple_of(super::org_chart::PROGRESS_EVERY) {
             progress(i as u32 + 1, total);
         }
     }
     progress(total, total);
-    finish(map, scenario, names, relations, warnings)
+    finish(map, scenario, names, relations, warnings, &origins)
 }
 
 /// The headers a member list's community column goes by.
@@ -505,7 +569,7 @@ pub fn members_from_table(
                 ));
             }
             (Found::Element(a, _), Found::Element(b, _)) => {
-                if let Some(at) = seen.check(row.row, &a, &b, None, false) {
+                if let Some(at) = seen.check(row.row, &a, &b, Joins::Member, false) {
                     warnings.push(warn(
                         row.row,
                         &format!(
@@ -535,120 +599,5 @@ pub fn members_from_table(
         }
     }
     progress(total, total);
-    finish(map, scenario, names, relations, warnings)
-}
-
-/// The optional columns of an edge list: what a flow carries, how much, which way, and why.
-struct FlowColumns {
-    medium: Option<usize>,
-    volume: Option<usize>,
-    direction: Option<usize>,
-    mode: Option<usize>,
-}
-
-impl FlowColumns {
-    fn of(table: &Table) -> Self {
-        Self {
-            medium: header_of(table, &["medium", "carries", "what", "type", "kind"]),
-            volume: header_of(
-                table,
-                &["volume", "weight", "strength", "frequency", "amount"],
-            ),
-            direction: header_of(table, &["direction", "dir", "way", "directed"]),
-            mode: header_of(table, &["mode", "stance", "purpose"]),
-        }
-    }
-}
-
-/// A row's flow: its medium, volume, direction and mode, each defaulted when its cell is empty
-/// or its column missing; a cell that says something else is an error naming row and column.
-fn flow_cells(
-    row: &TableRow,
-    table: &Table,
-    columns: &FlowColumns,
-) -> Result<(Medium, u8, Direction, FlowMode)> {
-    let medium = match columns.medium.map(|c| (c, row.cells[c].as_str())) {
-        None | Some((_, "")) => Medium::Information,
-        Some((c, v)) => parse_medium(v).ok_or_else(|| {
-            invalid(
-                row,
-                table,
-                c,
-                "is not a medium: use information, ideas, resources, funds, feedback or permission.",
-            )
-        })?,
-    };
-    let volume = match columns.volume.map(|c| (c, row.cells[c].as_str())) {
-        None | Some((_, "")) => 3,
-        Some((c, v)) => v
-            .parse::<f64>()
-            .ok()
-            .filter(|x| x.fract() == 0.0 && (1.0..=5.0).contains(x))
-            .map(|x| x as u8)
-            .ok_or_else(|| invalid(row, table, c, "is not a volume from 1 to 5."))?,
-    };
-    let direction = match columns.direction.map(|c| (c, row.cells[c].as_str())) {
-        None | Some((_, "")) => Direction::OneWay,
-        Some((c, v)) => parse_direction(v)
-            .ok_or_else(|| invalid(row, table, c, "is not a direction: use one way or both."))?,
-    };
-    let mode = match columns.mode.map(|c| (c, row.cells[c].as_str())) {
-        None | Some((_, "")) => FlowMode::Support,
-        Some((c, v)) => parse_mode(v)
-            .ok_or_else(|| invalid(row, table, c, "is not a mode: use support or monitor."))?,
-    };
-    Ok((medium, volume, direction, mode))
-}
-
-/// A member list row's role: active when the cell is empty or the column missing.
-fn role_of(row: &TableRow, table: &Table, role: Option<usize>) -> Result<MemberRole> {
-    Ok(match role.map(|c| (c, row.cells[c].as_str())) {
-        None | Some((_, "")) => MemberRole::Active,
-        Some((c, v)) => match v.to_lowercase().as_str() {
-            "core" | "lead" | "leader" => MemberRole::Core,
-            "active" | "member" => MemberRole::Active,
-            "peripheral" | "occasional" | "observer" => MemberRole::Peripheral,
-            _ => {
-                return Err(invalid(
-                    row,
-                    table,
-                    c,
-                    "is not a role: use core, active or peripheral.",
-                ))
-            }
-        },
-    })
-}
-
-fn parse_medium(v: &str) -> Option<Medium> {
-    Some(match v.trim().to_lowercase().as_str() {
-        "information" | "info" | "data" | "news" => Medium::Information,
-        "ideas" | "idea" | "practice" | "ideas/practice" | "ideas & practice" => Medium::Ideas,
-        "resources" | "resource" | "materials" | "staff" => Medium::Resources,
-        "funds" | "fund" | "money" | "funding" | "grant" => Medium::Funds,
-        "feedback" => Medium::Feedback,
-        "permission" | "approval" | "sign-off" | "sign off" => Medium::Permission,
-        _ => return None,
-    })
-}
-
-fn parse_direction(v: &str) -> Option<Direction> {
-    Some(
-        match v.trim().to_lowercase().replace(['-', '_'], " ").as_str() {
-            "one way" | "oneway" | "one" | "directed" | "->" | "out" | "1" | "no" | "false" => {
-                Direction::OneWay
-            }
-            "both" | "two way" | "twoway" | "mutual" | "<->" | "bidirectional" | "2" | "yes"
-            | "true" => Direction::Both,
-            _ => return None,
-        },
-    )
-}
-
-fn parse_mode(v: &str) -> Option<FlowMode> {
-    Some(match v.trim().to_lowercase().as_str() {
-        "support" | "capacity" | "service" => FlowMode::Support,
-        "monitor" | "monitoring" | "compliance" | "accountability" => FlowMode::Monitor,
-        _ => return None,
-    })
+    finish(map, scenario, names, relations, warnings, &[])
 }

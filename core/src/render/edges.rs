@@ -146,12 +146,8 @@ pub(crate) fn routes(scenario: &Scenario, layout: &Layout) -> Vec<Route> {
 /// The relations the view draws: both ends laid out, not a loop, and on the org chart only
 /// reports-to lines its tree does not show.
 fn shown<'a>(scenario: &'a Scenario, layout: &Layout) -> Vec<&'a Relation> {
-    let in_tree = |source: &crate::model::ElementId, target: &crate::model::ElementId| {
-        layout
-            .tree
-            .iter()
-            .any(|(boss, kids, _)| boss == target && kids.contains(source))
-    };
+    let in_tree: std::collections::HashSet<&crate::model::RelationId> =
+        layout.tree.iter().flat_map(|c| &c.relations).collect();
     scenario
         .relations
         .values()
@@ -159,7 +155,7 @@ fn shown<'a>(scenario: &'a Scenario, layout: &Layout) -> Vec<&'a Relation> {
         .filter(|r| r.source != r.target)
         .filter(|r| match layout.view {
             View::Network => true,
-            View::OrgChart => r.kind() == RelationKind::ReportsTo && !in_tree(&r.source, &r.target),
+            View::OrgChart => r.kind() == RelationKind::ReportsTo && !in_tree.contains(&r.id),
         })
         .collect()
 }

@@ -197,12 +197,16 @@ fn line_entries(layout: &Layout, items: &[&Placed], routes: &[&Route], out: &mut
         RelationKind::ReportsTo,
         RelationKind::MemberOf,
         RelationKind::Barrier,
+        RelationKind::DerivesFrom,
+        RelationKind::Governs,
     ] {
         let drawn = routes.iter().any(|r| r.kind == kind)
             || (kind == RelationKind::ReportsTo && !layout.tree.is_empty() && !items.is_empty());
         if drawn {
             let label = match kind {
                 RelationKind::Barrier => "Barrier: a blocked flow",
+                RelationKind::DerivesFrom => "Derives from: the rule above it",
+                RelationKind::Governs => "Governs: what the rule applies to",
                 _ => vocabulary::relation_line(kind).label,
             };
             out.push(Entry {

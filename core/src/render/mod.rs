@@ -230,6 +230,32 @@ impl DeckPage {
     }
 }
 
+/// Where the org chart puts one element, for the canvas: the centre of its shape (an office
+/// holding people is drawn by the canvas around them, so it has no place of its own).
+#[derive(Debug, Clone, PartialEq, serde::Serialize, specta::Type)]
+pub struct ChartPlace {
+    pub id: crate::model::ElementId,
+    pub at: crate::model::Point,
+}
+
+/// The org chart of `scenario` laid out afresh, as the canvas draws it when it has no saved
+/// places (or is asked to tidy up): the layout paper draws, so screen and paper agree on where
+/// everyone stands. An unknown scenario is an error naming it.
+pub fn org_chart_places(map: &Map, scenario: &ScenarioId) -> Result<Vec<ChartPlace>> {
+    let mut fresh = crate::view::scenario_of(map, scenario)?.clone();
+    fresh.positions.remove(&View::OrgChart);
+    let layout = layout::layout(&fresh, View::OrgChart);
+    Ok(layout
+        .items
+        .iter()
+        .filter(|item| !item.is_group)
+        .map(|item| ChartPlace {
+            id: item.id.clone(),
+            at: item.shape.centre(),
+        })
+        .collect())
+}
+
 /// The page as SVG: text as real `<text>` in the vocabulary's font family, sized in points.
 /// Only what `page.filter` lets through is laid out and drawn.
 pub fn render_svg(map: &Map, scenario: &Scenario, view: View, page: &PageSpec) -> String {

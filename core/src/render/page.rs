@@ -467,7 +467,7 @@ fn drawing(
     }
     svg.raw(r#"</g><g id="relations">"#);
     if layout.view == View::OrgChart {
-        tree_lines(svg, scenario, layout, &element_opacity);
+        tree_lines(svg, layout, &element_opacity);
     }
     draw_relations(svg, routes, emphasis.as_ref());
     svg.raw(r#"</g><g id="elements">"#);

@@ -10,14 +10,13 @@ use super::layout::{self, LabelPlace, Layout, Placed, TreeStyle};
 use super::svg::{dash_attr, dashes, glyph, text_lines, Svg};
 use super::{LensPaint, Rect};
 use crate::model::{
-    CommunityStage, Element, ElementDetails, ElementId, ElementKind, Point, Ring, Scenario,
-    SprintStatus, Stance,
+    CommunityStage, Element, ElementDetails, ElementId, ElementKind, Point, Ring, SprintStatus,
+    Stance,
 };
 use crate::rules::Glyph;
 use crate::vocabulary::{self as vocab, Arrowhead, LinePattern};
 use crate::xml_text::escape;
 use std::borrow::Cow;
-use std::collections::HashMap;
 use std::fmt::Write;
 
 /// How an element is painted: its kind's colours, then its boundary and state.
@@ -428,30 +427,19 @@ fn faded_attr(faded: bool) -> &'static str {
     }
 }
 
-pub(super) fn tree_lines(
-    svg: &mut Svg,
-    scenario: &Scenario,
-    layout: &Layout,
-    opacity: &dyn Fn(&ElementId) -> f64,
-) {
-    // Each connector names the reporting lines it draws, as a route names its relation.
-    let lines: HashMap<(&ElementId, &ElementId), &str> = scenario
-        .relations
-        .values()
-        .filter(|r| r.kind() == crate::model::RelationKind::ReportsTo)
-        .map(|r| ((&r.source, &r.target), r.id.0.as_str()))
-        .collect();
+pub(super) fn tree_lines(svg: &mut Svg, layout: &Layout, opacity: &dyn Fn(&ElementId) -> f64) {
     let colour = vocab::relation_line(crate::model::RelationKind::ReportsTo).color;
     let _ = write!(
         svg.out,
         r#"<g fill="none" stroke="{colour}" stroke-width="1.5" stroke-linecap="square">"#
     );
-    for (boss, kids, style) in &layout.tree {
+    for connector in &layout.tree {
+        let (boss, kids) = (&connector.boss, &connector.kids);
         let Some(b) = layout.get(boss) else { continue };
         let foot = b.footprint();
         let (bx, by) = (b.shape.centre().x, foot.y + foot.height + 3.0);
         let mut d = String::new();
-        match style {
+        match connector.style {
             TreeStyle::Row => {
                 let tops: Vec<(f64, f64)> = kids
                     .iter()
@@ -470,20 +458,37 @@ pub(super) fn tree_lines(
                 }
             }
             TreeStyle::Column => {
+                let placed: Vec<&Placed> = kids.iter().filter_map(|k| layout.get(k)).collect();
+                let Some(first) = placed.first().map(|k| k.footprint()) else {
+                    continue;
+                };
+                // The spine runs down the column's left; a column first in a row of subtrees
+                // reaches it along the row's bus.
+                let spine = placed
+                    .iter()
+                    .map(|k| k.footprint().x)
+                    .fold(first.x, f64::min)
+                    - layout::COLUMN_INDENT;
                 let mut last = by;
-                for kid in kids.iter().filter_map(|k| layout.get(k)) {
+                for kid in &placed {
                     let c = kid.shape.centre();
-                    let _ = write!(d, "M{bx:.2} {:.2}H{:.2}", c.y, kid.shape.x - 2.0);
+                    let _ = write!(d, "M{spine:.2} {:.2}H{:.2}", c.y, kid.shape.x - 2.0);
                     last = c.y;
                 }
-                let _ = write!(d, "M{bx:.2} {by:.2}V{last:.2}");
+                if (spine - bx).abs() < 0.5 {
+                    let _ = write!(d, "M{bx:.2} {by:.2}V{last:.2}");
+                } else {
+                    let bus = (by + first.y) / 2.0;
+                    let _ = write!(d, "M{bx:.2} {by:.2}V{bus:.2}H{spine:.2}V{last:.2}");
+                }
             }
         }
         let o = opacity(boss);
-        let ids: Vec<String> = kids
+        // Each connector names the reporting lines it stands for, as a route names its relation.
+        let ids: Vec<String> = connector
+            .relations
             .iter()
-            .filter_map(|k| lines.get(&(k, boss)))
-            .map(|id| escape(id).into_owned())
+            .map(|id| escape(&id.0).into_owned())
             .collect();
         let _ = write!(
             svg.out,

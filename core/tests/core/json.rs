@@ -199,7 +199,7 @@ fn build_scenario(
     let mut net = BTreeMap::new();
     let mut org = BTreeMap::new();
     for (i, (roll, name, annotations, x, y)) in items.into_iter().enumerate() {
-        let kind = ElementKind::ALL[(roll % 7) as usize];
+        let kind = ElementKind::ALL[(roll % 8) as usize];
         let of_kind = |k: ElementKind| -> Vec<ElementId> {
             made.iter()
                 .filter(|e| e.kind() == k)
@@ -265,6 +265,10 @@ fn build_scenario(
                 *domain = name.clone();
                 *cadence = "weekly".into();
             }
+            ElementDetails::Rule { level, owner } => {
+                *level = RuleLevel::ALL[(roll >> 8) as usize % 3];
+                *owner = choose(&of_kind(ElementKind::Office), roll >> 12);
+            }
             // A team with an end date has ended (the rule of `ops`).
             ElementDetails::SprintTeam { status, .. } if annotations.span.until.is_some() => {
                 *status = SprintStatus::Dissolved;
@@ -287,10 +291,14 @@ fn build_scenario(
         made.push(e);
     }
     if !made.is_empty() {
+        let rules: Vec<usize> = (0..made.len())
+            .filter(|&i| made[i].kind() == ElementKind::Rule)
+            .collect();
         for (j, (roll, kind, annotations, cadence)) in links.into_iter().enumerate() {
             let n = made.len() as u64;
             let (mut a, mut b) = ((roll % n) as usize, ((roll >> 32) % n) as usize);
-            let details = match kind % 4 {
+            let is_rule = |i: usize| made[i].kind() == ElementKind::Rule;
+            let details = match kind % 6 {
                 0 => {
                     if a == b {
                         continue;
@@ -310,11 +318,40 @@ fn build_scenario(
                 2 => RelationDetails::MemberOf {
                     role: MemberRole::Peripheral,
                 },
-                _ => RelationDetails::Barrier {
+                3 => RelationDetails::Barrier {
                     reason: cadence,
                     checked: roll & 1 == 1,
-                    claims: None,
+                    claims: (!rules.is_empty() && roll & 2 == 2)
+                        .then(|| made[rules[(roll >> 20) as usize % rules.len()]].id.clone()),
                 },
+                // A later rule derives from an earlier one, so the lines never loop.
+                4 => {
+                    if rules.len() < 2 {
+                        continue;
+                    }
+                    let (x, y) = (
+                        (roll >> 8) as usize % rules.len(),
+                        (roll >> 40) as usize % rules.len(),
+                    );
+                    if x == y {
+                        continue;
+                    }
+                    (a, b) = (rules[x.max(y)], rules[x.min(y)]);
+                    RelationDetails::DerivesFrom
+                }
+                _ => {
+                    if rules.is_empty() || is_rule(b) {
+                        continue;
+                    }
+                    a = rules[(roll >> 8) as usize % rules.len()];
+                    let step = match &made[b].details {
+                        ElementDetails::Routine { steps, .. } if !steps.is_empty() => {
+                            (roll & 4 == 4).then(|| 1 + (roll >> 16) as u32 % steps.len() as u32)
+                        }
+                        _ => None,
+                    };
+                    RelationDetails::Governs { step }
+                }
             };
             let r = Relation {
                 id: RelationId(format!("r{j}")),
@@ -503,4 +540,74 @@ fn the_sample_survives_json_and_the_file() {
             .map(),
         &sample
     );
+}
+
+#[test]
+fn json_with_a_broken_cascade_is_refused_naming_the_rules() {
+    let rule = |id: &str, level: &str| serde_json::json!({"id": id, "name": format!("Rule {id}"), "kind": "rule", "level": level});
+    let line = |id: &str, s: &str, t: &str, details: serde_json::Value| {
+        let mut r = serde_json::json!({"id": id, "source": s, "target": t});
+        r.as_object_mut()
+            .unwrap()
+            .extend(details.as_object().unwrap().clone());
+        r
+    };
+    let map = |relations: Vec<serde_json::Value>| {
+        let elements: serde_json::Map<String, serde_json::Value> = [
+            rule("board", "board_policy"),
+            rule("policy", "procedural_policy"),
+            rule("practice", "procedural_practice"),
+            serde_json::json!({"id": "buy", "name": "Purchasing", "kind": "routine",
+                "steps": [{"name": "Quote", "days": 12}]}),
+        ]
+        .into_iter()
+        .map(|e| (e["id"].as_str().unwrap().to_owned(), e))
+        .collect();
+        let relations: serde_json::Map<String, serde_json::Value> = relations
+            .into_iter()
+            .map(|r| (r["id"].as_str().unwrap().to_owned(), r))
+            .collect();
+        serde_json::json!({"format": "murmuration-map", "version": 2, "map": {"title": "t",
+            "scenarios": [{"id": "s", "name": "As is", "elements": elements, "relations": relations}]}})
+        .to_string()
+    };
+    let derives = serde_json::json!({"kind": "derives_from"});
+    let good = map(vec![
+        line("d1", "policy", "board", derives.clone()),
+        line(
+            "g1",
+            "practice",
+            "buy",
+            serde_json::json!({"kind": "governs", "step": 1}),
+        ),
+    ]);
+    let read = from_json(&good).expect("a whole cascade reads");
+    let sc = &read.scenarios[0];
+    assert_eq!(
+        sc.relations[&RelationId::from("g1")].details,
+        RelationDetails::Governs { step: Some(1) }
+    );
+    assert!(matches!(
+        &sc.elements[&ElementId::from("buy")].details,
+        ElementDetails::Routine { steps, .. } if steps[0].days == Some(12)
+    ));
+
+    let looped = map(vec![
+        line("d1", "policy", "board", derives.clone()),
+        line("d2", "practice", "policy", derives.clone()),
+        line("d3", "board", "practice", derives),
+    ]);
+    let err = from_json(&looped).expect_err("a loop is refused");
+    assert_eq!(err.kind, ErrorKind::RuleCycle, "{}", err.message);
+    assert!(err.message.contains("Rule "), "{}", err.message);
+
+    let no_step = map(vec![line(
+        "g1",
+        "practice",
+        "buy",
+        serde_json::json!({"kind": "governs", "step": 2}),
+    )]);
+    let err = from_json(&no_step).expect_err("a step the routine lacks");
+    assert_eq!(err.kind, ErrorKind::CascadeEnds, "{}", err.message);
+    assert!(err.message.contains("step 2"), "{}", err.message);
 }

@@ -22,7 +22,7 @@ export function moveOp(view: View, positions: Record<string, Point>): Op {
   };
 }
 
-export type RelationChoice = { kind: "flow"; medium: Medium } | { kind: "reports_to" | "member_of" | "barrier" };
+export type RelationChoice = { kind: "flow"; medium: Medium } | { kind: "reports_to" | "member_of" | "barrier" | "derives_from" | "governs" };
 
 export function connect(source: string, target: string, choice: RelationChoice): { id: string; op: Op } {
   const id = newId();

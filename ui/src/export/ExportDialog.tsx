@@ -5,7 +5,7 @@ import { useEffect, useRef, useState, type RefObject } from "react";
 import { commands } from "../bindings";
 import type { View } from "../map/types";
 import type { ScenarioSummary } from "../bindings";
-import { FORMATS, PAGES, exportedScenario, isDrawing, optionsFor, previewOptions, svgDataUrl, type Choice, type Format } from "./exportOptions";
+import { FORMATS, PAGES, altTextOf, exportedScenario, isDrawing, optionsFor, previewOptions, svgDataUrl, type Choice, type Format } from "./exportOptions";
 import { shownError } from "../state/errors";
 import { storiesOf } from "../scenes/sceneLogic";
 import "./export.css";
@@ -16,7 +16,7 @@ type Outcome = { kind: "saved"; path: string } | { kind: "cancelled" } | { kind:
 
 const messageOf = (error: unknown) => shownError(error).text;
 
-type Preview = { url: string } | { error: string } | null;
+type Preview = { url: string; altText: string | null } | { error: string } | null;
 
 export function ExportDialog({ view, scenes, scenario, scenarios, onClose }: Props) {
   const [choice, setChoice] = useState<Choice>({ format: "pdf", view: view === "org_chart" ? "org-chart" : "network", page: "a4", scene: null });
@@ -69,6 +69,7 @@ export function ExportDialog({ view, scenes, scenario, scenarios, onClose }: Pro
             {outcome?.kind === "saved" && <p className="export-saved" data-testid="export-saved">Saved to <code>{outcome.path}</code></p>}
             {outcome?.kind === "cancelled" && <p className="hint-text" data-testid="export-cancelled">Not saved.</p>}
             {outcome?.kind === "error" && <p className="export-error" role="alert" data-testid="export-error">{outcome.message}</p>}
+            {choice.format === "png" && preview && "url" in preview && preview.altText && <AltText text={preview.altText} />}
           </div>
           <div className={`export-preview ${loadingPreview ? "loading" : ""}`} data-testid="export-preview">
             {preview && "url" in preview && <img src={preview.url} alt="Preview of the export" data-testid="export-preview-image" />}
@@ -94,7 +95,7 @@ function useExportPreview(choice: Choice, firstScene: string | null) {
         .exportPreview(previewOptions(choice, firstScene))
         .then((answer) => {
           if (cancelled) return;
-          setPreview(answer.status === "ok" ? { url: svgDataUrl(answer.data) } : { error: answer.error.message });
+          setPreview(answer.status === "ok" ? { url: svgDataUrl(answer.data), altText: altTextOf(answer.data) } : { error: answer.error.message });
         })
         .catch((e: unknown) => !cancelled && setPreview({ error: messageOf(e) }))
         .finally(() => !cancelled && setLoadingPreview(false));
@@ -177,5 +178,39 @@ function ExportChoices({ choice, scenes, set }: { choice: Choice; scenes: Props[
       )}
       {choice.format === "deck" && scenes.length === 0 && <p className="export-warning">This map has no scenes yet: the deck will have none to show.</p>}
     </>
+  );
+}
+
+/**
+ * A PNG carries no text of its own: the page's alternative text, written by the core, to paste
+ * beside the image wherever it is posted (a board packet online must describe it).
+ */
+function AltText({ text }: { text: string }) {
+  const [copied, setCopied] = useState<"yes" | "no" | null>(null);
+  const box = useRef<HTMLTextAreaElement>(null);
+  useEffect(() => setCopied(null), [text]);
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(text);
+      setCopied("yes");
+    } catch {
+      // Without clipboard access, select the words so Ctrl+C copies them.
+      box.current?.select();
+      setCopied(document.execCommand("copy") ? "yes" : "no");
+    }
+  };
+  return (
+    <div className="export-alt" data-testid="export-alt">
+      <label htmlFor="export-alt-text">Alternative text</label>
+      <textarea id="export-alt-text" ref={box} readOnly value={text} rows={5} data-testid="export-alt-text" />
+      <div className="export-alt-actions">
+        <button className="tool-button" onClick={() => void copy()} data-testid="export-alt-copy">
+          Copy alternative text
+        </button>
+        <span role="status" className="hint-text">
+          {copied === "yes" ? "Copied." : copied === "no" ? "Select the text and press Ctrl+C to copy it." : ""}
+        </span>
+      </div>
+    </div>
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { exportedScenario, isDrawing, optionsFor, previewOptions, svgDataUrl } from "./exportOptions";
+import { altTextOf, exportedScenario, isDrawing, optionsFor, previewOptions, svgDataUrl } from "./exportOptions";
 
 describe("export options", () => {
   it("drawings keep view, page and scene; a deck names no scene", () => {
@@ -37,5 +37,18 @@ describe("the scenario an export holds", () => {
     expect(exportedScenario({ ...choice, scene: "Communities as home base" }, "as-is", scenes, scenarios)).toBe("The scene’s scenario, “To be”.");
     expect(exportedScenario({ ...choice, format: "json" }, "as-is", scenes, scenarios)).toMatch(/Every scenario/);
     expect(exportedScenario({ ...choice, format: "deck" }, "as-is", scenes, scenarios)).toMatch(/own scenario/);
+  });
+});
+
+describe("the alternative text offered beside a PNG", () => {
+  it("is the words the core wrote into the page's description", () => {
+    const svg =
+      '<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="page-title page-desc"><title id="page-title">Riverside Unified</title>' +
+      '<desc id="page-desc">An org chart of 25 people &amp; offices.</desc><rect/></svg>';
+    expect(altTextOf(svg)).toBe("An org chart of 25 people & offices.");
+  });
+
+  it("is missing when the drawing has no description", () => {
+    expect(altTextOf('<svg xmlns="http://www.w3.org/2000/svg"><title id="page-title">x</title></svg>')).toBeNull();
   });
 });

@@ -57,6 +57,16 @@ export function svgDataUrl(svg: string): string {
   return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
 }
 
+/**
+ * The page's alternative text, as the core wrote it into the drawing's `<desc>` (the same words
+ * a PNG export of that page stands for, and the PDF's figure carries). `null` when there is none.
+ */
+export function altTextOf(svg: string): string | null {
+  const page = new DOMParser().parseFromString(svg, "image/svg+xml");
+  const text = page.getElementById("page-desc")?.textContent?.trim();
+  return text ? text : null;
+}
+
 type Named = { id: string; name: string };
 
 /** Which scenario an export holds, said in the dialog: the one on screen, unless a scene or the format says otherwise. */

@@ -52,12 +52,12 @@ export function ImportDialog() {
   return (
     <div className="overlay" role="dialog" aria-modal="true" aria-label="Import" data-testid="import-dialog">
       <div className="overlay-card import-card">
-        <header>
+        <div className="overlay-card-header">
           <h2>{heading}</h2>
           <button className="icon-button" aria-label="Close" data-testid="import-close" onClick={close}>
             ×
           </button>
-        </header>
+        </div>
 
         {stage.kind === "mapping" && (
           <MappingStep
@@ -158,7 +158,8 @@ function MappingStep({ stage, onChange, onCancel, onRun }: StepProps<MappingStag
 /** The first rows of the org chart, each column headed by the role it is given. */
 function MappingPreview({ stage }: { stage: MappingStage }) {
   return (
-    <div className="import-preview">
+    // It scrolls: a stop of its own so the keyboard can scroll it too.
+    <div className="import-preview" role="region" aria-label="The first rows of the file" tabIndex={0}>
       <table>
         <thead>
           <tr>
@@ -193,7 +194,7 @@ function ListStep({ stage, onChange, onCancel, onRun }: StepProps<ListStage>) {
       <p className="import-lead">
         {stage.list === "members"
           ? "A CSV or spreadsheet with the columns member, community."
-          : "A CSV or spreadsheet with the columns source, target, medium, volume, direction — for example from a relationship survey."}{" "}
+          : "A CSV or spreadsheet with the columns source, target, medium, volume, direction — for example from a relationship survey. A row's medium may also say barrier, derives from or governs (with level, step and claims columns) for the policy cascade."}{" "}
         Everything is added as one edit: Undo takes it back.
       </p>
       <label className="import-check">

@@ -1,16 +1,9 @@
-// The layouts themselves: the org chart must put superiors above, the network place everything.
+// The network's layout: it places everything (the org chart is the core's, tested there).
 import { computeLayout } from "./compute";
 import { toCytoscapeElements } from "../map/elements";
 import { snapshot } from "../testing/fixtures";
 
 describe("computeLayout", () => {
-  it("draws the org chart top-down: everyone below the one they report to", () => {
-    const positions = computeLayout({ view: "org_chart", elements: toCytoscapeElements(snapshot, "org_chart") });
-    expect(positions["tl-director"].y).toBeGreaterThan(positions["superintendent-person"].y);
-    expect(positions["science-specialist"].y).toBeGreaterThan(positions["tl-director"].y);
-    expect(positions["teaching-learning"].y).toBeGreaterThan(positions["superintendent"].y);
-  });
-
   it("places every childless element of the network and no group", () => {
     const positions = computeLayout({ view: "network", elements: toCytoscapeElements(snapshot, "network") });
     expect(Object.keys(positions)).toContain("science-specialist");

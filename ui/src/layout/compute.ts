@@ -3,45 +3,12 @@
 // the live canvas then animates its nodes to these positions.
 import cytoscape, { type ElementDefinition } from "cytoscape";
 import fcose from "cytoscape-fcose";
-import dagre from "cytoscape-dagre";
 import type { View } from "../map/types";
 import { LAYOUT_GROUP_PADDING, layoutOptions } from "./specs";
 
 cytoscape.use(fcose);
-cytoscape.use(dagre);
 
 export type Positions = Record<string, { x: number; y: number }>;
-
-/** Gap between separate trees of the org chart. */
-const TREE_GAP = 80;
-
-/**
- * Each tree of the chart laid out on its own, then the trees set in rows like lines of text, so a
- * chart of several trees fills a screen instead of one long strip. Largest trees first.
- */
-function layOutTrees(cy: cytoscape.Core): void {
-  const trees = cy.elements().components().sort((a, b) => b.nodes().length - a.nodes().length);
-  const boxes = trees.map((tree) => {
-    tree.layout(layoutOptions("org_chart")).run();
-    return tree.nodes().boundingBox({});
-  });
-  const area = boxes.reduce((sum, b) => sum + (b.w + TREE_GAP) * (b.h + TREE_GAP), 0);
-  const rowWidth = Math.max(...boxes.map((b) => b.w), Math.sqrt(area * 1.6));
-  let x = 0;
-  let y = 0;
-  let rowHeight = 0;
-  trees.forEach((tree, i) => {
-    const box = boxes[i];
-    if (x > 0 && x + box.w > rowWidth) {
-      x = 0;
-      y += rowHeight + TREE_GAP;
-      rowHeight = 0;
-    }
-    tree.nodes().shift({ x: x - box.x1, y: y - box.y1 });
-    x += box.w + TREE_GAP;
-    rowHeight = Math.max(rowHeight, box.h);
-  });
-}
 
 /** Room kept between elements that the force layout left touching. */
 const SEPARATION = 14;
@@ -103,9 +70,9 @@ export function computeLayout({ view, elements }: LayoutRequest): Positions {
     ],
   });
   const nodes = cy.nodes();
-  if (view === "org_chart") layOutTrees(cy);
-  else if (nodes.length > 0) {
-    cy.layout(layoutOptions(view)).run();
+  // The org chart is the core's (requestLayout.ts); only the network is laid out here.
+  if (view === "network" && nodes.length > 0) {
+    cy.layout(layoutOptions()).run();
     separateOverlaps(cy);
   }
   const positions: Positions = {};

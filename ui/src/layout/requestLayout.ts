@@ -1,8 +1,10 @@
-// Asks the layout worker for a view's positions, or for rings around a community. One worker for
-// the window's life; each request carries an id so a slow layout answered after a newer request
+// Asks for a view's positions: the org chart's from the core (the layout its export draws, so
+// screen and paper agree), the network's from the layout worker; or for rings around a community.
+// One worker for the window's life; each request carries an id so a slow layout answered after a newer request
 // can be recognised and dropped by the caller. Where workers are unavailable (unit tests), the
 // work runs in place.
 import type { ElementDefinition } from "cytoscape";
+import { commands } from "../bindings";
 import type { View } from "../map/types";
 import type { Positions } from "./compute";
 import type { RingsArrangement, RingsWork } from "./rings";
@@ -36,6 +38,7 @@ function ask(target: Worker, message: object): Promise<Reply> {
 }
 
 export async function requestLayout(view: View, elements: ElementDefinition[]): Promise<Positions> {
+  if (view === "org_chart") return orgChartPlaces();
   const target = layoutWorker();
   // Only what the layout reads crosses to the worker: ids, nesting, sizes, kinds, ends.
   const request = { view, elements: elements.map(layoutPart) };
@@ -46,6 +49,15 @@ export async function requestLayout(view: View, elements: ElementDefinition[]): 
   const { positions } = await ask(target, { request });
   if (!positions) throw new Error("The layout failed.");
   return positions;
+}
+
+/** The core's org chart of the scenario on screen: where each person and office stands. */
+async function orgChartPlaces(): Promise<Positions> {
+  const answer = await commands.orgChartPlaces();
+  if (answer.status === "error") throw new Error(answer.error.message);
+  return Object.fromEntries(
+    answer.data.flatMap(({ id, at: { x, y } }) => (x === null || y === null ? [] : [[id, { x: Math.round(x), y: Math.round(y) }]])),
+  );
 }
 
 /** Rings around a community (rings.ts), computed in the worker: big maps take a moment. */

@@ -3,29 +3,15 @@
 // Network: fcose, a force layout that understands nesting, tuned so flows, memberships and barriers
 // shape the picture and the reports-to lines (kept, but subdued) pull only weakly: the network should
 // look like how work flows, not like the chart. It is tuned compact (so the map fits a projector at
-// a readable zoom); the overlaps that leaves are removed afterwards (compute.ts). Org chart: dagre,
-// a layered tree, superiors on top.
+// a readable zoom); the overlaps that leaves are removed afterwards (compute.ts). The org chart is
+// laid out by the core (requestLayout.ts), as its export is.
 import type { LayoutOptions } from "cytoscape";
-import type { View } from "../map/types";
 
 type EdgeLike = { data(key: "kind"): string };
 
 const ELASTICITY: Record<string, number> = { flow: 0.45, barrier: 0.3, member_of: 0.3, reports_to: 0.06 };
 
-export function layoutOptions(view: View): LayoutOptions {
-  if (view === "org_chart") {
-    return {
-      name: "dagre",
-      // Each line runs from the one who reports up to their superior: drawn bottom to top.
-      rankDir: "BT",
-      ranker: "network-simplex",
-      nodeSep: 28,
-      rankSep: 72,
-      edgeSep: 12,
-      animate: false,
-      fit: false,
-    } as LayoutOptions;
-  }
+export function layoutOptions(): LayoutOptions {
   return {
     name: "fcose",
     quality: "proof",

@@ -67,15 +67,20 @@ describe("the org chart view", () => {
     expect(nodes).toEqual(["science-specialist", "superintendent", "superintendent-person", "teaching-learning", "tl-director"]);
   });
 
-  it("draws a flat tree: nothing nested, lines drawn as chart lines", () => {
-    expect(defs.filter((d) => d.group === "nodes").every((d) => d.data.parent === undefined)).toBe(true);
+  it("draws one tree: each person inside the box of the office the core names, lines drawn as chart lines", () => {
+    expect(byId(defs, "tl-director").data.parent).toBe("teaching-learning");
+    expect(byId(defs, "science-specialist").data.parent).toBe("teaching-learning");
+    expect(byId(defs, "superintendent-person").data.parent).toBe("superintendent");
+    expect(byId(defs, "teaching-learning").data.parent).toBeUndefined();
+    expect(classes(byId(defs, "teaching-learning"))).toContain("group");
     expect(classes(byId(defs, "r1"))).toContain("chart-line");
   });
 
   it("puts a person's title under their name in the core's chart box, and uses the chart's own saved positions", () => {
     expect(byId(defs, "tl-director").data.label).toBe("James Whitfield\nDirector of Teaching\n& Learning");
     expect(byId(defs, "tl-director").data).toMatchObject({ w: 150, h: 82 });
-    expect(byId(defs, "superintendent").data.label).toBe("Office of the\nSuperintendent");
+    // An office holding people is a box titled in its band, as on paper.
+    expect(byId(defs, "superintendent").data.label).toBe("Office of the Superintendent");
     expect(byId(defs, "tl-director").position).toEqual({ x: 10, y: 20 });
   });
 });

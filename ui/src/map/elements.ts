@@ -1,8 +1,9 @@
 // Turns the core's snapshot into what Cytoscape draws, for one view.
 //
 // Network view: every element and relation; nesting (`parent`) becomes Cytoscape compound nodes.
-// Org chart view: only the `reports to` lines and the elements they join, flat (no nesting), so the
-// chart can be laid out as the tree it claims to be — and what it leaves out is visible by absence.
+// Org chart view: only the `reports to` lines, the elements they join and the office each person
+// sits in there (the core's `chart_office`), drawn as a box around them — one tree, laid out by the
+// core as paper draws it (layout/requestLayout.ts). What it leaves out is visible by absence.
 //
 // Everything the stylesheet needs is put in `data` (kind, medium, volume…) or `classes` (states such
 // as a dissolved sprint team), so the stylesheet stays a pure function of the vocabulary. Labels,
@@ -71,19 +72,29 @@ type ViewFacts = {
   labels: Map<string, NodeLabel>;
   /** Elements the view shows. */
   shown: Set<string>;
-  /** Elements that hold others (network view only: the org chart is flat). */
+  /** Elements that hold others: groups on the network, offices holding people on the org chart. */
   parents: Set<string>;
   positions: Map<string, { x: number; y: number }>;
+  /** On the org chart, the office box each person sits in. */
+  chartParent: Map<string, string>;
 };
 
 function viewFacts(snapshot: MapSnapshot, view: View, positions: ViewFacts["positions"]): ViewFacts {
-  const shown =
-    view === "network"
-      ? new Set(snapshot.elements.map((e) => e.id))
-      : new Set(snapshot.relations.filter((r) => onView(r, view)).flatMap((r) => [r.source, r.target]));
-  const parents = new Set(view === "network" ? snapshot.elements.flatMap((e) => (e.parent ? [e.parent] : [])) : []);
   const labels = new Map(snapshot.labels.map((l) => [l.id, l]));
-  return { view, labels, shown, parents, positions };
+  if (view === "network") {
+    const parents = new Set(snapshot.elements.flatMap((e) => (e.parent ? [e.parent] : [])));
+    return { view, labels, shown: new Set(snapshot.elements.map((e) => e.id)), parents, positions, chartParent: new Map() };
+  }
+  const ends = new Set(snapshot.relations.filter((r) => onView(r, view)).flatMap((r) => [r.source, r.target]));
+  const present = new Set(snapshot.elements.map((e) => e.id));
+  const chartParent = new Map(
+    [...ends].flatMap((id) => {
+      const office = labels.get(id)?.chart_office;
+      return office && present.has(office) ? [[id, office] as const] : [];
+    }),
+  );
+  const parents = new Set(chartParent.values());
+  return { view, labels, shown: new Set([...ends, ...parents]), parents, positions, chartParent };
 }
 
 /** Network view: every relation. Org chart: only the `reports to` lines and the elements they join. */
@@ -97,7 +108,7 @@ function nodeDefinition(element: MapElement, facts: ViewFacts): ElementDefinitio
   const position = facts.positions.get(element.id);
   return {
     group: "nodes",
-    data: nodeData(element, facts.labels.get(element.id), facts.view, isGroup),
+    data: nodeData(element, facts.labels.get(element.id), facts.view, isGroup, facts.chartParent.get(element.id)),
     classes: nodeClasses(element, isGroup, facts.view).join(" "),
     ...(position && !isGroup ? { position } : {}),
   };
@@ -118,10 +129,10 @@ export function positionsFor(snapshot: MapSnapshot, view: View, only?: Set<strin
   return positions;
 }
 
-function nodeData(element: MapElement, label: NodeLabel | undefined, view: View, isGroup: boolean): NodeData {
+function nodeData(element: MapElement, label: NodeLabel | undefined, view: View, isGroup: boolean, chartParent?: string): NodeData {
   // On the org chart a person is a position holding its title: the core sizes that box apart.
   const face = (view === "org_chart" ? label?.chart : null) ?? label;
-  const text = isGroup && view === "network" ? label?.group_text ?? face?.text : face?.text;
+  const text = isGroup ? label?.group_text ?? face?.text : face?.text;
   const data: NodeData = {
     id: element.id,
     name: element.name,
@@ -133,6 +144,7 @@ function nodeData(element: MapElement, label: NodeLabel | undefined, view: View,
     layoutH: face?.room_h ?? 0,
   };
   if (element.parent && view === "network") data.parent = element.parent;
+  if (chartParent && view === "org_chart") data.parent = chartParent;
   if (label?.initials != null) data.initials = label.initials;
   return data;
 }

@@ -64,6 +64,35 @@ describe("buildStylesheet", () => {
     expect(other.getElementById("science-specialist").style("background-color")).toBe(rgb("#123456"));
   });
 
+  it("draws a rule as a cut rectangle, its cascade lines solid (derives from) and dashed (governs)", () => {
+    const rule = (id: string, level: "board_policy" | "procedural_practice") => ({
+      id, name: id, kind: "rule" as const, level, span: {}, notes: "", tags: [] as string[],
+    });
+    const withCascade = {
+      ...snapshot,
+      elements: [...snapshot.elements, rule("board", "board_policy"), rule("practice", "procedural_practice")],
+      labels: [...snapshot.labels, { id: "board", text: "board\n§ Board policy", w: 120, h: 58, room_w: 120, room_h: 58 }],
+      relations: [
+        ...snapshot.relations,
+        { id: "d1", source: "practice", target: "board", kind: "derives_from" as const, span: {}, notes: "", tags: [] },
+        { id: "g1", source: "practice", target: "purchasing", kind: "governs" as const, step: 2, span: {}, notes: "", tags: [] },
+      ],
+    };
+    const drawn = cytoscape({
+      headless: true,
+      styleEnabled: true,
+      elements: toCytoscapeElements(withCascade, "network"),
+      style: buildStylesheet(vocabulary) as never,
+    });
+    expect(drawn.getElementById("board").style("shape")).toBe("cut-rectangle");
+    expect(drawn.getElementById("board").style("border-color")).toBe(rgb("#1F2937"));
+    expect(drawn.getElementById("board").style("label")).toBe("board\n§ Board policy");
+    expect(drawn.getElementById("d1").style("line-style")).toBe("solid");
+    expect(drawn.getElementById("d1").style("target-arrow-shape")).toBe("triangle");
+    expect(drawn.getElementById("g1").style("line-style")).toBe("dashed");
+    expect(drawn.getElementById("g1").style("target-arrow-shape")).toBe("triangle");
+  });
+
   it("draws a chevron routine as a polygon, since Cytoscape has no chevron", () => {
     expect(node("purchasing").style("shape")).toBe("polygon");
   });

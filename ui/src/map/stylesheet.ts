@@ -299,6 +299,8 @@ function relationBlocks(): StyleBlock[] {
       style: { "curve-style": "taxi", "taxi-direction": "downward", "taxi-turn": "50%", width: 2 },
     },
     { selector: 'edge[kind = "member_of"]', style: { width: 1.25, opacity: 0.8 } },
+    // The policy cascade: thin ink lines, so the flows stay the map's loudest lines.
+    { selector: 'edge[kind = "derives_from"], edge[kind = "governs"]', style: { width: 1.25 } },
     {
       selector: 'edge[kind = "barrier"]',
       style: {

@@ -11,10 +11,12 @@ type CommitInputProps = {
   placeholder?: string;
   multiline?: boolean;
   suffix?: string;
+  /** The field's name for assistive technology, when no <label> names it. */
+  label?: string;
 };
 
 /** A text box that reports its value once, when left or on Enter, and only if it changed. */
-export function CommitInput({ id, testId, value, onCommit, type = "text", placeholder, multiline, suffix }: CommitInputProps) {
+export function CommitInput({ id, testId, value, onCommit, type = "text", placeholder, multiline, suffix, label }: CommitInputProps) {
   const [draft, setDraft] = useState(value);
   useEffect(() => setDraft(value), [value]);
   const commit = () => {
@@ -34,6 +36,7 @@ export function CommitInput({ id, testId, value, onCommit, type = "text", placeh
     "data-testid": testId,
     value: draft,
     placeholder,
+    "aria-label": label,
     onChange: (e: { target: { value: string } }) => setDraft(e.target.value),
     onBlur: commit,
     onKeyDown,

@@ -22,12 +22,12 @@ export function HelpOverlay({ onClose, shortcuts }: Props) {
   return (
     <div className="overlay" role="dialog" aria-modal="true" aria-label="Keyboard shortcuts" data-testid="help-overlay" onClick={onClose}>
       <div className="overlay-card help" onClick={(e) => e.stopPropagation()}>
-        <header>
+        <div className="overlay-card-header">
           <h2>Keyboard and mouse</h2>
           <button className="icon-button" aria-label="Close" data-testid="help-close" onClick={onClose}>
             ×
           </button>
-        </header>
+        </div>
         <div className="help-columns">
           {GROUPS.map((group) => (
             <section key={group}>

@@ -1,12 +1,14 @@
 // After a relation is drawn between two elements: what is it? A flow of one of the six media, a
-// membership, a reporting line or a barrier — each shown with its line, keys 1–9 to choose quickly.
+// membership, a reporting line or a barrier, or from a rule the cascade's line (first, as the
+// default: `relationOptions`) — each shown with its line, keys 1–9 to choose quickly.
 // While it asks, the line just drawn stays on screen and the card sits beside it, clear of both ends.
 import { useEffect } from "react";
-import type { Vocabulary } from "../bindings";
+import type { ElementKind, Vocabulary } from "../bindings";
 import type { RelationChoice } from "../edit/ops";
 import { LineSwatch } from "./Swatches";
 import { Popover } from "./Popover";
 import { placeBeside, type Rect } from "./placeBeside";
+import { relationOptions } from "./relationOptions";
 
 /** The card keeps this far inside the window. */
 const MARGIN = 8;
@@ -15,6 +17,9 @@ type Props = {
   vocabulary: Vocabulary;
   sourceName: string;
   targetName: string;
+  /** The kinds of the two ends: a rule's lines come first from a rule. */
+  sourceKind?: ElementKind;
+  targetKind?: ElementKind;
   at: { x: number; y: number };
   /** Where the two elements are drawn (window pixels), when the canvas can tell. */
   ends: { source: Rect; target: Rect } | null;
@@ -22,17 +27,12 @@ type Props = {
   onClose(): void;
 };
 
-export function RelationChooser({ vocabulary, sourceName, targetName, at, ends, onChoose, onClose }: Props) {
-  const options: { choice: RelationChoice; label: string; line: Vocabulary["media"][number]["line"] }[] = [
-    ...vocabulary.media.map((m) => ({ choice: { kind: "flow" as const, medium: m.medium }, label: `${m.line.label} flow`, line: m.line })),
-    ...vocabulary.relations
-      .filter((r) => r.kind !== "flow")
-      .map((r) => ({ choice: { kind: r.kind } as RelationChoice, label: r.line.label, line: r.line })),
-  ];
+export function RelationChooser({ vocabulary, sourceName, targetName, sourceKind, targetKind, at, ends, onChoose, onClose }: Props) {
+  const options = relationOptions(vocabulary, sourceKind, targetKind);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const n = Number(e.key);
-      if (Number.isInteger(n) && n >= 1 && n <= options.length) {
+      if (Number.isInteger(n) && n >= 1 && n <= Math.min(options.length, 9)) {
         e.preventDefault();
         e.stopPropagation();
         onChoose(options[n - 1].choice);
@@ -66,7 +66,7 @@ export function RelationChooser({ vocabulary, sourceName, targetName, at, ends, 
           >
             <LineSwatch line={o.line} blocked={o.choice.kind === "barrier"} width={o.choice.kind === "barrier" ? 4 : 2.25} />
             <span>{o.label}</span>
-            <kbd>{i + 1}</kbd>
+            {i < 9 && <kbd>{i + 1}</kbd>}
           </button>
         ))}
       </Popover>

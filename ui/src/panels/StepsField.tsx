@@ -1,8 +1,10 @@
-// A routine's steps in order, each owned by an element ("Legal review — Legal (General Counsel)").
-// Read-only it is a numbered list; editable, each step can be renamed, given an owner, moved or removed.
+// A routine's steps in order, each owned by an element and taking some days ("Legal review — Legal
+// · 12 days"). Read-only it is a numbered list; editable, each step can be renamed, given an owner
+// and its days, moved or removed.
 import type { RoutineStep_Serialize } from "../bindings";
 import type { MapElement } from "../map/types";
 import { CommitInput } from "./CommitInput";
+import { stepDetail, withDays, withOwner } from "./steps";
 
 type Props = {
   value: unknown;
@@ -20,7 +22,7 @@ export function StepsField({ value, elements, onChange }: Props) {
         {steps.map((step, i) => (
           <li key={i}>
             <span>{step.name}</span>
-            {step.owner && <span className="step-owner"> — {elements.find((e) => e.id === step.owner)?.name ?? "?"}</span>}
+            <span className="step-owner">{stepDetail(step, step.owner ? (elements.find((e) => e.id === step.owner)?.name ?? "?") : undefined)}</span>
           </li>
         ))}
       </ol>
@@ -38,12 +40,12 @@ export function StepsField({ value, elements, onChange }: Props) {
       <ol className="steps">
         {steps.map((step, i) => (
           <li key={i} className="step-row">
-            <CommitInput id={`step-${i}`} testId={`step-name-${i}`} value={step.name} onCommit={(name) => change(i, { ...step, name })} />
+            <CommitInput id={`step-${i}`} testId={`step-name-${i}`} label={`Step ${i + 1}`} value={step.name} onCommit={(name) => change(i, { ...step, name })} />
             <select
               aria-label="Owner"
               data-testid={`step-owner-${i}`}
               value={step.owner ?? ""}
-              onChange={(e) => change(i, e.target.value ? { ...step, owner: e.target.value } : { name: step.name })}
+              onChange={(e) => change(i, withOwner(step, e.target.value))}
             >
               <option value="">No owner</option>
               {owners.map((o) => (
@@ -52,6 +54,16 @@ export function StepsField({ value, elements, onChange }: Props) {
                 </option>
               ))}
             </select>
+            <CommitInput
+              id={`step-days-${i}`}
+              testId={`step-days-${i}`}
+              type="number"
+              value={step.days === undefined || step.days === null ? "" : String(step.days)}
+              placeholder="Days"
+              label={`Days for ${step.name}`}
+              suffix="days"
+              onCommit={(text) => change(i, withDays(step, text))}
+            />
             <span className="step-actions">
               <button type="button" className="icon-button" title="Move up" disabled={i === 0} onClick={() => swap(i, i - 1)}>↑</button>
               <button type="button" className="icon-button" title="Remove step" onClick={() => change(i, null)}>×</button>

@@ -31,12 +31,15 @@ export const vocabulary: Vocabulary = {
     { kind: "routine", label: "Routine", shape: "chevron", fill: "#DDF0FB", stroke: "#4999C6", text: "#1F2937", meaning: "A routine task" },
     { kind: "person", label: "Person", shape: "ellipse", fill: "#FFFFFF", stroke: "#6B7280", text: "#1F2937", meaning: "A person" },
     { kind: "partner", label: "Partner", shape: "hexagon", fill: "#F6E1EC", stroke: "#CC79A7", text: "#1F2937", meaning: "Outside" },
+    { kind: "rule", label: "Rule", shape: "cut-rectangle", fill: "#FFFFFF", stroke: "#1F2937", text: "#1F2937", meaning: "A rule" },
   ],
   relations: [
     { kind: "reports_to", line: line("Reports to", "#6B7280", "solid", "tee") },
     { kind: "flow", line: line("Flow", "#0072B2", "solid", "triangle") },
     { kind: "member_of", line: line("Member of", "#6B7280", "dotted", "none") },
     { kind: "barrier", line: line("Barrier", "#D55E00", "solid", "tee") },
+    { kind: "derives_from", line: line("Derives from", "#1F2937", "solid", "triangle") },
+    { kind: "governs", line: line("Governs", "#1F2937", "dashed", "triangle") },
   ],
   media: [
     { medium: "information", line: line("Information", "#0072B2", "solid", "triangle") },
@@ -111,20 +114,21 @@ export const relations: MapRelation[] = [
 ];
 
 const face = (text: string, w: number, h: number, room_w = w, room_h = h) => ({ text, w, h, room_w, room_h });
-const person_ = (id: string, text: string, lines: number, chart: string, initials: string): NodeLabel => ({
+const person_ = (id: string, text: string, lines: number, chart: string, initials: string, chart_office?: string): NodeLabel => ({
   id,
   ...face(text, 38, 38, 96, 38 + 6 + lines * 20),
   chart: face(chart, 150, 22 + (chart.split("\n").length * 20)),
   initials,
+  ...(chart_office ? { chart_office } : {}),
 });
 
 /** What the core writes on each element (core/src/label.rs): wrapped text, boxes, initials. */
 export const labels: NodeLabel[] = [
   { id: "superintendent", ...face("Office of the\nSuperintendent", 132, 58), group_text: "Office of the Superintendent" },
   { id: "teaching-learning", ...face("Teaching\n& Learning", 122, 58), group_text: "Teaching & Learning" },
-  person_("superintendent-person", "Dr. Maria\nAlvarez", 2, "Dr. Maria\nAlvarez\nSuperintendent", "MA"),
-  person_("tl-director", "James Whitfield", 1, "James Whitfield\nDirector of Teaching\n& Learning", "JW"),
-  person_("science-specialist", "Priya Raman", 1, "Priya Raman\nScience specialist", "PR"),
+  person_("superintendent-person", "Dr. Maria\nAlvarez", 2, "Dr. Maria\nAlvarez\nSuperintendent", "MA", "superintendent"),
+  person_("tl-director", "James Whitfield", 1, "James Whitfield\nDirector of Teaching\n& Learning", "JW", "teaching-learning"),
+  person_("science-specialist", "Priya Raman", 1, "Priya Raman\nScience specialist", "PR", "teaching-learning"),
   { id: "riverside-high", ...face("Riverside High\nSchool", 148, 58), group_text: "Riverside High School" },
   { id: "capstone", ...face("Graduate\nCapstone", 112, 66), group_text: "Graduate Capstone" },
   person_("capstone-teacher", "Nora Patel", 1, "Nora Patel\nEnglish teacher", "NP"),

@@ -3,19 +3,24 @@
 //!
 //! Exports run without a window, so they cannot ask the canvas for its layout. The two layouts
 //! here are made to read well in front of a board rather than to mimic the canvas's force layout:
-//! - the org chart is a tidy top-down tree over reports-to lines (people and offices only), with a
-//!   superior's leaf reports stacked in a column so a wide office does not flatten the page;
+//! - the org chart is one tidy top-down tree: each office a box holding its people, sub-offices and
+//!   people in no office beneath whom they report to, a superior's leaf reports stacked in a
+//!   column so a wide office does not flatten the page;
 //! - the network packs each group's children in a grid (groups are boxes sized by their children,
 //!   like Cytoscape's compound nodes), places the top-level blocks with a small force-directed
 //!   run so that what exchanges a lot sits close, then tidies them into centred rows.
 //!
-//! Each engine has a file: `network.rs` and `org_chart.rs`; what both share (the placed
-//! element, a leaf's size, the order of siblings) is here.
+//! Each engine has a file: `network.rs` and `org_chart.rs` (with `tidy.rs`, the tree of boxes
+//! it uses twice); what both share (the placed element, a leaf's size, the order of siblings) is
+//! here.
 //!
 //! Same map, same pages: nothing here depends on time, hashing order or the machine.
 
 mod network;
 mod org_chart;
+mod tidy;
+
+pub(crate) use tidy::COLUMN_INDENT;
 
 use super::font::{self, Weight};
 use super::Rect;
@@ -83,7 +88,17 @@ pub(crate) struct Layout {
     pub items: Vec<Placed>,
     pub index: HashMap<ElementId, usize>,
     /// Org chart connectors: each superior and the reports drawn under it.
-    pub tree: Vec<(ElementId, Vec<ElementId>, TreeStyle)>,
+    pub tree: Vec<Connector>,
+}
+
+/// One org chart connector: a superior (a person or an office's box), the boxes drawn under it,
+/// and the reporting lines it stands for (those it does not are drawn as lines of their own).
+#[derive(Debug, Clone)]
+pub(crate) struct Connector {
+    pub boss: ElementId,
+    pub kids: Vec<ElementId>,
+    pub style: TreeStyle,
+    pub relations: Vec<crate::model::RelationId>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -117,14 +132,21 @@ impl Layout {
         let tree = self
             .tree
             .iter()
-            .filter(|(boss, _, _)| scenario.elements.contains_key(boss))
-            .map(|(boss, reports, style)| {
-                let reports = reports
+            .filter(|c| scenario.elements.contains_key(&c.boss))
+            .map(|c| Connector {
+                kids: c
+                    .kids
                     .iter()
-                    .filter(|r| scenario.elements.contains_key(*r))
+                    .filter(|k| scenario.elements.contains_key(*k))
                     .cloned()
-                    .collect();
-                (boss.clone(), reports, *style)
+                    .collect(),
+                relations: c
+                    .relations
+                    .iter()
+                    .filter(|r| scenario.relations.contains_key(*r))
+                    .cloned()
+                    .collect(),
+                ..c.clone()
             })
             .collect();
         Layout {
@@ -209,11 +231,7 @@ fn ordered(scenario: &Scenario, mut ids: Vec<ElementId>) -> Vec<ElementId> {
     ids
 }
 
-fn finish(
-    view: View,
-    items: BTreeMap<ElementId, Placed>,
-    tree: Vec<(ElementId, Vec<ElementId>, TreeStyle)>,
-) -> Layout {
+fn finish(view: View, items: BTreeMap<ElementId, Placed>, tree: Vec<Connector>) -> Layout {
     let mut items: Vec<Placed> = items.into_values().collect();
     // Outer groups first, then inner ones, then leaves on top: what contains is drawn beneath.
     items.sort_by(|a, b| (!a.is_group, a.depth, &a.id).cmp(&(!b.is_group, b.depth, &b.id)));
@@ -306,6 +324,11 @@ mod tests {
         let items = &layout.items;
         for (i, a) in items.iter().enumerate() {
             for b in &items[i + 1..] {
+                // A person sits inside their office's box; nothing else may touch.
+                let holds = |g: &Placed, p: &Placed| g.is_group && p.top == g.id;
+                if holds(a, b) || holds(b, a) {
+                    continue;
+                }
                 assert!(
                     !overlaps(&a.footprint(), &b.footprint()),
                     "{:?} / {:?}",
