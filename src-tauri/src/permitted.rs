@@ -14,6 +14,7 @@ pub const COMMANDS: &[&str] = &[
     "lens_view",
     "show_view",
     "timeline",
+    "cascade_trace",
     "export_preview",
     "export_map",
     "pick_org_chart",
