@@ -34,9 +34,10 @@ fn lenses(c: &mut Criterion) {
     g.bench_function("analyze (every lens, betweenness auto)", |b| {
         b.iter(|| black_box(analyze(&map, &scenario)))
     });
-    g.bench_function("system lenses (cascade, operating system, instructional core)", |b| {
-        b.iter(|| black_box(system_lenses(&map, &scenario, None)))
-    });
+    g.bench_function(
+        "system lenses (cascade, operating system, instructional core)",
+        |b| b.iter(|| black_box(system_lenses(&map, &scenario, None))),
+    );
     let moment = Date::from("2020");
     g.bench_function("analyze_at 2020 (every lens as of a moment)", |b| {
         b.iter(|| black_box(analyze_at(&map, &scenario, Some(&moment))))

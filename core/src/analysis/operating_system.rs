@@ -389,7 +389,7 @@ fn by_owner(steps: &[StepTime], total: Option<u32>) -> Vec<OwnerTime> {
             share: share(days as usize, total.unwrap_or(0) as usize),
         })
         .collect();
-    out.sort_by(|a, b| b.days.cmp(&a.days));
+    out.sort_by_key(|o| std::cmp::Reverse(o.days));
     out
 }
 
