@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 use std::process::{Command, Output};
 
+mod system;
 mod time;
 
 fn murmuration(args: &[&str]) -> Output {
