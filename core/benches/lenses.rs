@@ -2,12 +2,13 @@
 //! relations): every lens together (with betweenness estimated, as `analyze` does on a big map) must
 //! stay under a second; exact betweenness, which the shell refines in the background, is measured on
 //! its own. Every lens as of a moment (the map seen as it was in 2020: filtered by the view's rule,
-//! then analysed) must stay under a second as well. Figures and the command live in
-//! docs/benchmarks.md ("Lenses (core)").
+//! then analysed) must stay under a second as well. The District Operating System's three lenses
+//! together (cascade, Operating System, instructional core) must stay under 300 ms. Figures and
+//! the command live in docs/benchmarks.md ("Lenses (core)").
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use murmuration_core::analysis::{
-    analyze, analyze_at, betweenness_auto, betweenness_exact, FlowGraph,
+    analyze, analyze_at, betweenness_auto, betweenness_exact, system_lenses, FlowGraph,
 };
 use murmuration_core::model::Date;
 use murmuration_core::synthetic::synthetic_map;
@@ -33,6 +34,10 @@ fn lenses(c: &mut Criterion) {
     g.bench_function("analyze (every lens, betweenness auto)", |b| {
         b.iter(|| black_box(analyze(&map, &scenario)))
     });
+    g.bench_function(
+        "system lenses (cascade, operating system, instructional core)",
+        |b| b.iter(|| black_box(system_lenses(&map, &scenario, None))),
+    );
     let moment = Date::from("2020");
     g.bench_function("analyze_at 2020 (every lens as of a moment)", |b| {
         b.iter(|| black_box(analyze_at(&map, &scenario, Some(&moment))))

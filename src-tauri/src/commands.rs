@@ -6,10 +6,11 @@ use crate::refinement::Refinement;
 use crate::session::Session;
 use crate::window::retitle;
 use crate::worker::off_the_window_thread;
+use murmuration_core::analysis::cascade::CascadeTrace;
 use murmuration_core::change::MapChange;
 use murmuration_core::error::CoreError;
 use murmuration_core::jobs::{self, ExportOptions};
-use murmuration_core::model::Date;
+use murmuration_core::model::{Date, ElementId};
 use murmuration_core::ops::Op;
 use murmuration_core::timeline::Timeline;
 use murmuration_core::view::{self, ViewAnswer, ViewRequest};
@@ -108,6 +109,19 @@ pub fn show_view(
 pub fn timeline(session: State<'_, Session>) -> Result<Timeline, CoreError> {
     let (map, scenario) = session.current()?;
     murmuration_core::timeline::timeline(&map, &scenario)
+}
+
+/// One rule's cascade in the scenario on screen: up to its board policy, down to practice on the
+/// ground — the core's one answer, which the window's cascade view and the paper both draw. An id
+/// that is no rule there is an error in plain words.
+#[tauri::command(async)]
+#[specta::specta]
+pub fn cascade_trace(
+    session: State<'_, Session>,
+    rule: ElementId,
+) -> Result<CascadeTrace, CoreError> {
+    let (map, scenario) = session.current()?;
+    murmuration_core::analysis::cascade::trace(&map, &scenario, &rule)
 }
 
 /// A view as the window shows it: the scenario whole when it is not the one on screen already.
@@ -241,6 +255,7 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             lens_view,
             show_view,
             timeline,
+            cascade_trace,
             export_preview,
             export_map,
             org_chart_places,

@@ -14,6 +14,7 @@ pub const COMMANDS: &[&str] = &[
     "lens_view",
     "show_view",
     "timeline",
+    "cascade_trace",
     "export_preview",
     "org_chart_places",
     "export_map",

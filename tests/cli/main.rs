@@ -4,6 +4,7 @@ use std::path::PathBuf;
 use std::process::{Command, Output};
 
 mod stories;
+mod system;
 mod time;
 
 fn murmuration(args: &[&str]) -> Output {

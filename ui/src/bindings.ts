@@ -49,6 +49,12 @@ export const commands = {
 	 *  scrubber and the timeline view.
 	 */
 	timeline: () => typedError<Timeline_Serialize, CoreError_Serialize>(__TAURI_INVOKE("timeline")),
+	/**
+	 *  One rule's cascade in the scenario on screen: up to its board policy, down to practice on the
+	 *  ground — the core's one answer, which the window's cascade view and the paper both draw. An id
+	 *  that is no rule there is an error in plain words.
+	 */
+	cascadeTrace: (rule: ElementId) => typedError<CascadeTrace_Serialize, CoreError_Serialize>(__TAURI_INVOKE("cascade_trace", { rule })),
 	/**  The drawing an export would make, as SVG, for the Export dialog's preview. */
 	exportPreview: (options: ExportOptions_Deserialize) => typedError<string, CoreError_Serialize>(__TAURI_INVOKE("export_preview", { options })),
 	/**  Asks where to save, then exports the open map there. `None` when the user cancelled. */
@@ -121,6 +127,9 @@ export type Analysis_Deserialize = {
 	home_base: HomeBase_Deserialize,
 	pioneers: Pioneers,
 	reciprocity: Reciprocity_Deserialize,
+	cascade: Cascade_Deserialize,
+	operating_system: OperatingSystem_Deserialize,
+	instructional_core: InstructionalCore_Deserialize,
 	moves: LeaderMove[],
 };
 
@@ -141,6 +150,9 @@ export type Analysis_Serialize = {
 	home_base: HomeBase_Serialize,
 	pioneers: Pioneers,
 	reciprocity: Reciprocity_Serialize,
+	cascade: Cascade_Serialize,
+	operating_system: OperatingSystem_Serialize,
+	instructional_core: InstructionalCore_Serialize,
 	moves: LeaderMove[],
 };
 
@@ -267,6 +279,137 @@ export type Brokers = {
 	top: Broker[],
 	articulation_points: Named[],
 	bridges: Bridge[],
+};
+
+/**  The whole scenario's cascade. */
+export type Cascade = Cascade_Serialize | Cascade_Deserialize;
+
+/**  Where a rule's chain is broken. */
+export type CascadeMark = 
+/**  A procedural practice with no policy (board or procedural) above it. */
+"habit" | 
+/**  A policy (board or procedural) with no procedural practice below it. */
+"paper_only";
+
+/**  One rule in its cascade. */
+export type CascadeRule = CascadeRule_Serialize | CascadeRule_Deserialize;
+
+/**  One rule in its cascade. */
+export type CascadeRule_Deserialize = {
+	rule: Named,
+	level: RuleLevel,
+	/**  "Board policy", "Procedural policy", "Procedural practice". */
+	level_label: string,
+	owner?: Named | null,
+	/**  The rules it derives from (above it). */
+	derives_from: Named[],
+	/**  The rules that derive from it (below it). */
+	derived: Named[],
+	governs: Governed_Deserialize[],
+	mark?: CascadeMark | null,
+	words: string,
+};
+
+/**  One rule in its cascade. */
+export type CascadeRule_Serialize = {
+	rule: Named,
+	level: RuleLevel,
+	/**  "Board policy", "Procedural policy", "Procedural practice". */
+	level_label: string,
+	owner: Named | null,
+	/**  The rules it derives from (above it). */
+	derives_from: Named[],
+	/**  The rules that derive from it (below it). */
+	derived: Named[],
+	governs: Governed_Serialize[],
+	mark: CascadeMark | null,
+	words: string,
+};
+
+/**  One rule's chain: up to its board policy, down to practice on the ground. */
+export type CascadeTrace = CascadeTrace_Serialize | CascadeTrace_Deserialize;
+
+/**  One rule's chain: up to its board policy, down to practice on the ground. */
+export type CascadeTrace_Deserialize = {
+	scenario: ScenarioId,
+	rule: CascadeRule_Deserialize,
+	/**  The rules above it, nearest first. */
+	up: CascadeRule_Deserialize[],
+	/**  The rules below it, nearest first. */
+	down: CascadeRule_Deserialize[],
+	/**  What the rule and every rule below it govern: the ground it reaches. */
+	ground: Governed_Deserialize[],
+	/**  The board policies at the top of its chain (itself when it is one). */
+	board_policies: Named[],
+	/**  Every element in the trace (rules and governed elements), for highlighting. */
+	elements: ElementId[],
+	/**  The derives-from and governs lines in the trace. */
+	relations: RelationId[],
+	words: string,
+};
+
+/**  One rule's chain: up to its board policy, down to practice on the ground. */
+export type CascadeTrace_Serialize = {
+	scenario: ScenarioId,
+	rule: CascadeRule_Serialize,
+	/**  The rules above it, nearest first. */
+	up: CascadeRule_Serialize[],
+	/**  The rules below it, nearest first. */
+	down: CascadeRule_Serialize[],
+	/**  What the rule and every rule below it govern: the ground it reaches. */
+	ground: Governed_Serialize[],
+	/**  The board policies at the top of its chain (itself when it is one). */
+	board_policies: Named[],
+	/**  Every element in the trace (rules and governed elements), for highlighting. */
+	elements: ElementId[],
+	/**  The derives-from and governs lines in the trace. */
+	relations: RelationId[],
+	words: string,
+};
+
+/**  The whole scenario's cascade. */
+export type Cascade_Deserialize = {
+	/**  Every rule, board policies first, then by name. */
+	rules: CascadeRule_Deserialize[],
+	habits: Named[],
+	paper_only: Named[],
+	unchecked_rules: UncheckedRule_Deserialize[],
+	words: string,
+};
+
+/**  The whole scenario's cascade. */
+export type Cascade_Serialize = {
+	/**  Every rule, board policies first, then by name. */
+	rules: CascadeRule_Serialize[],
+	habits: Named[],
+	paper_only: Named[],
+	unchecked_rules: UncheckedRule_Serialize[],
+	words: string,
+};
+
+/**  One step of a permission chain: a routine's step, or someone a permission flow asks. */
+export type ChainStep = ChainStep_Serialize | ChainStep_Deserialize;
+
+/**  One step of a permission chain: a routine's step, or someone a permission flow asks. */
+export type ChainStep_Deserialize = {
+	/**  1-based: the routine's step number, or how many permission flows away. */
+	step: number,
+	/**  The step's name, or the name of the one asked. */
+	name: string,
+	/**  The office that must say yes (the step's owner, or the formal unit of the one asked). */
+	office?: Named | null,
+	days?: number | null,
+};
+
+/**  One step of a permission chain: a routine's step, or someone a permission flow asks. */
+export type ChainStep_Serialize = {
+	/**  1-based: the routine's step number, or how many permission flows away. */
+	step: number,
+	/**  The step's name, or the name of the one asked. */
+	name: string,
+	/**  The office that must say yes (the step's owner, or the formal unit of the one asked). */
+	office: Named | null,
+	days: number | null,
 };
 
 /**  One change: an element or relation added, removed, changed or moved to another group. */
@@ -583,6 +726,15 @@ export type Density_Serialize = {
 
 export type Direction = "one_way" | "both";
 
+/**  A DOS office's stance, read from its flows. */
+export type DosStance = 
+/**  More service given than permission demanded. */
+"service" | 
+/**  As much of one as of the other. */
+"mixed" | 
+/**  More permission demanded than service given. */
+"gatekeeper" | "no_flows";
+
 export type Element = Element_Serialize | Element_Deserialize;
 
 /**  The attributes that belong to one kind of element; the variant is the kind. */
@@ -816,6 +968,33 @@ export type Face = {
 /**  Elmore's reciprocity: is a flow capacity-building support, or monitoring and compliance? */
 export type FlowMode = "support" | "monitor";
 
+/**  An element a rule governs: a site, an office, a routine, or one step of a routine. */
+export type Governed = Governed_Serialize | Governed_Deserialize;
+
+/**  An element a rule governs: a site, an office, a routine, or one step of a routine. */
+export type Governed_Deserialize = {
+	element: Named,
+	kind: ElementKind,
+	/**  The governs line. */
+	relation: RelationId,
+	/**  The routine's step (1-based) when the rule governs one step. */
+	step?: number | null,
+	/**  "step 2 “Three quotes” of Purchasing", or the element's name. */
+	words: string,
+};
+
+/**  An element a rule governs: a site, an office, a routine, or one step of a routine. */
+export type Governed_Serialize = {
+	element: Named,
+	kind: ElementKind,
+	/**  The governs line. */
+	relation: RelationId,
+	/**  The routine's step (1-based) when the rule governs one step. */
+	step: number | null,
+	/**  "step 2 “Three quotes” of Purchasing", or the element's name. */
+	words: string,
+};
+
 export type GroupSilo = GroupSilo_Serialize | GroupSilo_Deserialize;
 
 export type GroupSilo_Deserialize = {
@@ -937,6 +1116,26 @@ export type ImportWarning = {
 	row: number,
 	/**  "Row 7 names the manager “Pat Doe”, who is not in the file; …" */
 	message: string,
+};
+
+export type InstructionalCore = InstructionalCore_Serialize | InstructionalCore_Deserialize;
+
+export type InstructionalCore_Deserialize = {
+	/**  The classroom sites and teacher teams. */
+	core: Named[],
+	/**  Loose coupling first, then farthest first; offices no path reaches last. */
+	offices: OfficeDistance_Deserialize[],
+	loose_coupling: Named[],
+	words: string,
+};
+
+export type InstructionalCore_Serialize = {
+	/**  The classroom sites and teacher teams. */
+	core: Named[],
+	/**  Loose coupling first, then farthest first; offices no path reaches last. */
+	offices: OfficeDistance_Serialize[],
+	loose_coupling: Named[],
+	words: string,
 };
 
 /**  One swim lane: a family of elements (or flows) drawn as bars over the years. */
@@ -1360,6 +1559,36 @@ export type NodeLabel_Serialize = {
 	chart_office?: ElementId,
 } & Face;
 
+export type OfficeDistance = OfficeDistance_Serialize | OfficeDistance_Deserialize;
+
+export type OfficeDistance_Deserialize = {
+	office: Named,
+	/**  Steps of flows to the nearest classroom site or teacher team; `None`: no path. */
+	steps?: number | null,
+	/**  That nearest site or team. */
+	nearest?: Named | null,
+	/**  Monitoring flows it sends toward the core (permission aside). */
+	monitor_toward_core: number,
+	/**  Support flows it sends toward the core (permission aside). */
+	support_toward_core: number,
+	loose_coupling: boolean,
+	words: string,
+};
+
+export type OfficeDistance_Serialize = {
+	office: Named,
+	/**  Steps of flows to the nearest classroom site or teacher team; `None`: no path. */
+	steps: number | null,
+	/**  That nearest site or team. */
+	nearest: Named | null,
+	/**  Monitoring flows it sends toward the core (permission aside). */
+	monitor_toward_core: number,
+	/**  Support flows it sends toward the core (permission aside). */
+	support_toward_core: number,
+	loose_coupling: boolean,
+	words: string,
+};
+
 export type OfficeFunction = "instruction" | 
 /**  A module of the District Operating System (004): procurement, legal, HR, IT… */
 "operations" | "leadership";
@@ -1399,6 +1628,44 @@ export type OfficeReciprocity_Serialize = {
 	permission_flows: number,
 	compliance_stance: boolean,
 	balance: ReciprocityBalance,
+	words: string,
+};
+
+export type OfficeStance = OfficeStance_Serialize | OfficeStance_Deserialize;
+
+export type OfficeStance_Deserialize = {
+	office: Named,
+	/**  Support flows it sends out (any medium but permission). */
+	service_given: number,
+	/**  Permission flows that end at it (others must ask it). */
+	permission_flows_in: number,
+	/**  Monitoring flows it sends out (permission left aside). */
+	monitor_flows_out: number,
+	/**  `permission_flows_in + monitor_flows_out`. */
+	permission_demanded: number,
+	/**  Those who must ask it for permission. */
+	askers: Named[],
+	stance: DosStance,
+	/**  The stance the map gives the office, if any. */
+	declared?: Stance | null,
+	words: string,
+};
+
+export type OfficeStance_Serialize = {
+	office: Named,
+	/**  Support flows it sends out (any medium but permission). */
+	service_given: number,
+	/**  Permission flows that end at it (others must ask it). */
+	permission_flows_in: number,
+	/**  Monitoring flows it sends out (permission left aside). */
+	monitor_flows_out: number,
+	/**  `permission_flows_in + monitor_flows_out`. */
+	permission_demanded: number,
+	/**  Those who must ask it for permission. */
+	askers: Named[],
+	stance: DosStance,
+	/**  The stance the map gives the office, if any. */
+	declared: Stance | null,
 	words: string,
 };
 
@@ -1466,6 +1733,49 @@ export type Op_Serialize = { op: "create_element"; element: Element_Serialize } 
 /**  Moves a scene to index `to` of the story (the last place when past the end). */
 { op: "move_scene"; id: SceneId; to: number } | { op: "delete_scene"; id: SceneId };
 
+/**  A flow from one unit to another with nothing coming back. */
+export type OpenLoop = {
+	relation: RelationId,
+	source: Named,
+	target: Named,
+	medium: Medium,
+	words: string,
+};
+
+export type OperatingSystem = OperatingSystem_Serialize | OperatingSystem_Deserialize;
+
+export type OperatingSystem_Deserialize = {
+	/**  Longest first (most offices, then most days). */
+	chains: PermissionChain_Deserialize[],
+	/**  Slowest first; routines with no days last. */
+	routines: RoutineCycle_Deserialize[],
+	/**  The DOS offices (function: operations), most permission-demanding first. */
+	offices: OfficeStance_Deserialize[],
+	/**
+	 *  The first [`OPEN_LOOPS_LISTED`]: DOS offices' first, then permission and monitoring flows,
+	 *  then by volume.
+	 */
+	open_loops: OpenLoop[],
+	open_loop_count: number,
+	words: string,
+};
+
+export type OperatingSystem_Serialize = {
+	/**  Longest first (most offices, then most days). */
+	chains: PermissionChain_Serialize[],
+	/**  Slowest first; routines with no days last. */
+	routines: RoutineCycle_Serialize[],
+	/**  The DOS offices (function: operations), most permission-demanding first. */
+	offices: OfficeStance_Serialize[],
+	/**
+	 *  The first [`OPEN_LOOPS_LISTED`]: DOS offices' first, then permission and monitoring flows,
+	 *  then by volume.
+	 */
+	open_loops: OpenLoop[],
+	open_loop_count: number,
+	words: string,
+};
+
 /**  An org chart file the user picked, and what the mapping dialog shows of it. */
 export type OrgChartPick = OrgChartPick_Serialize | OrgChartPick_Deserialize;
 
@@ -1504,7 +1814,59 @@ export type OverlayShown_Serialize = {
 	moved: MovedArrow[],
 };
 
+/**  The days a routine spends with one step owner. */
+export type OwnerTime = OwnerTime_Serialize | OwnerTime_Deserialize;
+
+/**  The days a routine spends with one step owner. */
+export type OwnerTime_Deserialize = {
+	/**  `None`: steps nobody owns. */
+	owner?: Named | null,
+	days: number,
+	steps: number,
+	/**  Of the routine's days; `None` when it takes 0 days. */
+	share?: number | null,
+};
+
+/**  The days a routine spends with one step owner. */
+export type OwnerTime_Serialize = {
+	/**  `None`: steps nobody owns. */
+	owner: Named | null,
+	days: number,
+	steps: number,
+	/**  Of the routine's days; `None` when it takes 0 days. */
+	share: number | null,
+};
+
 export type PartnerType = "community_group" | "vendor" | "university" | "funder" | "family_organisation" | "other";
+
+/**  The chain one site (or a routine's first step owner) must walk to get a resource. */
+export type PermissionChain = PermissionChain_Serialize | PermissionChain_Deserialize;
+
+/**  The chain one site (or a routine's first step owner) must walk to get a resource. */
+export type PermissionChain_Deserialize = {
+	start: Named,
+	/**  The routine walked; `None`: a chain of permission flows. */
+	routine?: Named | null,
+	steps: ChainStep_Deserialize[],
+	/**  The offices that must say yes, in the order they are met. */
+	offices: Named[],
+	/**  The routine's cycle time, when known. */
+	days?: number | null,
+	words: string,
+};
+
+/**  The chain one site (or a routine's first step owner) must walk to get a resource. */
+export type PermissionChain_Serialize = {
+	start: Named,
+	/**  The routine walked; `None`: a chain of permission flows. */
+	routine: Named | null,
+	steps: ChainStep_Serialize[],
+	/**  The offices that must say yes, in the order they are met. */
+	offices: Named[],
+	/**  The routine's cycle time, when known. */
+	days: number | null,
+	words: string,
+};
 
 export type Pioneer = {
 	element: Named,
@@ -1691,6 +2053,35 @@ export type Relation_Serialize = {
  *  be left out).
  */
 export type Ring = "practice" | "engagement" | "interest";
+
+/**  A routine's cycle time by step and step owner. */
+export type RoutineCycle = RoutineCycle_Serialize | RoutineCycle_Deserialize;
+
+/**  A routine's cycle time by step and step owner. */
+export type RoutineCycle_Deserialize = {
+	routine: Named,
+	/**  The sum of its steps' days when any step has days, else its recorded cycle time. */
+	days?: number | null,
+	/**  The days are the sum of its steps'. */
+	from_steps: boolean,
+	steps: StepTime_Deserialize[],
+	/**  Longest first. */
+	by_owner: OwnerTime_Deserialize[],
+	words: string,
+};
+
+/**  A routine's cycle time by step and step owner. */
+export type RoutineCycle_Serialize = {
+	routine: Named,
+	/**  The sum of its steps' days when any step has days, else its recorded cycle time. */
+	days: number | null,
+	/**  The days are the sum of its steps'. */
+	from_steps: boolean,
+	steps: StepTime_Serialize[],
+	/**  Longest first. */
+	by_owner: OwnerTime_Serialize[],
+	words: string,
+};
 
 /**  One step of a routine, owned by an element (usually an office). */
 export type RoutineStep = RoutineStep_Serialize | RoutineStep_Deserialize;
@@ -2001,6 +2392,22 @@ export type SprintStatus = "forming" | "active" | "dissolved" | "transformed" | 
 /**  Permission vs. service (004). */
 export type Stance = "compliance" | "mixed" | "service";
 
+export type StepTime = StepTime_Serialize | StepTime_Deserialize;
+
+export type StepTime_Deserialize = {
+	step: number,
+	name: string,
+	owner?: Named | null,
+	days?: number | null,
+};
+
+export type StepTime_Serialize = {
+	step: number,
+	name: string,
+	owner: Named | null,
+	days: number | null,
+};
+
 export type Stratum = {
 	/**  The decade's first year: 1970 for 1970–1979. */
 	decade: number,
@@ -2063,6 +2470,37 @@ export type Timeline_Serialize = {
 	/**  By month, then by element name. */
 	events: TimeEvent[],
 	lanes: Lane_Serialize[],
+};
+
+/**  A barrier whose claimed rule does not exist: it claims none, or one this scenario does not hold. */
+export type UncheckedRule = UncheckedRule_Serialize | UncheckedRule_Deserialize;
+
+/**  A barrier whose claimed rule does not exist: it claims none, or one this scenario does not hold. */
+export type UncheckedRule_Deserialize = {
+	barrier: RelationId,
+	source: Named,
+	target: Named,
+	/**  The barrier's reason, as written. */
+	reason: string,
+	/**  The rule it claims when that rule is not in this scenario. */
+	claims?: ElementId | null,
+	/**  Someone marked the barrier checked, yet no rule on the map backs it. */
+	checked: boolean,
+	words: string,
+};
+
+/**  A barrier whose claimed rule does not exist: it claims none, or one this scenario does not hold. */
+export type UncheckedRule_Serialize = {
+	barrier: RelationId,
+	source: Named,
+	target: Named,
+	/**  The barrier's reason, as written. */
+	reason: string,
+	/**  The rule it claims when that rule is not in this scenario. */
+	claims: ElementId | null,
+	/**  Someone marked the barrier checked, yet no rule on the map backs it. */
+	checked: boolean,
+	words: string,
 };
 
 export type UnitCount = UnitCount_Serialize | UnitCount_Deserialize;

@@ -2,16 +2,18 @@
 //! by kind, and the two derived facts several lenses share — which groups each element is inside
 //! ("containers") and whether a flow runs along the chart ("vertical") or across it ("lateral").
 //!
-//! The numbering is private to `analysis`; lenses turn it back into ids before returning.
+//! Rules are left out: they are not units of the network (the cascade lenses read them from the
+//! scenario). The numbering is private to `analysis`; lenses turn it back into ids before returning.
 
 use super::Named;
 use crate::model::{
     Direction, Element, ElementDetails, ElementId, ElementKind, FlowMode, Medium, MemberRole,
-    RelationDetails, Scenario,
+    RelationDetails, RelationId, Scenario,
 };
 use std::collections::HashMap;
 
-pub(crate) struct Flow {
+pub(crate) struct Flow<'a> {
+    pub id: &'a RelationId,
     pub s: u32,
     pub t: u32,
     pub volume: u8,
@@ -48,7 +50,7 @@ pub(crate) struct Context<'a> {
     /// Direct reports of each element.
     pub reports: Vec<Vec<u32>>,
     /// Flows between two different, existing elements.
-    pub flows: Vec<Flow>,
+    pub flows: Vec<Flow<'a>>,
     pub members: Vec<Member>,
     pub barriers: Vec<Barrier<'a>>,
     /// For each element, the groups it is inside, sorted: itself when it is a group, every group
@@ -58,7 +60,13 @@ pub(crate) struct Context<'a> {
 
 impl<'a> Context<'a> {
     pub fn new(sc: &'a Scenario) -> Self {
-        let elements: Vec<&Element> = sc.elements.values().collect();
+        // Rules are not units of the network: they join it only through derives-from and governs
+        // lines, which no network lens reads (the cascade lenses read rules on their own).
+        let elements: Vec<&Element> = sc
+            .elements
+            .values()
+            .filter(|e| e.kind() != ElementKind::Rule)
+            .collect();
         let n = elements.len();
         let index: HashMap<&ElementId, u32> = elements
             .iter()
@@ -98,6 +106,7 @@ impl<'a> Context<'a> {
                     mode,
                     ..
                 } => flows.push(Flow {
+                    id: &r.id,
                     s,
                     t,
                     volume: *volume,

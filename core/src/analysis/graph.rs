@@ -15,7 +15,7 @@
 //! The graph is stored twice, both private: compressed adjacency (CSR) for Brandes' algorithm, which
 //! is a tight loop over neighbours, and a petgraph `UnGraph` for articulation points and bridges.
 
-use crate::model::{ElementId, RelationDetails, RelationId, Scenario};
+use crate::model::{ElementId, ElementKind, RelationDetails, RelationId, Scenario};
 use petgraph::graph::{NodeIndex, UnGraph};
 use petgraph::visit::EdgeRef;
 use std::collections::{BTreeMap, HashMap};
@@ -34,9 +34,15 @@ pub struct FlowGraph {
 
 impl FlowGraph {
     /// The flow graph of a scenario (see the module header for which relations make ties). Nodes are
-    /// all the scenario's elements, in id order.
+    /// the scenario's elements but its rules (not units of the network), in id order — the
+    /// lenses' numbering.
     pub fn of(scenario: &Scenario) -> Self {
-        let ids: Vec<ElementId> = scenario.elements.keys().cloned().collect();
+        let ids: Vec<ElementId> = scenario
+            .elements
+            .values()
+            .filter(|e| e.kind() != ElementKind::Rule)
+            .map(|e| e.id.clone())
+            .collect();
         let index: HashMap<&ElementId, u32> = ids
             .iter()
             .enumerate()

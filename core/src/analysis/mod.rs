@@ -17,14 +17,17 @@
 
 pub mod betweenness;
 pub mod brokers;
+pub mod cascade;
 pub mod chart;
 mod context;
 pub mod density;
 pub mod graph;
 pub mod home_base;
+pub mod instructional_core;
 pub mod layers;
 mod louvain;
 pub mod moves;
+pub mod operating_system;
 pub mod pioneers;
 pub mod reciprocity;
 pub mod silos;
@@ -65,7 +68,30 @@ pub struct Analysis {
     pub home_base: home_base::HomeBase,
     pub pioneers: pioneers::Pioneers,
     pub reciprocity: reciprocity::Reciprocity,
+    pub cascade: cascade::Cascade,
+    pub operating_system: operating_system::OperatingSystem,
+    pub instructional_core: instructional_core::InstructionalCore,
     pub moves: Vec<moves::LeaderMove>,
+}
+
+/// The District Operating System's lenses alone: the cascade, the Operating System lens and the
+/// instructional core (part of every [`Analysis`]; apart for their benchmark).
+#[derive(Debug, Clone, Serialize, Type)]
+pub struct SystemLenses {
+    pub cascade: cascade::Cascade,
+    pub operating_system: operating_system::OperatingSystem,
+    pub instructional_core: instructional_core::InstructionalCore,
+}
+
+/// [`SystemLenses`] on `scenario` of `map` as of `moment` (the scenario [`scenario_at`] gives).
+pub fn system_lenses(map: &Map, scenario: &ScenarioId, moment: Option<&Date>) -> SystemLenses {
+    let sc = scenario_at(map, scenario, moment);
+    let cx = Context::new(&sc);
+    SystemLenses {
+        cascade: cascade::cascade(&sc),
+        operating_system: operating_system::operating_system(&cx),
+        instructional_core: instructional_core::instructional_core(&cx),
+    }
 }
 
 /// Runs every lens on `scenario` of `map` (the first scenario when `scenario` is not in the map).
@@ -123,6 +149,9 @@ pub fn analyze_at_with(
     let home_base = home_base::home_base(&cx);
     let pioneers = pioneers::pioneers(&cx);
     let reciprocity = reciprocity::reciprocity(&cx);
+    let cascade = cascade::cascade(&sc);
+    let operating_system = operating_system::operating_system(&cx);
+    let instructional_core = instructional_core::instructional_core(&cx);
     let moves = moves::moves(
         &cx,
         &moves::Lenses {
@@ -133,6 +162,8 @@ pub fn analyze_at_with(
             home_base: &home_base,
             pioneers: &pioneers,
             reciprocity: &reciprocity,
+            cascade: &cascade,
+            operating_system: &operating_system,
         },
     );
     Analysis {
@@ -146,6 +177,9 @@ pub fn analyze_at_with(
         home_base,
         pioneers,
         reciprocity,
+        cascade,
+        operating_system,
+        instructional_core,
         moves,
     }
 }

@@ -7,10 +7,12 @@
 //! [`MAX_PER_VERB`] of each verb.
 
 use super::brokers::Brokers;
+use super::cascade::Cascade;
 use super::chart::ChartVsReality;
 use super::context::Context;
 use super::density::Density;
 use super::home_base::HomeBase;
+use super::operating_system::OperatingSystem;
 use super::pioneers::Pioneers;
 use super::reciprocity::{Reciprocity, ReciprocityBalance};
 use super::silos::{verdict_words, Silos};
@@ -68,6 +70,8 @@ pub(crate) struct Lenses<'a> {
     pub home_base: &'a HomeBase,
     pub pioneers: &'a Pioneers,
     pub reciprocity: &'a Reciprocity,
+    pub cascade: &'a Cascade,
+    pub operating_system: &'a OperatingSystem,
 }
 
 /// How many protect moves for brokers, so the list stays a list a cabinet can read.
@@ -95,11 +99,14 @@ pub(crate) fn moves(cx: &Context, l: &Lenses) -> Vec<LeaderMove> {
     notice(l, &mut out);
     name(l, &mut out);
     connect(cx, &mut out);
+    connect_gates(l, &mut out);
     nurture(cx, l, &mut out);
     protect(cx, l, &mut out);
     illuminate(l, &mut out);
+    illuminate_the_system(l, &mut out);
     celebrate(cx, &mut out);
     hospice(cx, l, &mut out);
+    hospice_habits(l, &mut out);
     let mut out = out.0;
     // Stable: within a verb, the order each rule ranked its moves in.
     out.sort_by_key(|m| m.verb);
@@ -434,6 +441,91 @@ fn hospice(cx: &Context, l: &Lenses, out: &mut Moves) {
                 ),
             );
         }
+    }
+}
+
+/// Connect: offices others must ask for permission, most asked first — offer a service flow
+/// instead of the gate ("whom you may ask for service … whom you must ask for permission",
+/// 004:135).
+fn connect_gates(l: &Lenses, out: &mut Moves) {
+    let mut gates: Vec<_> = l
+        .operating_system
+        .offices
+        .iter()
+        .filter(|o| o.permission_flows_in > 0)
+        .collect();
+    gates.sort_by_key(|o| std::cmp::Reverse(o.permission_flows_in));
+    for o in gates {
+        let mut elements = vec![o.office.clone()];
+        elements.extend(o.askers.iter().cloned());
+        out.push(
+            MoveVerb::Connect,
+            elements,
+            format!(
+                "{} and {}",
+                o.office.name,
+                list_names(o.askers.iter().map(|a| a.name.as_str()), 4)
+            ),
+            format!(
+                "{} {} at it: offer a service flow instead of a permission gate",
+                plural(
+                    o.permission_flows_in as usize,
+                    "permission flow",
+                    "permission flows"
+                ),
+                if o.permission_flows_in == 1 {
+                    "ends"
+                } else {
+                    "end"
+                }
+            ),
+        );
+    }
+}
+
+/// Illuminate: the longest permission chain and the slowest routine, so a cabinet sees where a
+/// request waits (004's 47-day purchase).
+fn illuminate_the_system(l: &Lenses, out: &mut Moves) {
+    let os = l.operating_system;
+    let chain = os.chains.first().filter(|c| c.offices.len() >= 2);
+    if let Some(c) = chain {
+        let mut elements = vec![c.routine.clone().unwrap_or_else(|| c.start.clone())];
+        elements.extend(c.offices.iter().cloned());
+        out.push(
+            MoveVerb::Illuminate,
+            elements,
+            format!(
+                "the longest permission chain, {}",
+                c.routine.as_ref().unwrap_or(&c.start).name
+            ),
+            c.words.clone(),
+        );
+    }
+    let slowest = os
+        .routines
+        .first()
+        .filter(|r| r.days.is_some_and(|d| d > 0));
+    if let Some(r) = slowest.filter(|r| chain.and_then(|c| c.routine.as_ref()) != Some(&r.routine))
+    {
+        out.push(
+            MoveVerb::Illuminate,
+            vec![r.routine.clone()],
+            format!("the slowest routine, {}", r.routine.name),
+            r.words.clone(),
+        );
+    }
+}
+
+/// Hospice: practices with no policy above them — habit (004:351, "the triumph of habit"): check
+/// whether any rule requires them, then let them end or write the policy they need.
+fn hospice_habits(l: &Lenses, out: &mut Moves) {
+    for r in &l.cascade.habits {
+        out.push(
+            MoveVerb::Hospice,
+            vec![r.clone()],
+            r.name.clone(),
+            "a practice with no policy above it, habit: ask whether any rule requires it, then let it end or write the policy it needs".to_owned(),
+        );
     }
 }
 

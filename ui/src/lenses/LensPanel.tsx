@@ -1,10 +1,12 @@
 // The side panel's lens section: the caption and legend of the lens on, a compact metrics panel
-// (silo ranking by E-I, top brokers, home-base coverage) and the leader moves, each of which
+// (silo ranking by E-I, top brokers, home-base coverage, the Operating System and the instructional
+// core in the core's words) and the leader moves, each of which
 // brings its elements forward on the canvas.
 import type { LensState } from "./useLens";
 import { eiBars } from "./paint";
 import { useCanvasController } from "../canvas/controller";
 import { monthWords } from "../time/moments";
+import { InstructionalCoreMetric, OperatingSystemMetric } from "./SystemMetrics";
 import "./lenses.css";
 
 export function LensPanel({ state }: { state: LensState }) {
@@ -121,6 +123,8 @@ function Metrics({ analysis }: { analysis: Analysis }) {
           <span className="bar-value">{share == null ? "—" : `${Math.round(share * 100)}%`}</span>
         </div>
       </div>
+      <OperatingSystemMetric analysis={analysis} />
+      <InstructionalCoreMetric analysis={analysis} />
     </div>
   );
 }
