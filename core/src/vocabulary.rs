@@ -569,5 +569,27 @@ pub const RECIPROCITY_PRESSURE: ScaleStep = step("#F2CFB2", "Sends more monitori
 pub const RECIPROCITY_MATCHED: ScaleStep = step("#66C5AB", "Pressure matched by support");
 pub const RECIPROCITY_NO_FLOWS: ScaleStep = step(LENS_NOTHING, "Sends no monitoring or support");
 
+// The policy cascade (004): rules by where their chain breaks, and what an unchecked rule blocks.
+pub const CASCADE_WHOLE: ScaleStep = step("#66C5AB", "In a chain, policy to practice");
+pub const CASCADE_HABIT: ScaleStep = step("#E28E4D", "Habit: no policy above it");
+pub const CASCADE_PAPER_ONLY: ScaleStep = step("#F0C566", "Paper only: no practice below");
+pub const CASCADE_UNCHECKED: ScaleStep = step("#F2CFB2", "Blocked by an unchecked rule");
+
+// The Operating System lens (004): DOS offices by service given against permission demanded, and
+// the routines by their cycle time.
+pub const DOS_SERVICE: ScaleStep = step("#66C5AB", "Gives more service than it asks");
+pub const DOS_MIXED: ScaleStep = step("#D3D5D9", "As much service as permission");
+pub const DOS_GATEKEEPER: ScaleStep = step("#E28E4D", "A gatekeeper: asks permission");
+pub const DOS_NO_FLOWS: ScaleStep = step(LENS_NOTHING, "No service or permission flows");
+pub const DOS_SLOW_ROUTINE: ScaleStep = step("#F0C566", "The slowest routine");
+
+// The instructional core (003): the classrooms and teacher teams, and each office by how far its
+// flows are from them.
+pub const CORE_ITSELF: ScaleStep = step("#66C5AB", "The instructional core");
+pub const CORE_NEAR: ScaleStep = step("#C8E6F7", "One step of flows from it");
+pub const CORE_FAR: ScaleStep = step("#8CC0DC", "Two or more steps away");
+pub const CORE_LOOSE: ScaleStep = step("#E28E4D", "Loose coupling: far, monitoring");
+pub const CORE_UNREACHED: ScaleStep = step(LENS_NOTHING, "No flow path reaches it");
+
 // Density: the elements with the most lateral partners, where a murmuration starts.
 pub const DENSITY_HUB: ScaleStep = step("#66C5AB", "Most ties across the chart");

@@ -388,6 +388,35 @@ fn lens_scales() -> Vec<(&'static str, Vec<&'static str>)> {
                 vocab::RECIPROCITY_NO_FLOWS,
             ]),
         ),
+        (
+            "cascade",
+            colours(&[
+                vocab::CASCADE_WHOLE,
+                vocab::CASCADE_HABIT,
+                vocab::CASCADE_PAPER_ONLY,
+                vocab::CASCADE_UNCHECKED,
+            ]),
+        ),
+        (
+            "operating system",
+            colours(&[
+                vocab::DOS_SERVICE,
+                vocab::DOS_MIXED,
+                vocab::DOS_GATEKEEPER,
+                vocab::DOS_NO_FLOWS,
+                vocab::DOS_SLOW_ROUTINE,
+            ]),
+        ),
+        (
+            "instructional core",
+            colours(&[
+                vocab::CORE_ITSELF,
+                vocab::CORE_NEAR,
+                vocab::CORE_FAR,
+                vocab::CORE_LOOSE,
+                vocab::CORE_UNREACHED,
+            ]),
+        ),
     ]
 }
 

@@ -9,11 +9,13 @@
 //!
 //! How each lens is drawn is written up for people in `docs/lenses.md` ("How each lens is drawn").
 //! Each family of lenses paints in a file of its own: `groups.rs` (silos, density, chart vs.
-//! reality), `people.rs` (brokers, home base, pioneers), `offices.rs` (layers, reciprocity).
+//! reality), `people.rs` (brokers, home base, pioneers), `offices.rs` (layers, reciprocity),
+//! `system.rs` (the policy cascade, the Operating System, the instructional core).
 
 mod groups;
 mod offices;
 mod people;
+mod system;
 #[cfg(test)]
 mod tests;
 
@@ -26,6 +28,7 @@ use people::{brokers, home_base, pioneers};
 use serde::Serialize;
 use specta::Type;
 use std::collections::BTreeMap;
+use system::{cascade, instructional_core, operating_system};
 
 /// The lenses that paint the map, as `(id, name)` in the order the lens picker lists them. The
 /// id is what a scene stores in `Scene::lens`.
@@ -38,6 +41,9 @@ pub const LENSES: &[(&str, &str)] = &[
     ("home_base", "Home base"),
     ("pioneers", "Pioneers"),
     ("reciprocity", "Reciprocity"),
+    ("cascade", "Policy cascade"),
+    ("operating_system", "Operating System"),
+    ("instructional_core", "Instructional core"),
 ];
 
 /// What a lens paints on one scenario: the same for the canvas and for paper.
@@ -117,6 +123,9 @@ pub fn lens_paint(
         "home_base" => home_base(&mut paint, sc, analysis),
         "pioneers" => pioneers(&mut paint, sc, analysis),
         "reciprocity" => reciprocity(&mut paint, analysis),
+        "cascade" => cascade(&mut paint, analysis),
+        "operating_system" => operating_system(&mut paint, analysis),
+        "instructional_core" => instructional_core(&mut paint, analysis),
         _ => return None,
     }
     Some(paint)

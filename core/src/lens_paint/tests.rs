@@ -427,3 +427,26 @@ fn signed_numbers_read_as_a_person_writes_them() {
     assert_eq!(cluster_letter(0), "A");
     assert_eq!(cluster_letter(27), "AB");
 }
+
+#[test]
+fn the_sample_s_operating_system_shows_the_47_day_purchase_and_its_habit() {
+    let map = crate::sample::riverside_unified();
+    let paint = |scenario: &str, lens: &str| {
+        let id = ScenarioId::from(scenario);
+        lens_paint(&map, &id, lens, &analyze(&map, &id)).expect("paints")
+    };
+    let os = paint("as-is", "operating_system");
+    assert_eq!(os.badges[&ElementId::from("purchasing")], "47 days");
+    assert_eq!(fill(&os, "procurement"), Some(vocab::DOS_GATEKEEPER.colour));
+    assert!(os.badges[&ElementId::from("procurement")].starts_with("gatekeeper"));
+    let redesigned = paint("to-be", "operating_system");
+    assert_eq!(redesigned.badges[&ElementId::from("purchasing")], "10 days");
+    assert_eq!(fill(&redesigned, "procurement"), Some(vocab::DOS_SERVICE.colour));
+
+    let cascade = paint("as-is", "cascade");
+    assert_eq!(cascade.badges[&ElementId::from("no-direct-orders")], "habit");
+    assert_eq!(fill(&cascade, "no-direct-orders"), Some(vocab::CASCADE_HABIT.colour));
+    // The specialists' barrier claims no rule: both its ends are marked.
+    assert_eq!(cascade.badges[&ElementId::from("science-specialist")], "unchecked rule");
+    assert!(cascade.caption.contains("habit"), "{}", cascade.caption);
+}
