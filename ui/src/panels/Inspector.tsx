@@ -1,6 +1,7 @@
 // The inspector: everything known about the selection, in plain words. With nothing selected it
 // summarises the map; with one element or relation it lists every attribute (editable when the map
 // can be edited) and what the element is connected to; with several it lists them.
+import { CascadeView } from "../cascade/CascadeView";
 import type { Vocabulary } from "../bindings";
 import type { MapElement, MapRelation, MapSnapshot } from "../map/types";
 import { ANNOTATION_FIELDS, elementFields, readField, relationFields, withField } from "../map/fields";
@@ -107,6 +108,7 @@ function ElementInspector({ element, snapshot, vocabulary, edits, onFocus }: Ele
           </ul>
         </div>
       )}
+      {element.kind === "rule" && <CascadeView rule={element} snapshot={snapshot} onFocus={onFocus} />}
       <Connections element={element} snapshot={snapshot} vocabulary={vocabulary} onFocus={onFocus} />
     </>
   );
