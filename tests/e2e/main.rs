@@ -14,3 +14,4 @@ mod presents_scenes;
 mod scenes_agree;
 mod scrubs_time;
 mod switches_scenarios;
+mod tells_the_stories;

@@ -441,12 +441,24 @@ fn the_sample_s_operating_system_shows_the_47_day_purchase_and_its_habit() {
     assert!(os.badges[&ElementId::from("procurement")].starts_with("gatekeeper"));
     let redesigned = paint("to-be", "operating_system");
     assert_eq!(redesigned.badges[&ElementId::from("purchasing")], "10 days");
-    assert_eq!(fill(&redesigned, "procurement"), Some(vocab::DOS_SERVICE.colour));
+    assert_eq!(
+        fill(&redesigned, "procurement"),
+        Some(vocab::DOS_SERVICE.colour)
+    );
 
     let cascade = paint("as-is", "cascade");
-    assert_eq!(cascade.badges[&ElementId::from("no-direct-orders")], "habit");
-    assert_eq!(fill(&cascade, "no-direct-orders"), Some(vocab::CASCADE_HABIT.colour));
+    assert_eq!(
+        cascade.badges[&ElementId::from("no-direct-orders")],
+        "habit"
+    );
+    assert_eq!(
+        fill(&cascade, "no-direct-orders"),
+        Some(vocab::CASCADE_HABIT.colour)
+    );
     // The specialists' barrier claims no rule: both its ends are marked.
-    assert_eq!(cascade.badges[&ElementId::from("science-specialist")], "unchecked rule");
+    assert_eq!(
+        cascade.badges[&ElementId::from("science-specialist")],
+        "unchecked rule"
+    );
     assert!(cascade.caption.contains("habit"), "{}", cascade.caption);
 }

@@ -1,5 +1,5 @@
 // What the inspector shows with nothing selected: the map at a glance, counted by kind.
-import type { Vocabulary } from "../bindings";
+import type { ElementKind, RelationKind, Vocabulary } from "../bindings";
 import type { MapSnapshot } from "../map/types";
 import { ShapeSwatch, LineSwatch } from "./Swatches";
 
@@ -37,7 +37,7 @@ export function MapSummary({ snapshot, vocabulary }: { snapshot: MapSnapshot; vo
   );
 }
 
-const ELEMENT_PLURAL: Record<string, string> = {
+const ELEMENT_PLURAL: Record<ElementKind, string> = {
   office: "Offices",
   site: "Sites",
   community: "Communities",
@@ -45,11 +45,14 @@ const ELEMENT_PLURAL: Record<string, string> = {
   routine: "Routines",
   person: "People",
   partner: "Partners",
+  rule: "Rules",
 };
 
-const PLURAL: Record<string, string> = {
+const PLURAL: Record<RelationKind, string> = {
   reports_to: "Reporting lines",
   flow: "Flows",
   member_of: "Memberships",
   barrier: "Barriers",
+  derives_from: "Derives-from lines",
+  governs: "Governs lines",
 };
