@@ -201,9 +201,10 @@ async fn journey() {
 
     // Undo brings back "as is" with its scenes, then "Flatter" in its place.
     window.click("undo").await;
+    let scenes = murmuration_core::sample::riverside_unified().scenes.len();
     window
         .wait_until(
-            "window.__murmuration.snapshot().scenarios.length === 2 && window.__murmuration.snapshot().scenes.length === 6",
+            &format!("window.__murmuration.snapshot().scenarios.length === 2 && window.__murmuration.snapshot().scenes.length === {scenes}"),
             WAIT,
         )
         .await;

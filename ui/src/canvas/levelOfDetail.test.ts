@@ -11,12 +11,19 @@ function gridOf(count: number) {
 describe("followLevelOfDetail", () => {
   afterEach(() => vi.useRealTimers());
 
-  it("changes a small map's level at once, both ways", () => {
-    const cy = gridOf(200);
+  it("changes a mid-size map's level at once, both ways", () => {
+    const cy = gridOf(600);
     followLevelOfDetail(cy);
     cy.zoom(0.1);
-    expect(cy.nodes(".far")).toHaveLength(200);
+    expect(cy.nodes(".far")).toHaveLength(600);
     cy.zoom(1);
+    expect(cy.nodes(".far")).toHaveLength(0);
+  });
+
+  it("never hides the people of a small map, however far out", () => {
+    const cy = gridOf(60);
+    followLevelOfDetail(cy);
+    cy.zoom(0.1);
     expect(cy.nodes(".far")).toHaveLength(0);
   });
 

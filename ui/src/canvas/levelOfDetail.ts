@@ -9,6 +9,14 @@ import type { Collection, Core, EventObject, SingularElementArgument } from "cyt
 import { inSlices } from "./slices";
 
 const FAR_ZOOM = 0.38;
+/** Below this many nodes a map is never "far": drawing every person costs nothing, and a small
+ *  map seen whole (a district's sample, a sketch) should still show who is in each group. */
+const FAR_FROM_NODES = 400;
+
+/** Whether the view shows the map far out: zoomed out past FAR_ZOOM on a big map. */
+function isFar(cy: Core): boolean {
+  return cy.zoom() < FAR_ZOOM && cy.nodes().length >= FAR_FROM_NODES;
+}
 
 /** From this many elements (nodes and relations) a change of level goes in slices. */
 const IN_SLICES_FROM = 3000;
@@ -17,7 +25,7 @@ const SLICE = 2500;
 
 /** The level-of-detail classes an element added now takes (see syncElements). */
 export function levelOfDetailClasses(cy: Core): string[] {
-  return cy.zoom() < FAR_ZOOM ? ["far"] : [];
+  return isFar(cy) ? ["far"] : [];
 }
 
 /** Keeps the `far` class in step with the zoom; returns a function that stops it. */
@@ -25,7 +33,7 @@ export function followLevelOfDetail(cy: Core): () => void {
   let far: boolean | null = null;
   let turn = 0;
   const update = () => {
-    const now = cy.zoom() < FAR_ZOOM;
+    const now = isFar(cy);
     if (now === far) return;
     far = now;
     const mine = ++turn;
