@@ -178,6 +178,8 @@ async fn journey() {
             "{}: the canvas shows the core's answer",
             scene.title
         );
+        window.settled().await;
+        window.screenshot(&format!("scene-{:02}-{}", i + 1, scene.id.0));
         assert_eq!(
             on_paper, core,
             "{}: paper draws the core's answer",

@@ -39,18 +39,21 @@ export function paintLens(cy: Core, paint: LensPaint | null): void {
 /** Keeps `paint` on `cy` until the returned function is called (which clears it). */
 export function followLens(cy: Core, paint: LensPaint | null): () => void {
   paintLens(cy, paint);
-  let scheduled = false;
+  // A repaint waiting when this paint is taken off must not bring it back over the next one (a
+  // scene that switches scenario re-adds every node, then paints its own lens).
+  let pending: ReturnType<typeof setTimeout> | null = null;
   const again = () => {
-    if (scheduled) return;
-    scheduled = true;
-    setTimeout(() => {
-      scheduled = false;
+    if (pending !== null) return;
+    pending = setTimeout(() => {
+      pending = null;
       if (!cy.destroyed()) paintLens(cy, paint);
     }, 50);
   };
   cy.on("add data", "node", again);
   return () => {
     cy.off("add data", "node", again);
+    if (pending !== null) clearTimeout(pending);
+    pending = null;
     if (!cy.destroyed()) clearLens(cy);
   };
 }
