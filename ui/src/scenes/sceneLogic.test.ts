@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { applyMove, fitRect, moveBy, moveOnto, nextTitle, sceneFrom, storiesOf, storyOpenedAt, storyScenes, type Scene } from "./sceneLogic";
+import { applyMove, fitRect, frameAround, moveBy, moveOnto, nextTitle, sceneFrom, storiesOf, storyOpenedAt, storyScenes, type Scene } from "./sceneLogic";
 
 const scenes = [{ id: "a" }, { id: "b" }, { id: "c" }];
 
@@ -52,5 +52,18 @@ describe("stories", () => {
     expect(storyScenes(deck, "Silos").map((s) => s.id)).toEqual(["a", "b", "e"]);
     expect(storyScenes(deck, null)).toHaveLength(5);
     expect(storiesOf(deck)).toEqual(["Silos", "Purchasing"]);
+  });
+});
+
+describe("frameAround", () => {
+  it("frames a scene's elements with room for the caption at the foot", () => {
+    const { zoom, pan } = frameAround({ x1: 0, y1: 0, w: 1000, h: 500 }, 1040, 670, 0.05, 4);
+    expect(zoom).toBeCloseTo(0.96);
+    // centred across; above the caption's room down
+    expect(pan.x + 500 * zoom).toBeCloseTo(520);
+    expect(pan.y + 250 * zoom).toBeCloseTo(40 + (670 - 40 - 90) / 2);
+  });
+  it("does not blow one element up past a readable map", () => {
+    expect(frameAround({ x1: 0, y1: 0, w: 60, h: 40 }, 1000, 800, 0.05, 4).zoom).toBe(1.4);
   });
 });

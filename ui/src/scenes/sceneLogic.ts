@@ -93,3 +93,21 @@ export function fitRect(rect: Viewport, width: number, height: number, padding =
   const cy = y + h / 2;
   return { zoom, pan: { x: width / 2 - cx * zoom, y: height / 2 - cy * zoom } };
 }
+
+/** A scene brought forward on one or two elements is not blown up past this: it stays a map. */
+const MOST_SCENE_ZOOM = 1.4;
+/** Room kept under a framed scene for the caption laid over the canvas's foot. */
+const CAPTION_ROOM = 90;
+
+/**
+ * The zoom and pan that frame `box` (model coordinates) in a canvas of `width` × `height`: 40 px of
+ * margin, the caption's room kept free at the foot, never closer than MOST_SCENE_ZOOM.
+ */
+export function frameAround(box: { x1: number; y1: number; w: number; h: number }, width: number, height: number, minZoom: number, maxZoom: number) {
+  const margin = 40;
+  const room = { w: Math.max(width - 2 * margin, 1), h: Math.max(height - margin - Math.min(CAPTION_ROOM, height / 4), 1) };
+  const fit = Math.min(room.w / Math.max(box.w, 1), room.h / Math.max(box.h, 1), MOST_SCENE_ZOOM);
+  const zoom = Math.min(Math.max(fit, minZoom), maxZoom);
+  const centre = { x: box.x1 + box.w / 2, y: box.y1 + box.h / 2 };
+  return { zoom, pan: { x: margin + room.w / 2 - centre.x * zoom, y: margin + room.h / 2 - centre.y * zoom } };
+}

@@ -6,7 +6,7 @@ import type { Core } from "cytoscape";
 import { commands, type CompareMode, type LensPaint, type ViewAnswer_Serialize as ViewAnswer, type ViewRequest } from "../bindings";
 import type { MapSnapshot, View } from "../map/types";
 import type { CanvasController } from "../canvas/controller";
-import { fitRect, type Scene } from "./sceneLogic";
+import { fitRect, frameAround, type Scene } from "./sceneLogic";
 import { clearAnswer, drawAnswer, FADED, HIDDEN } from "./sceneView";
 
 export type SceneControls = {
@@ -157,7 +157,8 @@ export function frameScene(cy: Core, scene: Scene): void {
     const shownNow = cy.elements().filter((e) => !e.hasClass(HIDDEN));
     const lit = shownNow.filter((e) => !e.hasClass(FADED));
     const eles = lit.length < shownNow.length && lit.nonempty() ? lit : shownNow;
-    cy.animate({ fit: { eles, padding: 40 } }, { duration: 700, easing: "ease-in-out-cubic" });
+    const framed = frameAround(eles.boundingBox(), cy.width(), cy.height(), cy.minZoom(), cy.maxZoom());
+    cy.animate(framed, { duration: 700, easing: "ease-in-out-cubic" });
   }
 }
 
