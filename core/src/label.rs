@@ -230,7 +230,7 @@ pub struct NodeLabel {
     /// A person's initials, drawn inside the circle.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub initials: Option<String>,
-    /// The office whose box holds a person on the org chart (`view::org_chart_office`).
+    /// The office whose box holds a person on the org chart (`model::org_chart_office`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub chart_office: Option<ElementId>,
 }
@@ -255,7 +255,7 @@ impl NodeLabel {
     /// [`NodeLabel::of`], with the office that holds it on the org chart of `scenario`.
     pub fn in_scenario(scenario: &crate::model::Scenario, element: &Element) -> Self {
         NodeLabel {
-            chart_office: crate::view::org_chart_office(scenario, element).cloned(),
+            chart_office: crate::model::org_chart_office(scenario, element).cloned(),
             ..Self::of(element)
         }
     }

@@ -11,7 +11,7 @@ use crate::error::{CoreError, ErrorKind, Result};
 use crate::lens_paint::{lens_paint, LensPaint, LENSES};
 pub use crate::model::{scenario_named, scenario_of};
 use crate::model::{
-    Date, Element, ElementDetails, ElementId, ElementKind, Map, RelationId, RelationKind, Scenario,
+    Date, ElementDetails, ElementId, ElementKind, Map, RelationId, RelationKind, Scenario,
     ScenarioId, Scene, SceneComparison, SceneFilters, View,
 };
 use crate::shown::ended;
@@ -188,24 +188,6 @@ pub fn org_chart_lines(scenario: &Scenario) -> Vec<&crate::model::Relation> {
         .collect()
 }
 
-/// The office that holds `person`'s place on the org chart: the office of their position, else
-/// the office they sit in. The chart draws them inside that office's box.
-pub fn org_chart_office<'a>(scenario: &'a Scenario, person: &'a Element) -> Option<&'a ElementId> {
-    let ElementDetails::Person { position, .. } = &person.details else {
-        return None;
-    };
-    let is_office = |id: &&ElementId| {
-        scenario
-            .elements
-            .get(*id)
-            .is_some_and(|e| e.kind() == ElementKind::Office)
-    };
-    position
-        .as_ref()
-        .filter(is_office)
-        .or(person.parent.as_ref().filter(is_office))
-}
-
 /// What the org chart draws: the ends of its reporting lines and the offices that hold those
 /// people (their box is drawn around them, with or without a reporting line of its own).
 pub fn org_chart_shown(scenario: &Scenario) -> BTreeSet<ElementId> {
@@ -213,7 +195,9 @@ pub fn org_chart_shown(scenario: &Scenario) -> BTreeSet<ElementId> {
     for r in org_chart_lines(scenario) {
         for end in [&r.source, &r.target] {
             if shown.insert(end.clone()) {
-                if let Some(office) = org_chart_office(scenario, &scenario.elements[end]) {
+                if let Some(office) =
+                    crate::model::org_chart_office(scenario, &scenario.elements[end])
+                {
                     shown.insert(office.clone());
                 }
             }

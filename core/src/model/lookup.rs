@@ -1,7 +1,8 @@
 //! Finding a scenario by id or by the name a person types, and a story by its name, with an error
-//! that lists what the map has — shared by the views, comparisons, decks and the command line.
+//! that lists what the map has — shared by the views, comparisons, decks and the command line; and
+//! the office whose box holds a person on the org chart, which labels, views and paper all read.
 
-use super::{Map, Scenario, ScenarioId, Scene};
+use super::{Element, ElementDetails, ElementId, ElementKind, Map, Scenario, ScenarioId, Scene};
 use crate::error::{CoreError, ErrorKind, Result};
 
 /// The scenario `id`, or an error listing the map's scenarios.
@@ -73,4 +74,22 @@ pub fn story_scenes<'a>(map: &'a Map, name: &str) -> Result<Vec<&'a Scene>> {
         .iter()
         .filter(|s| s.story.as_deref() == Some(*story))
         .collect())
+}
+
+/// The office that holds `person`'s place on the org chart: the office of their position, else
+/// the office they sit in. The chart draws them inside that office's box.
+pub fn org_chart_office<'a>(scenario: &'a Scenario, person: &'a Element) -> Option<&'a ElementId> {
+    let ElementDetails::Person { position, .. } = &person.details else {
+        return None;
+    };
+    let is_office = |id: &&ElementId| {
+        scenario
+            .elements
+            .get(*id)
+            .is_some_and(|e| e.kind() == ElementKind::Office)
+    };
+    position
+        .as_ref()
+        .filter(is_office)
+        .or(person.parent.as_ref().filter(is_office))
 }

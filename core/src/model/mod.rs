@@ -17,7 +17,7 @@ mod scene;
 
 pub use date::{Date, Precision, UNDATED};
 pub use element::*;
-pub use lookup::{scenario_named, scenario_of, stories, story_scenes};
+pub use lookup::{org_chart_office, scenario_named, scenario_of, stories, story_scenes};
 pub use relation::*;
 pub use scene::*;
 

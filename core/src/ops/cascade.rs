@@ -2,8 +2,8 @@
 //! and never loops; a rule governs what is not a rule (a step only of a routine that has it); a
 //! barrier claims a rule or nothing. Kept apart from `validate` so the cascade reads in one place.
 
+use super::loops::closes_a_loop;
 use super::missing::name_of;
-use super::validate::closes_a_loop;
 use super::ScenarioIndex;
 use crate::error::{CoreError, ErrorKind, Result};
 use crate::model::{

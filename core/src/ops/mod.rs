@@ -45,6 +45,7 @@ mod cascade;
 mod dates;
 mod elements;
 mod index;
+mod loops;
 mod missing;
 mod relations;
 mod scenarios;

@@ -4,6 +4,7 @@
 //! [`ErrorKind`].
 
 use super::dates::check_span;
+use super::loops::closes_a_loop;
 use super::missing::{name_of, unknown_element};
 use super::ScenarioIndex;
 use crate::error::{CoreError, ErrorKind, Result};
@@ -291,35 +292,6 @@ pub(super) fn check_reports_to(
     .about(&relation.id.0)
     .about(&relation.source.0)
     .about(&relation.target.0))
-}
-
-/// Would `relation` close a loop of lines of its own kind? Walks on from its target along those
-/// lines looking for its source, ignoring the relation's old self: O(what lies beyond), not the map.
-pub(super) fn closes_a_loop(sc: &Scenario, idx: &ScenarioIndex, relation: &Relation) -> bool {
-    let kind = relation.kind();
-    if relation.source == relation.target {
-        return true;
-    }
-    let mut seen: HashSet<&ElementId> = HashSet::new();
-    let mut stack = vec![&relation.target];
-    while let Some(at) = stack.pop() {
-        if at == &relation.source {
-            return true;
-        }
-        if !seen.insert(at) {
-            continue;
-        }
-        for rid in idx.incident_to(at) {
-            if rid == &relation.id {
-                continue;
-            }
-            let r = &sc.relations[rid];
-            if r.kind() == kind && &r.source == at {
-                stack.push(&r.target);
-            }
-        }
-    }
-    false
 }
 
 pub(super) fn check_point(element: &ElementId, point: Point) -> Result<()> {

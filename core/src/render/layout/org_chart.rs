@@ -1,6 +1,6 @@
 //! The org chart's layout: one tree, as a board member reads an org chart. Each office is a box
 //! holding its people (the office of their position, else the office they sit in:
-//! `view::org_chart_office`), their reporting lines inside it laid out as a small tree with the
+//! `model::org_chart_office`), their reporting lines inside it laid out as a small tree with the
 //! head on top; sub-offices (nested in it or reporting to it) and people in no office hang
 //! beneath the office or person they report to. A reporting line the tree does not show — a
 //! second superior, a member reporting into another office — is drawn as a line of its own
@@ -70,7 +70,7 @@ impl<'a> Chart<'a> {
         let mut office = HashMap::new();
         let mut people: BTreeMap<ElementId, Vec<ElementId>> = BTreeMap::new();
         for id in &shown {
-            if let Some(o) = crate::view::org_chart_office(scenario, &scenario.elements[id]) {
+            if let Some(o) = crate::model::org_chart_office(scenario, &scenario.elements[id]) {
                 office.insert(id.clone(), o.clone());
                 people.entry(o.clone()).or_default().push(id.clone());
             }
@@ -413,7 +413,7 @@ mod tests {
             .filter(|i| i.kind == ElementKind::Person)
         {
             let element = &scenario.elements[&item.id];
-            if let Some(office) = crate::view::org_chart_office(scenario, element) {
+            if let Some(office) = crate::model::org_chart_office(scenario, element) {
                 let office = layout.get(office).expect("the office is drawn");
                 assert!(office.is_group, "{:?} is a box", office.id);
                 assert!(
