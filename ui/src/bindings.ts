@@ -1539,7 +1539,7 @@ export type NodeLabel_Deserialize = {
 	chart?: Face | null,
 	/**  A person's initials, drawn inside the circle. */
 	initials?: string | null,
-	/**  The office whose box holds a person on the org chart (`view::org_chart_office`). */
+	/**  The office whose box holds a person on the org chart (`model::org_chart_office`). */
 	chart_office?: ElementId | null,
 } & Face;
 
@@ -1555,7 +1555,7 @@ export type NodeLabel_Serialize = {
 	chart?: Face,
 	/**  A person's initials, drawn inside the circle. */
 	initials?: string,
-	/**  The office whose box holds a person on the org chart (`view::org_chart_office`). */
+	/**  The office whose box holds a person on the org chart (`model::org_chart_office`). */
 	chart_office?: ElementId,
 } & Face;
 
