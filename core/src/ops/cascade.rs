@@ -2,13 +2,11 @@
 //! and never loops; a rule governs what is not a rule (a step only of a routine that has it); a
 //! barrier claims a rule or nothing. Kept apart from `validate` so the cascade reads in one place.
 
-use super::loops::closes_a_loop;
 use super::missing::name_of;
 use super::ScenarioIndex;
 use crate::error::{CoreError, ErrorKind, Result};
 use crate::model::{
-    Element, ElementDetails, ElementId, ElementKind, Relation, RelationDetails, RelationKind,
-    Scenario,
+    Element, ElementDetails, ElementId, ElementKind, Relation, RelationDetails, Scenario,
 };
 
 /// A rule is owned by an office: the one that writes it and can change it.
@@ -152,30 +150,6 @@ fn check_step(sc: &Scenario, relation: &Relation, step: u32) -> Result<()> {
         ),
     )
     .about(&relation.id.0))
-}
-
-/// Adding or changing a "derives from" line must not make a rule derive from itself.
-pub(super) fn check_derives_from(
-    sc: &Scenario,
-    idx: &ScenarioIndex,
-    relation: &Relation,
-) -> Result<()> {
-    if relation.kind() != RelationKind::DerivesFrom || !closes_a_loop(sc, idx, relation) {
-        return Ok(());
-    }
-    Err(CoreError::new(
-        ErrorKind::RuleCycle,
-        format!(
-            "\"{}\" cannot derive from \"{}\": \"{}\" already derives from \"{}\", directly or through other rules.",
-            name_of(sc, &relation.source),
-            name_of(sc, &relation.target),
-            name_of(sc, &relation.target),
-            name_of(sc, &relation.source)
-        ),
-    )
-    .about(&relation.id.0)
-    .about(&relation.source.0)
-    .about(&relation.target.0))
 }
 
 /// The error for a file or JSON whose "derives from" lines loop through `rule`.

@@ -1,8 +1,8 @@
 //! The ops on relations of one scenario: connect, update, delete.
 
-use super::cascade::check_derives_from;
+use super::loops::check_no_loop;
 use super::missing::unknown_relation;
-use super::validate::{check_reports_to, validate_relation};
+use super::validate::validate_relation;
 use super::{Op, ScenarioIndex, Step};
 use crate::error::{CoreError, ErrorKind, Result};
 use crate::model::{Relation, RelationId, Scenario};
@@ -23,8 +23,7 @@ pub(super) fn connect(
         .about(&relation.id.0));
     }
     validate_relation(sc, relation)?;
-    check_reports_to(sc, idx, relation)?;
-    check_derives_from(sc, idx, relation)?;
+    check_no_loop(sc, idx, relation)?;
     idx.add_relation(relation);
     sc.relations.insert(relation.id.clone(), relation.clone());
     Step::done(
@@ -46,8 +45,7 @@ pub(super) fn update(
         return Err(unknown_relation(&relation.id));
     }
     validate_relation(sc, relation)?;
-    check_reports_to(sc, idx, relation)?;
-    check_derives_from(sc, idx, relation)?;
+    check_no_loop(sc, idx, relation)?;
     let old = sc
         .relations
         .insert(relation.id.clone(), relation.clone())

@@ -4,7 +4,6 @@
 //! [`ErrorKind`].
 
 use super::dates::check_span;
-use super::loops::closes_a_loop;
 use super::missing::{name_of, unknown_element};
 use super::ScenarioIndex;
 use crate::error::{CoreError, ErrorKind, Result};
@@ -268,30 +267,6 @@ pub(super) fn validate_relation(sc: &Scenario, relation: &Relation) -> Result<()
         }
     }
     super::cascade::check_ends(sc, relation)
-}
-
-/// Adding or changing `relation` must not make anyone their own (indirect) boss.
-pub(super) fn check_reports_to(
-    sc: &Scenario,
-    idx: &ScenarioIndex,
-    relation: &Relation,
-) -> Result<()> {
-    if relation.kind() != RelationKind::ReportsTo || !closes_a_loop(sc, idx, relation) {
-        return Ok(());
-    }
-    Err(CoreError::new(
-        ErrorKind::ReportsToCycle,
-        format!(
-            "{} cannot report to {}: {} already reports to {}, directly or through others.",
-            name_of(sc, &relation.source),
-            name_of(sc, &relation.target),
-            name_of(sc, &relation.target),
-            name_of(sc, &relation.source)
-        ),
-    )
-    .about(&relation.id.0)
-    .about(&relation.source.0)
-    .about(&relation.target.0))
 }
 
 pub(super) fn check_point(element: &ElementId, point: Point) -> Result<()> {

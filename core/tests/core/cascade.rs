@@ -18,6 +18,17 @@ fn rule(id: &str, name: &str, level: RuleLevel, owner: Option<&str>) -> Element 
     e
 }
 
+/// A barrier from the academy to Procurement, "forbidden by contract", claiming `rule`.
+fn claiming(id: &str, rule: &str) -> Relation {
+    let mut barrier = relation(id, "esa", "proc", RelationKind::Barrier);
+    barrier.details = RelationDetails::Barrier {
+        reason: "Forbidden by contract".into(),
+        checked: false,
+        claims: Some(rule.into()),
+    };
+    barrier
+}
+
 /// The district with a cascade: board policy ← procedural policy ← practice.
 fn cascade() -> Map {
     let mut map = district();
@@ -136,12 +147,7 @@ fn cascade_lines_join_the_kinds_they_are_for() {
     step.details = RelationDetails::Governs { step: Some(2) };
     apply_and_check_undo(&mut map.clone(), &Op::Connect { relation: step });
     // a barrier claims a rule, not an office
-    let mut barrier = relation("x", "esa", "proc", RelationKind::Barrier);
-    barrier.details = RelationDetails::Barrier {
-        reason: "Forbidden by contract".into(),
-        checked: false,
-        claims: Some("proc".into()),
-    };
+    let barrier = claiming("x", "proc");
     refused(&map, Op::Connect { relation: barrier }, K::CascadeEnds);
     // a rule is owned by an office
     refused(
@@ -156,12 +162,7 @@ fn cascade_lines_join_the_kinds_they_are_for() {
 #[test]
 fn a_rule_with_cascade_lines_or_claims_keeps_its_kind_and_its_owner_stays_an_office() {
     let mut map = cascade();
-    let mut barrier = relation("b", "esa", "proc", RelationKind::Barrier);
-    barrier.details = RelationDetails::Barrier {
-        reason: "Forbidden by contract".into(),
-        checked: false,
-        claims: Some("practice".into()),
-    };
+    let barrier = claiming("b", "practice");
     apply_and_check_undo(&mut map, &Op::Connect { relation: barrier });
     let mut office = scenario(&map).elements[&ElementId::from("board")].clone();
     office.details = ElementDetails::default_for(ElementKind::Office);
@@ -178,12 +179,7 @@ fn a_rule_with_cascade_lines_or_claims_keeps_its_kind_and_its_owner_stays_an_off
 #[test]
 fn deleting_a_rule_leaves_its_barrier_claiming_nothing_and_undo_restores_the_claim() {
     let mut map = cascade();
-    let mut barrier = relation("b", "esa", "proc", RelationKind::Barrier);
-    barrier.details = RelationDetails::Barrier {
-        reason: "Forbidden by contract".into(),
-        checked: false,
-        claims: Some("practice".into()),
-    };
+    let barrier = claiming("b", "practice");
     apply_and_check_undo(
         &mut map,
         &Op::Connect {
