@@ -13,6 +13,8 @@ use serde::Serialize;
 /// Point size of labels in map units (canvas pixels at zoom 1): big enough for a projector at the
 /// zoom a district map fits at.
 pub const LABEL_FONT_SIZE: f64 = 16.0;
+/// Room inside an org chart office's box around its people (paper's box and the canvas's).
+pub const ORG_CHART_PADDING: f64 = 16.0;
 /// Diameter of a person's circle; the name hangs below it.
 pub const PERSON_SIZE: f64 = 38.0;
 /// Size of a leaf sprint team's star; a star is too small to hold its name, so it hangs below.
@@ -168,6 +170,8 @@ struct Rules {
     glyphs: Vec<GlyphMarks>,
     /// The point size the core measures labels at; the canvas sets them at this size.
     label_font_size: f64,
+    /// Room inside an org chart office's box around its people.
+    org_chart_padding: f64,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -194,6 +198,7 @@ pub fn typescript_module() -> String {
             })
             .collect(),
         label_font_size: LABEL_FONT_SIZE,
+        org_chart_padding: ORG_CHART_PADDING,
     };
     let json = serde_json::to_string_pretty(&rules).expect("the rules serialise");
     format!(

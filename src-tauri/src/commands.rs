@@ -148,7 +148,7 @@ pub async fn export_preview(
 #[specta::specta]
 pub async fn org_chart_places(
     session: State<'_, Session>,
-) -> Result<Vec<murmuration_core::render::ChartPlace>, CoreError> {
+) -> Result<murmuration_core::render::ChartPlaces, CoreError> {
     let (map, scenario) = session.current()?;
     off_the_window_thread(move || murmuration_core::render::org_chart_places(&map, &scenario)).await
 }

@@ -63,7 +63,7 @@ export const commands = {
 	 *  Where the org chart puts each element of the scenario on screen: the core's layout, the one
 	 *  paper draws, so the canvas's org chart and its export agree.
 	 */
-	orgChartPlaces: () => typedError<ChartPlace[], CoreError_Serialize>(__TAURI_INVOKE("org_chart_places")),
+	orgChartPlaces: () => typedError<ChartPlaces, CoreError_Serialize>(__TAURI_INVOKE("org_chart_places")),
 	/**  Asks for an org chart (CSV or spreadsheet) and previews it. `None` when the user cancelled. */
 	pickOrgChart: () => typedError<OrgChartPick_Serialize | null, CoreError_Serialize>(__TAURI_INVOKE("pick_org_chart")),
 	/**
@@ -500,6 +500,26 @@ export type Change_Serialize = {
 export type ChartPlace = {
 	id: ElementId,
 	at: Point,
+};
+
+/**
+ *  The org chart laid out for the canvas: where everyone stands and the route of every reporting
+ *  line a connector stands for (the others are drawn as lines of their own).
+ */
+export type ChartPlaces = {
+	places: ChartPlace[],
+	routes: ChartRoute[],
+};
+
+/**
+ *  One reporting line's route on the org chart, as paper draws it: from its superior's box
+ *  (`boss`) down the connector to its report's box (`kid`) — an office's, or their own.
+ */
+export type ChartRoute = {
+	relation: RelationId,
+	boss: ElementId,
+	kid: ElementId,
+	points: Point[],
 };
 
 export type ChartVsReality = ChartVsReality_Serialize | ChartVsReality_Deserialize;

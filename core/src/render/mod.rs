@@ -238,14 +238,32 @@ pub struct ChartPlace {
     pub at: crate::model::Point,
 }
 
+/// One reporting line's route on the org chart, as paper draws it: from its superior's box
+/// (`boss`) down the connector to its report's box (`kid`) — an office's, or their own.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, specta::Type)]
+pub struct ChartRoute {
+    pub relation: crate::model::RelationId,
+    pub boss: ElementId,
+    pub kid: ElementId,
+    pub points: Vec<crate::model::Point>,
+}
+
+/// The org chart laid out for the canvas: where everyone stands and the route of every reporting
+/// line a connector stands for (the others are drawn as lines of their own).
+#[derive(Debug, Clone, PartialEq, serde::Serialize, specta::Type)]
+pub struct ChartPlaces {
+    pub places: Vec<ChartPlace>,
+    pub routes: Vec<ChartRoute>,
+}
+
 /// The org chart of `scenario` laid out afresh, as the canvas draws it when it has no saved
 /// places (or is asked to tidy up): the layout paper draws, so screen and paper agree on where
-/// everyone stands. An unknown scenario is an error naming it.
-pub fn org_chart_places(map: &Map, scenario: &ScenarioId) -> Result<Vec<ChartPlace>> {
+/// everyone stands and where the reporting lines run. An unknown scenario is an error naming it.
+pub fn org_chart_places(map: &Map, scenario: &ScenarioId) -> Result<ChartPlaces> {
     let mut fresh = crate::view::scenario_of(map, scenario)?.clone();
     fresh.positions.remove(&View::OrgChart);
     let layout = layout::layout(&fresh, View::OrgChart);
-    Ok(layout
+    let places = layout
         .items
         .iter()
         .filter(|item| !item.is_group)
@@ -253,7 +271,31 @@ pub fn org_chart_places(map: &Map, scenario: &ScenarioId) -> Result<Vec<ChartPla
             id: item.id.clone(),
             at: item.shape.centre(),
         })
-        .collect())
+        .collect();
+    let mut routes = Vec::new();
+    for connector in &layout.tree {
+        let kids: BTreeMap<&ElementId, Vec<crate::model::Point>> =
+            shapes::kid_routes(&layout, connector).into_iter().collect();
+        for id in &connector.relations {
+            let Some(relation) = fresh.relations.get(id) else {
+                continue;
+            };
+            // The report's box: their own, or the office box they sit in (led by them).
+            let source = &relation.source;
+            let kid = kids
+                .get_key_value(source)
+                .or_else(|| layout.get(source).and_then(|p| kids.get_key_value(&p.top)));
+            if let Some((kid, points)) = kid {
+                routes.push(ChartRoute {
+                    relation: id.clone(),
+                    boss: connector.boss.clone(),
+                    kid: (*kid).clone(),
+                    points: points.clone(),
+                });
+            }
+        }
+    }
+    Ok(ChartPlaces { places, routes })
 }
 
 /// The page as SVG: text as real `<text>` in the vocabulary's font family, sized in points.

@@ -434,54 +434,18 @@ pub(super) fn tree_lines(svg: &mut Svg, layout: &Layout, opacity: &dyn Fn(&Eleme
         r#"<g fill="none" stroke="{colour}" stroke-width="1.5" stroke-linecap="square">"#
     );
     for connector in &layout.tree {
-        let (boss, kids) = (&connector.boss, &connector.kids);
+        let boss = &connector.boss;
         let Some(b) = layout.get(boss) else { continue };
-        let foot = b.footprint();
-        let (bx, by) = (b.shape.centre().x, foot.y + foot.height + 3.0);
+        let (bx, by) = foot_of(b);
         let mut d = String::new();
-        match connector.style {
-            TreeStyle::Row => {
-                let tops: Vec<(f64, f64)> = kids
-                    .iter()
-                    .filter_map(|k| layout.get(k))
-                    .map(|k| (k.shape.centre().x, k.shape.y))
-                    .collect();
-                let Some(min_top) = tops.iter().map(|t| t.1).reduce(f64::min) else {
-                    continue;
-                };
-                let bus = (by + min_top) / 2.0;
-                let left = tops.iter().map(|t| t.0).fold(bx, f64::min);
-                let right = tops.iter().map(|t| t.0).fold(bx, f64::max);
-                let _ = write!(d, "M{bx:.2} {by:.2}V{bus:.2}M{left:.2} {bus:.2}H{right:.2}");
-                for (x, top) in tops {
-                    let _ = write!(d, "M{x:.2} {bus:.2}V{:.2}", top - 2.0);
-                }
+        // Each kid's route starts at the superior's foot; together they are the bus or spine.
+        for (_, route) in kid_routes(layout, connector) {
+            for (i, p) in route.iter().enumerate() {
+                let _ = write!(d, "{}{:.2} {:.2}", if i == 0 { 'M' } else { 'L' }, p.x, p.y);
             }
-            TreeStyle::Column => {
-                let placed: Vec<&Placed> = kids.iter().filter_map(|k| layout.get(k)).collect();
-                let Some(first) = placed.first().map(|k| k.footprint()) else {
-                    continue;
-                };
-                // The spine runs down the column's left; a column first in a row of subtrees
-                // reaches it along the row's bus.
-                let spine = placed
-                    .iter()
-                    .map(|k| k.footprint().x)
-                    .fold(first.x, f64::min)
-                    - layout::COLUMN_INDENT;
-                let mut last = by;
-                for kid in &placed {
-                    let c = kid.shape.centre();
-                    let _ = write!(d, "M{spine:.2} {:.2}H{:.2}", c.y, kid.shape.x - 2.0);
-                    last = c.y;
-                }
-                if (spine - bx).abs() < 0.5 {
-                    let _ = write!(d, "M{bx:.2} {by:.2}V{last:.2}");
-                } else {
-                    let bus = (by + first.y) / 2.0;
-                    let _ = write!(d, "M{bx:.2} {by:.2}V{bus:.2}H{spine:.2}V{last:.2}");
-                }
-            }
+        }
+        if d.is_empty() {
+            continue;
         }
         let o = opacity(boss);
         // Each connector names the reporting lines it stands for, as a route names its relation.
@@ -505,6 +469,72 @@ pub(super) fn tree_lines(svg: &mut Svg, layout: &Layout, opacity: &dyn Fn(&Eleme
         );
     }
     svg.raw("</g>");
+}
+
+/// Where a superior's connector leaves it: under the middle of its footprint.
+fn foot_of(boss: &Placed) -> (f64, f64) {
+    let foot = boss.footprint();
+    (boss.shape.centre().x, foot.y + foot.height + 3.0)
+}
+
+/// Each kid of `connector` with the route from its superior's foot to it: down to the bus and
+/// across, or along the spine beside a stacked column. Paper draws them together as the bus; the
+/// canvas draws each reporting line along its kid's route (`render::org_chart_places`).
+pub(crate) fn kid_routes<'l>(
+    layout: &'l Layout,
+    connector: &'l layout::Connector,
+) -> Vec<(&'l ElementId, Vec<Point>)> {
+    let Some(b) = layout.get(&connector.boss) else {
+        return Vec::new();
+    };
+    let (bx, by) = foot_of(b);
+    let at = |x: f64, y: f64| Point { x, y };
+    let placed: Vec<&Placed> = connector
+        .kids
+        .iter()
+        .filter_map(|k| layout.get(k))
+        .collect();
+    match connector.style {
+        TreeStyle::Row => {
+            let Some(min_top) = placed.iter().map(|k| k.shape.y).reduce(f64::min) else {
+                return Vec::new();
+            };
+            let bus = (by + min_top) / 2.0;
+            placed
+                .iter()
+                .map(|k| {
+                    let x = k.shape.centre().x;
+                    let route = vec![at(bx, by), at(bx, bus), at(x, bus), at(x, k.shape.y - 2.0)];
+                    (&k.id, route)
+                })
+                .collect()
+        }
+        TreeStyle::Column => {
+            let Some(first) = placed.first().map(|k| k.footprint()) else {
+                return Vec::new();
+            };
+            // The spine runs down the column's left; a column first in a row of subtrees
+            // reaches it along the row's bus.
+            let spine = placed
+                .iter()
+                .map(|k| k.footprint().x)
+                .fold(first.x, f64::min)
+                - layout::COLUMN_INDENT;
+            let bus = (by + first.y) / 2.0;
+            placed
+                .iter()
+                .map(|k| {
+                    let c = k.shape.centre();
+                    let mut route = vec![at(bx, by)];
+                    if (spine - bx).abs() >= 0.5 {
+                        route.extend([at(bx, bus), at(spine, bus)]);
+                    }
+                    route.extend([at(spine, c.y), at(k.shape.x - 2.0, c.y)]);
+                    (&k.id, route)
+                })
+                .collect()
+        }
+    }
 }
 
 fn head_length(width: f64) -> f64 {

@@ -7,7 +7,8 @@ import type { MapSnapshot } from "../map/types";
 import { applyArrangement, currentPositions, frameAll } from "./arrange";
 import type { MapDrawing } from "./drawing";
 import type { CanvasController } from "./controller";
-import { requestLayout } from "../layout/requestLayout";
+import { chartRoutesOf, requestLayout } from "../layout/requestLayout";
+import { clearChartRoutes, drawChartRoutes } from "./chartRoutes";
 import { spotForNew } from "./freeSpot";
 import type { CanvasHandle } from "./canvasApi";
 
@@ -128,7 +129,9 @@ function arranging({ cy: cyRef, drawing, shown, controller }: CanvasParts): Pick
       const ended = controller.arrangingStarted();
       try {
         const positions = await requestLayout(now, c.elements().jsons() as never);
+        clearChartRoutes(c);
         await applyArrangement(c, positions, { animate: true, fit: true });
+        if (now === "org_chart") drawChartRoutes(c, chartRoutesOf(positions));
       } finally {
         ended(null);
       }

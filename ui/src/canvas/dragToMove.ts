@@ -3,6 +3,7 @@
 //
 // A group grows around a child being dragged (Cytoscape's compound nodes do that), so "dropped
 // outside its group" is judged against the groups' boxes as they were when the drag began.
+import { unrouteAround } from "./chartRoutes";
 import type { BoundingBox12, Core, EventObject, NodeCollection, NodeSingular } from "cytoscape";
 import { holdsOthers } from "../map/rules";
 
@@ -49,7 +50,11 @@ export function followDrags(cy: Core, callbacks: Callbacks): () => void {
   let frame = 0;
 
   const onDrag = (event: EventObject) => {
-    if (!drag) drag = beginDrag(cy, callbacks.nests());
+    if (!drag) {
+      drag = beginDrag(cy, callbacks.nests());
+      // The org chart's lines leave the core's routes once their ends move.
+      cy.nodes(":grabbed").forEach(unrouteAround);
+    }
     cancelAnimationFrame(frame);
     const grabbed = event.target as NodeSingular;
     frame = requestAnimationFrame(() => {

@@ -15,6 +15,9 @@ import { addInSlices, hiddenAtOverview, isBigMap, personEndClasses } from "./big
 import { levelOfDetailClasses } from "./levelOfDetail";
 import { installTestHook, markComplete, markEdit } from "./testHook";
 import { touchedBy } from "./touched";
+import { chartRoutesOf } from "../layout/requestLayout";
+import { clearChartRoutes, drawChartRoutes } from "./chartRoutes";
+import type { ChartRoute } from "../bindings";
 import type { CanvasController } from "./controller";
 
 export type DrawingHooks = {
@@ -33,6 +36,8 @@ export class MapDrawing {
   private shown: MapSnapshot | null = null;
   /** This window's last layout of each view without saved positions. */
   private remembered: Partial<Record<View, Positions>> = {};
+  /** The org chart's reporting-line routes that came with its remembered layout. */
+  private routes: ChartRoute[] = [];
   /** A newer snapshot may arrive while a layout is still computed: the fit the first drawing (or a view switch) owes waits for a drawing that completes. */
   private owesFit = true;
   private firstDrawn = false;
@@ -145,10 +150,15 @@ export class MapDrawing {
         const fit = this.owesFit;
         this.owesFit = false;
         // The first drawing appears in place; later ones move, so the eye can follow.
+        // The core's routes hold where it placed everyone: its fresh layout, or that layout remembered.
+        const routed = view === "org_chart" && (laidOut || positions === this.remembered[view]);
+        clearChartRoutes(cy);
         await applyArrangement(cy, positions, { animate: this.firstDrawn, fit });
         if (!this.firstDrawn) performance.mark("murmuration:arranged");
         else markEdit("edit-drawn", snapshot.generation);
         if (laidOut) this.remembered[view] = currentPositions(cy);
+        if (laidOut && view === "org_chart") this.routes = chartRoutesOf(positions);
+        if (routed && current()) drawChartRoutes(cy, this.routes);
         ended(run === this.run ? view : null, snapshot.scenario);
         if (this.firstDrawn) return addLater().finally(finished);
         this.firstDrawn = true;

@@ -4,7 +4,7 @@
 // can be recognised and dropped by the caller. Where workers are unavailable (unit tests), the
 // work runs in place.
 import type { ElementDefinition } from "cytoscape";
-import { commands } from "../bindings";
+import { commands, type ChartRoute } from "../bindings";
 import type { View } from "../map/types";
 import type { Positions } from "./compute";
 import type { RingsArrangement, RingsWork } from "./rings";
@@ -51,13 +51,22 @@ export async function requestLayout(view: View, elements: ElementDefinition[]): 
   return positions;
 }
 
+const routesOf = new WeakMap<Positions, ChartRoute[]>();
+
+/** The reporting lines' routes that came with the core's org chart `positions` (none for other layouts). */
+export function chartRoutesOf(positions: Positions): ChartRoute[] {
+  return routesOf.get(positions) ?? [];
+}
+
 /** The core's org chart of the scenario on screen: where each person and office stands. */
 async function orgChartPlaces(): Promise<Positions> {
   const answer = await commands.orgChartPlaces();
   if (answer.status === "error") throw new Error(answer.error.message);
-  return Object.fromEntries(
-    answer.data.flatMap(({ id, at: { x, y } }) => (x === null || y === null ? [] : [[id, { x: Math.round(x), y: Math.round(y) }]])),
+  const positions: Positions = Object.fromEntries(
+    answer.data.places.flatMap(({ id, at: { x, y } }) => (x === null || y === null ? [] : [[id, { x: Math.round(x), y: Math.round(y) }]])),
   );
+  routesOf.set(positions, answer.data.routes);
+  return positions;
 }
 
 /** Rings around a community (rings.ts), computed in the worker: big maps take a moment. */

@@ -152,6 +152,7 @@ function nodeData(element: MapElement, label: NodeLabel | undefined, view: View,
 function nodeClasses(element: MapElement, isGroup: boolean, view: View): string[] {
   const classes: string[] = [];
   if (isGroup) classes.push("group");
+  if (isGroup && view === "org_chart") classes.push("chart-office");
   if (element.kind === "person" && view === "org_chart") classes.push("titled");
   switch (element.kind) {
     case "office":

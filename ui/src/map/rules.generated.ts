@@ -132,5 +132,6 @@ export const RULES = {
       "in_badge": false
     }
   ],
-  "label_font_size": 16.0
+  "label_font_size": 16.0,
+  "org_chart_padding": 16.0
 } as const;

@@ -21,3 +21,6 @@ export function freshElement(kind: ElementKind): { name: string; details: Record
 
 /** Point size of labels at zoom 1: the size the core measures every label's box at. */
 export const LABEL_FONT_SIZE: number = RULES.label_font_size;
+
+/** Room inside an org chart office's box around its people: paper's, so the boxes match it. */
+export const ORG_CHART_PADDING: number = RULES.org_chart_padding;

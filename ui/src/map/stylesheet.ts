@@ -7,6 +7,7 @@
 import type { Arrowhead, ElementStyle, LinePattern, LineStyle, Shape, Vocabulary } from "../bindings";
 import { complianceGlyph, personGlyph, siteGlyph, starGlyph } from "./glyphs";
 import { LABEL_FONT_SIZE } from "./elements";
+import { ORG_CHART_PADDING } from "./rules";
 
 export type StyleBlock = { selector: string; style: Record<string, unknown> };
 
@@ -236,6 +237,8 @@ function groupBlocks(): StyleBlock[] {
         "min-zoomed-font-size": 5,
       },
     },
+    // An org chart office's box is padded as paper pads it, so boxes stand where the core put them.
+    { selector: "node.group.chart-office", style: { padding: ORG_CHART_PADDING } },
     // Open: no wall, only a faint tint. A community's ring sets its own tint.
     { selector: "node.group.boundary-open", style: { "background-opacity": 0.2 } },
     { selector: "node.group.ring-practice", style: { "background-opacity": 0.45 } },

@@ -17,8 +17,9 @@ use crate::model::{ElementId, ElementKind, Relation, RelationId, Scenario, View}
 use crate::render::Rect;
 use std::collections::{BTreeMap, HashMap};
 
-/// Room inside an office's box around its people, and beside its title.
-const PADDING: f64 = 16.0;
+use crate::rules::ORG_CHART_PADDING as PADDING;
+
+/// Room beside an office's title.
 const TITLE_ROOM: f64 = TITLE_INSET + 14.0;
 
 /// Who is on the chart and how they hang together.
@@ -165,7 +166,7 @@ impl<'a> Chart<'a> {
                 }
                 None => leaf(self.scenario, unit, View::OrgChart),
             };
-            let f = item.footprint();
+            let f = self.room(&item);
             sizes.insert(unit.clone(), (f.width, f.height));
             items.insert(unit.clone(), item);
         }
@@ -182,7 +183,7 @@ impl<'a> Chart<'a> {
         let Tidy { at, styles: outer } = tidy(&roots, &self.below, &sizes, &small);
         for unit in &self.units {
             let (cx, top) = at[unit];
-            let f = items[unit].footprint();
+            let f = self.room(&items[unit]);
             let (dx, dy) = (cx - f.width / 2.0 - f.x, top - f.y);
             for id in std::iter::once(unit).chain(self.people.get(unit).into_iter().flatten()) {
                 let item = items.get_mut(id).expect("placed");
@@ -204,7 +205,7 @@ impl<'a> Chart<'a> {
         let mut placed = Vec::with_capacity(people.len());
         for person in people {
             let item = leaf(self.scenario, person, View::OrgChart);
-            let f = item.footprint();
+            let f = self.room(&item);
             sizes.insert(person.clone(), (f.width, f.height));
             placed.push(item);
         }
@@ -220,10 +221,10 @@ impl<'a> Chart<'a> {
         let mut inner: Option<Rect> = None;
         for item in &mut placed {
             let (cx, top) = at[&item.id];
-            let f = item.footprint();
+            let f = self.room(item);
             item.shape = item.shape.moved(cx - f.width / 2.0 - f.x, top - f.y);
             item.depth = 1;
-            let f = item.footprint();
+            let f = self.room(item);
             inner = Some(inner.map_or(f, |r| r.union(&f)));
         }
         let inner = inner.unwrap_or_default();
@@ -236,6 +237,25 @@ impl<'a> Chart<'a> {
             items.insert(item.id.clone(), item);
         }
         (boxed, styles)
+    }
+
+    /// The room `item` takes on the chart: paper's drawing (a person's circle with the name
+    /// below) and the canvas's (a person as a box holding their title) both fit in it, so neither
+    /// draws a person over a neighbour or out of their office's box.
+    fn room(&self, item: &Placed) -> Rect {
+        let f = item.footprint();
+        let element = &self.scenario.elements[&item.id];
+        if element.kind() != ElementKind::Person {
+            return f;
+        }
+        let titled = crate::label::leaf_box(element, &item.lines, true);
+        let c = item.shape.centre();
+        f.union(&Rect {
+            x: c.x - titled.width / 2.0,
+            y: c.y - titled.height / 2.0,
+            width: titled.width,
+            height: titled.height,
+        })
     }
 
     /// An office's box around `inner` (its people's footprints), with its title band on top.
@@ -285,7 +305,7 @@ impl<'a> Chart<'a> {
             let placed: Vec<Placed> = people.iter().map(at).collect();
             let inner = placed
                 .iter()
-                .map(Placed::footprint)
+                .map(|p| self.room(p))
                 .reduce(|a, b| a.union(&b));
             items.insert(
                 unit.clone(),
@@ -469,10 +489,85 @@ mod tests {
             .map(|i| (i.id.clone(), i.shape.centre()))
             .collect();
         let got: Vec<(ElementId, crate::model::Point)> =
-            places.into_iter().map(|p| (p.id, p.at)).collect();
+            places.places.into_iter().map(|p| (p.id, p.at)).collect();
         assert_eq!(got, leaves);
         assert!(!got
             .iter()
             .any(|(id, _)| id == &ElementId::from("teaching-learning")));
+    }
+
+    /// The canvas draws each person as a box holding their title: on the chart laid out for it,
+    /// no two such boxes touch, each sits inside its office's box (padded as paper pads it), and
+    /// every reporting line a connector stands for has a route from its superior to its report.
+    #[test]
+    fn the_canvas_boxes_never_overlap_and_every_connector_line_has_a_route() {
+        let map = crate::sample::riverside_unified();
+        let scenario = &map.scenarios[0];
+        let layout = super::super::layout(scenario, View::OrgChart);
+        let titled: Vec<(ElementId, Rect)> = layout
+            .items
+            .iter()
+            .filter(|i| i.kind == ElementKind::Person)
+            .map(|i| {
+                let b = crate::label::leaf_box(&scenario.elements[&i.id], &i.lines, true);
+                let c = i.shape.centre();
+                let r = Rect {
+                    x: c.x - b.width / 2.0,
+                    y: c.y - b.height / 2.0,
+                    width: b.width,
+                    height: b.height,
+                };
+                (i.id.clone(), r)
+            })
+            .collect();
+        let apart = |a: &Rect, b: &Rect| {
+            a.x + a.width <= b.x
+                || b.x + b.width <= a.x
+                || a.y + a.height <= b.y
+                || b.y + b.height <= a.y
+        };
+        for (n, (a, ra)) in titled.iter().enumerate() {
+            for (b, rb) in &titled[n + 1..] {
+                assert!(apart(ra, rb), "{a:?} and {b:?} overlap on the canvas");
+            }
+            let top = &layout.get(a).expect("placed").top;
+            if top != a {
+                let office = layout.get(top).expect("office").shape;
+                assert!(
+                    ra.x >= office.x + PADDING - 0.01
+                        && ra.x + ra.width <= office.x + office.width - PADDING + 0.01,
+                    "{a:?} sits inside {top:?} with paper's padding"
+                );
+            }
+        }
+        let offices: Vec<&Placed> = layout.items.iter().filter(|i| i.is_group).collect();
+        for (n, a) in offices.iter().enumerate() {
+            for b in &offices[n + 1..] {
+                assert!(
+                    apart(&a.shape, &b.shape),
+                    "{:?} and {:?} overlap",
+                    a.id,
+                    b.id
+                );
+            }
+        }
+        let places = crate::render::org_chart_places(&map, &scenario.id).expect("places");
+        let covered: usize = layout.tree.iter().map(|c| c.relations.len()).sum();
+        assert!(covered > 10);
+        assert_eq!(
+            places.routes.len(),
+            covered,
+            "every line in a connector has a route"
+        );
+        for route in &places.routes {
+            let boss = layout.get(&route.boss).expect("boss").shape;
+            let first = route.points.first().expect("a route has points");
+            assert!(
+                (first.x - boss.centre().x).abs() < 0.01,
+                "{:?} leaves its superior's middle",
+                route.relation
+            );
+            assert!(route.points.len() >= 3);
+        }
     }
 }
