@@ -55,7 +55,7 @@ describe("followLevelOfDetail", () => {
     followLevelOfDetail(cy, true);
     const farDuringTheMove: number[] = [];
     cy.on("zoom", () => farDuringTheMove.push(cy.nodes(".far").length));
-    await new Promise((complete) => cy.animate({ zoom: 0.1 }, { duration: 60, complete }));
+    await new Promise<void>((resolve) => cy.animate({ zoom: 0.1 }, { duration: 60, complete: () => resolve() }));
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(farDuringTheMove.length).toBeGreaterThan(0);
     expect(Math.max(...farDuringTheMove)).toBe(0);

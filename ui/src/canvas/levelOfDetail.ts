@@ -64,7 +64,7 @@ export function followLevelOfDetail(cy: Core, waitForMoves = false): () => void 
     const first = nearTheView(cy, pending.difference(groups));
     change(first);
     const rest = pending.difference(first).difference(groups);
-    const slices = [...evenSlices(rest), ...groupSlices(groups)];
+    const slices = [...evenSlices(rest), ...groupSlices(cy, groups)];
     // A newer change of level (or a closed map) takes over.
     void inSlices(slices.length, 1, (from) => change(slices[from]), () => mine === turn && !cy.destroyed());
   };
@@ -103,19 +103,19 @@ function evenSlices(eles: Collection): Collection[] {
 }
 
 /** Groups in slices that re-style about SLICE elements each, counting every group's members. */
-function groupSlices(groups: Collection): Collection[] {
+function groupSlices(cy: Core, groups: Collection): Collection[] {
   const slices: Collection[] = [];
-  let slice: SingularElementArgument[] = [];
+  let slice = cy.collection();
   let weight = 0;
   groups.forEach((group: SingularElementArgument) => {
-    slice.push(group);
+    slice.merge(group);
     weight += 1 + (group as NodeSingular).descendants().length;
     if (weight >= SLICE) {
-      slices.push(groups.cy().collection(slice));
-      slice = [];
+      slices.push(slice);
+      slice = cy.collection();
       weight = 0;
     }
   });
-  if (slice.length > 0) slices.push(groups.cy().collection(slice));
+  if (slice.nonempty()) slices.push(slice);
   return slices;
 }
