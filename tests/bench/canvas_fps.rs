@@ -119,7 +119,7 @@ async fn main() {
                 started.elapsed().as_secs_f64(),
                 window.eval(PHASES).await.as_str().unwrap_or("")
             );
-            // PROBE: a JS expression to print after opening, for looking into a slow map by hand.
+            // PROBE: a JS expression printed after opening and at the end of each run, for looking into a slow map by hand.
             if let Ok(probe) = std::env::var("PROBE") {
                 eprintln!("{size} probe: {}", window.eval(&probe).await);
             }
@@ -169,6 +169,7 @@ async fn main() {
             }
             let processes = rss::window_processes();
             eprintln!("{size} memory: {}", rss::describe(&processes));
+
             resident[0].push(processes.iter().map(|p| p.rss_mib).sum());
             resident[1].push(processes.iter().map(|p| p.pss_mib).sum());
             if scrubs > 0 {
@@ -182,6 +183,12 @@ async fn main() {
                 steps[1].extend(result["slowestMs"].as_f64());
                 steps[2].extend(result["commandMs"].as_f64());
                 steps[3].extend(result["drawAnswerMs"].as_f64());
+            }
+            if let Ok(probe) = std::env::var("PROBE") {
+                eprintln!("{size} probe at the end: {}", window.eval(&probe).await);
+            }
+            if std::env::var_os("SHOTS").is_some() {
+                scene_shots(&window, size).await;
             }
             window.screenshot(&format!("canvas-fps-{size}"));
             window.quit().await;
@@ -217,4 +224,22 @@ async fn sample_memory() {
         eprintln!("sample memory: {}", rss::describe(&rss::window_processes()));
         window.quit().await;
     }
+}
+
+/// `SHOTS=1`: screenshots of a scene transition 6× closer, one while it moves (a slow one, 3 s)
+/// and one after it has settled, for looking at by eye (no blank frames, labels back).
+async fn scene_shots(window: &AppWindow, size: usize) {
+    window
+        .eval(
+            "(() => { const cy = window.__murmuration.cy; cy.stop(true, false); cy.fit(undefined, 20); \
+             const c = { x: cy.width() / 2, y: cy.height() / 2 }; \
+             cy.zoom({ level: cy.zoom() * 6, renderedPosition: c }); \
+             setTimeout(() => cy.animate({ zoom: cy.zoom() * 0.8, pan: { x: cy.pan().x - cy.width() * 0.3, y: cy.pan().y - cy.height() * 0.2 } }, { duration: 3000, easing: 'ease-in-out-cubic' }), 2500); \
+             return true; })()",
+        )
+        .await;
+    tokio::time::sleep(Duration::from_millis(3800)).await;
+    window.screenshot(&format!("canvas-fps-{size}-scene-moving"));
+    tokio::time::sleep(Duration::from_secs(5)).await;
+    window.screenshot(&format!("canvas-fps-{size}-scene-settled"));
 }
