@@ -203,7 +203,8 @@ async fn main() {
             .into_iter()
             .map(|v| format!("{:.1}", median(v)))
             .collect();
-        let [wheel, drag, scene] = [settle[0].clone(), settle[1].clone(), settle[2].clone()].map(median);
+        let [wheel, drag, scene] =
+            [settle[0].clone(), settle[1].clone(), settle[2].clone()].map(median);
         let [rss, pss] = resident.map(median);
         let switch = median(switches);
         let [edit, rename, moved] = edit_times.map(median);

@@ -30,7 +30,10 @@ pub fn window_processes() -> Vec<Resident> {
         let (Some(open), Some(close)) = (stat.find('('), stat.rfind(')')) else {
             continue;
         };
-        let ppid = stat[close + 2..].split(' ').nth(1).and_then(|p| p.parse::<u32>().ok());
+        let ppid = stat[close + 2..]
+            .split(' ')
+            .nth(1)
+            .and_then(|p| p.parse::<u32>().ok());
         parent_of.insert(pid, ppid.unwrap_or(0));
         name_of.insert(pid, stat[open + 1..close].to_string());
     }
