@@ -7,11 +7,14 @@
 //! `cargo run --release -p murmuration-e2e --bin canvas-fps -- 2000 5000 20000` (the app under test
 //! is `MURMURATION_BIN`, else the debug build). `EDITS=n` edits per run (21 unless set);
 //! `EDITS_ONLY=1` leaves out the frame rates. `SCRUB=n` steps of the time scrubber per run (20
-//! unless set); `SCRUB_ONLY=1` measures only those.
+//! unless set); `SCRUB_ONLY=1` measures only those. `scene` is scene transitions 6× closer.
+//! The resident memory of the window's processes is read after the frame-rate runs; `SAMPLE=1`
+//! first opens the sample map alone and reads its memory.
 
 #[path = "../e2e/harness.rs"]
 #[allow(dead_code)]
 mod harness;
+mod rss;
 
 use harness::{AppWindow, Launch};
 use std::time::{Duration, Instant};
@@ -26,13 +29,14 @@ const EDIT: &str = include_str!("edit_time.js");
 const SCRUB: &str = include_str!("scrub_time.js");
 
 /// The view moves measured, in the order of the table's columns.
-const MODES: [&str; 6] = [
+const MODES: [&str; 7] = [
     "whole",
     "zoomed",
     "wheel",
     "drag",
     "wheel:zoomed",
     "drag:zoomed",
+    "scene",
 ];
 
 /// The phases of opening a map, from the marks the UI leaves (ms since the page started).
@@ -68,9 +72,12 @@ async fn main() {
     } else {
         &MODES
     };
-    println!("| elements | relations | first paint | all in | fps: {} | settle after a gesture (wheel / drag) | zooming in 6× (new level of detail) | one edit, answer → canvas (median: all / rename / move) | time scrubber step (median / slowest; of which the core's answer) |", MODES.join(" | "));
+    if std::env::var_os("SAMPLE").is_some() {
+        sample_memory().await;
+    }
+    println!("| elements | relations | first paint | all in | fps: {} | settle after a gesture (wheel / drag / scene) | zooming in 6× (new level of detail) | one edit, answer → canvas (median: all / rename / move) | time scrubber step (median / slowest; of which the core's answer) | RSS, all processes (PSS) |", MODES.join(" | "));
     println!(
-        "|---:|---:|---:|---:|{}---:|---:|---:|---:|",
+        "|---:|---:|---:|---:|{}---:|---:|---:|---:|---:|",
         "---:|".repeat(MODES.len())
     );
     for size in sizes {
@@ -85,7 +92,8 @@ async fn main() {
         let mut paints = Vec::new();
         let mut completes = Vec::new();
         let mut fps: Vec<Vec<f64>> = vec![Vec::new(); MODES.len()];
-        let mut settle: Vec<Vec<f64>> = vec![Vec::new(); 2];
+        let mut settle: Vec<Vec<f64>> = vec![Vec::new(); 3];
+        let mut resident: [Vec<f64>; 2] = Default::default();
         let mut switches = Vec::new();
         let mut edit_times: [Vec<f64>; 3] = Default::default();
         let mut steps: [Vec<f64>; 4] = Default::default();
@@ -111,7 +119,7 @@ async fn main() {
                 started.elapsed().as_secs_f64(),
                 window.eval(PHASES).await.as_str().unwrap_or("")
             );
-            // PROBE: a JS expression to print after opening, for looking into a slow map by hand.
+            // PROBE: a JS expression printed after opening and at the end of each run, for looking into a slow map by hand.
             if let Ok(probe) = std::env::var("PROBE") {
                 eprintln!("{size} probe: {}", window.eval(&probe).await);
             }
@@ -154,10 +162,16 @@ async fn main() {
                 match *mode {
                     "wheel" => settle[0].push(settled),
                     "drag" => settle[1].push(settled),
+                    "scene" => settle[2].push(settled),
                     "zoomed" => switches.push(result["switchMs"].as_f64().unwrap_or(0.0)),
                     _ => {}
                 }
             }
+            let processes = rss::window_processes();
+            eprintln!("{size} memory: {}", rss::describe(&processes));
+
+            resident[0].push(processes.iter().map(|p| p.rss_mib).sum());
+            resident[1].push(processes.iter().map(|p| p.pss_mib).sum());
             if scrubs > 0 {
                 let result = window
                     .client
@@ -169,6 +183,12 @@ async fn main() {
                 steps[1].extend(result["slowestMs"].as_f64());
                 steps[2].extend(result["commandMs"].as_f64());
                 steps[3].extend(result["drawAnswerMs"].as_f64());
+            }
+            if let Ok(probe) = std::env::var("PROBE") {
+                eprintln!("{size} probe at the end: {}", window.eval(&probe).await);
+            }
+            if std::env::var_os("SHOTS").is_some() {
+                scene_shots(&window, size).await;
             }
             window.screenshot(&format!("canvas-fps-{size}"));
             window.quit().await;
@@ -183,13 +203,44 @@ async fn main() {
             .into_iter()
             .map(|v| format!("{:.1}", median(v)))
             .collect();
-        let [wheel, drag] = [settle[0].clone(), settle[1].clone()].map(median);
+        let [wheel, drag, scene] =
+            [settle[0].clone(), settle[1].clone(), settle[2].clone()].map(median);
+        let [rss, pss] = resident.map(median);
         let switch = median(switches);
         let [edit, rename, moved] = edit_times.map(median);
         let [step, slowest, command, classes] = steps.map(median);
         println!(
-            "| {size} | {relations} | {paint:.2} s | {complete:.2} s | {} | {wheel:.0} ms / {drag:.0} ms | {switch:.0} ms | {edit:.1} / {rename:.1} / {moved:.1} ms | {step:.0} / {slowest:.0} ms (core's answer {command:.0} ms, classes set {classes:.0} ms) |",
+            "| {size} | {relations} | {paint:.2} s | {complete:.2} s | {} | {wheel:.0} / {drag:.0} / {scene:.0} ms | {switch:.0} ms | {edit:.1} / {rename:.1} / {moved:.1} ms | {step:.0} / {slowest:.0} ms (core's answer {command:.0} ms, classes set {classes:.0} ms) | {rss:.0} MiB ({pss:.0}) |",
             rates.join(" | ")
         );
     }
+}
+
+/// Opens the sample map (what a first start shows), lets it settle, and prints the memory of the
+/// window's processes, three times.
+async fn sample_memory() {
+    for _ in 0..3 {
+        let window = AppWindow::launch(Launch::fresh()).await;
+        tokio::time::sleep(Duration::from_secs(5)).await;
+        eprintln!("sample memory: {}", rss::describe(&rss::window_processes()));
+        window.quit().await;
+    }
+}
+
+/// `SHOTS=1`: screenshots of a scene transition 6× closer, one while it moves (a slow one, 3 s)
+/// and one after it has settled, for looking at by eye (no blank frames, labels back).
+async fn scene_shots(window: &AppWindow, size: usize) {
+    window
+        .eval(
+            "(() => { const cy = window.__murmuration.cy; cy.stop(true, false); cy.fit(undefined, 20); \
+             const c = { x: cy.width() / 2, y: cy.height() / 2 }; \
+             cy.zoom({ level: cy.zoom() * 6, renderedPosition: c }); \
+             setTimeout(() => cy.animate({ zoom: cy.zoom() * 0.8, pan: { x: cy.pan().x - cy.width() * 0.3, y: cy.pan().y - cy.height() * 0.2 } }, { duration: 3000, easing: 'ease-in-out-cubic' }), 2500); \
+             return true; })()",
+        )
+        .await;
+    tokio::time::sleep(Duration::from_millis(3800)).await;
+    window.screenshot(&format!("canvas-fps-{size}-scene-moving"));
+    tokio::time::sleep(Duration::from_secs(5)).await;
+    window.screenshot(&format!("canvas-fps-{size}-scene-settled"));
 }

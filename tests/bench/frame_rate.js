@@ -3,6 +3,10 @@
 //
 // whole / zoomed: the view is moved from script (cy.panBy / cy.zoom) on every frame, the way a
 //   scene change or presentation moves it. Whole has the map framed; zoomed is 6× closer.
+// scene: scene transitions at working zoom, as showScene runs them — cy.animate over 700 ms
+//   (ease-in-out-cubic) between two views 6× closer (the second 0.8× as close, centred 40% of a
+//   view's width to the right), back and forth for `seconds`. `settleMs` is then the fresh drawing
+//   once the last one ends.
 // wheel / drag (with ":zoomed" for 6× closer): the user's own gestures, sent to the canvas as DOM
 //   events — wheel events to zoom in and out about the pointer (swinging about 1.5× either way,
 //   so the view stays at the same level of detail), and a held mouse button dragged
@@ -15,7 +19,7 @@ const container = cy.container();
 const frame = container.getBoundingClientRect();
 const [gesture, closer] = mode.split(":");
 cy.fit(undefined, 20);
-const zoomIn = gesture === "zoomed" || closer === "zoomed";
+const zoomIn = gesture === "zoomed" || gesture === "scene" || closer === "zoomed";
 if (zoomIn) cy.zoom({ level: cy.zoom() * 6, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
 
 /** A point of the canvas (CSS pixels, relative to it) with no element under it, for a drag to pan. */
@@ -52,8 +56,10 @@ if (gesture === "drag" && !grip) {
   const start = performance.now();
   const times = [];
   let ended = null;
+  if (gesture === "scene") transitions();
   const step = (now) => {
     const t = (now - start) / 1000;
+    if (gesture === "scene" && ended === null && !cy.animated() && t >= seconds) ended = now;
     if (ended === null) {
       times.push(now);
       if (gesture === "whole" || gesture === "zoomed") {
@@ -66,7 +72,7 @@ if (gesture === "drag" && !grip) {
       } else if (gesture === "drag") {
         mouse("mousemove", window, { x: grip.x + Math.sin(t * 3) * 60, y: grip.y + (1 - Math.cos(t * 2)) * 40 });
       }
-      if (t >= seconds) {
+      if (t >= seconds && gesture !== "scene") {
         ended = now;
         if (grip) mouse("mouseup", window, { x: grip.x, y: grip.y });
       }
@@ -91,5 +97,21 @@ if (gesture === "drag" && !grip) {
     });
   };
   requestAnimationFrame(step);
+
+  /** Back and forth between two views 6× closer until `seconds` have passed. */
+  function transitions() {
+    const here = { zoom: cy.zoom(), pan: { ...cy.pan() } };
+    const zoom = here.zoom * 0.8;
+    const model = { x: (centre.x + cy.width() * 0.4 - here.pan.x) / here.zoom, y: (centre.y - here.pan.y) / here.zoom };
+    const there = { zoom, pan: { x: centre.x - model.x * zoom, y: centre.y - model.y * zoom } };
+    let toThere = true;
+    const next = () => {
+      if ((performance.now() - start) / 1000 >= seconds) return;
+      const to = toThere ? there : here;
+      toThere = !toThere;
+      cy.animate({ zoom: to.zoom, pan: to.pan }, { duration: 700, easing: "ease-in-out-cubic", complete: next });
+    };
+    next();
+  }
 }
 }

@@ -23,14 +23,25 @@ async fn press_on_canvas(window: &AppWindow, name: &str, button: u64) {
         ))
         .await;
     window.settled().await;
+    // A point of the element that nothing else covers (a group's members sit inside its box).
     let at = window
         .eval(&format!(
-            "window.__murmuration.rendered().find(e => e.name === {name:?} && e.inViewport)"
+            "(cy => {{ \
+               const node = cy.nodes().filter(n => n.data('name') === {name:?})[0]; \
+               const box = node.renderedBoundingBox({{ includeLabels: false }}); \
+               const others = cy.nodes(':visible').filter(n => n.id() !== node.id() && !node.ancestors().contains(n)) \
+                 .map(n => n.renderedBoundingBox({{ includeLabels: true }})); \
+               const page = cy.container().getBoundingClientRect(); \
+               for (let fy = 0.5; fy > 0.02; fy -= 0.04) for (let fx = 0.5; fx < 0.95; fx += 0.05) {{ \
+                 const x = box.x1 + box.w * fx, y = box.y1 + box.h * fy; \
+                 if (!others.some(b => x >= b.x1 && x <= b.x2 && y >= b.y1 && y <= b.y2)) return {{ x: page.left + x, y: page.top + y }}; \
+               }} \
+               return null; }})(window.__murmuration.cy)"
         ))
         .await;
     let (x, y) = (
-        at["x"].as_f64().expect("x"),
-        at["y"].as_f64().expect("y") - at["h"].as_f64().expect("h") * 0.3,
+        at["x"].as_f64().expect("a free point of the element"),
+        at["y"].as_f64().expect("a free point of the element"),
     );
     let mouse = MouseActions::new("mouse".into())
         .then(PointerAction::MoveTo {

@@ -42,4 +42,30 @@ describe("followLevelOfDetail", () => {
     vi.runAllTimers();
     expect(cy.nodes(".far")).toHaveLength(12000);
   });
+
+  it("styles the groups after what is in view, so the first change does not re-style every group's members", () => {
+    vi.useFakeTimers();
+    const cy = gridOf(12000);
+    cy.add({ group: "nodes", data: { id: "office" } });
+    cy.nodes().slice(0, 6000).move({ parent: "office" });
+    followLevelOfDetail(cy);
+    cy.zoom(0.1);
+    expect(cy.getElementById("office").hasClass("far")).toBe(false);
+    vi.runAllTimers();
+    expect(cy.elements(".far")).toHaveLength(12001);
+  });
+
+  it("on a big map, waits until a move from script ends and then styles the level where it came to rest", async () => {
+    // Styled, as the window's canvas is (a headless instance without style never animates).
+    const cy = cytoscape({ headless: true, styleEnabled: true });
+    cy.add(Array.from({ length: 200 }, (_, i) => ({ group: "nodes" as const, data: { id: `n${i}` }, position: { x: i, y: 0 } })));
+    followLevelOfDetail(cy, true);
+    const farDuringTheMove: number[] = [];
+    cy.on("zoom", () => farDuringTheMove.push(cy.nodes(".far").length));
+    await new Promise<void>((resolve) => cy.animate({ zoom: 0.1 }, { duration: 60, complete: () => resolve() }));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(farDuringTheMove.length).toBeGreaterThan(0);
+    expect(Math.max(...farDuringTheMove)).toBe(0);
+    expect(cy.nodes(".far")).toHaveLength(200);
+  });
 });

@@ -4,8 +4,12 @@
 //
 // Changing level re-styles every element, which Cytoscape does at a fraction of a millisecond
 // each: seconds on a map of tens of thousands. On big maps what is in view changes at once and
-// the rest follows a slice at a time, so the window keeps answering while it does.
-import type { Collection, Core, EventObject, SingularElementArgument } from "cytoscape";
+// the rest follows a slice at a time, so the window keeps answering while it does. A group goes
+// last: a class set on a group re-styles all its members too (Cytoscape re-checks compound
+// selectors down the tree), and the group's own far look is only its corner badge. While the view
+// moves from script (a scene change, zoom to a hit) the level waits for the move to end: the
+// canvas carries a picture meanwhile, so only the level where the view comes to rest is styled.
+import type { Collection, Core, EventObject, NodeSingular, SingularElementArgument } from "cytoscape";
 import { inSlices } from "./slices";
 
 const FAR_ZOOM = 0.38;
@@ -28,11 +32,27 @@ export function levelOfDetailClasses(cy: Core): string[] {
   return isFar(cy) ? ["far"] : [];
 }
 
-/** Keeps the `far` class in step with the zoom; returns a function that stops it. */
-export function followLevelOfDetail(cy: Core): () => void {
+/**
+ * Keeps the `far` class in step with the zoom; returns a function that stops it. `waitForMoves`
+ * (big maps, whose canvas carries a picture while the view moves from script) holds the level
+ * until such a move ends.
+ */
+export function followLevelOfDetail(cy: Core, waitForMoves = false): () => void {
   let far: boolean | null = null;
   let turn = 0;
+  let waiting = false;
+  const afterMove = () => {
+    if (cy.destroyed()) return;
+    if (cy.animated()) return void requestAnimationFrame(afterMove);
+    waiting = false;
+    update();
+  };
   const update = () => {
+    if (waitForMoves && cy.animated()) {
+      if (!waiting) requestAnimationFrame(afterMove);
+      waiting = true;
+      return;
+    }
     const now = isFar(cy);
     if (now === far) return;
     far = now;
@@ -47,12 +67,14 @@ export function followLevelOfDetail(cy: Core): () => void {
       change(all);
       return;
     }
-    const waiting = all.filter((e) => e.hasClass("far") !== now);
-    const first = nearTheView(cy, waiting);
+    const pending = all.filter((e) => e.hasClass("far") !== now);
+    const groups = pending.filter((e) => e.isNode() && e.isParent());
+    const first = nearTheView(cy, pending.difference(groups));
     change(first);
-    const rest = waiting.difference(first);
+    const rest = pending.difference(first).difference(groups);
+    const slices = [...evenSlices(rest), ...groupSlices(cy, groups)];
     // A newer change of level (or a closed map) takes over.
-    void inSlices(rest.length, SLICE, (from, to) => change(rest.slice(from, to)), () => mine === turn && !cy.destroyed());
+    void inSlices(slices.length, 1, (from) => change(slices[from]), () => mine === turn && !cy.destroyed());
   };
   // Elements added later (one event each, thousands when a map opens) take the current level.
   const onAdd = (event: EventObject) => {
@@ -69,15 +91,39 @@ export function followLevelOfDetail(cy: Core): () => void {
 }
 
 /**
- * Groups (few, and often reaching into the view from outside it), and the nodes and relations
- * with a position or an end within half a view's width or height of what is on screen.
+ * The nodes and relations with a position or an end on screen or within a quarter of the view's
+ * width or height of it (what a first pan brings in).
  */
 function nearTheView(cy: Core, eles: Collection): Collection {
   const view = cy.extent();
-  const [dx, dy] = [view.w / 2, view.h / 2];
+  const [dx, dy] = [view.w / 4, view.h / 4];
   const near = (p: { x: number; y: number }) => p.x >= view.x1 - dx && p.x <= view.x2 + dx && p.y >= view.y1 - dy && p.y <= view.y2 + dy;
   return eles.filter((e: SingularElementArgument) => {
     if (e.isEdge()) return near(e.source().position()) || near(e.target().position());
-    return e.isParent() || near(e.position());
+    return near(e.position());
   });
+}
+
+function evenSlices(eles: Collection): Collection[] {
+  const slices: Collection[] = [];
+  for (let from = 0; from < eles.length; from += SLICE) slices.push(eles.slice(from, from + SLICE));
+  return slices;
+}
+
+/** Groups in slices that re-style about SLICE elements each, counting every group's members. */
+function groupSlices(cy: Core, groups: Collection): Collection[] {
+  const slices: Collection[] = [];
+  let slice = cy.collection();
+  let weight = 0;
+  groups.forEach((group: SingularElementArgument) => {
+    slice.merge(group);
+    weight += 1 + (group as NodeSingular).descendants().length;
+    if (weight >= SLICE) {
+      slices.push(slice);
+      slice = cy.collection();
+      weight = 0;
+    }
+  });
+  if (slice.nonempty()) slices.push(slice);
+  return slices;
 }

@@ -59,7 +59,7 @@ export function useCytoscape(
     setCy(instance);
     controller.attach(instance);
     const stops = [
-      followLevelOfDetail(instance),
+      followLevelOfDetail(instance, big),
       highlightSelection(instance),
       followDrags(instance, {
         onDrop: (r) => latest.current.events.onDrop(r),
