@@ -58,7 +58,7 @@ describe("followLevelOfDetail", () => {
   it("on a big map, waits until a move from script ends and then styles the level where it came to rest", async () => {
     // Styled, as the window's canvas is (a headless instance without style never animates).
     const cy = cytoscape({ headless: true, styleEnabled: true });
-    cy.add(Array.from({ length: 200 }, (_, i) => ({ group: "nodes" as const, data: { id: `n${i}` }, position: { x: i, y: 0 } })));
+    cy.add(Array.from({ length: 500 }, (_, i) => ({ group: "nodes" as const, data: { id: `n${i}` }, position: { x: i, y: 0 } })));
     followLevelOfDetail(cy, true);
     const farDuringTheMove: number[] = [];
     cy.on("zoom", () => farDuringTheMove.push(cy.nodes(".far").length));
@@ -66,6 +66,6 @@ describe("followLevelOfDetail", () => {
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(farDuringTheMove.length).toBeGreaterThan(0);
     expect(Math.max(...farDuringTheMove)).toBe(0);
-    expect(cy.nodes(".far")).toHaveLength(200);
+    expect(cy.nodes(".far")).toHaveLength(500);
   });
 });
