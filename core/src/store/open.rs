@@ -166,6 +166,10 @@ struct Beside {
     wal: Option<Vec<u8>>,
     journal: Option<Vec<u8>>,
     file: (u64, Option<std::time::SystemTime>),
+    /// The WAL's header changed while it was read: a window started the WAL over under us, so
+    /// its first frames may be new ones behind the old header (replaying that prefix would put
+    /// older pages over a file the checkpoint already brought forward).
+    torn: bool,
 }
 
 impl Beside {
@@ -179,16 +183,28 @@ impl Beside {
             }
         };
         let meta = std::fs::metadata(path).map_err(|e| CoreError::io("read", path, e))?;
+        let wal = optional("-wal")?;
+        let torn = match &wal {
+            Some(bytes) if bytes.len() >= WAL_HEADER => {
+                let header = wal_header(&files::with_suffix(path, "-wal"));
+                header.as_deref() != Some(&bytes[..WAL_HEADER])
+            }
+            _ => false,
+        };
         Ok(Beside {
-            wal: optional("-wal")?,
+            wal,
             journal: optional("-journal")?,
             file: (meta.len(), meta.modified().ok()),
+            torn,
         })
     }
 
     /// Whether the file read between `self` and `later`, with `later`'s journals, is one moment
     /// of the map. See [`read_image`].
     fn continued_by(&self, later: &Beside) -> bool {
+        if self.torn || later.torn {
+            return false;
+        }
         let wal = match (&self.wal, &later.wal) {
             (None, None) => self.file == later.file,
             (Some(a), Some(b)) if a.len() >= WAL_HEADER && b.len() >= WAL_HEADER => {
@@ -198,6 +214,17 @@ impl Beside {
         };
         wal && self.journal == later.journal
     }
+}
+
+/// The WAL's header as it is now (`None` when the WAL is gone or shorter than a header).
+fn wal_header(wal: &Path) -> Option<Vec<u8>> {
+    use std::io::Read;
+    let mut header = vec![0; WAL_HEADER];
+    std::fs::File::open(wal)
+        .ok()?
+        .read_exact(&mut header)
+        .ok()?;
+    Some(header)
 }
 
 /// The map file as SQLite would see it after recovery, read with plain file reads: no SQLite lock
