@@ -19,7 +19,25 @@ const FAR_FROM_NODES = 400;
 
 /** Whether the view shows the map far out: zoomed out past FAR_ZOOM on a big map. */
 function isFar(cy: Core): boolean {
-  return cy.zoom() < FAR_ZOOM && cy.nodes().length >= FAR_FROM_NODES;
+  return cy.zoom() < FAR_ZOOM && nodesOn(cy) >= FAR_FROM_NODES;
+}
+
+const counters = new WeakMap<Core, { nodes: number }>();
+
+/**
+ * How many nodes the canvas holds, counted as they come and go: asked on every zoom frame and for
+ * every element a map adds, where counting them afresh (`cy.nodes()`, ~3 ms on 20,000) would add up.
+ */
+function nodesOn(cy: Core): number {
+  let counter = counters.get(cy);
+  if (!counter) {
+    const fresh = { nodes: cy.nodes().length };
+    cy.on("add", "node", () => void fresh.nodes++);
+    cy.on("remove", "node", () => void fresh.nodes--);
+    counters.set(cy, fresh);
+    counter = fresh;
+  }
+  return counter.nodes;
 }
 
 /** From this many elements (nodes and relations) a change of level goes in slices. */
