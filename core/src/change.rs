@@ -12,8 +12,8 @@
 
 use crate::label::NodeLabel;
 use crate::model::{
-    Element, ElementDetails, ElementId, ElementKind, Map, Relation, RelationId, Scenario,
-    ScenarioId, Scene, View,
+    Element, ElementDetails, ElementId, Map, Relation, RelationId, Scenario, ScenarioId, Scene,
+    View,
 };
 use crate::ops::Op;
 use crate::snapshot::{MapSnapshot, Position, ScenarioSummary};
@@ -190,13 +190,15 @@ impl MapChange {
 
 /// The labels of people the edit did not touch whose box on the org chart it may have moved: those
 /// sitting in, or holding a position in, an element that changed (it may have become an office or
-/// stopped being one). One pass over the scenario, only when a non-person changed.
+/// stopped being one). One pass over the scenario, only when a group changed.
 fn boxed_people(scenario: &Scenario, touched: &BTreeSet<ElementId>) -> Vec<NodeLabel> {
+    // People sit only in groups and hold positions only in offices (a group): an edit that leaves
+    // no group touched (people, relations, routines, rules, partners) moves no box.
     let groups_touched = touched.iter().any(|id| {
         scenario
             .elements
             .get(id)
-            .is_none_or(|e| e.kind() != ElementKind::Person)
+            .is_some_and(|e| e.kind().is_group())
     });
     if !groups_touched {
         return Vec::new();
