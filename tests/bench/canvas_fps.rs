@@ -72,8 +72,11 @@ async fn main() {
     } else {
         &MODES
     };
-    if std::env::var_os("SAMPLE").is_some() {
+    if std::env::var_os("SAMPLE").is_some() || std::env::var_os("SAMPLE_ONLY").is_some() {
         sample_memory().await;
+    }
+    if std::env::var_os("SAMPLE_ONLY").is_some() {
+        return;
     }
     println!("| elements | relations | first paint | all in | fps: {} | settle after a gesture (wheel / drag / scene) | zooming in 6× (new level of detail) | one edit, answer → canvas (median: all / rename / move) | time scrubber step (median / slowest; of which the core's answer) | RSS, all processes (PSS) |", MODES.join(" | "));
     println!(

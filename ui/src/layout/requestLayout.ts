@@ -1,7 +1,9 @@
 // Asks for a view's positions: the org chart's from the core (the layout its export draws, so
 // screen and paper agree), the network's from the layout worker; or for rings around a community.
-// One worker for the window's life; each request carries an id so a slow layout answered after a newer request
-// can be recognised and dropped by the caller. Where workers are unavailable (unit tests), the
+// One worker at a time, let go once idle: its own JavaScript heap and copy of the layout code hold
+// ~60 MiB of the window's memory, and layouts come in bursts (a map opened, a view switched). Each
+// request carries an id so a slow layout answered after a newer request can be recognised and
+// dropped by the caller. Where workers are unavailable (unit tests), the
 // work runs in place.
 import type { ElementDefinition } from "cytoscape";
 import { commands, type ChartRoute } from "../bindings";
@@ -13,6 +15,9 @@ type Reply = { id: number; positions?: Positions; arrangement?: RingsArrangement
 
 let worker: Worker | null = null;
 let nextId = 1;
+let idle: ReturnType<typeof setTimeout> | undefined;
+/** How long an idle worker is kept for the next request of a burst. */
+const KEEP_IDLE_MS = 3000;
 const pending = new Map<number, { resolve(reply: Reply): void; reject(e: Error): void }>();
 
 function layoutWorker(): Worker | null {
@@ -22,11 +27,21 @@ function layoutWorker(): Worker | null {
     const reply = event.data;
     const waiting = pending.get(reply.id);
     pending.delete(reply.id);
+    if (pending.size === 0) letGoWhenIdle();
     if (!waiting) return;
     if (reply.error === undefined) waiting.resolve(reply);
     else waiting.reject(new Error(reply.error));
   };
   return worker;
+}
+
+function letGoWhenIdle() {
+  clearTimeout(idle);
+  idle = setTimeout(() => {
+    if (pending.size > 0 || worker === null) return;
+    worker.terminate();
+    worker = null;
+  }, KEEP_IDLE_MS);
 }
 
 function ask(target: Worker, message: object): Promise<Reply> {
