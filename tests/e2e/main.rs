@@ -9,6 +9,7 @@ mod edits_persist;
 mod harness;
 mod imports_relations;
 mod keyboard_only;
+mod opens_big_map;
 mod opens_sample;
 mod presents_scenes;
 mod scenes_agree;

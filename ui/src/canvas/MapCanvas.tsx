@@ -1,5 +1,5 @@
-// The map canvas: one Cytoscape instance for the window's life, kept in step with the snapshot and
-// view it is given. It renders what the core sent and reports what the user does — selects, drags,
+// The map canvas: one Cytoscape instance per map opened (see useCytoscape), kept in step with the
+// snapshot and view it is given. It renders what the core sent and reports what the user does — selects, drags,
 // draws a relation, double-clicks, right-clicks — but never changes the map itself.
 import { useEffect, useImperativeHandle, useLayoutEffect, useRef, type Ref } from "react";
 import type { ElementKind, MapSnapshot, View, Vocabulary } from "../map/types";
@@ -32,14 +32,15 @@ export function MapCanvas({ snapshot, change, vocabulary, view, editable, events
   const latest = useRef<LatestProps>({ snapshot, change, view, events, editable });
   latest.current = { snapshot, change, view, events, editable };
   const controller = useCanvasController();
-  const { cy, cyRef, drawing, hint, arriving } = useCytoscape(container, vocabulary, latest, controller);
+  const { cy, cyRef, drawing, hint, arriving } = useCytoscape(container, vocabulary, snapshot.document, latest, controller);
 
   useEffect(() => {
     cy?.autoungrabify(!editable);
   }, [cy, editable]);
 
-  // Only once `cy` is set: showing from the ref before would draw the map, and the state change
-  // arriving after that long first drawing would then draw it a second time. Before the browser
+  // Only once `cy` is set (it is null too while another map's instance replaces the old one):
+  // showing from the ref before would draw the map, and the state change arriving after that
+  // long first drawing would then draw it a second time. Before the browser
   // paints (a layout effect), so an edit reaches the canvas in the frame that shows it in the panels.
   useLayoutEffect(() => {
     const { snapshot: shown, view: shownNow, change: made } = latest.current;

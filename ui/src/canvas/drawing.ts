@@ -176,8 +176,8 @@ export class MapDrawing {
    */
   private syncWhole(snapshot: MapSnapshot, viewChanged: boolean, definitions: ElementDefinition[]): ElementDefinition[] {
     const { cy } = this;
-    // Another map (File ▸ Open while one is shown): in the same view, most of what is on the
-    // canvas is gone from it. It is drawn afresh, the way a window's first map is, and framed.
+    // Most of what is on the canvas is gone from the map (a scenario far from the one shown; another
+    // map gets an instance of its own, see useCytoscape): it is drawn afresh, like a first map, and framed.
     const wanted = new Set(definitions.map((d) => String(d.data.id)));
     const onCanvas = cy.elements();
     if (!viewChanged && onCanvas.nonempty() && onCanvas.filter((e) => !wanted.has(e.id())).length > onCanvas.length / 2) {
@@ -199,6 +199,8 @@ export class MapDrawing {
   private finishFirstDrawing(addLater: () => Promise<void>, finished: () => void): void {
     requestAnimationFrame(() =>
       requestAnimationFrame(() => {
+        // Another map's canvas took over meanwhile (File ▸ Open): it reports its own drawing.
+        if (this.cy.destroyed()) return finished();
         installTestHook(this.cy, this.hooks.view);
         void addLater()
           .then(() => {

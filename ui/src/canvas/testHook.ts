@@ -15,7 +15,8 @@
 //
 // and `document.body.dataset.mapReady = "true"` at the same moment, for tests that only wait.
 // `document.body.dataset.mapComplete = "true"` follows once everything of the map is on the canvas
-// (a big map's hidden relations arrive after its first drawing; see bigMap.ts).
+// (a big map's hidden relations arrive after its first drawing; see bigMap.ts). Both are taken
+// back while another map's canvas replaces the old one (File ▸ Open), until it is drawn.
 import type { Core } from "cytoscape";
 import type { MapSnapshot, View } from "../map/types";
 import type { Op_Deserialize as Op } from "../bindings";
@@ -80,6 +81,14 @@ export function installTestHook(cy: Core, view: () => View): void {
   performance.mark("murmuration:drawn");
   window.__murmuration = { cy, ready: true, rendered: () => renderedNodes(cy), view, ...store, compare: compareHook ?? undefined };
   document.body.dataset.mapReady = "true";
+}
+
+/** The canvas `cy` is going (another map is opened): the hook no longer speaks of a drawn map. */
+export function leaveTestHook(cy: Core): void {
+  if (window.__murmuration?.cy !== cy) return;
+  window.__murmuration.ready = false;
+  delete document.body.dataset.mapReady;
+  delete document.body.dataset.mapComplete;
 }
 
 export function markComplete(): void {

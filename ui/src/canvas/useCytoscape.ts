@@ -1,5 +1,8 @@
-// The canvas's one Cytoscape instance: made when the vocabulary is known, wired to the drawing,
-// level of detail, selection highlight, drags and gestures, and torn down with the window.
+// The canvas's Cytoscape instance: made when the vocabulary is known, wired to the drawing,
+// level of detail, selection highlight, drags and gestures, and torn down with the window. It is
+// made afresh for each map the window opens, because a big map's cheaper drawing (bigMap.ts) is
+// chosen when the instance is made: a 5,000-element district opened after the sample would
+// otherwise be redrawn in full at every frame. Edits, views and scenarios keep the instance.
 import { useEffect, useRef, useState, type RefObject } from "react";
 import cytoscape, { type Core } from "cytoscape";
 import type { MapSnapshot, View, Vocabulary } from "../map/types";
@@ -10,6 +13,7 @@ import { followLevelOfDetail } from "./levelOfDetail";
 import { MapDrawing } from "./drawing";
 import type { CanvasController } from "./controller";
 import { highlightSelection } from "./highlight";
+import { leaveTestHook } from "./testHook";
 import { followDrags, type DropHint } from "./dragToMove";
 import { reportGestures } from "./gestures";
 import type { CanvasEvents } from "./canvasApi";
@@ -25,13 +29,19 @@ export type Cytoscape = {
   arriving: { done: number; total: number } | null;
 };
 
+/**
+ * `mapDocument` is the shown map's number (MapSnapshot.document): a new one makes a new instance.
+ * `cy` is null while the instance on hand was made for another map, so that nothing draws the
+ * new map on an instance about to go.
+ */
 export function useCytoscape(
   container: RefObject<HTMLDivElement | null>,
   vocabulary: Vocabulary,
+  mapDocument: number,
   latest: RefObject<LatestProps>,
   controller: CanvasController,
 ): Cytoscape {
-  const [cy, setCy] = useState<Core | null>(null);
+  const [made, setMade] = useState<{ cy: Core; mapDocument: number } | null>(null);
   const cyRef = useRef<Core | null>(null);
   const drawing = useRef<MapDrawing | null>(null);
   const [hint, setHint] = useState<DropHint>(null);
@@ -39,6 +49,8 @@ export function useCytoscape(
   const [arriving, setArriving] = useState<{ done: number; total: number } | null>(null);
 
   useEffect(() => {
+    // Chosen once per map: a map that crosses BIG_MAP by edits keeps its drawing until reopened,
+    // rather than losing its view and selection to a new instance mid-edit.
     const big = isBigMap(latest.current.snapshot);
     const instance = cytoscape({
       container: container.current,
@@ -53,10 +65,13 @@ export function useCytoscape(
     cyRef.current = instance;
     drawing.current = new MapDrawing(instance, {
       controller,
-      onArriving: setArriving,
+      // The old map's last slices may report after its instance is gone.
+      onArriving: (left) => {
+        if (!instance.destroyed()) setArriving(left);
+      },
       view: () => latest.current.view,
     });
-    setCy(instance);
+    setMade({ cy: instance, mapDocument });
     controller.attach(instance);
     const stops = [
       followLevelOfDetail(instance, big),
@@ -77,10 +92,17 @@ export function useCytoscape(
       resize.disconnect();
       stops.forEach((stop) => stop());
       controller.detach(instance);
+      leaveTestHook(instance);
       instance.destroy();
       cyRef.current = null;
+      drawing.current = null;
+      // What the old instance showed goes with it; the new one starts with nothing selected.
+      setArriving(null);
+      setHint(null);
+      latest.current.events.onSelectionChange([]);
     };
-  }, [vocabulary]);
+  }, [vocabulary, mapDocument]);
 
+  const cy = made?.mapDocument === mapDocument ? made.cy : null;
   return { cy, cyRef, drawing, hint, arriving };
 }
