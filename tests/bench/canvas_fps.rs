@@ -154,6 +154,12 @@ async fn main() {
                 );
             }
             for (mode, into) in modes.iter().zip(fps.iter_mut()) {
+                // ONLY_MODES=zoomed,scene: a look into some columns by hand (the others stay empty).
+                if let Ok(only) = std::env::var("ONLY_MODES") {
+                    if !only.split(',').any(|m| m == *mode) {
+                        continue;
+                    }
+                }
                 let result = window
                     .client
                     .execute_async(MEASURE, vec![(*mode).into(), 3.into()])

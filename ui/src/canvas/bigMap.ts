@@ -19,7 +19,6 @@ export function isBigMap(snapshot: MapSnapshot): boolean {
 /** Appended to the stylesheet for big maps: no fade animations when thousands of nodes restyle. */
 export const BIG_MAP_STYLE: StyleBlock[] = [
   { selector: "node", style: { "transition-property": "none" } },
-  { selector: "edge.far.person-end", style: { visibility: "hidden" } },
 ];
 
 /** Renderer settings for big maps (Cytoscape's standard big-graph options). */
@@ -29,13 +28,14 @@ export const BIG_MAP_RENDERER = {
   pixelRatio: 1,
 };
 
-const PERSON_END = "person-end";
+/** The class of a relation with a person at an end on a big map. */
+export const PERSON_END = "person-end";
 
 /**
  * Far out on a big map people are hidden (level of detail), but their relations would still be
  * drawn, ending nowhere — most of a district's lines. A relation with a person at either end is
- * marked `person-end` as it is added (see syncElements), so that BIG_MAP_STYLE leaves it out below
- * FAR_ZOOM too. `kindOf` maps a node's id to its kind.
+ * marked `person-end` as it is added (see syncElements), so that the level of detail leaves it out
+ * below FAR_ZOOM too (levelOfDetail.ts). `kindOf` maps a node's id to its kind.
  */
 export function personEndClasses(definition: ElementDefinition, kindOf: { get(id: string): unknown }): string[] {
   if (definition.group !== "edges") return [];

@@ -12,7 +12,7 @@ import { follows, type MapChange } from "../state/mapStore";
 import { applyArrangement, arrangementFor, arrangementOfChange, currentPositions, frameSavedPositions } from "./arrange";
 import { addMissing, syncElements, syncTouched } from "./syncElements";
 import { addInSlices, hiddenAtOverview, isBigMap, personEndClasses } from "./bigMap";
-import { levelOfDetailClasses } from "./levelOfDetail";
+import { farNow, levelOfDetailClasses } from "./levelOfDetail";
 import { installTestHook, markComplete, markEdit } from "./testHook";
 import { touchedBy } from "./touched";
 import { chartRoutesOf } from "../layout/requestLayout";
@@ -115,7 +115,7 @@ export class MapDrawing {
 
   /** The canvas's own classes for an element added now (level of detail; on big maps, relations to people). */
   private classesForNew(snapshot: MapSnapshot, d: ElementDefinition, kinds: Kinds): string[] {
-    const level = levelOfDetailClasses(this.cy);
+    const level = levelOfDetailClasses(this.cy, d);
     return isBigMap(snapshot) ? [...level, ...personEndClasses(d, kinds)] : level;
   }
 
@@ -190,7 +190,7 @@ export class MapDrawing {
     const kinds = kindsOf(definitions);
     const classesForNew = (d: ElementDefinition) => this.classesForNew(snapshot, d, kinds);
     const big = isBigMap(snapshot);
-    const hidden = opening && big && levelOfDetailClasses(cy).length > 0 ? hiddenAtOverview(definitions, kinds) : null;
+    const hidden = opening && big && farNow(cy) ? hiddenAtOverview(definitions, kinds) : null;
     syncElements(cy, hidden ? definitions.filter((d) => !hidden.has(String(d.data.id))) : definitions, classesForNew);
     return hidden ? definitions.filter((d) => hidden.has(String(d.data.id))) : [];
   }

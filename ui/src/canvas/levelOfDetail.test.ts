@@ -69,3 +69,21 @@ describe("followLevelOfDetail", () => {
     expect(cy.nodes(".far")).toHaveLength(500);
   });
 });
+
+describe("the level of detail's lines", () => {
+  it("far out draws memberships and relations to people not at all and every other line plain; close in, all in full", () => {
+    const cy = gridOf(600);
+    cy.add([
+      { group: "edges", data: { id: "member", source: "n0", target: "n1", kind: "member_of" } },
+      { group: "edges", data: { id: "to-person", source: "n2", target: "n3", kind: "flow" }, classes: "person-end" },
+      { group: "edges", data: { id: "between-offices", source: "n4", target: "n5", kind: "flow" } },
+    ]);
+    followLevelOfDetail(cy);
+    const sight = (cy.renderer() as unknown as { edgeSight: (e: unknown) => number }).edgeSight;
+    const sights = () => ["member", "to-person", "between-offices"].map((id) => sight(cy.getElementById(id)));
+    cy.zoom(0.1);
+    expect(sights()).toEqual([2, 2, 1]);
+    cy.zoom(1);
+    expect(sights()).toEqual([0, 0, 0]);
+  });
+});

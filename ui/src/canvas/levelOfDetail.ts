@@ -1,16 +1,20 @@
 // Level of detail: far out, a big map is a picture of groups and flows, not of individual people.
-// Below FAR_ZOOM the stylesheet hides people, memberships and arrowheads (the `far` class);
-// labels already drop out on their own once too small to read (min-zoomed-font-size).
+// Below FAR_ZOOM people drop out (the stylesheet's `far` class on nodes), and so do memberships,
+// relations to people on big maps and every arrowhead — those three by the renderer as it draws
+// each line (`edgeSight`), not by a class: re-styling an element costs Cytoscape about a tenth
+// of a millisecond, and a district's relations outnumber its nodes, so styling them took most of
+// the moment the level changed. Labels drop out on their own once too small to read
+// (min-zoomed-font-size).
 //
-// Changing level re-styles every element, which Cytoscape does at a fraction of a millisecond
-// each: seconds on a map of tens of thousands. On big maps what is in view changes at once and
-// the rest follows a slice at a time, so the window keeps answering while it does. A group goes
-// last: a class set on a group re-styles all its members too (Cytoscape re-checks compound
-// selectors down the tree), and the group's own far look is only its corner badge. While the view
-// moves from script (a scene change, zoom to a hit) the level waits for the move to end: the
-// canvas carries a picture meanwhile, so only the level where the view comes to rest is styled.
-import type { Collection, Core, EventObject, NodeSingular, SingularElementArgument } from "cytoscape";
+// Changing level re-styles every node. On big maps what is in view changes at once and the rest
+// follows a slice at a time, so the window keeps answering while it does. A group goes last: a
+// class set on a group re-styles all its members too (Cytoscape re-checks compound selectors down
+// the tree), and the group's own far look is only its corner badge. While the view moves from
+// script (a scene change, zoom to a hit) the level waits for the move to end: the canvas carries a
+// picture meanwhile, so only the level where the view comes to rest is styled.
+import type { Collection, Core, EdgeSingular, ElementDefinition, EventObject, NodeSingular, SingularElementArgument } from "cytoscape";
 import { inSlices } from "./slices";
+import { PERSON_END } from "./bigMap";
 
 const FAR_ZOOM = 0.38;
 /** Below this many nodes a map is never "far": drawing every person costs nothing, and a small
@@ -40,14 +44,35 @@ function nodesOn(cy: Core): number {
   return counter.nodes;
 }
 
-/** From this many elements (nodes and relations) a change of level goes in slices. */
-const IN_SLICES_FROM = 3000;
-/** Elements re-styled per slice: about a tenth of a second's work. */
-const SLICE = 2500;
+/** From this many nodes a change of level goes in slices. */
+const IN_SLICES_FROM = 1000;
+/** Nodes re-styled per slice: about a tenth of a second's work (a node costs ~0.1 ms). */
+const SLICE = 1000;
 
-/** The level-of-detail classes an element added now takes (see syncElements). */
-export function levelOfDetailClasses(cy: Core): string[] {
-  return isFar(cy) ? ["far"] : [];
+/** Whether an element added now joins the far level: the view is far out now. */
+export function farNow(cy: Core): boolean {
+  return isFar(cy);
+}
+
+/** The level-of-detail classes an element added now takes (see syncElements): only nodes take any. */
+export function levelOfDetailClasses(cy: Core, definition: ElementDefinition): string[] {
+  return definition.group !== "edges" && isFar(cy) ? ["far"] : [];
+}
+
+/** How the renderer draws a line (the patched renderer's `edgeSight`): in full, plain, or not at all. */
+const IN_FULL = 0;
+const PLAIN = 1;
+const OUT_OF_SIGHT = 2;
+
+/**
+ * Far out a line is drawn plain (no arrowheads), and memberships and relations to people (marked
+ * on big maps) not at all; they cannot be clicked then either. `far` is the level the canvas shows.
+ */
+function edgeSight(far: () => boolean) {
+  return (edge: EdgeSingular): number => {
+    if (!far()) return IN_FULL;
+    return edge.data("kind") === "member_of" || edge.hasClass(PERSON_END) ? OUT_OF_SIGHT : PLAIN;
+  };
 }
 
 /**
@@ -57,6 +82,8 @@ export function levelOfDetailClasses(cy: Core): string[] {
  */
 export function followLevelOfDetail(cy: Core, waitForMoves = false): () => void {
   let far: boolean | null = null;
+  const renderer = (cy as unknown as { renderer(): { edgeSight?: unknown } | null }).renderer();
+  if (renderer) renderer.edgeSight = edgeSight(() => far === true);
   let turn = 0;
   let waiting = false;
   const afterMove = () => {
@@ -80,17 +107,19 @@ export function followLevelOfDetail(cy: Core, waitForMoves = false): () => void 
         if (now) eles.addClass("far");
         else eles.removeClass("far");
       });
-    const all = cy.elements();
+    const all = cy.elements("node");
     if (all.length < IN_SLICES_FROM) {
       change(all);
       return;
     }
     const pending = all.filter((e) => e.hasClass("far") !== now);
     const groups = pending.filter((e) => e.isNode() && e.isParent());
-    const first = nearTheView(cy, pending.difference(groups));
+    // What is on screen now; what a first pan brings in next; the rest and the groups after.
+    const first = nearTheView(cy, pending.difference(groups), 0);
     change(first);
-    const rest = pending.difference(first).difference(groups);
-    const slices = [...evenSlices(rest), ...groupSlices(cy, groups)];
+    const around = nearTheView(cy, pending.difference(first).difference(groups), 1 / 4);
+    const rest = pending.difference(first).difference(around).difference(groups);
+    const slices = [...evenSlices(around), ...evenSlices(rest), ...groupSlices(cy, groups)];
     // A newer change of level (or a closed map) takes over.
     void inSlices(slices.length, 1, (from) => change(slices[from]), () => mine === turn && !cy.destroyed());
   };
@@ -99,27 +128,21 @@ export function followLevelOfDetail(cy: Core, waitForMoves = false): () => void 
     if (far && !event.target.hasClass("far")) event.target.addClass("far");
   };
   cy.on("zoom", update);
-  cy.on("add", onAdd);
+  cy.on("add", "node", onAdd);
   update();
   return () => {
     turn += 1;
     cy.off("zoom", update);
-    cy.off("add", onAdd);
+    cy.off("add", "node", onAdd);
   };
 }
 
-/**
- * The nodes and relations with a position or an end on screen or within a quarter of the view's
- * width or height of it (what a first pan brings in).
- */
-function nearTheView(cy: Core, eles: Collection): Collection {
+/** The nodes on screen or within `margin` of the view's width or height of it. */
+function nearTheView(cy: Core, nodes: Collection, margin: number): Collection {
   const view = cy.extent();
-  const [dx, dy] = [view.w / 4, view.h / 4];
+  const [dx, dy] = [view.w * margin, view.h * margin];
   const near = (p: { x: number; y: number }) => p.x >= view.x1 - dx && p.x <= view.x2 + dx && p.y >= view.y1 - dy && p.y <= view.y2 + dy;
-  return eles.filter((e: SingularElementArgument) => {
-    if (e.isEdge()) return near(e.source().position()) || near(e.target().position());
-    return near(e.position());
-  });
+  return nodes.filter((n: SingularElementArgument) => n.isNode() && near(n.position()));
 }
 
 function evenSlices(eles: Collection): Collection[] {

@@ -345,19 +345,13 @@ function interactionBlocks(): StyleBlock[] {
     { selector: "edge.view-faded", style: { opacity: 0.12 } },
     { selector: "node.view-faded", style: { opacity: 0.3 } },
     { selector: ".view-hidden", style: { display: "none" } },
-    // Far out, people and memberships drop out; groups and flows carry the picture.
+    // Far out, people drop out; groups and flows carry the picture.
     { selector: 'node.far[kind = "person"]', style: { visibility: "hidden" } },
     // …but on the org chart people are the chart itself (positions with titles): a narrow window
     // fits it below the far zoom, and the chart was left as lines only.
     { selector: 'node.far[kind = "person"].titled', style: { visibility: "visible" } },
-    { selector: 'edge.far[kind = "member_of"]', style: { visibility: "hidden" } },
-    // Straight "haystack" lines draw several times faster than curves; far out nobody sees the curve.
-    {
-      selector: "edge.far",
-      style: { "curve-style": "haystack", "haystack-radius": 0, "target-arrow-shape": "none", "source-arrow-shape": "none", "mid-target-arrow-shape": "none" },
-    },
-    // An org chart's right angles are its picture, and it has few lines: they keep them far out.
-    { selector: "edge.far.chart-line", style: { "curve-style": "taxi" } },
+    // Memberships, relations to people and arrowheads drop out as the renderer draws each line
+    // (canvas/levelOfDetail.ts): re-styling every relation at the change of level took too long.
     { selector: "node.far", style: { "background-image": "none" } },
   ];
 }
