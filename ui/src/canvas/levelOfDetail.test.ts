@@ -79,7 +79,7 @@ describe("the level of detail's lines", () => {
       { group: "edges", data: { id: "between-offices", source: "n4", target: "n5", kind: "flow" } },
     ]);
     followLevelOfDetail(cy);
-    const sight = (cy.renderer() as unknown as { edgeSight: (e: unknown) => number }).edgeSight;
+    const sight = (cy as unknown as { renderer(): { edgeSight: (e: unknown) => number } }).renderer().edgeSight;
     const sights = () => ["member", "to-person", "between-offices"].map((id) => sight(cy.getElementById(id)));
     cy.zoom(0.1);
     expect(sights()).toEqual([2, 2, 1]);
