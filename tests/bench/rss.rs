@@ -15,8 +15,8 @@ pub struct Resident {
     pub pss_mib: f64,
 }
 
-/// Every process descended from this one, except the machinery.
-pub fn window_processes() -> Vec<Resident> {
+/// Every process descended from this one, except the machinery: pid and name.
+pub fn window_pids() -> Vec<(u32, String)> {
     let mut parent_of = HashMap::new();
     let mut name_of = HashMap::new();
     for entry in std::fs::read_dir("/proc").into_iter().flatten().flatten() {
@@ -48,14 +48,45 @@ pub fn window_processes() -> Vec<Resident> {
         false
     };
     name_of
-        .iter()
-        .filter(|(pid, name)| descends(**pid) && !NOT_THE_APP.contains(&name.as_str()))
+        .into_iter()
+        .filter(|(pid, name)| descends(*pid) && !NOT_THE_APP.contains(&name.as_str()))
+        .collect()
+}
+
+/// The window's processes and their memory.
+pub fn window_processes() -> Vec<Resident> {
+    window_pids()
+        .into_iter()
         .map(|(pid, name)| Resident {
-            name: name.clone(),
-            rss_mib: kib(*pid, "status", "VmRSS:") / 1024.0,
-            pss_mib: kib(*pid, "smaps_rollup", "Pss:") / 1024.0,
+            name,
+            rss_mib: kib(pid, "status", "VmRSS:") / 1024.0,
+            pss_mib: kib(pid, "smaps_rollup", "Pss:") / 1024.0,
         })
         .collect()
+}
+
+/// When the app's own process started, in milliseconds since the Unix epoch (to ~10 ms): the
+/// moment a user's launch begins, without the test's X server and WebDriver before it.
+pub fn app_started_ms() -> Option<f64> {
+    let (pid, _) = window_pids()
+        .into_iter()
+        .find(|(_, name)| name == "murmuration")?;
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    let close = stat.rfind(')')?;
+    // Field 22, start time in clock ticks after boot; fields after the name start at field 3.
+    let ticks: f64 = stat[close + 2..].split(' ').nth(19)?.parse().ok()?;
+    let uptime: f64 = std::fs::read_to_string("/proc/uptime")
+        .ok()?
+        .split_whitespace()
+        .next()?
+        .parse()
+        .ok()?;
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .ok()?
+        .as_secs_f64();
+    // Clock ticks are 1/100 s on Linux (USER_HZ).
+    Some((now - (uptime - ticks / 100.0)) * 1000.0)
 }
 
 fn kib(pid: u32, file: &str, field: &str) -> f64 {

@@ -115,7 +115,7 @@ export class MapDrawing {
 
   /** The canvas's own classes for an element added now (level of detail; on big maps, relations to people). */
   private classesForNew(snapshot: MapSnapshot, d: ElementDefinition, kinds: Kinds): string[] {
-    const level = levelOfDetailClasses(this.cy, d);
+    const level = levelOfDetailClasses(this.cy, d, snapshot.elements.length);
     return isBigMap(snapshot) ? [...level, ...personEndClasses(d, kinds)] : level;
   }
 
@@ -190,7 +190,7 @@ export class MapDrawing {
     const kinds = kindsOf(definitions);
     const classesForNew = (d: ElementDefinition) => this.classesForNew(snapshot, d, kinds);
     const big = isBigMap(snapshot);
-    const hidden = opening && big && farNow(cy) ? hiddenAtOverview(definitions, kinds) : null;
+    const hidden = opening && big && farNow(cy, snapshot.elements.length) ? hiddenAtOverview(definitions, kinds) : null;
     syncElements(cy, hidden ? definitions.filter((d) => !hidden.has(String(d.data.id))) : definitions, classesForNew);
     return hidden ? definitions.filter((d) => hidden.has(String(d.data.id))) : [];
   }

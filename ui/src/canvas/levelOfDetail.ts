@@ -21,9 +21,13 @@ const FAR_ZOOM = 0.38;
  *  map seen whole (a district's sample, a sketch) should still show who is in each group. */
 const FAR_FROM_NODES = 400;
 
-/** Whether the view shows the map far out: zoomed out past FAR_ZOOM on a big map. */
-function isFar(cy: Core): boolean {
-  return cy.zoom() < FAR_ZOOM && nodesOn(cy) >= FAR_FROM_NODES;
+/**
+ * Whether the view shows the map far out: zoomed out past FAR_ZOOM on a big map. `coming` is how
+ * many nodes the map being added has: its first nodes take the level the whole map will have, so
+ * they are not styled twice.
+ */
+function isFar(cy: Core, coming = 0): boolean {
+  return cy.zoom() < FAR_ZOOM && Math.max(nodesOn(cy), coming) >= FAR_FROM_NODES;
 }
 
 const counters = new WeakMap<Core, { nodes: number }>();
@@ -49,14 +53,17 @@ const IN_SLICES_FROM = 1000;
 /** Nodes re-styled per slice: about a tenth of a second's work (a node costs ~0.1 ms). */
 const SLICE = 1000;
 
-/** Whether an element added now joins the far level: the view is far out now. */
-export function farNow(cy: Core): boolean {
-  return isFar(cy);
+/** Whether elements added now join the far level, for a map of `nodes` nodes. */
+export function farNow(cy: Core, nodes: number): boolean {
+  return isFar(cy, nodes);
 }
 
-/** The level-of-detail classes an element added now takes (see syncElements): only nodes take any. */
-export function levelOfDetailClasses(cy: Core, definition: ElementDefinition): string[] {
-  return definition.group !== "edges" && isFar(cy) ? ["far"] : [];
+/**
+ * The level-of-detail classes an element added now takes (see syncElements), in a map of `nodes`
+ * nodes: only nodes take any.
+ */
+export function levelOfDetailClasses(cy: Core, definition: ElementDefinition, nodes: number): string[] {
+  return definition.group !== "edges" && isFar(cy, nodes) ? ["far"] : [];
 }
 
 /** How the renderer draws a line (the patched renderer's `edgeSight`): in full, plain, or not at all. */
