@@ -3,6 +3,7 @@
 // it is. The canvas only reports the two ends; the window asks the question and sends the command.
 import { useEffect, useRef, useState, type MouseEvent as ReactMouseEvent, type RefObject } from "react";
 import type { Core, NodeSingular } from "cytoscape";
+import { drawnAtThisLevel } from "./levelOfDetail";
 
 type Point = { x: number; y: number };
 
@@ -118,6 +119,7 @@ function nodeAt(cy: Core, rendered: Point): NodeSingular | null {
   let best: NodeSingular | null = null;
   let bestArea = Infinity;
   cy.nodes(":visible").forEach((n) => {
+    if (!drawnAtThisLevel(cy, n)) return;
     const b = n.boundingBox({ includeLabels: false, includeOverlays: false });
     if (model.x >= b.x1 && model.x <= b.x2 && model.y >= b.y1 && model.y <= b.y2 && b.w * b.h < bestArea) {
       best = n;

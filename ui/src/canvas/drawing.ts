@@ -12,7 +12,7 @@ import { follows, type MapChange } from "../state/mapStore";
 import { applyArrangement, arrangementFor, arrangementOfChange, currentPositions, frameSavedPositions } from "./arrange";
 import { addMissing, syncElements, syncTouched } from "./syncElements";
 import { addInSlices, hiddenAtOverview, isBigMap, personEndClasses } from "./bigMap";
-import { farNow, levelOfDetailClasses } from "./levelOfDetail";
+import { farNow, unseenAtOpening, wakeUnseen } from "./levelOfDetail";
 import { installTestHook, markComplete, markEdit } from "./testHook";
 import { touchedBy } from "./touched";
 import { chartRoutesOf } from "../layout/requestLayout";
@@ -113,10 +113,9 @@ export class MapDrawing {
       .finally(() => ended(run === this.run ? view : null, snapshot.scenario));
   }
 
-  /** The canvas's own classes for an element added now (level of detail; on big maps, relations to people). */
+  /** The canvas's own classes for an element added now (on big maps, relations to people). */
   private classesForNew(snapshot: MapSnapshot, d: ElementDefinition, kinds: Kinds): string[] {
-    const level = levelOfDetailClasses(this.cy, d, snapshot.elements.length);
-    return isBigMap(snapshot) ? [...level, ...personEndClasses(d, kinds)] : level;
+    return isBigMap(snapshot) ? personEndClasses(d, kinds) : [];
   }
 
   /** Compares the whole map with the canvas, then arranges the view (the first drawing, a switch). */
@@ -188,9 +187,11 @@ export class MapDrawing {
     const opening = cy.elements().empty();
     if (opening) frameSavedPositions(cy, definitions);
     const kinds = kindsOf(definitions);
-    const classesForNew = (d: ElementDefinition) => this.classesForNew(snapshot, d, kinds);
+    const nodes = snapshot.elements.length;
+    const classesForNew = (d: ElementDefinition) =>
+      opening ? [...this.classesForNew(snapshot, d, kinds), ...unseenAtOpening(cy, d, nodes)] : this.classesForNew(snapshot, d, kinds);
     const big = isBigMap(snapshot);
-    const hidden = opening && big && farNow(cy, snapshot.elements.length) ? hiddenAtOverview(definitions, kinds) : null;
+    const hidden = opening && big && farNow(cy, nodes) ? hiddenAtOverview(definitions, kinds) : null;
     syncElements(cy, hidden ? definitions.filter((d) => !hidden.has(String(d.data.id))) : definitions, classesForNew);
     return hidden ? definitions.filter((d) => hidden.has(String(d.data.id))) : [];
   }
@@ -206,6 +207,7 @@ export class MapDrawing {
           .then(() => {
             markComplete();
             this.hooks.controller.markDrawn();
+            void wakeUnseen(this.cy);
           })
           .finally(finished);
       }),

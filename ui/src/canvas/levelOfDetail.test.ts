@@ -1,89 +1,97 @@
-// The level of detail follows the zoom; on big maps the change reaches every element, a slice at a time.
-import cytoscape from "cytoscape";
-import { followLevelOfDetail } from "./levelOfDetail";
+// The level of detail follows the zoom and tells the renderer what to leave out far out.
+import cytoscape, { type Core, type SingularElementArgument } from "cytoscape";
+import { drawnAtThisLevel, followLevelOfDetail, unseenAtOpening, wakeUnseen } from "./levelOfDetail";
 
-function gridOf(count: number) {
-  const cy = cytoscape({ headless: true, minZoom: 0.01 });
-  cy.add(Array.from({ length: count }, (_, i) => ({ group: "nodes" as const, data: { id: `n${i}` }, position: { x: (i % 100) * 50, y: Math.floor(i / 100) * 50 } })));
+/** `count` people in a grid, an office holding the first ten, and a few lines between them. */
+function district(count: number, cy: Core = cytoscape({ headless: true, minZoom: 0.01 })) {
+  cy.add({ group: "nodes", data: { id: "office", kind: "office" } });
+  cy.add(
+    Array.from({ length: count }, (_, i) => ({
+      group: "nodes" as const,
+      data: { id: `n${i}`, kind: "person", parent: i < 10 ? "office" : undefined },
+      position: { x: (i % 100) * 50, y: Math.floor(i / 100) * 50 },
+    })),
+  );
+  cy.add([
+    { group: "nodes", data: { id: "chart-head", kind: "person" }, classes: "titled", position: { x: 0, y: -100 } },
+    { group: "edges", data: { id: "member", source: "n0", target: "office", kind: "member_of" } },
+    { group: "edges", data: { id: "to-person", source: "n2", target: "n3", kind: "flow" }, classes: "person-end" },
+    { group: "edges", data: { id: "between-offices", source: "office", target: "chart-head", kind: "flow" } },
+  ]);
   return cy;
 }
 
+const sightOf = (cy: Core) => (cy as unknown as { renderer(): { sightOf: (e: SingularElementArgument) => number } }).renderer().sightOf;
+const drawn = (cy: Core, ids: string[]) => ids.map((id) => drawnAtThisLevel(cy, cy.getElementById(id)));
+
 describe("followLevelOfDetail", () => {
-  afterEach(() => vi.useRealTimers());
-
-  it("changes a mid-size map's level at once, both ways", () => {
-    const cy = gridOf(600);
+  it("far out leaves people out but the org chart's titled positions, and brings them back closer in", () => {
+    const cy = district(600);
     followLevelOfDetail(cy);
     cy.zoom(0.1);
-    expect(cy.nodes(".far")).toHaveLength(600);
+    expect(drawn(cy, ["n5", "chart-head", "office"])).toEqual([false, true, true]);
     cy.zoom(1);
-    expect(cy.nodes(".far")).toHaveLength(0);
+    expect(drawn(cy, ["n5", "chart-head", "office"])).toEqual([true, true, true]);
   });
 
-  it("never hides the people of a small map, however far out", () => {
-    const cy = gridOf(60);
-    followLevelOfDetail(cy);
-    cy.zoom(0.1);
-    expect(cy.nodes(".far")).toHaveLength(0);
-  });
-
-  it("changes a big map's level in slices that reach every element, and a newer change takes over", () => {
-    vi.useFakeTimers();
-    const cy = gridOf(12000);
-    followLevelOfDetail(cy);
-    cy.zoom(0.1);
-    const atOnce = cy.nodes(".far").length;
-    expect(atOnce).toBeLessThan(12000);
-    vi.runAllTimers();
-    expect(cy.nodes(".far")).toHaveLength(12000);
-
-    cy.zoom(1);
-    cy.zoom(0.1); // back before the slices ran: the way out must not be undone by them
-    vi.runAllTimers();
-    expect(cy.nodes(".far")).toHaveLength(12000);
-  });
-
-  it("styles the groups after what is in view, so the first change does not re-style every group's members", () => {
-    vi.useFakeTimers();
-    const cy = gridOf(12000);
-    cy.add({ group: "nodes", data: { id: "office" } });
-    cy.nodes().slice(0, 6000).move({ parent: "office" });
-    followLevelOfDetail(cy);
-    cy.zoom(0.1);
-    expect(cy.getElementById("office").hasClass("far")).toBe(false);
-    vi.runAllTimers();
-    expect(cy.elements(".far")).toHaveLength(12001);
-  });
-
-  it("on a big map, waits until a move from script ends and then styles the level where it came to rest", async () => {
-    // Styled, as the window's canvas is (a headless instance without style never animates).
-    const cy = cytoscape({ headless: true, styleEnabled: true });
-    cy.add(Array.from({ length: 500 }, (_, i) => ({ group: "nodes" as const, data: { id: `n${i}` }, position: { x: i, y: 0 } })));
-    followLevelOfDetail(cy, true);
-    const farDuringTheMove: number[] = [];
-    cy.on("zoom", () => farDuringTheMove.push(cy.nodes(".far").length));
-    await new Promise<void>((resolve) => cy.animate({ zoom: 0.1 }, { duration: 60, complete: () => resolve() }));
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(farDuringTheMove.length).toBeGreaterThan(0);
-    expect(Math.max(...farDuringTheMove)).toBe(0);
-    expect(cy.nodes(".far")).toHaveLength(500);
-  });
-});
-
-describe("the level of detail's lines", () => {
   it("far out draws memberships and relations to people not at all and every other line plain; close in, all in full", () => {
-    const cy = gridOf(600);
-    cy.add([
-      { group: "edges", data: { id: "member", source: "n0", target: "n1", kind: "member_of" } },
-      { group: "edges", data: { id: "to-person", source: "n2", target: "n3", kind: "flow" }, classes: "person-end" },
-      { group: "edges", data: { id: "between-offices", source: "n4", target: "n5", kind: "flow" } },
-    ]);
+    const cy = district(600);
     followLevelOfDetail(cy);
-    const sight = (cy as unknown as { renderer(): { edgeSight: (e: unknown) => number } }).renderer().edgeSight;
-    const sights = () => ["member", "to-person", "between-offices"].map((id) => sight(cy.getElementById(id)));
+    const sights = () => ["member", "to-person", "between-offices"].map((id) => sightOf(cy)(cy.getElementById(id)));
     cy.zoom(0.1);
     expect(sights()).toEqual([2, 2, 1]);
     cy.zoom(1);
     expect(sights()).toEqual([0, 0, 0]);
+  });
+
+  it("never leaves out the people of a small map, however far out", () => {
+    const cy = district(60);
+    followLevelOfDetail(cy);
+    cy.zoom(0.1);
+    expect(drawn(cy, ["n5"])).toEqual([true]);
+  });
+
+  it("turns far as a big map's nodes arrive at overview zoom, with no zoom after them", () => {
+    const cy = cytoscape({ headless: true, minZoom: 0.01 });
+    followLevelOfDetail(cy);
+    cy.zoom(0.1);
+    district(600, cy);
+    expect(drawn(cy, ["n5"])).toEqual([false]);
+  });
+
+  it("changes level without re-styling a single element", () => {
+    const cy = district(600);
+    followLevelOfDetail(cy);
+    const restyled: string[] = [];
+    cy.on("style", (e) => restyled.push(e.target.id()));
+    cy.zoom(0.1);
+    cy.zoom(1);
+    expect(restyled).toEqual([]);
+  });
+
+  it("on a big map, waits until a move from script ends and then takes the level where it came to rest", async () => {
+    // Styled, as the window's canvas is (a headless instance without style never animates).
+    const cy = district(500, cytoscape({ headless: true, styleEnabled: true }));
+    followLevelOfDetail(cy, true);
+    const drawnDuringTheMove: boolean[] = [];
+    cy.on("zoom", () => drawnDuringTheMove.push(drawnAtThisLevel(cy, cy.getElementById("n5"))));
+    await new Promise<void>((resolve) => cy.animate({ zoom: 0.1 }, { duration: 60, complete: () => resolve() }));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(drawnDuringTheMove.length).toBeGreaterThan(0);
+    expect(drawnDuringTheMove.every(Boolean)).toBe(true);
+    expect(drawn(cy, ["n5"])).toEqual([false]);
+  });
+
+  it("opens a big map far out with its nodes styled for far out, then styles them all as seen once it is in", async () => {
+    const cy = cytoscape({ headless: true, minZoom: 0.01 });
+    cy.zoom(0.1);
+    const person = { group: "nodes" as const, data: { id: "p", kind: "person" } };
+    expect(unseenAtOpening(cy, person, 600)).toEqual(["unseen"]);
+    expect(unseenAtOpening(cy, person, 60)).toEqual([]);
+    expect(unseenAtOpening(cy, { group: "edges", data: { id: "e", source: "p", target: "p" } }, 600)).toEqual([]);
+    district(1500, cy);
+    cy.nodes().addClass("unseen");
+    await wakeUnseen(cy);
+    expect(cy.nodes(".unseen")).toHaveLength(0);
   });
 });

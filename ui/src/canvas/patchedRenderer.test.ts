@@ -1,9 +1,9 @@
 // The canvas renderer as patched for big maps (ui/patches/cytoscape+*.patch): thin dashes drawn
-// square-ended, lines the level of detail puts out of sight neither drawn nor clickable, and a
+// square-ended, elements the level of detail puts out of sight neither drawn nor clickable, and a
 // change of visibility re-filtering what can be clicked without sorting the map anew.
 import cytoscape, { type Core, type EdgeSingular } from "cytoscape";
 
-type Renderer = Record<string, (...args: unknown[]) => unknown> & { edgeSight?: (edge: EdgeSingular) => number };
+type Renderer = Record<string, (...args: unknown[]) => unknown> & { sightOf?: (ele: EdgeSingular) => number };
 const CanvasRenderer = (cytoscape as unknown as (type: string, name: string) => { prototype: object })("renderer", "canvas");
 
 /** A 2D context that records each stroke with the dash, caps and offset it was drawn with. */
@@ -100,7 +100,7 @@ function recordingRenderer(cy: Core, sight: number) {
   renderer.eleStrokeStyle = () => undefined;
   renderer.colorStrokeStyle = () => undefined;
   renderer.cy = cy as never;
-  renderer.edgeSight = () => sight;
+  renderer.sightOf = () => sight;
   return { renderer, drawn };
 }
 
@@ -153,5 +153,27 @@ describe("the patched renderer's order of drawing", () => {
     const afterRaising = renderer.getCachedZSortedEles() as typeof sorted;
     expect(afterRaising === sorted).toBe(false);
     expect(ids(afterRaising).indexOf("a")).toBeGreaterThan(ids(afterRaising).indexOf("b"));
+  });
+});
+
+describe("the patched renderer's level of detail for nodes", () => {
+  it("leaves a node out of sight undrawn, label and all, and unclickable", () => {
+    const { cy } = twoNodesAndALine();
+    const node = cy.getElementById("a");
+    const at = (sight: number) => {
+      const { renderer, drawn } = recordingRenderer(cy, sight);
+      renderer.data = {} as never;
+      for (const step of ["drawElementUnderlay", "drawCachedElementPortion", "drawElementOverlay"]) {
+        renderer[step] = () => void drawn.push(step);
+      }
+      renderer.drawCachedElement(recordingContext(1).ctx, node, 1, null, 0, false);
+      renderer.registerNodeShapes();
+      renderer.getCachedZSortedEles = () => Object.assign([node], { interactive: [node] });
+      const clicked = renderer.findNearestElements(0, 0, true, false) as unknown[];
+      return { drawn, clicked: clicked.length };
+    };
+    expect(at(0).drawn).toContain("drawCachedElementPortion");
+    expect(at(0).clicked).toBe(1);
+    expect(at(2)).toEqual({ drawn: [], clicked: 0 });
   });
 });

@@ -20,6 +20,7 @@
 import type { Core } from "cytoscape";
 import type { MapSnapshot, View } from "../map/types";
 import type { Op_Deserialize as Op } from "../bindings";
+import { drawnAtThisLevel } from "./levelOfDetail";
 
 type RenderedNode = {
   id: string;
@@ -63,7 +64,7 @@ function renderedNodes(cy: Core): RenderedNode[] {
   const frame = cy.container()?.getBoundingClientRect() ?? { left: 0, top: 0, width: cy.width(), height: cy.height() };
   return cy.nodes().map((node) => {
     const box = node.renderedBoundingBox({ includeLabels: false, includeOverlays: false });
-    const visible = node.visible();
+    const visible = node.visible() && drawnAtThisLevel(cy, node);
     return {
       id: node.id(),
       name: String(node.data("name")),

@@ -152,14 +152,6 @@ describe("people's initials", () => {
     expect(initialsDrawn(styledMap(vocabulary, { big: true }))).toEqual(EVERY_PERSONS_INITIALS);
   });
 
-  it("drop out far out and come back when zoomed in again", () => {
-    const cy = styledMap();
-    cy.nodes().addClass("far");
-    expect(cy.getElementById("tl-director").style("background-image")).toBe("none");
-    cy.nodes().removeClass("far");
-    expect(initialsDrawn(cy)).toEqual(EVERY_PERSONS_INITIALS);
-  });
-
   it("give way to the name and title inside the org chart's larger circle", () => {
     const cy = styledMap(vocabulary, { view: "org_chart" });
     expect(cy.getElementById("tl-director").style("background-image")).toBe("none");
@@ -219,16 +211,3 @@ describe("label sizes", () => {
   });
 });
 
-describe("far out", () => {
-  it("hides people on the network but keeps them, and the right-angled lines, on the org chart: they are the chart", () => {
-    const network = styledMap();
-    const chart = styledMap(vocabulary, { view: "org_chart" });
-    network.elements().addClass("far");
-    chart.elements().addClass("far");
-    expect(network.getElementById("science-specialist").style("visibility")).toBe("hidden");
-    expect(chart.getElementById("science-specialist").style("visibility")).toBe("visible");
-    const chartLines = chart.edges(".chart-line");
-    expect(chartLines.nonempty()).toBe(true);
-    chartLines.forEach((line) => expect(line.style("curve-style")).toBe("taxi"));
-  });
-});

@@ -345,13 +345,12 @@ function interactionBlocks(): StyleBlock[] {
     { selector: "edge.view-faded", style: { opacity: 0.12 } },
     { selector: "node.view-faded", style: { opacity: 0.3 } },
     { selector: ".view-hidden", style: { display: "none" } },
-    // Far out, people drop out; groups and flows carry the picture.
-    { selector: 'node.far[kind = "person"]', style: { visibility: "hidden" } },
-    // …but on the org chart people are the chart itself (positions with titles): a narrow window
-    // fits it below the far zoom, and the chart was left as lines only.
-    { selector: 'node.far[kind = "person"].titled', style: { visibility: "visible" } },
-    // Memberships, relations to people and arrowheads drop out as the renderer draws each line
-    // (canvas/levelOfDetail.ts): re-styling every relation at the change of level took too long.
-    { selector: "node.far", style: { "background-image": "none" } },
+    // Far out, people, memberships and relations to people drop out and lines lose their
+    // arrowheads as the renderer draws them (canvas/levelOfDetail.ts): no element is re-styled.
+    // The nodes of a big map opened far out, until they are styled as seen (canvas/levelOfDetail.ts):
+    // people hidden but the org chart's positions, no pictures.
+    { selector: "node.unseen", style: { "background-image": "none" } },
+    { selector: 'node.unseen[kind = "person"]', style: { visibility: "hidden" } },
+    { selector: 'node.unseen[kind = "person"].titled', style: { visibility: "visible" } },
   ];
 }
