@@ -2,10 +2,10 @@
 // the canvas is made afresh for each map opened, and only then. Cytoscape runs headless here
 // (jsdom has no canvas); the options the canvas was made with are read from the calls.
 import { act, useRef } from "react";
-import { createRoot, type Root } from "react-dom/client";
 import type { Core } from "cytoscape";
 import cytoscape from "cytoscape";
 import { snapshot as fixture, vocabulary } from "../testing/fixtures";
+import { rootPerTest } from "../testing/reactRoot";
 import type { MapSnapshot } from "../map/types";
 import { BIG_MAP } from "./bigMap";
 import { CanvasController } from "./controller";
@@ -32,8 +32,7 @@ const big = (document: number): MapSnapshot => ({
 });
 
 describe("the canvas's instance", () => {
-  let root: Root;
-  let container: HTMLDivElement;
+  const mounted = rootPerTest();
   const controller = new CanvasController();
   const selections: string[][] = [];
   const shown: (Core | null)[] = [];
@@ -47,21 +46,11 @@ describe("the canvas's instance", () => {
     shown.push(useCytoscape(frame, vocabulary, snapshot.document, latest, controller).cy);
     return <div ref={frame} />;
   }
-  const render = (snapshot: MapSnapshot) => act(() => root.render(<Canvas snapshot={snapshot} />));
+  const render = (snapshot: MapSnapshot) => act(() => mounted.root.render(<Canvas snapshot={snapshot} />));
   const options = (call: number) => made.mock.calls[call][0] as Record<string, unknown>;
   const instance = (call: number) => made.mock.results[call].value as Core;
 
-  beforeEach(() => {
-    made.mockClear();
-    container = document.createElement("div");
-    document.body.append(container);
-    root = createRoot(container);
-  });
-
-  afterEach(() => {
-    act(() => root.unmount());
-    container.remove();
-  });
+  beforeEach(() => made.mockClear());
 
   it("is made afresh with the big map's drawing when a big map is opened after a small one, and back", () => {
     render(small(1));

@@ -2,10 +2,10 @@
 // practice below, the ground it governs — says each break in words, names the barrier that claims
 // the rule, and brings the whole chain forward on the canvas.
 import { act } from "react";
-import { createRoot, type Root } from "react-dom/client";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { CanvasController, CanvasControllerContext } from "../canvas/controller";
 import { snapshot } from "../testing/fixtures";
+import { rootPerTest } from "../testing/reactRoot";
 import type { MapElement, MapRelation } from "../map/types";
 import { CascadeView } from "./CascadeView";
 
@@ -39,17 +39,7 @@ vi.mock("../bindings", () => ({ commands: { cascadeTrace: vi.fn(() => Promise.re
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
 describe("the cascade view of a rule", () => {
-  let host: HTMLDivElement;
-  let root: Root;
-  beforeEach(() => {
-    host = document.createElement("div");
-    document.body.append(host);
-    root = createRoot(host);
-  });
-  afterEach(() => {
-    act(() => root.unmount());
-    host.remove();
-  });
+  const mounted = rootPerTest();
 
   it("runs from the board policy down to the ground, names the barrier that claims it, and brings the chain forward", async () => {
     const quotes = { id: "quotes", name: "Three quotes for every purchase", kind: "rule", level: "procedural_policy", owner: null, span: {}, notes: "", tags: [] } as unknown as MapElement;
@@ -59,18 +49,18 @@ describe("the cascade view of a rule", () => {
     const forward = vi.spyOn(controller, "bringForward").mockImplementation(() => undefined);
     const focus = vi.fn();
     await act(async () => {
-      root.render(
+      mounted.root.render(
         <CanvasControllerContext.Provider value={controller}>
           <CascadeView rule={quotes} snapshot={map} onFocus={focus} />
         </CanvasControllerContext.Provider>,
       );
     });
-    const chain = [...host.querySelectorAll(".cascade-rule")].map((li) => li.textContent);
+    const chain = [...mounted.host.querySelectorAll(".cascade-rule")].map((li) => li.textContent);
     expect(chain).toEqual(["Board policySpend public money wisely", "Procedural policyThree quotes for every purchase", "Procedural practiceLegal signs off every order"]);
-    expect(host.querySelector("[data-testid='cascade-words']")?.textContent).toBe(trace.words);
-    expect(host.querySelector("[data-testid='cascade-ground']")?.textContent).toContain("step 4 “Legal review” of Purchasing");
-    expect(host.querySelector("[data-testid='cascade-claimed']")?.textContent).toContain("“Forbidden by contract”");
-    act(() => (host.querySelector("[data-testid='cascade-bring-forward']") as HTMLButtonElement).click());
+    expect(mounted.host.querySelector("[data-testid='cascade-words']")?.textContent).toBe(trace.words);
+    expect(mounted.host.querySelector("[data-testid='cascade-ground']")?.textContent).toContain("step 4 “Legal review” of Purchasing");
+    expect(mounted.host.querySelector("[data-testid='cascade-claimed']")?.textContent).toContain("“Forbidden by contract”");
+    act(() => (mounted.host.querySelector("[data-testid='cascade-bring-forward']") as HTMLButtonElement).click());
     expect(forward).toHaveBeenCalledWith(trace.elements);
   });
 
@@ -82,12 +72,12 @@ describe("the cascade view of a rule", () => {
     } as never);
     const habit = { id: "habit", name: "Schools may not order directly", kind: "rule", level: "procedural_practice", owner: null, span: {}, notes: "", tags: [] } as unknown as MapElement;
     await act(async () => {
-      root.render(
+      mounted.root.render(
         <CanvasControllerContext.Provider value={new CanvasController()}>
           <CascadeView rule={habit} snapshot={snapshot} onFocus={vi.fn()} />
         </CanvasControllerContext.Provider>,
       );
     });
-    expect(host.querySelector("[data-testid='cascade-mark-habit']")?.textContent).toBe("habit — no policy above it");
+    expect(mounted.host.querySelector("[data-testid='cascade-mark-habit']")?.textContent).toBe("habit — no policy above it");
   });
 });

@@ -1,10 +1,10 @@
 // Lens figures are asked of the core only while they are shown: an edit with no lens on and the
 // metrics panel closed must analyse nothing (on a big map that is a whole-map analysis per edit).
 import { act } from "react";
-import { createRoot, type Root } from "react-dom/client";
 import { commands } from "../bindings";
 import { CanvasController, CanvasControllerContext } from "../canvas/controller";
 import { snapshot as fixture } from "../testing/fixtures";
+import { rootPerTest } from "../testing/reactRoot";
 import type { MapSnapshot } from "../map/types";
 import { useLens } from "./useLens";
 import { LensPanel } from "./LensPanel";
@@ -30,14 +30,13 @@ function Lens({ snapshot }: { snapshot: MapSnapshot }) {
 const edited = (s: MapSnapshot, n: number): MapSnapshot => ({ ...s, generation: s.generation + 1, title: `Riverside ${n}` });
 
 describe("lens figures on demand", () => {
-  let root: Root;
-  let container: HTMLDivElement;
+  const mounted = rootPerTest();
   const controller = new CanvasController();
   controller.markDrawn();
 
   const render = async (snapshot: MapSnapshot) =>
     act(async () =>
-      root.render(
+      mounted.root.render(
         <CanvasControllerContext.Provider value={controller}>
           <Lens snapshot={snapshot} />
         </CanvasControllerContext.Provider>,
@@ -46,14 +45,6 @@ describe("lens figures on demand", () => {
 
   beforeEach(() => {
     vi.mocked(commands.lensView).mockClear();
-    container = document.createElement("div");
-    document.body.append(container);
-    root = createRoot(container);
-  });
-
-  afterEach(() => {
-    act(() => root.unmount());
-    container.remove();
   });
 
   it("asks for no analysis on an edit with no lens on and the metrics panel closed", async () => {
@@ -71,7 +62,7 @@ describe("lens figures on demand", () => {
   it("asks again for each edit while the metrics panel is open", async () => {
     let shown = fixture;
     await render(shown);
-    await act(async () => container.querySelector<HTMLButtonElement>("[data-testid=lens-panel-toggle]")!.click());
+    await act(async () => mounted.host.querySelector<HTMLButtonElement>("[data-testid=lens-panel-toggle]")!.click());
     shown = edited(shown, 1);
     await render(shown);
     expect(commands.lensView).toHaveBeenCalledTimes(2);
