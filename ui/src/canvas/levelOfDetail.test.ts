@@ -94,4 +94,23 @@ describe("followLevelOfDetail", () => {
     await wakeUnseen(cy);
     expect(cy.nodes(".unseen")).toHaveLength(0);
   });
+
+  it("styles what comes into view at once when asked again while a big map is still waking", async () => {
+    const cy = district(1500);
+    cy.nodes().addClass("unseen");
+    // A headless canvas has no size: the view is set by hand, first far from the end of the grid.
+    let view = { x1: 0, y1: 0, x2: 500, y2: 100, w: 500, h: 100 };
+    (cy as unknown as { extent: () => typeof view }).extent = () => view;
+    const waking = wakeUnseen(cy);
+    view = { x1: 3000, y1: 600, x2: 4950, y2: 700, w: 1950, h: 100 };
+    const inView = () => cy.nodes().filter((n) => {
+      const p = n.position();
+      return p.x >= view.x1 && p.x <= view.x2 && p.y >= view.y1 && p.y <= view.y2;
+    });
+    expect(inView().filter(".unseen").nonempty()).toBe(true);
+    void wakeUnseen(cy);
+    expect(inView().filter(".unseen")).toHaveLength(0);
+    await waking;
+    expect(cy.nodes(".unseen")).toHaveLength(0);
+  });
 });

@@ -15,7 +15,6 @@
 // slice at a time once the map is in, while the overview is cheap to redraw.
 import type { Core, ElementDefinition, SingularElementArgument } from "cytoscape";
 import { PERSON_END } from "./bigMap";
-import { inSlices } from "./slices";
 
 const FAR_ZOOM = 0.38;
 /** Below this many nodes a map is never "far": drawing every person costs nothing, and a small
@@ -55,8 +54,12 @@ export function farNow(cy: Core, nodes: number): boolean {
 
 /** The class of the nodes of a map opened far out, not yet styled as seen (see the stylesheet). */
 const UNSEEN = "unseen";
-/** Nodes styled as seen per slice: about a tenth of a second's work (a node costs ~0.1 ms). */
-const WAKE_SLICE = 1000;
+/**
+ * Nodes styled as seen per slice (a node's first style costs ~0.15 ms), and the pause after each:
+ * two frames, so moves and gestures over the overview stay smooth while a big map wakes.
+ */
+const WAKE_SLICE = 250;
+const WAKE_PAUSE_MS = 32;
 
 /** A person, but not a position with a title on the org chart (the chart itself, kept far out). */
 function isPersonOffTheChart(kind: unknown, titled: boolean): boolean {
@@ -68,27 +71,33 @@ export function unseenAtOpening(cy: Core, definition: ElementDefinition, nodes: 
   return definition.group !== "edges" && isFar(cy, nodes) ? [UNSEEN] : [];
 }
 
-const waking = new WeakSet<Core>();
+const waking = new WeakMap<Core, Promise<void>>();
 
-/** Styles the unseen nodes as seen, those in view first, the rest a slice at a time. */
+/**
+ * Styles the unseen nodes as seen: those in view at once (also when asked again while waking, as
+ * a zoom in does), the rest a slice at a time. Resolves when none is left.
+ */
 export function wakeUnseen(cy: Core): Promise<void> {
-  if (cy.destroyed() || waking.has(cy)) return Promise.resolve();
-  const unseen = cy.nodes(`.${UNSEEN}`);
-  if (unseen.empty()) return Promise.resolve();
-  waking.add(cy);
+  if (cy.destroyed()) return Promise.resolve();
   const view = cy.extent();
-  const inView = unseen.filter((n) => {
+  const inView = cy.nodes(`.${UNSEEN}`).filter((n) => {
     const p = n.position();
     return p.x >= view.x1 && p.x <= view.x2 && p.y >= view.y1 && p.y <= view.y2;
   });
-  const rest = unseen.difference(inView);
-  cy.batch(() => inView.removeClass(UNSEEN));
-  return inSlices(
-    rest.length,
-    WAKE_SLICE,
-    (from, to) => cy.batch(() => rest.slice(from, to).removeClass(UNSEEN)),
-    () => !cy.destroyed(),
-  ).finally(() => waking.delete(cy));
+  if (inView.nonempty()) cy.batch(() => inView.removeClass(UNSEEN));
+  const running = waking.get(cy);
+  if (running) return running;
+  const done = new Promise<void>((resolve) => {
+    const step = () => {
+      const next = cy.destroyed() ? cy.collection() : cy.nodes(`.${UNSEEN}`).slice(0, WAKE_SLICE);
+      if (next.empty()) return resolve();
+      cy.batch(() => next.removeClass(UNSEEN));
+      setTimeout(step, WAKE_PAUSE_MS);
+    };
+    step();
+  }).finally(() => waking.delete(cy));
+  waking.set(cy, done);
+  return done;
 }
 
 /** How the renderer draws an element (the patched renderer's `sightOf`): in full, plain, or not at all. */
