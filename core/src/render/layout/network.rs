@@ -94,6 +94,27 @@ pub(crate) fn band_height(item: &Placed) -> f64 {
     h + 8.0
 }
 
+/// A group's width around `inner_width` of contents (`padding` each side, never narrower than its
+/// title) and its title band's height: groups are framed alike on the network and the org chart.
+pub(crate) fn group_frame(item: &Placed, inner_width: f64, padding: f64) -> (f64, f64) {
+    let (title_w, _) = label_box(&item.lines, item.size, item.weight);
+    (
+        (inner_width + 2.0 * padding).max(title_w + TITLE_ROOM),
+        band_height(item),
+    )
+}
+
+/// A group's box around what it holds (`inner`), centred on it, its title band on top.
+pub(crate) fn titled_box(item: &Placed, inner: Rect, padding: f64) -> Rect {
+    let (width, band) = group_frame(item, inner.width, padding);
+    Rect {
+        x: inner.centre().x - width / 2.0,
+        y: inner.y - padding - band,
+        width,
+        height: inner.height + 2.0 * padding + band,
+    }
+}
+
 /// One element reached by a walk down the nesting: how deep it sits and its top-level ancestor.
 struct Visit<'a> {
     id: &'a ElementId,
@@ -160,15 +181,7 @@ fn place_saved(
             .reduce(|a, b| a.union(&b))
             .unwrap_or_default();
         let mut item = group_item(scenario, id, depth, top);
-        let band = band_height(&item);
-        let (title_w, _) = label_box(&item.lines, item.size, item.weight);
-        let width = (inner.width + 2.0 * GROUP_PADDING).max(title_w + TITLE_ROOM);
-        item.shape = Rect {
-            x: inner.centre().x - width / 2.0,
-            y: inner.y - GROUP_PADDING - band,
-            width,
-            height: inner.height + 2.0 * GROUP_PADDING + band,
-        };
+        item.shape = titled_box(&item, inner, GROUP_PADDING);
         taken.insert(id, item.shape);
         items.insert(id.clone(), item);
     }
@@ -198,9 +211,7 @@ fn pack(
         let sizes: Vec<(f64, f64)> = footprints.iter().map(|f| (f.width, f.height)).collect();
         let grid = Grid::best(&sizes, CELL_GAP, 1.5);
         let mut item = group_item(scenario, id, depth, top);
-        let band = band_height(&item);
-        let (title_w, _) = label_box(&item.lines, item.size, item.weight);
-        let width = (grid.width + 2.0 * GROUP_PADDING).max(title_w + TITLE_ROOM);
+        let (width, band) = group_frame(&item, grid.width, GROUP_PADDING);
         let left = (width - grid.width) / 2.0;
         for (i, (kid, f)) in kids.iter().zip(&footprints).enumerate() {
             let (cx, cy) = grid.cell_origin(i, sizes[i]);

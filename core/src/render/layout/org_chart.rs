@@ -7,20 +7,16 @@
 //! (`edges.rs`). Saved positions, when every person and empty office has one, are kept.
 
 use super::super::font::Weight;
-use super::network::band_height;
+use super::network::titled_box;
 use super::tidy::{tidy, Styles, Tidy};
 use super::{
-    finish, label_box, leaf, ordered, Connector, LabelPlace, Layout, Placed, TreeStyle,
-    GROUP_LABEL_SIZE, TITLE_INSET,
+    finish, leaf, ordered, Connector, LabelPlace, Layout, Placed, TreeStyle, GROUP_LABEL_SIZE,
 };
 use crate::model::{ElementId, ElementKind, Relation, RelationId, Scenario, View};
 use crate::render::Rect;
 use std::collections::{BTreeMap, HashMap};
 
 use crate::rules::ORG_CHART_PADDING as PADDING;
-
-/// Room beside an office's title.
-const TITLE_ROOM: f64 = TITLE_INSET + 14.0;
 
 /// Who is on the chart and how they hang together.
 struct Chart<'a> {
@@ -273,15 +269,7 @@ impl<'a> Chart<'a> {
             size: GROUP_LABEL_SIZE,
             top: office.clone(),
         };
-        let band = band_height(&item);
-        let (title_w, _) = label_box(&item.lines, item.size, item.weight);
-        let width = (inner.width + 2.0 * PADDING).max(title_w + TITLE_ROOM);
-        item.shape = Rect {
-            x: inner.centre().x - width / 2.0,
-            y: inner.y - PADDING - band,
-            width,
-            height: inner.height + 2.0 * PADDING + band,
-        };
+        item.shape = titled_box(&item, inner, PADDING);
         item
     }
 
