@@ -3,6 +3,24 @@
 
 use super::{arg, murmuration, sample_map};
 
+/// `murmuration export MAP --format deck --story STORY --out OUT`.
+fn deck_of_story(
+    map: &std::path::Path,
+    story: &str,
+    out: &std::path::Path,
+) -> std::process::Output {
+    murmuration(&[
+        "export",
+        arg(map),
+        "--format",
+        "deck",
+        "--story",
+        story,
+        "--out",
+        arg(out),
+    ])
+}
+
 fn text_of(pdf: &std::path::Path) -> String {
     let out = std::process::Command::new("pdftotext")
         .args([arg(pdf), "-"])
@@ -15,16 +33,7 @@ fn text_of(pdf: &std::path::Path) -> String {
 fn a_deck_of_one_story_prints_that_story_s_scenes_only() {
     let (dir, map) = sample_map("story-deck");
     let out = dir.join("purchasing.pdf");
-    let run = murmuration(&[
-        "export",
-        arg(&map),
-        "--format",
-        "deck",
-        "--story",
-        "the purchasing bottleneck",
-        "--out",
-        arg(&out),
-    ]);
+    let run = deck_of_story(&map, "the purchasing bottleneck", &out);
     assert!(
         run.status.success(),
         "{}",
@@ -47,16 +56,7 @@ fn a_deck_of_one_story_prints_that_story_s_scenes_only() {
     }
 
     let none = dir.join("none.pdf");
-    let run = murmuration(&[
-        "export",
-        arg(&map),
-        "--format",
-        "deck",
-        "--story",
-        "Budget season",
-        "--out",
-        arg(&none),
-    ]);
+    let run = deck_of_story(&map, "Budget season", &none);
     assert!(!run.status.success());
     let said = String::from_utf8_lossy(&run.stderr);
     assert!(
