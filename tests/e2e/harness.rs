@@ -369,6 +369,16 @@ impl AppWindow {
         .await;
     }
 
+    /// Leaves the presentation with its exit button and waits until it is gone.
+    pub async fn leave_presentation(&self) {
+        self.click("present-exit").await;
+        self.wait_until(
+            "document.querySelector(\"[data-testid='presentation']\") === null",
+            Duration::from_secs(30),
+        )
+        .await;
+    }
+
     /// Quits and starts the app again on the same data home: it opens the last map.
     pub async fn restart(self) -> AppWindow {
         let data_home = self.quit().await;

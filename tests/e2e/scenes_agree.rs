@@ -228,13 +228,7 @@ async fn present_home_base(window: &AppWindow, index: usize) {
     let docs = Path::new(env!("CARGO_MANIFEST_DIR")).join("../docs/screenshots");
     std::fs::create_dir_all(&docs).expect("docs/screenshots");
     std::fs::copy(&shot, docs.join("scene-5-home-base.png")).expect("keep the screenshot");
-    window.click("present-exit").await;
-    window
-        .wait_until(
-            "document.querySelector(\"[data-testid='presentation']\") === null",
-            WAIT,
-        )
-        .await;
+    window.leave_presentation().await;
     // Leaving puts back the scenario the window had before the presentation (the as is).
     window
         .wait_until(

@@ -76,13 +76,7 @@ async fn journey() {
         .await;
     window.settled().await;
     window.screenshot("stories-3-the-10-day-redesign");
-    window.click("present-exit").await;
-    window
-        .wait_until(
-            "document.querySelector(\"[data-testid='presentation']\") === null",
-            WAIT,
-        )
-        .await;
+    window.leave_presentation().await;
 
     // Back on the map: the habit, selected on the canvas.
     window.settled().await;
