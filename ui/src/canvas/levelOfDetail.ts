@@ -105,9 +105,6 @@ const IN_FULL = 0;
 const PLAIN = 1;
 const OUT_OF_SIGHT = 2;
 
-/** What each canvas's level of detail leaves out, for the test hook's "what is on screen". */
-const sights = new WeakMap<Core, (ele: SingularElementArgument) => number>();
-
 /** Far out: people (but titled positions), memberships and relations to people out; other lines plain. */
 function sightAt(far: () => boolean) {
   return (ele: SingularElementArgument): number => {
@@ -126,10 +123,15 @@ type ElementRecord = { group: "nodes" | "edges"; data: { kind?: unknown }; class
 
 /** Whether the level of detail draws `ele` now (it may still be off screen or hidden by style). */
 export function drawnAtThisLevel(cy: Core, ele: SingularElementArgument): boolean {
-  return (sights.get(cy)?.(ele) ?? IN_FULL) !== OUT_OF_SIGHT;
+  return (rendererOf(cy)?.sightOf?.(ele) ?? IN_FULL) !== OUT_OF_SIGHT;
 }
 
-type Renderer = { sightOf?: (ele: SingularElementArgument) => number; sightChanged?: () => void };
+type Renderer = { sightOf?: ((ele: SingularElementArgument) => number) | null; sightChanged?: () => void };
+
+/** The canvas's renderer, where the level of detail's answers live (the patched renderer reads them). */
+function rendererOf(cy: Core): Renderer | null {
+  return (cy as unknown as { renderer(): Renderer | null }).renderer();
+}
 
 /**
  * Keeps the renderer's level in step with the zoom; returns a function that stops it.
@@ -139,8 +141,7 @@ type Renderer = { sightOf?: (ele: SingularElementArgument) => number; sightChang
 export function followLevelOfDetail(cy: Core, waitForMoves = false): () => void {
   let far = false;
   const sight = sightAt(() => far);
-  sights.set(cy, sight);
-  const renderer = (cy as unknown as { renderer(): Renderer | null }).renderer();
+  const renderer = rendererOf(cy);
   if (renderer) renderer.sightOf = sight;
   let waiting = false;
   const afterMove = () => {
@@ -167,7 +168,7 @@ export function followLevelOfDetail(cy: Core, waitForMoves = false): () => void 
   cy.on("add", "node", update);
   update();
   return () => {
-    sights.delete(cy);
+    if (renderer) renderer.sightOf = null;
     cy.off("zoom", update);
     cy.off("add", "node", update);
   };
